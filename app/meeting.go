@@ -1,0 +1,169 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// MeetingKind is the kind of meeting (003 第十四–十九条).
+type MeetingKind string
+
+const (
+	MeetingPlenary   MeetingKind = "区政府全体会议"
+	MeetingExecutive MeetingKind = "区政府常务会议"
+	MeetingMayor     MeetingKind = "区长办公会议"
+	MeetingTopical   MeetingKind = "区政府专题会议"
+	MeetingDirectors MeetingKind = "主任碰头会议"
+)
+
+var MeetingKinds = []MeetingKind{MeetingPlenary, MeetingExecutive, MeetingMayor, MeetingTopical, MeetingDirectors}
+
+// NeedsMinutes reports whether meetings of the kind always get minutes.
+func (k MeetingKind) NeedsMinutes() bool { return k == MeetingExecutive || k == MeetingMayor }
+
+// Short is the kind without the 区政府 prefix, as used in numbers: 常务会议.
+func (k MeetingKind) Short() string { return strings.TrimPrefix(string(k), "区政府") }
+
+// Absentee is a person on leave, with the reason.
+type Absentee struct {
+	Name   string
+	Reason string
+}
+
+// Topic is an 议题 with the unit that reports it.
+type Topic struct {
+	Seq           int
+	Title         string
+	ReportingUnit string
+	DueOn         Date // materials due (常务会议: 5 working days before)
+}
+
+// Decision is an 议定事项.
+type Decision struct {
+	Seq      int
+	Content  string
+	LeadUnit string
+	CoUnits  []string
+	Deadline Date
+	ItemID   int64 // the supervision item made of it, if any
+}
+
+// Minutes is the 会议纪要 of a meeting.
+type Minutes struct {
+	Year     int
+	Number   int // per kind per year
+	Title    string
+	Body     string
+	Signer   string
+	IssuedOn Date
+	CopyTo   string // 分送 for the colophon
+}
+
+// NumberText is the minutes' number, e.g. 〔2026〕5号.
+func (m Minutes) NumberText() string {
+	if m.Number == 0 {
+		return ""
+	}
+	return fmt.Sprintf("〔%d〕%d号", m.Year, m.Number)
+}
+
+// Meeting is one meeting with its people, topics, decisions and minutes.
+type Meeting struct {
+	ID        int64
+	Kind      MeetingKind
+	Term      string // 届次, e.g. 十八届政府
+	Seq       int    // 第N次
+	Date      Date
+	Time      string // 上午9:00
+	Place     string
+	Chair     string
+	Attendees []string
+	Observers []string // 列席
+	Absentees []Absentee
+	Recorder  string
+	Topics    []Topic
+	Decisions []Decision
+	Minutes   Minutes
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Name is the meeting's full name, e.g. 十八届政府第5次区政府常务会议.
+func (m *Meeting) Name() string {
+	if m.Seq > 0 {
+		return fmt.Sprintf("%s第%d次%s", m.Term, m.Seq, m.Kind)
+	}
+	return m.Term + string(m.Kind)
+}
+
+// Validate checks a new or edited meeting and numbers its topics and
+// decisions.
+func (m *Meeting) Validate() error {
+	m.Place, m.Chair = strings.TrimSpace(m.Place), strings.TrimSpace(m.Chair)
+	switch {
+	case !slices.Contains(MeetingKinds, m.Kind):
+		return Errorf(EINVALID, "请选择会议类型")
+	case m.Date.IsZero():
+		return Errorf(EINVALID, "请填写会议日期")
+	case m.Chair == "":
+		return Errorf(EINVALID, "请填写主持人")
+	case m.Seq < 0:
+		return Errorf(EINVALID, "会议次序不能为负数")
+	}
+	for i := range m.Absentees {
+		if strings.TrimSpace(m.Absentees[i].Reason) == "" {
+			return Errorf(EINVALID, "请写明%s的请假原因", m.Absentees[i].Name)
+		}
+	}
+	for i := range m.Topics {
+		m.Topics[i].Seq = i + 1
+		if strings.TrimSpace(m.Topics[i].Title) == "" {
+			return Errorf(EINVALID, "第%d个议题没有名称", i+1)
+		}
+	}
+	for i := range m.Decisions {
+		m.Decisions[i].Seq = i + 1
+		if strings.TrimSpace(m.Decisions[i].Content) == "" {
+			return Errorf(EINVALID, "第%d项议定事项没有内容", i+1)
+		}
+		if dl := m.Decisions[i].Deadline; !dl.IsZero() && dl.Before(m.Date) {
+			return Errorf(EINVALID, "第%d项议定事项的时限早于会议日期", i+1)
+		}
+	}
+	return nil
+}
+
+// TopicsDue fills the materials due date of each topic: for the 常务会议 5
+// working days before the meeting (003 第十五条).
+func (m *Meeting) TopicsDue(cal *Calendar) error {
+	if m.Kind != MeetingExecutive {
+		return nil
+	}
+	due, err := cal.SubWorkdays(m.Date, 5)
+	for i := range m.Topics {
+		m.Topics[i].DueOn = due
+	}
+	return err
+}
+
+// IssueMinutes fills the minutes with their number; the body must be there.
+func (m *Meeting) IssueMinutes(number int, body, signer string, on Date) error {
+	if strings.TrimSpace(body) == "" {
+		return Errorf(EINVALID, "请填写纪要正文")
+	}
+	if strings.TrimSpace(signer) == "" {
+		return Errorf(EINVALID, "请填写纪要签发人")
+	}
+	if on.Before(m.Date) {
+		return Errorf(EINVALID, "纪要印发日期不能早于会议日期（%s）", m.Date)
+	}
+	m.Minutes.Year, m.Minutes.Number = on.Year, number
+	m.Minutes.Body, m.Minutes.Signer, m.Minutes.IssuedOn = strings.TrimSpace(body), strings.TrimSpace(signer), on
+	if m.Minutes.Title == "" {
+		m.Minutes.Title = m.Name() + "纪要"
+	}
+	return nil
+}

@@ -1,0 +1,196 @@
+package app
+
+import (
+	"slices"
+	"strings"
+)
+
+// Role is a leader's post. The order of the constants is the order of rank.
+type Role string
+
+const (
+	RoleMayor          Role = "区长"
+	RoleExecutiveVice  Role = "常务副区长"
+	RoleViceMayor      Role = "副区长"
+	RoleOfficeDirector Role = "主任"
+	RoleDeputyDirector Role = "副主任"
+	RoleOther          Role = "其他"
+)
+
+// Roles lists the posts in rank order.
+var Roles = []Role{RoleMayor, RoleExecutiveVice, RoleViceMayor, RoleOfficeDirector, RoleDeputyDirector, RoleOther}
+
+// IsGovernmentLeader reports whether the role reads documents in the
+// government's circulation (区长 and the vice-mayors).
+func (r Role) IsGovernmentLeader() bool {
+	return r == RoleMayor || r == RoleExecutiveVice || r == RoleViceMayor
+}
+
+// Leader is a person whose approvals and instructions the office records.
+// Order is the position in the leaders' list (1 = 区长).
+type Leader struct {
+	ID        int64
+	Name      string
+	Role      Role
+	Order     int
+	Portfolio string   // 分管领域, free text
+	Units     []string // linked departments
+	LinkedTo  string   // for a 副主任: the vice-mayor whose portfolio he is linked to
+	Active    bool
+}
+
+// InCharge reports whether the leader is in charge of unit by portfolio.
+func (l Leader) InCharge(unit string) bool {
+	unit = strings.TrimSpace(unit)
+	return unit != "" && slices.Contains(l.Units, unit)
+}
+
+// UnitKind classifies units; upper bodies decide the circulation order.
+type UnitKind string
+
+const (
+	UnitStreet     UnitKind = "街镇"
+	UnitDepartment UnitKind = "区政府部门"
+	UnitDistrict   UnitKind = "区直单位"
+	UnitSuperior   UnitKind = "上级机关"
+	UnitOther      UnitKind = "其他"
+)
+
+// Unit is a body the office corresponds with.
+type Unit struct {
+	ID     int64
+	Name   string
+	Kind   UnitKind
+	Order  int
+	Active bool
+}
+
+// superiorMarks are words by which a sender's name shows it is a superior
+// body even when the unit list does not know it yet.
+var superiorMarks = []string{"中共中央", "国务院", "中央", "省委", "省政府", "省人民政府", "市委", "市政府", "市人民政府", "省", "市"}
+
+// IsSuperiorSender reports whether a document from name comes from a superior
+// body: by the unit list when it knows the name, else by the name itself.
+func IsSuperiorSender(name string, units []Unit) bool {
+	name = strings.TrimSpace(name)
+	for _, u := range units {
+		if u.Name == name {
+			return u.Kind == UnitSuperior
+		}
+	}
+	if strings.HasPrefix(name, "区") {
+		return false
+	}
+	for _, m := range superiorMarks {
+		if strings.HasPrefix(name, m) || strings.Contains(name, m+"办公") {
+			return true
+		}
+	}
+	return false
+}
+
+// IssuerBody is the body in whose name an outgoing document is issued; it
+// decides who signs (003 第二十六条).
+type IssuerBody string
+
+const (
+	IssuerGovernment IssuerBody = "区人民政府"
+	IssuerOffice     IssuerBody = "区人民政府办公室"
+)
+
+// SignerRoles lists who may sign documents of the body.
+func (b IssuerBody) SignerRoles() []Role {
+	if b == IssuerGovernment {
+		return []Role{RoleMayor}
+	}
+	return []Role{RoleOfficeDirector}
+}
+
+// IssuingCode is a 机关代字 such as 西府办发, with the body it issues for.
+type IssuingCode struct {
+	Code string
+	Body IssuerBody
+}
+
+// Settings are the office's configuration, stored with its data.
+type Settings struct {
+	OrgName      string // 示例区人民政府办公室
+	DistrictName string // 示例区
+	FondsCode    string // 全宗号 for the 档号
+	OrgCode      string // 机构(问题)代码, e.g. BGS
+	IssuingCodes []IssuingCode
+	Rules        Rules
+	Operators    []string
+	Fonts        FontChoice
+}
+
+// FontChoice names the fonts printing should use; empty means automatic.
+type FontChoice struct {
+	Body, Title, Heading, Kai string
+}
+
+// DefaultIssuingCode returns the first code for body, or the first of all.
+func (s Settings) IssuingCodeFor(code string) (IssuingCode, bool) {
+	for _, c := range s.IssuingCodes {
+		if c.Code == code {
+			return c, true
+		}
+	}
+	return IssuingCode{}, false
+}
+
+// Rules are the configurable time limits, in working days (003 第二十九条).
+type Rules struct {
+	WithinPowers int // 职权范围内 / 提出意见: 5
+	Consult      int // 会同相关单位、会签: 7
+	Investigate  int // 调查论证: 30
+	Review       int // 审核: 1
+	Urgent       int // 加急 (急件) when the document writes no limit: 5
+	VeryUrgent   int // 特急 when the document writes no limit: 3
+	WarnDays     int // yellow warning window of supervision: 3
+}
+
+// DefaultRules are the limits of DOMAIN.md §1.
+func DefaultRules() Rules {
+	return Rules{WithinPowers: 5, Consult: 7, Investigate: 30, Review: 1, Urgent: 5, VeryUrgent: 3, WarnDays: 3}
+}
+
+// LimitKind names the kind of handling a time limit is chosen by.
+type LimitKind string
+
+const (
+	LimitWithinPowers LimitKind = "职权范围内事项"
+	LimitConsult      LimitKind = "会同相关单位办理"
+	LimitInvestigate  LimitKind = "需调查论证"
+)
+
+// DefaultLimit returns the number of working days for a document of that
+// urgency and kind of handling.
+func (r Rules) DefaultLimit(u Urgency, k LimitKind) int {
+	switch u {
+	case UrgencyVeryUrgent:
+		return r.VeryUrgent
+	case UrgencyUrgent:
+		return r.Urgent
+	}
+	switch k {
+	case LimitConsult:
+		return r.Consult
+	case LimitInvestigate:
+		return r.Investigate
+	}
+	return r.WithinPowers
+}
+
+// Validate checks the limits are usable.
+func (r Rules) Validate() error {
+	for _, v := range []int{r.WithinPowers, r.Consult, r.Investigate, r.Review, r.Urgent, r.VeryUrgent} {
+		if v < 1 || v > 365 {
+			return Errorf(EINVALID, "办理时限应为1到365个工作日")
+		}
+	}
+	if r.WarnDays < 0 || r.WarnDays > 30 {
+		return Errorf(EINVALID, "预警天数应为0到30个工作日")
+	}
+	return nil
+}

@@ -1,0 +1,260 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// SealKind tells which approval chain a seal follows.
+type SealKind string
+
+const (
+	SealGovernment SealKind = "区政府印章"
+	SealOffice     SealKind = "区政府办公室印章"
+	SealParty      SealKind = "党组印章"
+	SealName       SealKind = "领导名章"
+	SealOther      SealKind = "其他印章"
+)
+
+// ApprovalStep is one box of the 用印申请单.
+type ApprovalStep struct {
+	Role   Role
+	Action string // 审核 or 审签
+}
+
+// Seal is a seal the office keeps, with its approval chain.
+type Seal struct {
+	ID     int64
+	Name   string
+	Kind   SealKind
+	Keeper string
+	Chain  []ApprovalStep // empty: the default chain of its kind
+	Active bool
+}
+
+// ChainFor returns the approval steps of a request for seal (003 第三十–三十三条):
+// the government seal needs the 副区长's review and the 区长's signature;
+// the office seal the 副主任's review and the 主任's signature; other seals
+// their configured chain (the office seal's by default). Use outside the
+// keeper's office needs the 区长 or the 主任 last.
+func ChainFor(seal Seal, offSite bool) []ApprovalStep {
+	var chain []ApprovalStep
+	switch {
+	case seal.Kind == SealGovernment:
+		chain = []ApprovalStep{{RoleViceMayor, "审核"}, {RoleMayor, "审签"}}
+	case seal.Kind == SealOffice || len(seal.Chain) == 0:
+		chain = []ApprovalStep{{RoleDeputyDirector, "审核"}, {RoleOfficeDirector, "审签"}}
+	default:
+		chain = slices.Clone(seal.Chain)
+	}
+	if offSite {
+		last := chain[len(chain)-1].Role
+		if last != RoleMayor && last != RoleOfficeDirector {
+			chain = append(chain, ApprovalStep{RoleOfficeDirector, "异地用印审批"})
+		}
+	}
+	return chain
+}
+
+// SealStatus is where a request stands.
+type SealStatus string
+
+const (
+	SealDraft     SealStatus = "draft"
+	SealSubmitted SealStatus = "submitted"
+	SealReviewed  SealStatus = "reviewed"
+	SealApproved  SealStatus = "approved"
+	SealUsed      SealStatus = "used"
+	SealRejected  SealStatus = "rejected"
+	SealWithdrawn SealStatus = "withdrawn"
+)
+
+var SealStatuses = []SealStatus{SealDraft, SealSubmitted, SealReviewed, SealApproved, SealUsed, SealRejected, SealWithdrawn}
+
+func (s SealStatus) Label() string {
+	return map[SealStatus]string{SealDraft: "草稿", SealSubmitted: "待审核", SealReviewed: "待审签",
+		SealApproved: "已批准待用印", SealUsed: "已用印", SealRejected: "已退回", SealWithdrawn: "已撤回"}[s]
+}
+
+// Approval is a recorded step.
+type Approval struct {
+	Step     int
+	Role     Role
+	Action   string
+	Approver string
+	On       Date
+	Opinion  string
+}
+
+// SealRequest is a 用印申请. One request is one matter and one use.
+type SealRequest struct {
+	ID           int64
+	Number       string // 申请编号 2026-0001
+	Status       SealStatus
+	SealName     string
+	SealKind     SealKind
+	Unit         string // 用印单位
+	Contact      string
+	Phone        string
+	Reason       string // 用印事由
+	FileName     string // 文件名称
+	Copies       int    // 份数 / 用印次数
+	Destination  string // 报送去向
+	OffSite      bool
+	RequestedOn  Date
+	Chain        []ApprovalStep
+	Approvals    []Approval
+	RejectReason string
+
+	// filled when the seal is used (用印登记簿)
+	LogNo     string
+	UsedOn    Date
+	UsedCount int
+	Handler   string // 经办人
+	Witness   string // 监印人
+	Remarks   string
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Validate checks a new or edited draft.
+func (r *SealRequest) Validate() error {
+	for _, f := range []struct {
+		v    *string
+		name string
+	}{{&r.SealName, "印章"}, {&r.Unit, "用印单位"}, {&r.Contact, "联系人"}, {&r.Reason, "用印事由"}, {&r.FileName, "文件名称"}} {
+		*f.v = strings.TrimSpace(*f.v)
+		if *f.v == "" {
+			return Errorf(EINVALID, "请填写%s", f.name)
+		}
+	}
+	if r.Copies < 1 || r.Copies > 999 {
+		return Errorf(EINVALID, "份数应为1到999")
+	}
+	if r.RequestedOn.IsZero() {
+		return Errorf(EINVALID, "请填写申请日期")
+	}
+	if r.Status == "" {
+		r.Status = SealDraft
+	}
+	return nil
+}
+
+func (r *SealRequest) mustBe(step string, allowed ...SealStatus) error {
+	if slices.Contains(allowed, r.Status) {
+		return nil
+	}
+	return Errorf(ESTATE, "用印申请%s当前状态为“%s”，不能%s", r.Number, r.Status.Label(), step)
+}
+
+// Submit sends the draft for approval and fixes its chain.
+func (r *SealRequest) Submit(seal Seal) error {
+	if err := r.mustBe("提交", SealDraft); err != nil {
+		return err
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	r.SealName, r.SealKind = seal.Name, seal.Kind
+	r.Chain = ChainFor(seal, r.OffSite)
+	r.Status = SealSubmitted
+	return nil
+}
+
+// NextStep is the step waiting for approval, or nil.
+func (r *SealRequest) NextStep() *ApprovalStep {
+	if r.Status != SealSubmitted && r.Status != SealReviewed {
+		return nil
+	}
+	if n := len(r.Approvals); n < len(r.Chain) {
+		return &r.Chain[n]
+	}
+	return nil
+}
+
+// Approve records the next step by leader, who must hold its post (the 区长
+// may also approve the off-site step the 主任 would).
+func (r *SealRequest) Approve(leader Leader, on Date, opinion string) error {
+	if err := r.mustBe("审批", SealSubmitted, SealReviewed); err != nil {
+		return err
+	}
+	step := r.NextStep()
+	if step == nil {
+		return Errorf(ESTATE, "用印申请%s已无待审批的环节", r.Number)
+	}
+	ok := leader.Role == step.Role ||
+		(step.Role == RoleViceMayor && leader.Role == RoleExecutiveVice) ||
+		(step.Action == "异地用印审批" && leader.Role == RoleMayor)
+	if !ok {
+		return Errorf(EINVALID, "这一步“%s”应由%s办理，%s是%s", step.Action, step.Role, leader.Name, leader.Role)
+	}
+	if on.Before(r.RequestedOn) {
+		return Errorf(EINVALID, "审批日期不能早于申请日期（%s）", r.RequestedOn)
+	}
+	r.Approvals = append(r.Approvals, Approval{Step: len(r.Approvals) + 1, Role: leader.Role, Action: step.Action,
+		Approver: leader.Name, On: on, Opinion: strings.TrimSpace(opinion)})
+	if len(r.Approvals) == len(r.Chain) {
+		r.Status = SealApproved
+	} else {
+		r.Status = SealReviewed
+	}
+	return nil
+}
+
+// Reject ends the request at the current step with a reason.
+func (r *SealRequest) Reject(leader Leader, on Date, reason string) error {
+	if err := r.mustBe("退回", SealSubmitted, SealReviewed); err != nil {
+		return err
+	}
+	if strings.TrimSpace(reason) == "" {
+		return Errorf(EINVALID, "请写明退回理由")
+	}
+	r.RejectReason = fmt.Sprintf("%s（%s %s）", strings.TrimSpace(reason), leader.Name, on)
+	r.Status = SealRejected
+	return nil
+}
+
+// Withdraw is the applicant taking the request back before it is used.
+func (r *SealRequest) Withdraw() error {
+	if err := r.mustBe("撤回", SealDraft, SealSubmitted, SealReviewed, SealApproved); err != nil {
+		return err
+	}
+	r.Status = SealWithdrawn
+	return nil
+}
+
+// MarkUsed records the use of an approved request: one approval, one use.
+func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, remarks string) error {
+	if r.Status == SealUsed {
+		return Errorf(ESTATE, "用印申请%s已于%s用印，一次审批只能用印一次", r.Number, r.UsedOn)
+	}
+	if r.Status == SealSubmitted || r.Status == SealReviewed || r.Status == SealDraft {
+		return Errorf(ESTATE, "用印申请%s尚未审批完毕，不能用印", r.Number)
+	}
+	if err := r.mustBe("用印", SealApproved); err != nil {
+		return err
+	}
+	if count < 1 || count > r.Copies {
+		return Errorf(EINVALID, "用印份数应为1到%d（申请份数）", r.Copies)
+	}
+	if strings.TrimSpace(handler) == "" || strings.TrimSpace(witness) == "" {
+		return Errorf(EINVALID, "请填写经办人和监印人")
+	}
+	if last := r.Approvals[len(r.Approvals)-1].On; on.Before(last) {
+		return Errorf(EINVALID, "用印日期不能早于批准日期（%s）", last)
+	}
+	r.UsedOn, r.UsedCount, r.Handler, r.Witness, r.LogNo, r.Remarks = on, count, strings.TrimSpace(handler), strings.TrimSpace(witness), logNo, strings.TrimSpace(remarks)
+	r.Status = SealUsed
+	return nil
+}
+
+// ApprovedBy names the approver who signed the last step (批准人 of the log).
+func (r *SealRequest) ApprovedBy() string {
+	if n := len(r.Approvals); n > 0 {
+		return r.Approvals[n-1].Approver
+	}
+	return ""
+}
