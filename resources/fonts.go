@@ -1,0 +1,20 @@
+// Package resources holds what the program carries inside its binary: the
+// Chinese fonts of the window and the printed paper, the icon, and the
+// default data.
+package resources
+
+import _ "embed"
+
+// Bundled fonts (see fonts/README.md for their sources and licences).
+var (
+	//go:embed fonts/NotoSerifSC-Regular.ttf
+	SerifRegular []byte
+	//go:embed fonts/NotoSerifSC-Bold.ttf
+	SerifBold []byte
+	//go:embed fonts/NotoSansSC-Regular.ttf
+	SansRegular []byte
+	//go:embed fonts/NotoSansSC-Bold.ttf
+	SansBold []byte
+	//go:embed fonts/GongwenKai-Regular.ttf
+	Kai []byte
+)
