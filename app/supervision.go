@@ -250,19 +250,25 @@ func (it *Item) Visit(on Date, text string, reopen bool, newDeadline Date) error
 	if on.Before(it.DoneOn) {
 		return Errorf(EINVALID, "回访日期不能早于办结日期（%s）", it.DoneOn)
 	}
-	it.FollowUps = append(it.FollowUps, FollowUp{On: on, Text: strings.TrimSpace(text), Reopened: reopen})
 	if reopen {
-		return it.reopen(on, newDeadline)
+		if err := checkNewDeadline(on, newDeadline); err != nil {
+			return err
+		}
+		it.reopen(newDeadline)
+	}
+	it.FollowUps = append(it.FollowUps, FollowUp{On: on, Text: strings.TrimSpace(text), Reopened: reopen})
+	return nil
+}
+
+func checkNewDeadline(on, newDeadline Date) error {
+	if newDeadline.IsZero() || !newDeadline.After(on) {
+		return Errorf(EINVALID, "重新交办时请给出晚于%s的新时限", on)
 	}
 	return nil
 }
 
-func (it *Item) reopen(on Date, newDeadline Date) error {
-	if newDeadline.IsZero() || !newDeadline.After(on) {
-		return Errorf(EINVALID, "重新交办时请给出晚于今天的新时限")
-	}
+func (it *Item) reopen(newDeadline Date) {
 	it.Status, it.DoneOn, it.Result, it.Deadline = ItemOpen, Date{}, "", newDeadline
-	return nil
 }
 
 // RecordSatisfaction records the deputy's answer to a suggestion or proposal;
@@ -279,9 +285,13 @@ func (it *Item) RecordSatisfaction(s Satisfaction, on Date, newDeadline Date) er
 		it.Satisfaction = s
 		return nil
 	case Unsatisfied:
+		if err := checkNewDeadline(on, newDeadline); err != nil {
+			return err
+		}
 		it.Satisfaction = s
 		it.FollowUps = append(it.FollowUps, FollowUp{On: on, Text: "代表（委员）对答复不满意，退回承办单位重新办理", Reopened: true})
-		return it.reopen(on, newDeadline)
+		it.reopen(newDeadline)
+		return nil
 	}
 	return Errorf(EINVALID, "满意度应为满意、基本满意或不满意")
 }

@@ -1,0 +1,64 @@
+package app
+
+import "testing"
+
+func TestAddWorkdays(t *testing.T) {
+	cal := NewCalendar(nil, nil)
+	tests := []struct {
+		name string
+		from string
+		n    int
+		want string
+	}{
+		{"a normal week: Wednesday + 5 is the next Wednesday", "2026-11-18", 5, "2026-11-25"},
+		{"the start day is not counted", "2026-11-20", 1, "2026-11-23"},
+		{"over the National Day holiday", "2026-09-30", 1, "2026-10-08"},
+		{"a make-up Sunday counts", "2026-09-18", 1, "2026-09-20"},
+		{"a make-up Saturday after the holiday", "2026-10-09", 1, "2026-10-10"},
+		{"over Spring Festival 2026", "2026-02-13", 1, "2026-02-14"},
+		{"zero days", "2026-11-18", 0, "2026-11-18"},
+		{"thirty days over the Dragon Boat Festival (06-19)", "2026-06-01", 30, "2026-07-14"},
+	}
+	for _, tt := range tests {
+		got, err := cal.AddWorkdays(MustDate(tt.from), tt.n)
+		if err != nil || got != MustDate(tt.want) {
+			t.Errorf("%s: AddWorkdays(%s, %d) = %v, %v; want %s", tt.name, tt.from, tt.n, got, err, tt.want)
+		}
+	}
+}
+
+func TestCalendarCoverage(t *testing.T) {
+	cal := NewCalendar(nil, nil)
+	if !cal.Covers(2026) || cal.Covers(2027) {
+		t.Fatalf("built-in years: %v", cal.CoveredYears())
+	}
+	got, err := cal.AddWorkdays(MustDate("2026-12-28"), 5)
+	if ErrorCode(err) != ECOVERAGE || got != MustDate("2027-01-04") {
+		t.Fatalf("into 2027: %v %v; want a coverage warning and the weekend-only date", got, err)
+	}
+	// The office enters New Year's Day 2027 and confirms the year.
+	cal = NewCalendar([]DayOverride{{Day: MustDate("2027-01-01"), Name: "元旦"}}, []int{2027})
+	got, err = cal.AddWorkdays(MustDate("2026-12-28"), 5)
+	if err != nil || got != MustDate("2027-01-05") {
+		t.Fatalf("with 2027 entered: %v %v", got, err)
+	}
+	// Office overrides win over the built-in schedule.
+	cal = NewCalendar([]DayOverride{{Day: MustDate("2026-10-08"), Name: "本地调整"}}, nil)
+	if cal.IsWorkday(MustDate("2026-10-08")) {
+		t.Fatal("override ignored")
+	}
+}
+
+func TestWorkdaysBetweenAndBack(t *testing.T) {
+	cal := NewCalendar(nil, nil)
+	if n := cal.WorkdaysBetween(MustDate("2026-09-30"), MustDate("2026-10-09")); n != 2 {
+		t.Errorf("WorkdaysBetween over National Day = %d, want 2", n)
+	}
+	if n := cal.WorkdaysBetween(MustDate("2026-11-25"), MustDate("2026-11-18")); n != -5 {
+		t.Errorf("backwards = %d, want -5", n)
+	}
+	d, err := cal.SubWorkdays(MustDate("2026-10-12"), 5)
+	if err != nil || d != MustDate("2026-09-29") {
+		t.Errorf("SubWorkdays = %v %v; want 2026-09-29 (10-10 Saturday is a make-up day)", d, err)
+	}
+}

@@ -1,0 +1,54 @@
+package app
+
+import "testing"
+
+func TestMeetingTopicsDue(t *testing.T) {
+	cal := NewCalendar(nil, nil)
+	m := &Meeting{Kind: MeetingExecutive, Term: "十八届政府", Seq: 9, Date: MustDate("2026-10-12"), Chair: "王建国",
+		Topics: []Topic{{Title: "审议冬季供暖方案", ReportingUnit: "区住建局"}}}
+	if err := m.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.TopicsDue(cal); err != nil {
+		t.Fatal(err)
+	}
+	// Five working days before Monday 10-12, over the National Day holiday,
+	// with Saturday 10-10 a make-up working day: 10-10, 10-09, 10-08, 09-30, 09-29.
+	if m.Topics[0].DueOn != MustDate("2026-09-29") || m.Topics[0].Seq != 1 {
+		t.Fatalf("topic due %s", m.Topics[0].DueOn)
+	}
+	other := &Meeting{Kind: MeetingTopical, Date: MustDate("2026-10-12"), Chair: "李财政", Topics: []Topic{{Title: "x"}}}
+	_ = other.TopicsDue(cal)
+	if !other.Topics[0].DueOn.IsZero() {
+		t.Fatal("only the 常务会议 has the five-day rule")
+	}
+	if !MeetingExecutive.NeedsMinutes() || !MeetingMayor.NeedsMinutes() || MeetingDirectors.NeedsMinutes() {
+		t.Fatal("minutes rule")
+	}
+}
+
+func TestMeetingValidate(t *testing.T) {
+	base := func() *Meeting {
+		return &Meeting{Kind: MeetingMayor, Date: MustDate("2026-11-05"), Chair: "王建国"}
+	}
+	for name, edit := range map[string]func(*Meeting){
+		"no kind":               func(m *Meeting) { m.Kind = "" },
+		"no date":               func(m *Meeting) { m.Date = Date{} },
+		"no chair":              func(m *Meeting) { m.Chair = "" },
+		"absent without reason": func(m *Meeting) { m.Absentees = []Absentee{{Name: "吴城建"}} },
+		"empty decision":        func(m *Meeting) { m.Decisions = []Decision{{Content: " "}} },
+		"decision due before":   func(m *Meeting) { m.Decisions = []Decision{{Content: "x", Deadline: MustDate("2026-11-01")}} },
+	} {
+		m := base()
+		edit(m)
+		wantCode(t, m.Validate(), EINVALID, name)
+	}
+	m := base()
+	wantCode(t, m.IssueMinutes(3, "", "王建国", m.Date), EINVALID, "minutes without body")
+	if err := m.IssueMinutes(3, "会议议定如下……", "王建国", m.Date.AddDays(2)); err != nil {
+		t.Fatal(err)
+	}
+	if m.Minutes.NumberText() != "〔2026〕3号" || m.Minutes.Title != "区长办公会议纪要" {
+		t.Fatalf("minutes %q %q", m.Minutes.NumberText(), m.Minutes.Title)
+	}
+}
