@@ -18,3 +18,9 @@ var (
 	//go:embed fonts/GongwenKai-Regular.ttf
 	Kai []byte
 )
+
+// Icon is the program's icon: a red seal-style square with 文, legible at
+// 16×16.
+//
+//go:embed icon.png
+var Icon []byte
