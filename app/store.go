@@ -191,3 +191,20 @@ type Store interface {
 	// Update runs fn in one write transaction, rolled back if fn fails.
 	Update(ctx context.Context, fn func(tx Tx) error) error
 }
+
+// All collects every page of a list. Use it only for sets bounded by their
+// filter (a month's seal log, a year's catalogue), never for a whole book.
+func All[T any](fetch func(Page) ([]T, int, error)) ([]T, error) {
+	const size = 500
+	var out []T
+	for offset := 0; ; offset += size {
+		rows, total, err := fetch(Page{Offset: offset, Limit: size})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+		if len(rows) < size || len(out) >= total {
+			return out, nil
+		}
+	}
+}
