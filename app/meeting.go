@@ -91,10 +91,14 @@ type Meeting struct {
 	UpdatedAt time.Time
 }
 
-// Name is the meeting's full name, e.g. 十八届政府第5次区政府常务会议.
+// Name is the meeting's full name: 十八届政府第5次常务会议 with a 届次,
+// else 第5次区政府常务会议, or just the kind.
 func (m *Meeting) Name() string {
-	if m.Seq > 0 {
-		return fmt.Sprintf("%s第%d次%s", m.Term, m.Seq, m.Kind)
+	switch {
+	case m.Term != "" && m.Seq > 0:
+		return fmt.Sprintf("%s第%d次%s", m.Term, m.Seq, m.Kind.Short())
+	case m.Seq > 0:
+		return fmt.Sprintf("第%d次%s", m.Seq, m.Kind)
 	}
 	return m.Term + string(m.Kind)
 }

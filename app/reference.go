@@ -108,25 +108,29 @@ func (b IssuerBody) SignerRoles() []Role {
 
 // IssuingCode is a 机关代字 such as 西府办发, with the body it issues for.
 type IssuingCode struct {
-	Code string
-	Body IssuerBody
+	Code string     `json:"code"`
+	Body IssuerBody `json:"body"`
 }
 
 // Settings are the office's configuration, stored with its data.
+// The JSON names are how the store keeps them: do not change them.
 type Settings struct {
-	OrgName      string // 示例区人民政府办公室
-	DistrictName string // 示例区
-	FondsCode    string // 全宗号 for the 档号
-	OrgCode      string // 机构(问题)代码, e.g. BGS
-	IssuingCodes []IssuingCode
-	Rules        Rules
-	Operators    []string
-	Fonts        FontChoice
+	OrgName      string        `json:"org_name"`      // 示例区人民政府办公室
+	DistrictName string        `json:"district_name"` // 示例区
+	FondsCode    string        `json:"fonds_code"`    // 全宗号 for the 档号
+	OrgCode      string        `json:"org_code"`      // 机构(问题)代码, e.g. BGS
+	IssuingCodes []IssuingCode `json:"issuing_codes"`
+	Rules        Rules         `json:"rules"`
+	Operators    []string      `json:"operators"`
+	Fonts        FontChoice    `json:"fonts"`
 }
 
 // FontChoice names the fonts printing should use; empty means automatic.
 type FontChoice struct {
-	Body, Title, Heading, Kai string
+	Body    string `json:"body"`
+	Title   string `json:"title"`
+	Heading string `json:"heading"`
+	Kai     string `json:"kai"`
 }
 
 // DefaultIssuingCode returns the first code for body, or the first of all.
@@ -141,13 +145,13 @@ func (s Settings) IssuingCodeFor(code string) (IssuingCode, bool) {
 
 // Rules are the configurable time limits, in working days (003 第二十九条).
 type Rules struct {
-	WithinPowers int // 职权范围内 / 提出意见: 5
-	Consult      int // 会同相关单位、会签: 7
-	Investigate  int // 调查论证: 30
-	Review       int // 审核: 1
-	Urgent       int // 加急 (急件) when the document writes no limit: 5
-	VeryUrgent   int // 特急 when the document writes no limit: 3
-	WarnDays     int // yellow warning window of supervision: 3
+	WithinPowers int `json:"within_powers"` // 职权范围内 / 提出意见: 5
+	Consult      int `json:"consult"`       // 会同相关单位、会签: 7
+	Investigate  int `json:"investigate"`   // 调查论证: 30
+	Review       int `json:"review"`        // 审核: 1
+	Urgent       int `json:"urgent"`        // 加急 (急件) when the document writes no limit: 5
+	VeryUrgent   int `json:"very_urgent"`   // 特急 when the document writes no limit: 3
+	WarnDays     int `json:"warn_days"`     // yellow warning window of supervision: 3
 }
 
 // DefaultRules are the limits of DOMAIN.md §1.

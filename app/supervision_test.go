@@ -119,7 +119,7 @@ func TestItemsFromInstructionAndDecision(t *testing.T) {
 	m := &Meeting{ID: 7, Kind: MeetingExecutive, Term: "十八届政府", Seq: 5, Date: MustDate("2026-11-05"), Chair: "王建国"}
 	dec := Decision{Seq: 2, Content: "区财政局筹措资金保障冬季供暖", LeadUnit: "区财政局", Deadline: MustDate("2026-11-30")}
 	it = ItemFromDecision(m, dec)
-	if it.SourceMeetingID != 7 || it.SourceRef != "十八届政府第5次区政府常务会议议定事项第2项" || it.Deadline != dec.Deadline {
+	if it.SourceMeetingID != 7 || it.SourceRef != "十八届政府第5次常务会议议定事项第2项" || it.Deadline != dec.Deadline {
 		t.Fatalf("from decision: %+v", it)
 	}
 }

@@ -1,5 +1,5 @@
 package app
 
-// Version is the program's version; release builds set it with
-// -ldflags "-X gongwen/app.Version=…" from FyneApp.toml.
-var Version = "0.1.0"
+// Version is the program's version. It must equal Version in FyneApp.toml
+// (the Windows package's version resource); a test checks that.
+const Version = "0.1.0"
