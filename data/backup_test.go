@@ -1,0 +1,319 @@
+package data
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"gongwen/app"
+)
+
+func saveIncoming(t testing.TB, s *Store, title string) app.Document {
+	t.Helper()
+	var doc app.Document
+	update(t, s, func(tx app.Tx) error {
+		n, err := tx.NextNumber("in:2026")
+		if err != nil {
+			return err
+		}
+		doc = incoming()
+		doc.Serial, doc.Title = app.IncomingSerial(2026, n), title
+		return tx.SaveDocument(&doc)
+	})
+	return doc
+}
+
+// A backup taken while another connection keeps writing is consistent and
+// restores into a sound database.
+func TestBackupWhileWritingAndRestore(t *testing.T) {
+	dir := t.TempDir()
+	s := newStore(t)
+	for i := 0; i < 20; i++ {
+		saveIncoming(t, s, fmt.Sprintf("备份前的文件%d", i))
+	}
+	writer, err := Open(s.Path()) // another connection pool, as another window would have
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	var (
+		stop    atomic.Bool
+		written atomic.Int64
+		wg      sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; !stop.Load(); i++ {
+			if err := writer.Update(ctx, func(tx app.Tx) error {
+				n, err := tx.NextNumber("in:2026")
+				if err != nil {
+					return err
+				}
+				doc := incoming()
+				doc.Serial, doc.Title = app.IncomingSerial(2026, n), fmt.Sprintf("备份时写入的文件%d", i)
+				return tx.SaveDocument(&doc)
+			}); err != nil {
+				t.Error(err)
+				return
+			}
+			written.Add(1)
+		}
+	}()
+	for written.Load() < 10 {
+		time.Sleep(time.Millisecond)
+	}
+	backup := filepath.Join(dir, "备份", "copy.db")
+	for i := 0; i < 3; i++ { // again and again over the same file
+		if err := s.Backup(ctx, backup); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop.Store(true)
+	wg.Wait()
+
+	restored := filepath.Join(dir, "restored", "gongwen.db")
+	if err := Restore(backup, restored); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(restored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if problems, err := r.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("restored backup: %v %v", problems, err)
+	}
+	docs := count(t, r, "SELECT count(*) FROM documents")
+	counter := count(t, r, "SELECT value FROM counters WHERE name = 'in:2026'")
+	if docs < 30 || docs != counter {
+		t.Errorf("backup holds %d documents and the counter at %d: not one snapshot", docs, counter)
+	}
+	if _, total, _ := r.Search(ctx, "备份", app.Page{}); total != docs {
+		t.Errorf("search finds %d of %d documents in the backup", total, docs)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, "备份", "*.tmp-*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+	wantCode(t, s.Backup(ctx, s.Path()), app.EINVALID)
+}
+
+func TestRestoreReplacesAndKeepsTheOld(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "gongwen.db")
+	s, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveIncoming(t, s, "备份里的文件")
+	backup := filepath.Join(dir, "b.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	saveIncoming(t, s, "备份之后的文件")
+	s.Close()
+	// a stale WAL from the old file must not be replayed onto the restored one
+	os.WriteFile(dest+"-wal", []byte("stale"), 0o644)
+	os.WriteFile(dest+"-shm", []byte("stale"), 0o644)
+
+	if err := Restore(backup, dest); err != nil {
+		t.Fatal(err)
+	}
+	for _, stale := range []string{dest + "-wal", dest + "-shm"} {
+		if _, err := os.Stat(stale); err == nil {
+			t.Errorf("%s still there", stale)
+		}
+	}
+	titles := func(path string) []string {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		ds, _, err := s.Documents(ctx, app.DocumentFilter{Sort: "serial"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docTitles(ds)
+	}
+	mustEqual(t, "restored", titles(dest), []string{"备份里的文件"})
+	mustEqual(t, "kept before restore", titles(dest+".before-restore"), []string{"备份里的文件", "备份之后的文件"})
+}
+
+func TestRestoreRefuses(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "gongwen.db")
+	s, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveIncoming(t, s, "现有文件")
+	good := filepath.Join(dir, "good.db")
+	if err := s.Backup(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	foreign := filepath.Join(dir, "foreign.db")
+	fdb, _ := sql.Open("sqlite3", "file:"+foreign)
+	fdb.Exec("CREATE TABLE contacts (name TEXT)")
+	fdb.Close()
+
+	newer := filepath.Join(dir, "newer.db")
+	copyFile(good, newer)
+	ndb, _ := sql.Open("sqlite3", "file:"+newer)
+	ndb.Exec("PRAGMA user_version = 99")
+	ndb.Close()
+
+	// damage a page in the middle of a good backup
+	corrupt := filepath.Join(dir, "corrupt.db")
+	copyFile(good, corrupt)
+	b, _ := os.ReadFile(corrupt)
+	for i := 4096 * 3; i < 4096*5 && i < len(b); i++ {
+		b[i] = 0x5A
+	}
+	os.WriteFile(corrupt, b, 0o644)
+
+	text := filepath.Join(dir, "text.db")
+	os.WriteFile(text, []byte(strings.Repeat("不是数据库", 1000)), 0o644)
+
+	before, _ := os.ReadFile(dest)
+	for _, c := range []struct {
+		name, src, code, msg string
+	}{
+		{"missing", filepath.Join(dir, "none.db"), app.ENOTFOUND, "找不到备份文件"},
+		{"not a database", text, app.EINVALID, "不能用来恢复"},
+		{"another program's", foreign, app.EINVALID, "它不是公文督办台的数据文件"},
+		{"newer", newer, app.EINVALID, "较新版本"},
+		{"corrupt", corrupt, app.EINVALID, "不能用来恢复"},
+		{"itself", dest, app.EINVALID, "同一个文件"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := Restore(c.src, dest)
+			wantCode(t, err, c.code)
+			if !strings.Contains(app.ErrorMessage(err), c.msg) {
+				t.Errorf("message %q", app.ErrorMessage(err))
+			}
+			if after, _ := os.ReadFile(dest); string(after) != string(before) {
+				t.Error("a refused restore changed the database")
+			}
+			if _, err := os.Stat(dest + ".before-restore"); err == nil {
+				t.Error("a refused restore made a before-restore copy")
+			}
+		})
+	}
+}
+
+func TestAutoBackupAndPruning(t *testing.T) {
+	dir := t.TempDir()
+	s := newStore(t)
+	saveIncoming(t, s, "要备份的文件")
+	if _, ok := LastBackup(dir); ok {
+		t.Fatal("a backup in an empty folder")
+	}
+
+	// fabricated daily copies from 2024-12-01 to 2026-03-14, and files that
+	// are not daily backups
+	for day := time.Date(2024, 12, 1, 0, 0, 0, 0, time.Local); day.Before(time.Date(2026, 3, 15, 0, 0, 0, 0, time.Local)); day = day.AddDate(0, 0, 1) {
+		path := filepath.Join(dir, dailyName(day))
+		os.WriteFile(path, []byte("old"), 0o644)
+		os.Chtimes(path, day, day)
+	}
+	others := []string{"notes.txt", "gongwen-2026.db", "gongwen-20250101.db.tmp-1-2", "gongwen.db"}
+	for _, name := range others {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+	}
+
+	now := time.Date(2026, 3, 15, 18, 0, 0, 0, time.Local)
+	created, err := s.AutoBackup(ctx, dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created != filepath.Join(dir, "gongwen-20260315.db") {
+		t.Fatalf("created %q", created)
+	}
+	want := []string{ // the newest 14 days
+		"gongwen-20260315.db", "gongwen-20260314.db", "gongwen-20260313.db", "gongwen-20260312.db", "gongwen-20260311.db",
+		"gongwen-20260310.db", "gongwen-20260309.db", "gongwen-20260308.db", "gongwen-20260307.db", "gongwen-20260306.db",
+		"gongwen-20260305.db", "gongwen-20260304.db", "gongwen-20260303.db", "gongwen-20260302.db",
+		// then the newest older copy of each month from 2025-04 to 2026-03
+		"gongwen-20260301.db", "gongwen-20260228.db", "gongwen-20260131.db", "gongwen-20251231.db",
+		"gongwen-20251130.db", "gongwen-20251031.db", "gongwen-20250930.db", "gongwen-20250831.db",
+		"gongwen-20250731.db", "gongwen-20250630.db", "gongwen-20250531.db", "gongwen-20250430.db",
+	}
+	want = append(want, others...)
+	sort.Strings(want)
+	names := func() []string {
+		entries, _ := os.ReadDir(dir)
+		var out []string
+		for _, e := range entries {
+			out = append(out, e.Name())
+		}
+		sort.Strings(out)
+		return out
+	}
+	mustEqual(t, "kept files", names(), want)
+
+	// today's backup is a real, restorable database
+	if _, err := openChecked(created); err != nil {
+		t.Fatalf("today's backup: %v", err)
+	}
+	last, ok := LastBackup(dir)
+	if fi, _ := os.Stat(created); !ok || !last.Equal(fi.ModTime()) {
+		t.Errorf("last backup %v %v", last, ok)
+	}
+
+	// later the same day: nothing new, nothing removed
+	again, err := s.AutoBackup(ctx, dir, now.Add(time.Hour))
+	if err != nil || again != "" {
+		t.Fatalf("second backup of the day: %q %v", again, err)
+	}
+	mustEqual(t, "kept files", names(), want)
+}
+
+func TestCheckFindsProblems(t *testing.T) {
+	s := newStore(t)
+	doc := saveIncoming(t, s, "检查用的文件")
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("sound file: %v %v", problems, err)
+	}
+	// another tool without foreign keys left a child row behind, and the
+	// search entry went missing
+	raw, err := sql.Open("sqlite3", "file:"+s.Path()+"?_foreign_keys=off")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, stmt := range []string{
+		"INSERT INTO doc_reminders (doc_id, pos, text) VALUES (999, 0, '孤立的催办')",
+		fmt.Sprintf("DELETE FROM search_entries WHERE entity_id = %d", doc.ID),
+	} {
+		if _, err := raw.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	problems, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(problems, "\n")
+	for _, want := range []string{"表doc_reminders第", "引用的documents记录不存在", "检索索引与公文台账不一致（1条未编入索引"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("problems %q lack %q", joined, want)
+		}
+	}
+	if err := s.Reindex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	problems, _ = s.Check(ctx)
+	if len(problems) != 1 {
+		t.Errorf("after reindex only the orphan row remains: %v", problems)
+	}
+}

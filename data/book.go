@@ -1,0 +1,233 @@
+package data
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"gongwen/app"
+)
+
+// The four books (documents, seal requests, items, meetings) share one
+// shape: a main row, child lists, an entry in the search index, filters and
+// sort keys. book holds what differs; the generic code below does the rest.
+
+// keyedRow is a pointer to a row with an integer primary key.
+type keyedRow[R any] interface {
+	*R
+	key() *int64
+}
+
+// childRow is a row of a child list.
+type childRow interface{ parent() int64 }
+
+type book[D any, R any, P keyedRow[R]] struct {
+	entity   app.Entity
+	toRow    func(*D) R
+	fill     func(db *gorm.DB, rows []R) ([]D, error) // rows to records, children included
+	children func(db *gorm.DB, id int64, d *D) error  // replace the child lists
+	search   func(*D) searchEntry
+	meta     func(*D) (id *int64, created, updated *time.Time)
+	missing  func(id int64) *app.Error
+	sorts    map[string]string // sort key → ORDER BY template, %[1]s is ASC or DESC
+	newest   string            // ORDER BY when no known key is asked for
+}
+
+// Page sizes: 0 asks for the default; no page is larger than the maximum,
+// so no caller loads a whole book by accident.
+const (
+	defaultLimit = 100
+	maxLimit     = 1000
+)
+
+func limitOf(p app.Page) (offset, limit int) {
+	offset, limit = max(p.Offset, 0), p.Limit
+	switch {
+	case limit <= 0:
+		limit = defaultLimit
+	case limit > maxLimit:
+		limit = maxLimit
+	}
+	return offset, limit
+}
+
+// order is the ORDER BY clause of a whitelisted sort key; an unknown key
+// gives the book's newest-first order. The id breaks ties so that pages
+// never overlap.
+func (b *book[D, R, P]) order(key string, desc bool) string {
+	tmpl, ok := b.sorts[key]
+	if !ok {
+		return b.newest
+	}
+	dir := "ASC"
+	if desc {
+		dir = "DESC"
+	}
+	return fmt.Sprintf(tmpl+", id %[1]s", dir)
+}
+
+// get loads the record with id.
+func (b *book[D, R, P]) get(db *gorm.DB, id int64) (*D, error) {
+	return b.first(db, b.missing(id), "id", "id = ?", id)
+}
+
+// first loads the first record in order matching where; when there is none
+// it returns the missing error, or nil, nil if missing is nil.
+func (b *book[D, R, P]) first(db *gorm.DB, missing *app.Error, order, where string, args ...any) (*D, error) {
+	var rows []R
+	if err := db.Where(where, args...).Order(order).Limit(1).Find(&rows).Error; err != nil {
+		return nil, mapError(err)
+	}
+	if len(rows) == 0 {
+		if missing == nil {
+			return nil, nil
+		}
+		return nil, missing
+	}
+	ds, err := b.fill(db, rows)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	return &ds[0], nil
+}
+
+// list returns one page of the records matching c, and how many match.
+func (b *book[D, R, P]) list(db *gorm.DB, c conds, sort string, desc bool, p app.Page) ([]D, int, error) {
+	var total int64
+	if err := c.apply(db.Model(new(R))).Count(&total).Error; err != nil {
+		return nil, 0, mapError(err)
+	}
+	offset, limit := limitOf(p)
+	if total == 0 || offset >= int(total) {
+		return nil, int(total), nil
+	}
+	var rows []R
+	if err := c.apply(db.Model(new(R))).Order(b.order(sort, desc)).Offset(offset).Limit(limit).Find(&rows).Error; err != nil {
+		return nil, 0, mapError(err)
+	}
+	ds, err := b.fill(db, rows)
+	if err != nil {
+		return nil, 0, mapError(err)
+	}
+	return ds, int(total), nil
+}
+
+// save inserts (ID 0) or replaces the record, its child lists and its
+// search entry, all in the caller's transaction.
+func (b *book[D, R, P]) save(db *gorm.DB, d *D) error {
+	id, created, updated := b.meta(d)
+	*created, *updated = utc(*created), utc(*updated)
+	row := b.toRow(d)
+	if err := saveRow[R, P](db, &row, b.missing); err != nil {
+		return err
+	}
+	*id = *P(&row).key()
+	if err := b.children(db, *id, d); err != nil {
+		return mapError(err)
+	}
+	return indexEntry(db, b.entity, *id, b.search(d))
+}
+
+// each calls fn for every record of the book, a batch at a time (for
+// rebuilding the search index).
+func (b *book[D, R, P]) each(db *gorm.DB, fn func(*D) error) error {
+	const batch = 500
+	var last int64
+	for {
+		var rows []R
+		if err := db.Where("id > ?", last).Order("id").Limit(batch).Find(&rows).Error; err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		last = *P(&rows[len(rows)-1]).key()
+		ds, err := b.fill(db, rows)
+		if err != nil {
+			return err
+		}
+		for i := range ds {
+			if err := fn(&ds[i]); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// saveRow inserts a row whose key is 0 and updates every column of any
+// other; updating a row that is not there is missing(id).
+func saveRow[R any, P keyedRow[R]](db *gorm.DB, row *R, missing func(int64) *app.Error) error {
+	id := P(row).key()
+	if *id == 0 {
+		return mapError(db.Create(row).Error)
+	}
+	res := db.Model(row).Select("*").Updates(row)
+	if res.Error != nil {
+		return mapError(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return missing(*id)
+	}
+	return nil
+}
+
+// deleteRow deletes the row with id, or returns missing(id).
+func deleteRow[R any](db *gorm.DB, id int64, missing func(int64) *app.Error) error {
+	res := db.Where("id = ?", id).Delete(new(R))
+	if res.Error != nil {
+		return mapError(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return missing(id)
+	}
+	return nil
+}
+
+// replaceChildren makes rows the child list of parent id: the old rows go,
+// the new ones are inserted in order.
+func replaceChildren[C any](db *gorm.DB, fk string, id int64, rows []C) error {
+	if err := db.Where(fk+" = ?", id).Delete(new(C)).Error; err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return db.Create(&rows).Error
+}
+
+// children loads the child lists of a page of records in one query per
+// list; the first error sticks in *err and later loads do nothing.
+func children[C childRow](db *gorm.DB, fk string, ids []int64, err *error) map[int64][]C {
+	if *err != nil || len(ids) == 0 {
+		return nil
+	}
+	var rows []C
+	if *err = db.Where(fk+" IN ?", ids).Order(fk + ", pos").Find(&rows).Error; *err != nil {
+		return nil
+	}
+	m := make(map[int64][]C)
+	for _, r := range rows {
+		m[r.parent()] = append(m[r.parent()], r)
+	}
+	return m
+}
+
+// keys lists the primary keys of rows.
+func keys[R any, P keyedRow[R]](rows []R) []int64 {
+	ids := make([]int64, len(rows))
+	for i := range rows {
+		ids[i] = *P(&rows[i]).key()
+	}
+	return ids
+}
+
+// firstErr runs steps until one fails.
+func firstErr(steps ...func() error) error {
+	for _, s := range steps {
+		if err := s(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,248 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"gongwen/app"
+)
+
+// docBook stores both books of documents, 收文 and 发文.
+var docBook = &book[app.Document, documentRow, *documentRow]{
+	entity:   app.EntityDocument,
+	toRow:    documentToRow,
+	fill:     fillDocuments,
+	children: saveDocumentChildren,
+	search:   documentEntry,
+	meta: func(d *app.Document) (*int64, *time.Time, *time.Time) {
+		return &d.ID, &d.CreatedAt, &d.UpdatedAt
+	},
+	missing: func(id int64) *app.Error {
+		return notFound("这份公文（内部编号%d），可能已被删除", id)
+	},
+	sorts: map[string]string{
+		"serial":      "year %[1]s, serial_num %[1]s",
+		"received_on": "book_on %[1]s",
+		"due_on":      "due_on = '', due_on %[1]s", // no due date last
+		"title":       "title %[1]s",
+		"from_unit":   "from_unit %[1]s",
+		"status":      "status %[1]s",
+	},
+	newest: "book_on DESC, id DESC",
+}
+
+func documentToRow(d *app.Document) documentRow {
+	book := d.ReceivedOn
+	if d.Direction == app.Outgoing {
+		book = d.DraftedOn
+	}
+	return documentRow{
+		ID: d.ID, Direction: string(d.Direction), Status: string(d.Status),
+		Serial: d.Serial, SerialNum: serialNum(d), Year: d.Year,
+		DocNo: d.DocNo, DocNoKey: app.NormalizeDocNo(d.DocNo), Title: d.Title, FromUnit: d.FromUnit,
+		ReceivedOn: dateText(d.ReceivedOn), WrittenOn: dateText(d.WrittenOn), BookOn: dateText(book),
+		Copies: d.Copies, Pages: d.Pages, Attachments: d.Attachments,
+		Secrecy: string(d.Secrecy), Urgency: string(d.Urgency), Kind: string(d.Kind), Remarks: d.Remarks,
+		Proposal: d.Proposal, ProposedBy: d.ProposedBy, ProposedOn: dateText(d.ProposedOn),
+		LeadUnit: d.LeadUnit, CoUnits: d.CoUnits, LimitWorkdays: d.LimitWorkdays,
+		DueOn: dateText(d.DueOn), DueUncertain: d.DueUncertain,
+		Result: d.Result, DoneOn: dateText(d.DoneOn),
+		ArchiveFonds: d.Archive.Fonds, ArchiveYear: d.Archive.Year, ArchiveRetention: string(d.Archive.Retention),
+		ArchiveOrgCode: d.Archive.OrgCode, ArchivePiece: d.Archive.Piece, ArchiveFiledOn: dateText(d.Archive.FiledOn),
+		ReturnReason: d.ReturnReason, TransferTo: d.TransferTo, DuplicateOf: d.DuplicateOf,
+		IssuingCode: d.IssuingCode, DraftUnit: d.DraftUnit, Drafter: d.Drafter, DraftedOn: dateText(d.DraftedOn),
+		CheckedBy: d.CheckedBy, CheckedOn: dateText(d.CheckedOn), Signer: d.Signer, SignedOn: dateText(d.SignedOn),
+		MainTo: d.MainTo, CopyTo: d.CopyTo, Countersign: d.Countersign,
+		IssuedOn: dateText(d.IssuedOn), PrintCount: d.PrintCount,
+		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
+	}
+}
+
+// serialNum is the number inside a 收文编号 (2026-0012 → 12) or a 发文字号
+// (西府办发〔2026〕12号 → 12), so that serials sort as numbers.
+func serialNum(d *app.Document) int {
+	if d.Direction == app.Incoming {
+		_, n, _ := strings.Cut(d.Serial, "-")
+		v, _ := strconv.Atoi(n)
+		return v
+	}
+	if no, err := app.ParseDocNo(d.Serial); err == nil {
+		return no.Serial
+	}
+	return 0
+}
+
+func (r *documentRow) domain() app.Document {
+	return app.Document{
+		ID: r.ID, Direction: app.Direction(r.Direction), Status: app.DocStatus(r.Status),
+		Serial: r.Serial, Year: r.Year, DocNo: r.DocNo, Title: r.Title, FromUnit: r.FromUnit,
+		ReceivedOn: dateOf(r.ReceivedOn), WrittenOn: dateOf(r.WrittenOn),
+		Copies: r.Copies, Pages: r.Pages, Attachments: r.Attachments,
+		Secrecy: app.Secrecy(r.Secrecy), Urgency: app.Urgency(r.Urgency), Kind: app.DocKind(r.Kind), Remarks: r.Remarks,
+		Proposal: r.Proposal, ProposedBy: r.ProposedBy, ProposedOn: dateOf(r.ProposedOn),
+		LeadUnit: r.LeadUnit, CoUnits: r.CoUnits, LimitWorkdays: r.LimitWorkdays,
+		DueOn: dateOf(r.DueOn), DueUncertain: r.DueUncertain,
+		Result: r.Result, DoneOn: dateOf(r.DoneOn),
+		Archive: app.Archive{Fonds: r.ArchiveFonds, Year: r.ArchiveYear, Retention: app.Retention(r.ArchiveRetention),
+			OrgCode: r.ArchiveOrgCode, Piece: r.ArchivePiece, FiledOn: dateOf(r.ArchiveFiledOn)},
+		ReturnReason: r.ReturnReason, TransferTo: r.TransferTo, DuplicateOf: r.DuplicateOf,
+		IssuingCode: r.IssuingCode, DraftUnit: r.DraftUnit, Drafter: r.Drafter, DraftedOn: dateOf(r.DraftedOn),
+		CheckedBy: r.CheckedBy, CheckedOn: dateOf(r.CheckedOn), Signer: r.Signer, SignedOn: dateOf(r.SignedOn),
+		MainTo: r.MainTo, CopyTo: r.CopyTo, Countersign: r.Countersign,
+		IssuedOn: dateOf(r.IssuedOn), PrintCount: r.PrintCount,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+	}
+}
+
+func fillDocuments(db *gorm.DB, rows []documentRow) ([]app.Document, error) {
+	ids := keys(rows)
+	var err error
+	ins := children[instructionRow](db, "doc_id", ids, &err)
+	circ := children[circulationRow](db, "doc_id", ids, &err)
+	rem := children[reminderRow](db, "doc_id", ids, &err)
+	rev := children[reviewRow](db, "doc_id", ids, &err)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]app.Document, len(rows))
+	for i := range rows {
+		d := rows[i].domain()
+		d.Instructions = convert(ins[d.ID], func(_ int, r instructionRow) app.Instruction {
+			return app.Instruction{Leader: r.Leader, Role: app.Role(r.Role), Text: r.Text, On: dateOf(r.OnDate)}
+		})
+		d.Circulations = convert(circ[d.ID], func(_ int, r circulationRow) app.Circulation {
+			return app.Circulation{Seq: r.Seq, Reader: r.Reader, SentOn: dateOf(r.SentOn), ReturnedOn: dateOf(r.ReturnedOn), Comment: r.Comment}
+		})
+		d.Reminders = convert(rem[d.ID], func(_ int, r reminderRow) app.Reminder {
+			return app.Reminder{On: dateOf(r.OnDate), Text: r.Text, Operator: r.Operator}
+		})
+		d.Reviews = convert(rev[d.ID], func(_ int, r reviewRow) app.Review {
+			return app.Review{Leader: r.Leader, Role: app.Role(r.Role), On: dateOf(r.OnDate), Opinion: r.Opinion}
+		})
+		out[i] = d
+	}
+	return out, nil
+}
+
+func saveDocumentChildren(db *gorm.DB, id int64, d *app.Document) error {
+	return firstErr(
+		func() error {
+			return replaceChildren(db, "doc_id", id, convert(d.Instructions, func(i int, in app.Instruction) instructionRow {
+				return instructionRow{DocID: id, Pos: i, Leader: in.Leader, Role: string(in.Role), Text: in.Text, OnDate: dateText(in.On)}
+			}))
+		},
+		func() error {
+			return replaceChildren(db, "doc_id", id, convert(d.Circulations, func(i int, c app.Circulation) circulationRow {
+				return circulationRow{DocID: id, Pos: i, Seq: c.Seq, Reader: c.Reader, SentOn: dateText(c.SentOn), ReturnedOn: dateText(c.ReturnedOn), Comment: c.Comment}
+			}))
+		},
+		func() error {
+			return replaceChildren(db, "doc_id", id, convert(d.Reminders, func(i int, r app.Reminder) reminderRow {
+				return reminderRow{DocID: id, Pos: i, OnDate: dateText(r.On), Text: r.Text, Operator: r.Operator}
+			}))
+		},
+		func() error {
+			return replaceChildren(db, "doc_id", id, convert(d.Reviews, func(i int, r app.Review) reviewRow {
+				return reviewRow{DocID: id, Pos: i, Leader: r.Leader, Role: string(r.Role), OnDate: dateText(r.On), Opinion: r.Opinion}
+			}))
+		},
+	)
+}
+
+// documentEntry is a document's search entry: numbers, title, units and
+// every text a secretary copied onto it.
+func documentEntry(d *app.Document) searchEntry {
+	date := d.ReceivedOn
+	if d.Direction == app.Outgoing {
+		date = d.DraftedOn
+	}
+	fields := []string{d.Serial, d.DocNo, d.Title, d.FromUnit, d.LeadUnit, d.DraftUnit, d.Drafter,
+		d.MainTo, d.CopyTo, d.TransferTo, d.Attachments, d.Proposal, d.Result, d.Remarks, d.ReturnReason, d.Archive.Number()}
+	fields = append(fields, d.CoUnits...)
+	fields = append(fields, d.Countersign...)
+	for _, in := range d.Instructions {
+		fields = append(fields, in.Leader, in.Text)
+	}
+	return searchEntry{Number: d.Serial, Title: d.Title, Status: d.Status.Label(), Date: date, Fields: fields}
+}
+
+func documentConds(f app.DocumentFilter) conds {
+	var c conds
+	eq(&c, "direction", string(f.Direction))
+	if f.Year != 0 {
+		// a draft has no serial year yet: it counts in the year it was drafted
+		c.add("(year = ? OR (year = 0 AND book_on LIKE ?))", f.Year, fmt.Sprintf("%04d-%%", f.Year))
+	}
+	oneOf(&c, "status", f.Statuses)
+	eq(&c, "urgency", string(f.Urgency))
+	eq(&c, "secrecy", string(f.Secrecy))
+	c.contains(f.Unit, "from_unit", "lead_unit", "draft_unit")
+	c.between("book_on", f.From, f.To)
+	c.text(app.EntityDocument, f.Text)
+	if !f.DueBefore.IsZero() {
+		c.add("status = ? AND due_on <> '' AND due_on < ?", string(app.StatusAssigned), dateText(f.DueBefore))
+	}
+	if !f.DueFrom.IsZero() || !f.DueTo.IsZero() {
+		c.add("status = ?", string(app.StatusAssigned))
+		c.between("due_on", f.DueFrom, f.DueTo)
+	}
+	if f.Unreturned {
+		c.add("id IN (SELECT doc_id FROM doc_circulations WHERE returned_on = '')")
+	}
+	eq(&c, "archive_year", f.ArchiveYear)
+	return c
+}
+
+func (s *Store) Document(ctx context.Context, id int64) (*app.Document, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.Document, error) { return docBook.get(db, id) })
+}
+
+// DocumentBySerial finds a document by its 收文编号 or 发文字号; a 文号
+// written with other brackets or spaces is normalised first. Failing that,
+// it finds the latest incoming document with that 来文字号.
+func (s *Store) DocumentBySerial(ctx context.Context, serial string) (*app.Document, error) {
+	serial = strings.TrimSpace(serial)
+	no := app.NormalizeDocNo(serial)
+	missing := notFound("文号为“%s”的公文", no)
+	if incomingSerial.MatchString(serial) {
+		missing = notFound("收文%s", serial)
+	}
+	if serial == "" {
+		return nil, missing
+	}
+	return view(s, ctx, func(db *gorm.DB) (*app.Document, error) {
+		if d, err := docBook.first(db, nil, "id", "serial IN ?", []string{serial, no}); d != nil || err != nil {
+			return d, err
+		}
+		return docBook.first(db, missing, "id DESC", "direction = ? AND doc_no_key = ?", string(app.Incoming), no)
+	})
+}
+
+var incomingSerial = regexp.MustCompile(`^\d{4}-\d+$`)
+
+func (s *Store) Documents(ctx context.Context, f app.DocumentFilter) ([]app.Document, int, error) {
+	return viewList(s, ctx, func(db *gorm.DB) ([]app.Document, int, error) {
+		return docBook.list(db, documentConds(f), f.Sort, f.Desc, f.Page)
+	})
+}
+
+func (t *tx) Document(id int64) (*app.Document, error) { return docBook.get(t.db, id) }
+
+func (t *tx) SaveDocument(d *app.Document) error { return docBook.save(t.db, d) }
+
+// IncomingDuplicate finds the first incoming document from the same sender
+// with the same normalised 文号, other than exceptID; nil when none.
+func (t *tx) IncomingDuplicate(fromUnit, docNo string, exceptID int64) (*app.Document, error) {
+	no := app.NormalizeDocNo(docNo)
+	if no == "" {
+		return nil, nil
+	}
+	return docBook.first(t.db, nil, "id", "direction = ? AND doc_no_key = ? AND from_unit = ? AND id <> ?",
+		string(app.Incoming), no, strings.TrimSpace(fromUnit), exceptID)
+}

@@ -1,0 +1,163 @@
+package data
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongwen/app"
+)
+
+func pragma(t testing.TB, path, name string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite3", dsnReadOnly(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRow("PRAGMA " + name).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestOpenEmptyFile(t *testing.T) {
+	// a zero-byte file is a database at version 0
+	path := filepath.Join(t.TempDir(), "gongwen.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Path() != path {
+		t.Errorf("path %s", s.Path())
+	}
+	doc := incoming()
+	update(t, s, func(tx app.Tx) error { return tx.SaveDocument(&doc) })
+	s.Close()
+	if v := pragma(t, path, "user_version"); v != schemaVersion() {
+		t.Errorf("version %d, want %d", v, schemaVersion())
+	}
+	if v := pragma(t, path, "application_id"); v != applicationID {
+		t.Errorf("application id %x", v)
+	}
+	// opening again changes nothing
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Document(ctx, doc.ID); err != nil {
+		t.Error(err)
+	}
+}
+
+// A file of version 1 (the books without the search index) is brought to
+// the current version, and its records become searchable.
+func TestMigrateFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, sqlDB, err := connect(dsn(path, defaultOptions), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrateTo(db, path, 1); err != nil {
+		t.Fatal(err)
+	}
+	in, it := incoming(), item()
+	row := documentToRow(&in)
+	itRow := itemToRow(&it)
+	if err := firstErr(
+		func() error { return db.Create(&row).Error },
+		func() error { return saveDocumentChildren(db, row.ID, &in) },
+		func() error { return db.Create(&itRow).Error },
+		func() error { return saveItemChildren(db, itRow.ID, &it) },
+	); err != nil {
+		t.Fatal(err)
+	}
+	sqlDB.Close()
+	if v := pragma(t, path, "user_version"); v != 1 {
+		t.Fatalf("prepared file is at version %d", v)
+	}
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := pragma(t, path, "user_version"); v != schemaVersion() {
+		t.Errorf("version after open %d", v)
+	}
+	got, err := s.Document(ctx, row.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.ID = row.ID
+	mustEqual(t, "document kept through the migration", *got, in)
+	for _, q := range []string{"节前", "隐患", "春"} {
+		if hits, _, _ := s.Search(ctx, q, app.Page{}); len(hits) == 0 {
+			t.Errorf("%s: records of the old file are not searchable", q)
+		}
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
+	}
+}
+
+func TestOpenRefuses(t *testing.T) {
+	dir := t.TempDir()
+	newer := filepath.Join(dir, "newer.db")
+	s, err := Open(newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.sql.Exec("PRAGMA user_version = 99")
+	s.Close()
+
+	foreign := filepath.Join(dir, "foreign.db")
+	fdb, _ := sql.Open("sqlite3", "file:"+foreign)
+	if _, err := fdb.Exec("CREATE TABLE contacts (name TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	fdb.Close()
+
+	text := filepath.Join(dir, "notes.db")
+	os.WriteFile(text, []byte(strings.Repeat("这不是数据库。", 500)), 0o644)
+
+	for _, c := range []struct {
+		name, path, msg string
+	}{
+		{"newer program", newer, "来自较新版本的公文督办台（数据版本99，本程序只认识到版本2）"},
+		{"another program's database", foreign, "不是公文督办台的数据文件，程序没有打开也没有改动它"},
+		{"not a database", text, "不是公文督办台的数据文件"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			before, _ := os.ReadFile(c.path)
+			s, err := Open(c.path)
+			if err == nil {
+				s.Close()
+				t.Fatal("opened")
+			}
+			if !strings.Contains(app.ErrorMessage(err), c.msg) {
+				t.Errorf("message %q", app.ErrorMessage(err))
+			}
+			if after, _ := os.ReadFile(c.path); string(after) != string(before) {
+				t.Error("the refused file was changed")
+			}
+		})
+	}
+}
+
+func TestStatements(t *testing.T) {
+	got := statements("CREATE TABLE a (x);\n-- a comment\nCREATE INDEX b ON a (x);\n")
+	mustEqual(t, "statements", got, []string{"CREATE TABLE a (x)", "CREATE INDEX b ON a (x)"})
+	for i, m := range migrations {
+		if len(statements(m.sql)) == 0 {
+			t.Errorf("migration %d has no statements", i+1)
+		}
+	}
+}

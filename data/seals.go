@@ -1,0 +1,129 @@
+package data
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"gongwen/app"
+)
+
+// sealBook stores the 用印申请 and, through their use data, the 用印登记簿.
+var sealBook = &book[app.SealRequest, sealRequestRow, *sealRequestRow]{
+	entity:   app.EntitySeal,
+	toRow:    sealRequestToRow,
+	fill:     fillSealRequests,
+	children: saveSealChildren,
+	search:   sealEntry,
+	meta: func(r *app.SealRequest) (*int64, *time.Time, *time.Time) {
+		return &r.ID, &r.CreatedAt, &r.UpdatedAt
+	},
+	missing: func(id int64) *app.Error {
+		return notFound("这份用印申请（内部编号%d），可能已被删除", id)
+	},
+	sorts: map[string]string{
+		"number":       "year %[1]s, number %[1]s",
+		"requested_on": "requested_on %[1]s",
+		"used_on":      "used_on = '', used_on %[1]s", // unused last
+		"unit":         "unit %[1]s",
+	},
+	newest: "requested_on DESC, id DESC",
+}
+
+func chainToRows(chain []app.ApprovalStep) jsonList[approvalStep] {
+	return convert(chain, func(_ int, s app.ApprovalStep) approvalStep {
+		return approvalStep{Role: string(s.Role), Action: s.Action}
+	})
+}
+
+func chainOf(rows jsonList[approvalStep]) []app.ApprovalStep {
+	return convert(rows, func(_ int, s approvalStep) app.ApprovalStep {
+		return app.ApprovalStep{Role: app.Role(s.Role), Action: s.Action}
+	})
+}
+
+func sealRequestToRow(r *app.SealRequest) sealRequestRow {
+	return sealRequestRow{
+		ID: r.ID, Number: r.Number, Year: r.RequestedOn.Year, Status: string(r.Status),
+		SealName: r.SealName, SealKind: string(r.SealKind), Unit: r.Unit, Contact: r.Contact, Phone: r.Phone,
+		Reason: r.Reason, FileName: r.FileName, Copies: r.Copies, Destination: r.Destination, OffSite: r.OffSite,
+		RequestedOn: dateText(r.RequestedOn), Chain: chainToRows(r.Chain), RejectReason: r.RejectReason,
+		LogNo: r.LogNo, UsedOn: dateText(r.UsedOn), UsedCount: r.UsedCount, Handler: r.Handler, Witness: r.Witness,
+		Remarks: r.Remarks, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+	}
+}
+
+func (r *sealRequestRow) domain() app.SealRequest {
+	return app.SealRequest{
+		ID: r.ID, Number: r.Number, Status: app.SealStatus(r.Status),
+		SealName: r.SealName, SealKind: app.SealKind(r.SealKind), Unit: r.Unit, Contact: r.Contact, Phone: r.Phone,
+		Reason: r.Reason, FileName: r.FileName, Copies: r.Copies, Destination: r.Destination, OffSite: r.OffSite,
+		RequestedOn: dateOf(r.RequestedOn), Chain: chainOf(r.Chain), RejectReason: r.RejectReason,
+		LogNo: r.LogNo, UsedOn: dateOf(r.UsedOn), UsedCount: r.UsedCount, Handler: r.Handler, Witness: r.Witness,
+		Remarks: r.Remarks, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+	}
+}
+
+func fillSealRequests(db *gorm.DB, rows []sealRequestRow) ([]app.SealRequest, error) {
+	var err error
+	approvals := children[approvalRow](db, "request_id", keys(rows), &err)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]app.SealRequest, len(rows))
+	for i := range rows {
+		r := rows[i].domain()
+		r.Approvals = convert(approvals[r.ID], func(_ int, a approvalRow) app.Approval {
+			return app.Approval{Step: a.Step, Role: app.Role(a.Role), Action: a.Action, Approver: a.Approver, On: dateOf(a.OnDate), Opinion: a.Opinion}
+		})
+		out[i] = r
+	}
+	return out, nil
+}
+
+func saveSealChildren(db *gorm.DB, id int64, r *app.SealRequest) error {
+	return replaceChildren(db, "request_id", id, convert(r.Approvals, func(i int, a app.Approval) approvalRow {
+		return approvalRow{RequestID: id, Pos: i, Step: a.Step, Role: string(a.Role), Action: a.Action, Approver: a.Approver, OnDate: dateText(a.On), Opinion: a.Opinion}
+	}))
+}
+
+func sealEntry(r *app.SealRequest) searchEntry {
+	fields := []string{r.Number, r.LogNo, r.SealName, r.Unit, r.Contact, r.Reason, r.FileName, r.Destination, r.Remarks, r.RejectReason}
+	for _, a := range r.Approvals {
+		fields = append(fields, a.Approver, a.Opinion)
+	}
+	return searchEntry{Number: r.Number, Title: r.FileName, Status: r.Status.Label(), Date: r.RequestedOn, Fields: fields}
+}
+
+func sealConds(f app.SealFilter) conds {
+	var c conds
+	oneOf(&c, "status", f.Statuses)
+	eq(&c, "year", f.Year)
+	c.contains(f.Unit, "unit")
+	c.text(app.EntitySeal, f.Text)
+	c.between("used_on", f.UsedFrom, f.UsedTo)
+	return c
+}
+
+func (s *Store) SealRequest(ctx context.Context, id int64) (*app.SealRequest, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.SealRequest, error) { return sealBook.get(db, id) })
+}
+
+func (s *Store) SealRequestByNumber(ctx context.Context, number string) (*app.SealRequest, error) {
+	number = strings.TrimSpace(number)
+	return view(s, ctx, func(db *gorm.DB) (*app.SealRequest, error) {
+		return sealBook.first(db, notFound("用印申请%s", number), "id", "number = ? AND number <> ''", number)
+	})
+}
+
+func (s *Store) SealRequests(ctx context.Context, f app.SealFilter) ([]app.SealRequest, int, error) {
+	return viewList(s, ctx, func(db *gorm.DB) ([]app.SealRequest, int, error) {
+		return sealBook.list(db, sealConds(f), f.Sort, f.Desc, f.Page)
+	})
+}
+
+func (t *tx) SealRequest(id int64) (*app.SealRequest, error) { return sealBook.get(t.db, id) }
+
+func (t *tx) SaveSealRequest(r *app.SealRequest) error { return sealBook.save(t.db, r) }

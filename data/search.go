@@ -1,0 +1,221 @@
+package data
+
+import (
+	"context"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"gongwen/app"
+)
+
+// Search design (measured in bench_test.go):
+//
+// Every record of the four books has one search entry: a row of
+// search_entries (what a hit shows: number, title, date, status, and the
+// searchable text for the snippet) and one row in each of two contentless
+// FTS5 tables with the same rowid: search_chars holds the entry's set of
+// characters (detail=none, for 1-character queries), search_pairs the
+// sequence of its overlapping character pairs (detail=full, for queries of 2
+// or more characters, matched as phrases of pairs; see searchtext.go). FTS5's
+// trigram tokenizer is not used because it finds nothing for the 1- and
+// 2-character words Chinese users type most.
+//
+// The entry id encodes the record's date: day<<20 | slot, day counted from
+// 1900-01-01 and slot numbering the entries of that day. FTS5 returns rowids
+// in order, so "ORDER BY rowid DESC LIMIT n" gives the newest hits first
+// without sorting every match.
+//
+// The entry is rewritten in the same transaction as every save of the
+// record, so the index is never behind the books.
+
+// searchEntry is what a record contributes to the index.
+type searchEntry struct {
+	Number, Title, Status string
+	Date                  app.Date
+	Fields                []string // searchable text, one field per line
+}
+
+const slotBits = 20
+
+var searchEpoch = app.D(1900, 1, 1)
+
+func dayOf(d app.Date) int64 {
+	if d.IsZero() || d.Before(searchEpoch) {
+		return 0
+	}
+	return int64(searchEpoch.DaysUntil(d)) + 1
+}
+
+// indexEntry writes the search entry of a record, replacing its old one.
+func indexEntry(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
+	day := dayOf(e.Date)
+	var old []int64
+	if err := db.Raw("SELECT id FROM search_entries WHERE entity = ? AND entity_id = ?", string(entity), id).Scan(&old).Error; err != nil {
+		return mapError(err)
+	}
+	sameDay := len(old) > 0 && old[0]>>slotBits == day
+	if len(old) > 0 {
+		if err := unindex(db, old[0], !sameDay); err != nil {
+			return err
+		}
+	}
+	var key int64
+	if sameDay {
+		key = old[0] // keep its place in the order
+	} else {
+		var err error
+		if key, err = nextSlot(db, day); err != nil {
+			return err
+		}
+	}
+	chars, pairs := indexTokens(e.Fields)
+	body := joinFields(e.Fields)
+	return mapError(firstErr(
+		func() error {
+			return db.Exec(`INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date, body)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET number = excluded.number, title = excluded.title,
+					status = excluded.status, on_date = excluded.on_date, body = excluded.body`,
+				key, string(entity), id, e.Number, e.Title, e.Status, dateText(e.Date), body).Error
+		},
+		func() error { return db.Exec("INSERT INTO search_chars (rowid, c) VALUES (?, ?)", key, chars).Error },
+		func() error { return db.Exec("INSERT INTO search_pairs (rowid, p) VALUES (?, ?)", key, pairs).Error },
+	))
+}
+
+// unindex removes the FTS rows of entry key, and the entry itself when
+// dropEntry is set.
+func unindex(db *gorm.DB, key int64, dropEntry bool) error {
+	steps := []func() error{
+		func() error { return db.Exec("DELETE FROM search_chars WHERE rowid = ?", key).Error },
+		func() error { return db.Exec("DELETE FROM search_pairs WHERE rowid = ?", key).Error },
+	}
+	if dropEntry {
+		steps = append(steps, func() error { return db.Exec("DELETE FROM search_entries WHERE id = ?", key).Error })
+	}
+	return mapError(firstErr(steps...))
+}
+
+// nextSlot is the next free entry id of day; it runs under the write lock.
+func nextSlot(db *gorm.DB, day int64) (int64, error) {
+	base := day << slotBits
+	var top *int64
+	if err := db.Raw("SELECT max(id) FROM search_entries WHERE id BETWEEN ? AND ?", base, base+(1<<slotBits)-1).Scan(&top).Error; err != nil {
+		return 0, mapError(err)
+	}
+	switch {
+	case top == nil:
+		return base, nil
+	case *top+1 >= base+(1<<slotBits):
+		return 0, app.Errorf(app.EINTERNAL, "同一天的记录超过%d条，检索索引无法容纳", 1<<slotBits)
+	}
+	return *top + 1, nil
+}
+
+func joinFields(fields []string) string {
+	var kept []string
+	for _, f := range fields {
+		if f = strings.TrimSpace(f); f != "" {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+// matchingIDs is a subquery selecting the ids of the entries that contain
+// every word of text; ok is false when text has no word to look for.
+func matchingIDs(text string) (sub string, args []any, ok bool) {
+	chars, pairs := matchExprs(queryWords(text))
+	var parts []string
+	if chars != "" {
+		parts = append(parts, "SELECT rowid FROM search_chars WHERE search_chars MATCH ?")
+		args = append(args, chars)
+	}
+	if pairs != "" {
+		parts = append(parts, "SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?")
+		args = append(args, pairs)
+	}
+	return strings.Join(parts, " INTERSECT "), args, len(parts) > 0
+}
+
+// search returns a page of hits for text, newest first, and their number.
+func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) {
+	sub, args, ok := matchingIDs(text)
+	if !ok {
+		return nil, 0, nil
+	}
+	var total int
+	if err := db.Raw("SELECT count(*) FROM ("+sub+")", args...).Scan(&total).Error; err != nil {
+		return nil, 0, mapError(err)
+	}
+	offset, limit := limitOf(p)
+	if total == 0 || offset >= total {
+		return nil, total, nil
+	}
+	var ids []int64
+	if err := db.Raw(sub+" ORDER BY 1 DESC LIMIT ? OFFSET ?", append(args, limit, offset)...).Scan(&ids).Error; err != nil {
+		return nil, 0, mapError(err)
+	}
+	var rows []struct {
+		Entity   string
+		EntityID int64
+		Number   string
+		Title    string
+		Status   string
+		OnDate   string
+		Body     string
+	}
+	if err := db.Raw("SELECT entity, entity_id, number, title, status, on_date, body FROM search_entries WHERE id IN ? ORDER BY id DESC", ids).Scan(&rows).Error; err != nil {
+		return nil, 0, mapError(err)
+	}
+	words := queryWords(text)
+	hits := make([]app.SearchHit, len(rows))
+	for i, r := range rows {
+		hits[i] = app.SearchHit{Entity: app.Entity(r.Entity), ID: r.EntityID, Number: r.Number, Title: r.Title,
+			Snippet: snippet(r.Body, words), Date: dateOf(r.OnDate), Status: r.Status}
+	}
+	return hits, total, nil
+}
+
+// Search finds text in every book: any substring of one or more characters
+// of titles, numbers, units, 拟办, 批示, results, progress, meeting topics,
+// decisions and minutes, seal requests. Words separated by spaces must all
+// occur. Hits come newest first.
+func (s *Store) Search(ctx context.Context, text string, p app.Page) ([]app.SearchHit, int, error) {
+	return viewList(s, ctx, func(db *gorm.DB) ([]app.SearchHit, int, error) { return search(db, text, p) })
+}
+
+// rebuildSearch empties the index and indexes every record again.
+func rebuildSearch(db *gorm.DB) error {
+	for _, stmt := range []string{
+		"DELETE FROM search_entries",
+		"INSERT INTO search_chars (search_chars) VALUES ('delete-all')",
+		"INSERT INTO search_pairs (search_pairs) VALUES ('delete-all')",
+	} {
+		if err := db.Exec(stmt).Error; err != nil {
+			return mapError(err)
+		}
+	}
+	return mapError(firstErr(
+		func() error { return reindexBook(db, docBook) },
+		func() error { return reindexBook(db, sealBook) },
+		func() error { return reindexBook(db, itemBook) },
+		func() error { return reindexBook(db, meetingBook) },
+		func() error { return db.Exec("INSERT INTO search_chars (search_chars) VALUES ('optimize')").Error },
+		func() error { return db.Exec("INSERT INTO search_pairs (search_pairs) VALUES ('optimize')").Error },
+	))
+}
+
+func reindexBook[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P]) error {
+	return b.each(db, func(d *D) error {
+		id, _, _ := b.meta(d)
+		return indexEntry(db, b.entity, *id, b.search(d))
+	})
+}
+
+// Reindex rebuilds the search index from the books (after Check reports it
+// out of step).
+func (s *Store) Reindex(ctx context.Context) error {
+	return mapError(s.db.WithContext(ctx).Transaction(rebuildSearch))
+}

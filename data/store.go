@@ -1,0 +1,175 @@
+// Package data is the GORM + SQLite implementation of app.Store: the books,
+// their search index, counters, history and reference data in one SQLite
+// file, with migrations, backup and restore. It is the only package that
+// knows SQL. Build with -tags sqlite_fts5.
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"gongwen/app"
+)
+
+// Store is one open Gongwen Desk database file. Writes go through one pool
+// whose transactions take the write lock at once; reads through another
+// whose transactions are read-only snapshots, so that a list's page and
+// total, or a record and its child lists, always agree.
+type Store struct {
+	db   *gorm.DB // writes
+	sql  *sql.DB
+	rdb  *gorm.DB // reads
+	rsql *sql.DB
+	path string
+}
+
+var _ app.Store = (*Store)(nil)
+
+// options are the connection settings tests shorten.
+type options struct {
+	busyTimeout time.Duration
+}
+
+var defaultOptions = options{busyTimeout: 5 * time.Second}
+
+// Open opens the database at path, creating the file and its folder when
+// missing, and brings its schema up to date. A file written by a newer
+// program, or not a Gongwen Desk file at all, is refused untouched.
+func Open(path string) (*Store, error) { return open(path, defaultOptions) }
+
+func open(path string, o options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, wrapIO("打开数据文件", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, wrapIO("创建数据文件夹", err)
+	}
+	if err := precheck(abs); err != nil {
+		return nil, err
+	}
+	db, sqlDB, err := connect(dsn(abs, o), 2)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(db, abs); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	rdb, rsql, err := connect(dsnReader(abs, o), 4)
+	if err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	return &Store{db: db, sql: sqlDB, rdb: rdb, rsql: rsql, path: abs}, nil
+}
+
+// connect opens a pool of conns connections without touching the schema.
+// Writes queue for SQLite's one write lock anyway, so their pool is small;
+// reads run side by side under WAL.
+func connect(dsn string, conns int) (*gorm.DB, *sql.DB, error) {
+	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		SkipDefaultTransaction: true, // every write already runs in Update's transaction
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, nil, mapError(err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, nil, mapError(err)
+	}
+	sqlDB.SetMaxOpenConns(conns)
+	sqlDB.SetMaxIdleConns(conns) // idle connections keep their page cache warm
+	return db, sqlDB, nil
+}
+
+// fileURI is the SQLite URI of an absolute path (escaped, so that spaces,
+// # and ? in folder names are safe).
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:///C:/…
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// dsn adds the connection settings. _txlock=immediate makes every
+// transaction take the write lock at BEGIN, so two programs never read the
+// same counter value and then both write it.
+func dsn(abs string, o options) string {
+	return fmt.Sprintf("%s?_journal_mode=WAL&_busy_timeout=%d&_foreign_keys=on&_synchronous=NORMAL&_txlock=immediate&_cache_size=-16000",
+		fileURI(abs), o.busyTimeout.Milliseconds())
+}
+
+// dsnReader is the pool of the store's reads: deferred transactions see one
+// snapshot and do not take the write lock; query_only guards against a read
+// path writing by mistake.
+func dsnReader(abs string, o options) string {
+	return fmt.Sprintf("%s?_busy_timeout=%d&_foreign_keys=on&_txlock=deferred&_query_only=true&_cache_size=-16000",
+		fileURI(abs), o.busyTimeout.Milliseconds())
+}
+
+// dsnReadOnly opens a file only to read it (backups being checked).
+func dsnReadOnly(abs string) string { return fileURI(abs) + "?mode=ro&_busy_timeout=5000" }
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close lets SQLite refresh its planner statistics, then closes the file.
+func (s *Store) Close() error {
+	s.sql.Exec("PRAGMA optimize")
+	rerr := s.rsql.Close()
+	if err := s.sql.Close(); err != nil {
+		return mapError(err)
+	}
+	return mapError(rerr)
+}
+
+// Update runs fn in one immediate write transaction: everything fn does is
+// committed together, or rolled back if fn (or the commit) fails.
+func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
+	return mapError(s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+		return fn(&tx{db: db})
+	}))
+}
+
+// read is the handle of reads that are one statement.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.rdb.WithContext(ctx) }
+
+// view runs a read of several statements in one read transaction.
+func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (out T, err error) {
+	err = s.rdb.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+		var ferr error
+		out, ferr = fn(db)
+		return ferr
+	})
+	return out, mapError(err)
+}
+
+// viewList is view for a page of a list and its total.
+func viewList[T any](s *Store, ctx context.Context, fn func(*gorm.DB) ([]T, int, error)) ([]T, int, error) {
+	total := 0
+	page, err := view(s, ctx, func(db *gorm.DB) ([]T, error) {
+		page, n, err := fn(db)
+		total = n
+		return page, err
+	})
+	return page, total, err
+}
+
+// tx is the app.Tx of one Update.
+type tx struct{ db *gorm.DB }
+
+var _ app.Tx = (*tx)(nil)
