@@ -1,0 +1,49 @@
+package reports
+
+import (
+	"io"
+	"testing"
+	"unicode"
+)
+
+// BenchmarkHandlingSlip prints one 收文处理笺, fonts loading included
+// (LoadFonts answers from its cache after the first call, as it does in
+// the program).
+func BenchmarkHandlingSlip(b *testing.B) {
+	d := sampleIncoming()
+	for b.Loop() {
+		f, err := LoadFonts(sampleSettings.Fonts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := HandlingSlip(io.Discard, f, sampleSettings, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMonthlyReport300 prints a 督查通报 of 300 items using more than
+// 2,000 distinct characters.
+func BenchmarkMonthlyReport300(b *testing.B) {
+	r := sampleMonthly(300)
+	distinct := map[rune]bool{}
+	for _, row := range r.Rows {
+		for _, c := range row.Item.Title {
+			if unicode.Is(unicode.Han, c) {
+				distinct[c] = true
+			}
+		}
+	}
+	if len(distinct) < 2000 {
+		b.Fatalf("only %d distinct characters", len(distinct))
+	}
+	f, err := LoadFonts(sampleSettings.Fonts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := MonthlyReport(io.Discard, f, sampleSettings, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

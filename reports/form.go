@@ -1,0 +1,125 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"gongwen/app"
+)
+
+// What the forms share: the office's names, captions and cells, and how
+// recorded signatures and open boxes to sign in are printed.
+
+// orgName is the office printing the paper.
+func orgName(s app.Settings) string {
+	switch {
+	case s.OrgName != "":
+		return s.OrgName
+	case s.DistrictName != "":
+		return s.DistrictName + "人民政府办公室"
+	}
+	return "区人民政府办公室"
+}
+
+// districtGov is the district government: 示例区人民政府.
+func districtGov(s app.Settings) string {
+	switch {
+	case s.DistrictName != "":
+		return s.DistrictName + "人民政府"
+	case strings.HasSuffix(s.OrgName, "办公室"):
+		return strings.TrimSuffix(s.OrgName, "办公室")
+	case s.OrgName != "":
+		return s.OrgName
+	}
+	return "区人民政府"
+}
+
+// spaced widens a two-character caption to the width of four, as printed
+// forms do: 密　　级.
+func spaced(s string) string {
+	if r := []rune(s); len(r) == 2 {
+		return string(r[0]) + "　　" + string(r[1])
+	}
+	return s
+}
+
+func label(text string, w float64) cell { return cell{text: spaced(text), width: w, label: true} }
+
+// header is a column caption, as written.
+func header(text string, w float64) cell { return cell{text: text, width: w, label: true} }
+
+func value(text string, w float64) cell { return cell{text: text, width: w} }
+
+// box is a value cell that starts at the top, for longer text.
+func box(text string, w float64) cell { return cell{text: text, width: w, top: true} }
+
+func secrecyText(s app.Secrecy) string {
+	if s == "" {
+		return string(app.SecrecyNone)
+	}
+	return string(s)
+}
+
+func countText(n int, unit string) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d%s", n, unit)
+}
+
+func pagesText(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("（%d页）", n)
+}
+
+// blankDate is a date line to fill in by hand.
+const blankDate = "　　　　年　　月　　日"
+
+// dateOr is the date in Chinese, or a blank date line.
+func dateOr(d app.Date) string {
+	if d.IsZero() {
+		return blankDate
+	}
+	return d.Chinese()
+}
+
+// signLine is the line a person signs on by hand.
+const signLine = "签名：　　　　　　　日期：" + blankDate
+
+// kaiRecord sets what someone wrote by hand and the secretary copied: a
+// 批示, an opinion, a signature.
+var kaiRecord = style{role: RoleKai, size: 14, color: black}
+
+// record is a handwritten entry: its text, then who wrote it and when at
+// the right; gap is the space above it.
+func record(text, signature string, gap float64) []block {
+	var bs []block
+	if text != "" {
+		bs = append(bs, block{text: text, st: &kaiRecord, gap: gap})
+		gap = 0
+	}
+	return append(bs, block{text: signature, st: &kaiRecord, align: alignRight, gap: gap})
+}
+
+// instructionsCell holds each leader's 批示 in 楷体 (they were written by
+// hand) with the leader and date beneath, or stays open to be written in.
+func instructionsCell(d *app.Document, w float64) cell {
+	if len(d.Instructions) == 0 {
+		return cell{width: w, top: true, footer: signLine}
+	}
+	var bs []block
+	for i, in := range d.Instructions {
+		gap := 0.0
+		if i > 0 {
+			gap = 3
+		}
+		who := in.Leader
+		if in.Role != "" && in.Role != app.RoleOther {
+			who = string(in.Role) + "　" + in.Leader
+		}
+		bs = append(bs, record(in.Text, who+"　"+in.On.Chinese(), gap)...)
+	}
+	return cell{width: w, top: true, blocks: bs}
+}

@@ -1,0 +1,242 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"gongwen/app"
+)
+
+// MonthlyReport prints the 督查通报 of a month for leadership, on the GB/T
+// 9704 page: the red mark, 第N期, the office and date over a red rule, the
+// title, then 一、总体情况 (counts and rates), 二、分单位 and 三、分来源
+// (stacked bar charts), 四、逾期未办结事项 naming the units, 五、督查事项清单
+// (every item with its colour mark) and 六、工作要求 (r.Requirements, as the
+// secretary edited it).
+func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) error {
+	org := r.OrgName
+	if org == "" {
+		org = orgName(s)
+	}
+	title := fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
+	c := newCanvas(f, false, "督查通报 "+title, org)
+	fl := newGBFlow(c, app.SecrecyNone)
+
+	// 版头
+	markSt := style{role: RoleTitle, size: 42, color: red, tc: 42 * ptToMM * 0.35}
+	const markTop = gbTop + 8
+	c.textIn(gbLeft+markSt.tc/2, gbWidth, markTop, markSt, "督查通报", alignCenter)
+	fl.skipTo(markTop + markSt.sizeMM() + 4)
+	plain := gbBody.withSpacing(0)
+	c.textIn(gbLeft, gbWidth, fl.next(), plain, fmt.Sprintf("第%d期", r.Issue), alignCenter)
+	y := fl.next()
+	c.text(gbLeft+gbCharPitch, y, plain, org)
+	c.textIn(gbLeft, gbWidth-gbCharPitch, y, plain, today().Chinese(), alignRight)
+	rule := y + plain.sizeMM() + 4
+	c.line(gbLeft, rule, gbLeft+gbWidth, rule, 0.6, red)
+	fl.skipTo(rule + 0.5*gbPitch)
+	for _, ln := range c.wrap(gbTitle, title, gbWidth, 0) {
+		c.textIn(gbLeft, gbWidth, fl.next(), gbTitle, ln, alignCenter)
+	}
+	fl.blank()
+
+	para := func(text string) { fl.paragraph([]segment{{gbBody, text}}, 2, 0) }
+	heading := func(text string) {
+		fl.ensure(gbPitch * 3) // a heading is not left alone at the foot of a page
+		fl.paragraph([]segment{{gbHeading, text}}, 2, 0)
+	}
+	asOf := r.AsOf
+	if asOf.IsZero() {
+		asOf = app.D(r.Year, r.Month, 1).LastOfMonth()
+	}
+
+	heading("一、总体情况")
+	para(fmt.Sprintf("截至%s，纳入督查督办的事项共%d项，其中本月新增%d项；已办结%d项，正在办理%d项，逾期未办结%d项。办结率%.1f%%，按期办结率%.1f%%。",
+		asOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue, r.DoneRate(), r.OnTimeRate()))
+	summary := newTable(c, gbLeft, gbWidth, []column{
+		{"事项总数", 0, alignCenter}, {"本月新增", 0, alignCenter}, {"已办结", 0, alignCenter}, {"正在办理", 0, alignCenter},
+		{"逾期", 0, alignCenter}, {"办结率", 0, alignCenter}, {"按期办结率", 0, alignCenter},
+	}, fl.newPage, gbTop)
+	big := style{role: RoleBody, size: 14, color: black}
+	overdueBig := big.withColor(red)
+	summary.addCells(
+		cell{text: fmt.Sprint(r.Total), st: &big}, cell{text: fmt.Sprint(r.NewThisMonth), st: &big},
+		cell{text: fmt.Sprint(r.Done), st: &big}, cell{text: fmt.Sprint(r.Open), st: &big},
+		cell{text: fmt.Sprint(r.Overdue), st: &overdueBig},
+		cell{text: fmt.Sprintf("%.1f%%", r.DoneRate()), st: &big}, cell{text: fmt.Sprintf("%.1f%%", r.OnTimeRate()), st: &big})
+	summary.g.minRow = 10
+	fl.ensure(22)
+	fl.y = summary.draw(fl.y+1, gbBottom) + gbPitch*0.6
+
+	units := barChart{series: []series{{"按期办结", colourDoneOnTime}, {"逾期办结", colourDoneLate}, {"正在办理", colourBlue}, {"逾期未办结", colourRed}}}
+	for _, u := range r.ByUnit {
+		units.cats = append(units.cats, u.Unit)
+		units.values = append(units.values, []int{u.DoneOnTime, u.DoneLate, u.Open, u.Overdue})
+	}
+	chartSection(c, fl, "二、分单位办理情况", "按牵头单位统计如下（逾期事项多的单位在前）。", &units)
+
+	sources := barChart{series: []series{{"已办结", colourDoneOnTime}, {"正在办理", colourBlue}, {"逾期未办结", colourRed}}}
+	for _, st := range r.BySource {
+		sources.cats = append(sources.cats, string(st.Source))
+		sources.values = append(sources.values, []int{st.Done, st.Open, st.Overdue})
+	}
+	chartSection(c, fl, "三、分来源办理情况", "", &sources)
+
+	heading("四、逾期未办结事项")
+	if len(r.OverdueRows) == 0 {
+		para("本期无逾期未办结事项。")
+	} else {
+		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
+		t := newTable(c, gbLeft, gbWidth, []column{
+			{"序号", 10, alignCenter}, {"督办编号", 29, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", 30, alignLeft},
+			{"完成时限", 16, alignCenter}, {"逾期", 13, alignCenter},
+		}, fl.newPage, gbTop).small()
+		for i, row := range r.OverdueRows {
+			it := row.Item
+			dl := it.CurrentDeadline()
+			t.add(fmt.Sprint(i+1), it.Number, it.Title, unitsLine(it.LeadUnit, it.CoUnits), shortDate(dl, r.Year), fmt.Sprintf("%d天", dl.DaysUntil(asOf)))
+		}
+		fl.ensure(20)
+		fl.y = t.draw(fl.y+1, gbBottom) + gbPitch*0.6
+	}
+
+	heading("五、督查事项清单")
+	fl.ensure(30)
+	legendY := fl.y
+	lx := gbLeft + 2*gbCharPitch
+	for _, col := range []app.Colour{app.ColourBlue, app.ColourYellow, app.ColourRed, app.ColourDone} {
+		fill := colourOf(col)
+		c.circle(lx+markR, legendY+gbBody.sizeMM()/2, markR, &fill, &grey, 0.15)
+		lx += 2*markR + 1.5
+		lx += c.text(lx, legendY+(gbBody.sizeMM()-formSmall.sizeMM())/2, formSmall, colourName(col)) + 6
+	}
+	fl.y += gbPitch
+	// 来源 is left to the chart above: the list keeps the title wide.
+	list := newTable(c, gbLeft, gbWidth, []column{
+		{"序号", 10, alignCenter}, {"预警", 18, alignLeft}, {"督办编号", 29, alignCenter}, {"事项名称", 0, alignLeft},
+		{"牵头单位", 28, alignLeft}, {"完成时限", 16, alignCenter},
+	}, fl.newPage, gbTop).small()
+	for i, row := range r.Rows {
+		it := row.Item
+		fill := colourOf(row.Colour)
+		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: row.Colour.Label(), mark: &fill}, cell{text: it.Number},
+			cell{text: it.Title}, cell{text: it.LeadUnit}, cell{text: shortDate(it.CurrentDeadline(), r.Year)})
+	}
+	fl.y = list.draw(fl.y, gbBottom) + gbPitch*0.6
+
+	heading("六、工作要求")
+	for _, p := range strings.Split(r.Requirements, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			para(p)
+		}
+	}
+	colophon(c, fl, org, today(), "")
+	numberGBPages(c)
+	return c.write(w)
+}
+
+// The colours of 三单预警 and of the charts.
+var (
+	colourBlue       = rgb{38, 110, 190}
+	colourYellow     = rgb{245, 190, 30}
+	colourRed        = rgb{210, 35, 35}
+	colourDoneOnTime = rgb{70, 150, 75}
+	colourDoneLate   = rgb{160, 200, 120}
+	colourDoneMark   = rgb{255, 255, 255}
+)
+
+func colourOf(c app.Colour) rgb {
+	switch c {
+	case app.ColourBlue:
+		return colourBlue
+	case app.ColourYellow:
+		return colourYellow
+	case app.ColourRed:
+		return colourRed
+	}
+	return colourDoneMark
+}
+
+// colourName is the legend's wording: the colour and what it means.
+func colourName(c app.Colour) string {
+	switch c {
+	case app.ColourBlue:
+		return "蓝色：正常推进"
+	case app.ColourYellow:
+		return "黄色：临近时限"
+	case app.ColourRed:
+		return "红色：逾期未办结"
+	}
+	return "白色：已办结"
+}
+
+// chartSection sets a heading, a sentence and a chart, starting a page
+// first when the chart would otherwise be cut after a few bars.
+func chartSection(c *canvas, fl *gbFlow, heading, intro string, ch *barChart) {
+	lines := 1
+	if intro != "" {
+		lines += len(c.wrap(gbBody, intro, gbWidth, 2*gbCharPitch))
+	}
+	textH := float64(lines) * gbPitch
+	room := gbBottom - fl.y - textH
+	n := len(ch.cats)
+	if fits := int((room - legendH - axisH) / barPitch); fits < n && textH+chartHeight(n) <= gbHeight && fits < n*6/10 {
+		fl.newPage()
+	}
+	fl.paragraph([]segment{{gbHeading, heading}}, 2, 0)
+	if intro != "" {
+		fl.paragraph([]segment{{gbBody, intro}}, 2, 0)
+	}
+	drawChart(c, fl, ch)
+}
+
+// drawChart places a chart in the flow, over as many pages as it needs.
+func drawChart(c *canvas, fl *gbFlow, ch *barChart) {
+	for from := 0; from < len(ch.cats); {
+		room := gbBottom - fl.y
+		n := int((room - legendH - axisH) / barPitch)
+		left := len(ch.cats) - from
+		// split a chart only when it must: when the rest fits on a page
+		// of its own and little of it fits here, it moves whole
+		if n < min(3, left) || (n < left && chartHeight(left) <= gbHeight && n < left*6/10) {
+			fl.newPage()
+			continue
+		}
+		to := min(len(ch.cats), from+n)
+		ch.draw(c, gbLeft, fl.y, gbWidth, from, to)
+		fl.y += chartHeight(to-from) + gbPitch*0.5
+		from = to
+	}
+}
+
+// overdueUnits names the units with overdue items, most first:
+// 区财政局（3项）、区教育局（1项）.
+func overdueUnits(rows []app.ReportRow) string {
+	count := map[string]int{}
+	var order []string
+	for _, r := range rows {
+		if count[r.Item.LeadUnit] == 0 {
+			order = append(order, r.Item.LeadUnit)
+		}
+		count[r.Item.LeadUnit]++
+	}
+	// stable by count, most first
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && count[order[j]] > count[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	parts := make([]string, len(order))
+	for i, u := range order {
+		parts[i] = fmt.Sprintf("%s（%d项）", u, count[u])
+	}
+	return strings.Join(parts, "、")
+}
+
+func unitsLine(lead string, co []string) string {
+	if len(co) == 0 {
+		return lead
+	}
+	return lead + "（协办：" + strings.Join(co, "、") + "）"
+}

@@ -1,0 +1,61 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"gongwen/app"
+)
+
+// SealLog prints the 用印登记簿 of a period on A4 landscape: one row per
+// use (登记号, 用印日期, 印章, 用印单位, 事由, 份数, 批准人, 经办人, 监印人,
+// 备注), in order of use, with the period's totals.
+func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []app.SealRequest) error {
+	title := orgName(s) + "用印登记簿"
+	c := newCanvas(f, true, title, orgName(s))
+	sh := newSheet(c, app.SecrecyNone)
+	sh.newPage()
+	sh.title(title)
+	c.textIn(sh.left, sh.width(), sh.y-1, formBody, fmt.Sprintf("（%s至%s）", from.Chinese(), to.Chinese()), alignCenter)
+	sh.y += formBody.sizeMM()*1.5 + 1
+
+	used = slices.Clone(used)
+	slices.SortStableFunc(used, func(a, b app.SealRequest) int {
+		if n := a.UsedOn.Compare(b.UsedOn); n != 0 {
+			return n
+		}
+		return strings.Compare(a.LogNo, b.LogNo)
+	})
+	cols := []column{
+		{"登记号", 24, alignCenter}, {"用印日期", 22, alignCenter}, {"印章", 49, alignLeft}, {"用印单位", 37, alignLeft},
+		{"事由", 0, alignLeft}, {"份数", 12, alignCenter}, {"批准人", 16, alignCenter}, {"经办人", 16, alignCenter},
+		{"监印人", 16, alignCenter}, {"备注", 20, alignLeft},
+	}
+	t := sh.table(cols)
+	total := 0
+	for _, r := range used {
+		n := r.UsedCount
+		if n == 0 {
+			n = r.Copies
+		}
+		total += n
+		no := r.LogNo
+		if no == "" {
+			no = r.Number
+		}
+		seal := r.SealName
+		if seal == "" {
+			seal = string(r.SealKind)
+		}
+		t.add(no, r.UsedOn.String(), seal, r.Unit, r.Reason, fmt.Sprint(n), r.ApprovedBy(), r.Handler, r.Witness, r.Remarks)
+	}
+	if len(used) == 0 {
+		t.rows = append(t.rows, row{cells: []cell{{text: "本期无用印记录", width: sh.width(), align: alignCenter}}})
+	}
+	y := t.draw(sh.y, sh.bottom-8)
+	c.text(sh.left, y+2, formBody, fmt.Sprintf("本期共用印%d次，计%d份。", len(used), total))
+	numberFormPages(c, sh)
+	return c.write(w)
+}
