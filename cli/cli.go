@@ -1,0 +1,222 @@
+// Package cli is the command line of the gongwen binary: the verbs that
+// work without a display (sample data, search, export, due dates, backup,
+// printing) and the hand-over to the window when no verb is given.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gongwen/app"
+	"gongwen/data"
+)
+
+// Env is what the command line needs from the program around it.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// OpenWindow starts the desktop window on the database at path.
+	OpenWindow func(dbPath string) error
+}
+
+// usageError is a wrong call: exit status 2 with the usage text.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+const usage = `用法：gongwen [--db 数据文件] [命令]
+
+不带命令时打开程序窗口。命令：
+  demo                       载入示例单位（示例区）的数据；重复运行不会重复载入
+  search [--json] 文字        在所有登记簿中查找
+  export docs|seals|supervision|meetings|catalog --format json|xlsx|csv -o 文件
+                             导出登记簿（catalog 为某年度的归档文件目录，需 --year）
+  import docs|seals|supervision 文件 [--sheet 工作表] [--skip-bad] [--dry-run]
+                             从 Excel（.xlsx）或 CSV 导入登记簿
+  template docs|seals|supervision -o 文件.xlsx
+                             生成导入模板
+  due --from 日期 --workdays N 计算N个工作日后的到期日
+  print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf
+                             打印表单（参数为收文编号、发文字号、编号、会议序号、YYYY-MM 或年份）
+  backup [-o 文件]            备份数据（程序运行时也可备份）
+  restore 文件                从备份恢复数据（原数据另存为 .before-restore）
+  check                      检查数据库是否完好
+  version                    显示版本
+
+数据文件默认在用户配置目录的 Gongwen/gongwen.db（Windows 为 %AppData%\Gongwen\gongwen.db），
+可用 --db 或环境变量 GONGWEN_DB 指定。`
+
+// Run carries out one command line and returns the exit status: 0 on
+// success, 1 with a Chinese message on standard error, 2 for bad usage.
+func Run(args []string, env Env) int {
+	err := run(args, env)
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "%s\n\n%s\n", ue.msg, usage)
+		return 2
+	}
+	fmt.Fprintln(env.Stderr, "错误："+app.ErrorMessage(err))
+	return 1
+}
+
+func run(args []string, env Env) error {
+	fs := flag.NewFlagSet("gongwen", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbFlag := fs.String("db", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(env.Stdout, usage)
+			return nil
+		}
+		return usagef("参数有误：%v", err)
+	}
+	dbPath, err := DatabasePath(*dbFlag)
+	if err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		if env.OpenWindow == nil {
+			return usagef("请给出命令")
+		}
+		return env.OpenWindow(dbPath)
+	}
+	c := &command{env: env, dbPath: dbPath, ctx: context.Background()}
+	verb, rest := rest[0], rest[1:]
+	switch verb {
+	case "demo":
+		return c.demo(rest)
+	case "search":
+		return c.search(rest)
+	case "export":
+		return c.export(rest)
+	case "import":
+		return c.importBook(rest)
+	case "template":
+		return c.template(rest)
+	case "due":
+		return c.due(rest)
+	case "print":
+		return c.print(rest)
+	case "backup":
+		return c.backup(rest)
+	case "restore":
+		return c.restore(rest)
+	case "check":
+		return c.check(rest)
+	case "version":
+		fmt.Fprintln(env.Stdout, "公文督办台 gongwen "+app.Version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprintln(env.Stdout, usage)
+		return nil
+	}
+	return usagef("没有“%s”这个命令", verb)
+}
+
+// DatabasePath is the database the program works on: --db, else GONGWEN_DB,
+// else Gongwen/gongwen.db in the user's configuration directory.
+func DatabasePath(flagValue string) (string, error) {
+	if p := strings.TrimSpace(flagValue); p != "" {
+		return p, nil
+	}
+	if p := strings.TrimSpace(os.Getenv("GONGWEN_DB")); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", app.Errorf(app.EINVALID, "找不到用户配置目录，请用 --db 指定数据文件")
+	}
+	return filepath.Join(dir, "Gongwen", "gongwen.db"), nil
+}
+
+// BackupDir is where backups of the database at dbPath go.
+func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+
+// command is one run of a verb.
+type command struct {
+	env    Env
+	dbPath string
+	ctx    context.Context
+	store  *data.Store
+}
+
+// open opens the database and a desk on it; the operator of command-line
+// changes is GONGWEN_OPERATOR or 命令行.
+func (c *command) open() (*app.Desk, error) {
+	s, err := data.Open(c.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	c.store = s
+	op := strings.TrimSpace(os.Getenv("GONGWEN_OPERATOR"))
+	if op == "" {
+		op = "命令行"
+	}
+	desk, err := app.NewDesk(c.ctx, s, op)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return desk, nil
+}
+
+func (c *command) close() {
+	if c.store != nil {
+		c.store.Close()
+	}
+}
+
+// parseFlags parses flags that may stand before, between or after the
+// positional arguments, which it returns.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("参数有误：%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// writeFileAtomic writes through a temporary file and renames it, so a
+// failure never leaves half a file under the asked name.
+func writeFileAtomic(path string, write func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return app.Errorf(app.EINVALID, "无法创建目录%s：%v", dir, err)
+	}
+	f, err := os.CreateTemp(dir, ".gongwen-*.tmp")
+	if err != nil {
+		return app.Errorf(app.EINVALID, "无法写入%s：%v", dir, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return app.Errorf(app.EINTERNAL, "写入%s失败（磁盘已满？）：%v", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return app.Errorf(app.EINTERNAL, "无法保存%s：%v", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"gongwen/app"
+	"gongwen/reports"
+)
+
+// forms lists the printable forms and what their argument is.
+var forms = map[string]string{
+	"slip":        "收文编号或id",
+	"circulation": "收文编号或id",
+	"outgoing":    "发文字号或id",
+	"seal":        "用印申请编号或id",
+	"seal-log":    "月份 YYYY-MM",
+	"minutes":     "会议id",
+	"monthly":     "月份 YYYY-MM",
+	"catalog":     "年份",
+}
+
+// print writes one form to a PDF file. An unknown record is an error and
+// leaves no file.
+func (c *command) print(args []string) error {
+	fs := flag.NewFlagSet("print", flag.ContinueOnError)
+	out := fs.String("o", "", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 || *out == "" {
+		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf")
+	}
+	form, arg := pos[0], pos[1]
+	if _, ok := forms[form]; !ok {
+		return usagef("没有“%s”这种表单", form)
+	}
+	desk, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	write, err := c.formWriter(desk, form, arg)
+	if err != nil {
+		return err
+	}
+	fonts, err := reports.LoadFonts(desk.Settings().Fonts)
+	if err != nil {
+		return err
+	}
+	// Characters no font has are printed as 〓: the file is complete, and
+	// the secretary is told which characters to check.
+	var replaced *reports.ReplacedChars
+	err = writeFileAtomic(*out, func(w io.Writer) error {
+		if err := write(w, fonts); !errors.As(err, &replaced) {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.env.Stdout, "已生成 "+*out)
+	if replaced != nil {
+		fmt.Fprintln(c.env.Stderr, "注意："+replaced.Error())
+	}
+	return nil
+}
+
+type formWriter func(w io.Writer, f *reports.Fonts) error
+
+// formWriter loads what the form prints and returns the function drawing it.
+func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, error) {
+	ctx, st := c.ctx, desk.Settings()
+	switch form {
+	case "slip", "circulation", "outgoing":
+		d, err := c.document(desk, arg)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case form == "outgoing" && d.Direction != app.Outgoing:
+			return nil, app.Errorf(app.EINVALID, "%s是收文，发文稿纸只用于发文", arg)
+		case form != "outgoing" && d.Direction != app.Incoming:
+			return nil, app.Errorf(app.EINVALID, "%s是发文，处理笺和传阅单只用于收文", arg)
+		case form == "slip":
+			return func(w io.Writer, f *reports.Fonts) error { return reports.HandlingSlip(w, f, st, d) }, nil
+		case form == "outgoing":
+			return func(w io.Writer, f *reports.Fonts) error { return reports.OutgoingForm(w, f, st, d) }, nil
+		}
+		readers, err := desk.SuggestReaders(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		var names []string
+		for _, l := range readers {
+			names = append(names, l.Name)
+		}
+		return func(w io.Writer, f *reports.Fonts) error { return reports.CirculationSlip(w, f, st, d, names) }, nil
+	case "seal":
+		r, err := desk.Store.SealRequestByNumber(ctx, arg)
+		if id, convErr := strconv.ParseInt(arg, 10, 64); err != nil && convErr == nil {
+			r, err = desk.Store.SealRequest(ctx, id)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer, f *reports.Fonts) error { return reports.SealRequestForm(w, f, st, r) }, nil
+	case "seal-log":
+		y, m, err := parseMonth(arg)
+		if err != nil {
+			return nil, err
+		}
+		from := app.D(y, m, 1)
+		used, err := app.All(func(p app.Page) ([]app.SealRequest, int, error) {
+			return desk.Store.SealRequests(ctx, app.SealFilter{Statuses: []app.SealStatus{app.SealUsed}, UsedFrom: from, UsedTo: from.LastOfMonth(), Sort: "used_on", Page: p})
+		})
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer, f *reports.Fonts) error {
+			return reports.SealLog(w, f, st, from, from.LastOfMonth(), used)
+		}, nil
+	case "minutes":
+		id, err := strconv.ParseInt(arg, 10, 64)
+		if err != nil {
+			return nil, app.Errorf(app.EINVALID, "请给出会议的id（数字）")
+		}
+		m, err := desk.Store.Meeting(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if m.Minutes.Body == "" {
+			return nil, app.Errorf(app.ESTATE, "%s还没有纪要正文", m.Name())
+		}
+		return func(w io.Writer, f *reports.Fonts) error { return reports.Minutes(w, f, st, m) }, nil
+	case "monthly":
+		y, m, err := parseMonth(arg)
+		if err != nil {
+			return nil, err
+		}
+		r, err := desk.MonthlyReport(ctx, y, m)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer, f *reports.Fonts) error { return reports.MonthlyReport(w, f, st, r) }, nil
+	case "catalog":
+		y, err := parseYear(arg)
+		if err != nil {
+			return nil, err
+		}
+		docs, err := app.All(func(p app.Page) ([]app.Document, int, error) {
+			return desk.Store.Documents(ctx, app.DocumentFilter{ArchiveYear: y, Statuses: []app.DocStatus{app.StatusArchived}, Sort: "archive", Page: p})
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(docs) == 0 {
+			return nil, app.Errorf(app.ENOTFOUND, "%d年度还没有归档的文件", y)
+		}
+		return func(w io.Writer, f *reports.Fonts) error { return reports.ArchiveCatalog(w, f, st, y, docs) }, nil
+	}
+	return nil, usagef("没有“%s”这种表单", form)
+}
+
+// document finds a document by 收文编号, 文号 or id.
+func (c *command) document(desk *app.Desk, arg string) (*app.Document, error) {
+	d, err := desk.Store.DocumentBySerial(c.ctx, arg)
+	if id, convErr := strconv.ParseInt(strings.TrimSpace(arg), 10, 64); app.ErrorCode(err) == app.ENOTFOUND && convErr == nil {
+		return desk.Store.Document(c.ctx, id)
+	}
+	return d, err
+}

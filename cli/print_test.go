@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
+
+func TestPrintEveryForm(t *testing.T) {
+	docs := exportBook(t, demoDB, "docs")
+	var incoming, outgoing string
+	for _, d := range docs {
+		switch {
+		case d["direction"] == "in" && incoming == "" && len(d["instructions"].([]any)) > 0:
+			incoming = d["serial"].(string)
+		case d["direction"] == "out" && outgoing == "" && d["status"] == "issued":
+			outgoing = d["serial"].(string)
+		}
+	}
+	var seal string
+	for _, r := range exportBook(t, demoDB, "seals") {
+		if r["status"] == "used" {
+			seal, _ = r["number"].(string)
+		}
+	}
+	var minutes string
+	for _, m := range exportBook(t, demoDB, "meetings") {
+		if m["minutes_no"] != "" {
+			minutes = strconv.FormatInt(int64(m["id"].(float64)), 10)
+		}
+	}
+	var usedMonth, archiveYear string
+	for _, r := range exportBook(t, demoDB, "seals") {
+		if u, _ := r["used_on"].(string); u != "" {
+			usedMonth = u[:7]
+		}
+	}
+	for _, d := range docs {
+		if no, _ := d["archive_no"].(string); no != "" {
+			archiveYear = strings.Split(strings.Split(no, "·")[1], "-")[0]
+		}
+	}
+	tests := []struct {
+		form, arg string
+		want      []string
+	}{
+		{"slip", incoming, []string{"收文处理笺", incoming, "拟办意见", "领导批示"}},
+		{"circulation", incoming, []string{"传阅", incoming}},
+		{"outgoing", outgoing, []string{"签发", outgoing}},
+		{"seal", seal, []string{"用印申请", seal}},
+		{"seal-log", usedMonth, []string{"用印登记簿"}},
+		{"minutes", minutes, []string{"会议纪要", "出席"}},
+		{"monthly", "2026-10", []string{"督查通报", "办结率"}},
+		{"catalog", archiveYear, []string{"归档文件目录", "档号"}},
+	}
+	for _, tt := range tests {
+		if tt.arg == "" {
+			t.Errorf("%s: the sample office has nothing to print", tt.form)
+			continue
+		}
+		file := filepath.Join(t.TempDir(), tt.form+".pdf")
+		code, _, errOut := runCLI(t, "--db", demoDB, "print", tt.form, tt.arg, "-o", file)
+		if code != 0 {
+			t.Errorf("print %s %s: %d %s", tt.form, tt.arg, code, errOut)
+			continue
+		}
+		text := pdfText(t, file)
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("print %s %s: the PDF lacks %q", tt.form, tt.arg, w)
+			}
+		}
+	}
+}
+
+func TestPrintUnknownRecordLeavesNoFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "slip.pdf")
+	code, _, errOut := runCLI(t, "--db", demoDB, "print", "slip", "2099-9999", "-o", file)
+	if code != 1 || !strings.Contains(errOut, "没有找到") {
+		t.Fatalf("unknown record: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(file); !os.IsNotExist(err) {
+		t.Fatal("a failed print left a file")
+	}
+	if code, _, _ := runCLI(t, "--db", demoDB, "print", "poster", "1", "-o", file); code != 2 {
+		t.Fatalf("unknown form: exit %d", code)
+	}
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "monthly", "2026-13", "-o", file); code != 1 || !strings.Contains(errOut, "月份") {
+		t.Fatalf("bad month: %d %q", code, errOut)
+	}
+}

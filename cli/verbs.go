@@ -1,0 +1,319 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"gongwen/app"
+	"gongwen/data"
+	"gongwen/exchange"
+	"gongwen/sample"
+)
+
+func (c *command) demo(args []string) error {
+	if len(args) > 0 {
+		return usagef("demo 不带参数")
+	}
+	desk, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	loaded, err := sample.Load(c.ctx, desk)
+	if err != nil {
+		return err
+	}
+	if !loaded {
+		fmt.Fprintln(c.env.Stdout, "示例数据已在 "+c.dbPath+" 中，未重复载入。")
+		return nil
+	}
+	_, docs, _ := desk.Store.Documents(c.ctx, app.DocumentFilter{Page: app.Page{Limit: 1}})
+	_, seals, _ := desk.Store.SealRequests(c.ctx, app.SealFilter{Page: app.Page{Limit: 1}})
+	_, items, _ := desk.Store.Items(c.ctx, app.ItemFilter{Page: app.Page{Limit: 1}})
+	_, meetings, _ := desk.Store.Meetings(c.ctx, app.MeetingFilter{Page: app.Page{Limit: 1}})
+	fmt.Fprintf(c.env.Stdout, "已载入示例数据到 %s：公文%d件，用印申请%d件，督办事项%d项，会议%d次。\n", c.dbPath, docs, seals, items, meetings)
+	return nil
+}
+
+func (c *command) search(args []string) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	limit := fs.Int("limit", 50, "")
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) != 1 {
+		return usagef("请给出要查找的文字，如：gongwen search 安全生产")
+	}
+	desk, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	hits, total, err := desk.Store.Search(c.ctx, words[0], app.Page{Limit: *limit})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type hit struct {
+			Entity  string `json:"entity"`
+			ID      int64  `json:"id"`
+			Number  string `json:"number"`
+			Title   string `json:"title"`
+			Snippet string `json:"snippet"`
+			Date    string `json:"date"`
+			Status  string `json:"status"`
+		}
+		out := struct {
+			Total int   `json:"total"`
+			Hits  []hit `json:"hits"`
+		}{Total: total, Hits: []hit{}}
+		for _, h := range hits {
+			out.Hits = append(out.Hits, hit{string(h.Entity), h.ID, h.Number, h.Title, h.Snippet, h.Date.String(), h.Status})
+		}
+		enc := json.NewEncoder(c.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	labels := map[app.Entity]string{app.EntityDocument: "公文", app.EntitySeal: "用印", app.EntityItem: "督办", app.EntityMeeting: "会议"}
+	for _, h := range hits {
+		fmt.Fprintf(c.env.Stdout, "%s\t%s\t%s\t%s\t%s\n", labels[h.Entity], h.Number, h.Date, h.Status, h.Title)
+	}
+	fmt.Fprintf(c.env.Stdout, "共找到%d条", total)
+	if total > len(hits) {
+		fmt.Fprintf(c.env.Stdout, "，显示前%d条", len(hits))
+	}
+	fmt.Fprintln(c.env.Stdout)
+	return nil
+}
+
+// exportPageSize is how many records export reads at a time; a book is
+// never held in memory whole.
+const exportPageSize = 500
+
+func (c *command) export(args []string) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	format := fs.String("format", "json", "")
+	out := fs.String("o", "", "")
+	books, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(books) != 1 {
+		return usagef("请指明导出哪本登记簿：docs、seals、supervision 或 meetings")
+	}
+	switch *format {
+	case "json":
+	case "xlsx", "csv":
+		return c.exportTable(books[0], *format, *out)
+	default:
+		return usagef("导出格式应为 json、xlsx 或 csv")
+	}
+	desk, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	var each func(page app.Page, emit func(any) error) (int, error)
+	switch books[0] {
+	case "docs":
+		each = func(p app.Page, emit func(any) error) (int, error) {
+			return emitPage(desk.Store.Documents(c.ctx, app.DocumentFilter{Sort: "id", Page: p}))(func(d *app.Document) error { return emit(exchange.Document(d)) })
+		}
+	case "seals":
+		each = func(p app.Page, emit func(any) error) (int, error) {
+			return emitPage(desk.Store.SealRequests(c.ctx, app.SealFilter{Sort: "id", Page: p}))(func(r *app.SealRequest) error { return emit(exchange.Seal(r)) })
+		}
+	case "supervision":
+		each = func(p app.Page, emit func(any) error) (int, error) {
+			return emitPage(desk.Store.Items(c.ctx, app.ItemFilter{Sort: "id", Page: p}))(func(it *app.Item) error { return emit(exchange.Item(it, desk.Colour(it))) })
+		}
+	case "meetings":
+		each = func(p app.Page, emit func(any) error) (int, error) {
+			return emitPage(desk.Store.Meetings(c.ctx, app.MeetingFilter{Sort: "id", Page: p}))(func(m *app.Meeting) error { return emit(exchange.Meeting(m)) })
+		}
+	default:
+		return usagef("没有“%s”这本登记簿，应为 docs、seals、supervision 或 meetings", books[0])
+	}
+	write := func(w io.Writer) error { return writeJSONArray(w, each) }
+	if *out == "" || *out == "-" {
+		return write(c.env.Stdout)
+	}
+	if err := writeFileAtomic(*out, write); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.env.Stderr, "已导出到 "+*out)
+	return nil
+}
+
+// emitPage adapts one page of a list to a per-record callback; it returns
+// how many records the page held.
+func emitPage[T any](rows []T, _ int, err error) func(func(*T) error) (int, error) {
+	return func(emit func(*T) error) (int, error) {
+		if err != nil {
+			return 0, err
+		}
+		for i := range rows {
+			if err := emit(&rows[i]); err != nil {
+				return i, err
+			}
+		}
+		return len(rows), nil
+	}
+}
+
+// writeJSONArray writes the records page by page as one indented array.
+func writeJSONArray(w io.Writer, each func(app.Page, func(any) error) (int, error)) error {
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
+	first := true
+	emit := func(v any) error {
+		b, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if first {
+			sep, first = "\n  ", false
+		}
+		_, err = io.WriteString(w, sep+string(b))
+		return err
+	}
+	for offset := 0; ; offset += exportPageSize {
+		n, err := each(app.Page{Offset: offset, Limit: exportPageSize}, emit)
+		if err != nil {
+			return err
+		}
+		if n < exportPageSize {
+			break
+		}
+	}
+	end := "\n]\n"
+	if first {
+		end = "]\n"
+	}
+	_, err := io.WriteString(w, end)
+	return err
+}
+
+func (c *command) due(args []string) error {
+	fs := flag.NewFlagSet("due", flag.ContinueOnError)
+	from := fs.String("from", "", "")
+	n := fs.Int("workdays", -1, "")
+	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
+		return usagef("用法：gongwen due --from 2026-01-05 --workdays 5")
+	}
+	if *from == "" || *n < 0 {
+		return usagef("请给出 --from 日期 和 --workdays 工作日数")
+	}
+	start, err := app.ParseDate(*from)
+	if err != nil {
+		return err
+	}
+	cal := app.NewCalendar(nil, nil)
+	// The office's own holiday corrections count when its database exists;
+	// a date question never creates one.
+	if _, statErr := os.Stat(c.dbPath); statErr == nil {
+		desk, err := c.open()
+		if err != nil {
+			return err
+		}
+		defer c.close()
+		cal = desk.Calendar()
+	}
+	due, err := cal.AddWorkdays(start, *n)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.env.Stdout, due.String())
+	return nil
+}
+
+func (c *command) backup(args []string) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	out := fs.String("o", "", "")
+	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
+		return usagef("用法：gongwen backup [-o 文件]")
+	}
+	if _, err := os.Stat(c.dbPath); err != nil {
+		return app.Errorf(app.ENOTFOUND, "数据文件%s不存在，无需备份", c.dbPath)
+	}
+	dest := *out
+	if dest == "" {
+		dest = filepath.Join(BackupDir(c.dbPath), "gongwen-"+time.Now().Format("20060102-150405")+".db")
+	}
+	if _, err := c.open(); err != nil {
+		return err
+	}
+	defer c.close()
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return app.Errorf(app.EINVALID, "无法创建目录%s：%v", filepath.Dir(dest), err)
+	}
+	if err := c.store.Backup(c.ctx, dest); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.env.Stdout, "已备份到 "+dest)
+	return nil
+}
+
+func (c *command) restore(args []string) error {
+	if len(args) != 1 {
+		return usagef("用法：gongwen restore 备份文件")
+	}
+	if err := data.Restore(args[0], c.dbPath); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "已从 %s 恢复数据到 %s（原数据另存为 %s.before-restore）。\n", args[0], c.dbPath, c.dbPath)
+	return nil
+}
+
+func (c *command) check(args []string) error {
+	if len(args) > 0 {
+		return usagef("check 不带参数")
+	}
+	if _, err := os.Stat(c.dbPath); err != nil {
+		return app.Errorf(app.ENOTFOUND, "数据文件%s不存在", c.dbPath)
+	}
+	if _, err := c.open(); err != nil {
+		return err
+	}
+	defer c.close()
+	problems, err := c.store.Check(c.ctx)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(c.env.Stdout, p)
+		}
+		return app.Errorf(app.EINTERNAL, "数据库检查发现%d处问题，请从备份恢复", len(problems))
+	}
+	fmt.Fprintln(c.env.Stdout, "数据库完好："+c.dbPath)
+	return nil
+}
+
+// parseMonth reads YYYY-MM.
+func parseMonth(s string) (int, time.Month, error) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return 0, 0, app.Errorf(app.EINVALID, "月份“%s”应写成 2026-01 的形式", s)
+	}
+	return t.Year(), t.Month(), nil
+}
+
+// parseYear reads a four-digit year.
+func parseYear(s string) (int, error) {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1949 || y > 2200 {
+		return 0, app.Errorf(app.EINVALID, "年份“%s”不对，应为四位数字，如 2026", s)
+	}
+	return y, nil
+}
