@@ -1,0 +1,404 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/app"
+	"gongwen/ui/widgets"
+)
+
+// action is a workflow step on the selected record: its button is enabled
+// only when the step is allowed in the record's state.
+type action[T any] struct {
+	label   string
+	icon    fyne.Resource
+	allowed func(T) bool
+	run     func(T)
+	paper   bool // printing and export: shown on their own row
+}
+
+// book is the page every register shares: a title with the count, a filter
+// bar, the paged table on the left and on the right the selected record
+// with its action buttons, all its data and its history.
+type book[T any] struct {
+	u       *UI
+	title   string
+	entity  app.Entity
+	table   *widgets.PagedTable[T]
+	id      func(T) int64
+	load    func(ctx context.Context, id int64) (T, error)
+	heading func(T) (title string, chips []*widgets.Chip)
+	details func(T) fyne.CanvasObject
+	actions []*action[T]
+	tools   []fyne.CanvasObject
+	filters fyne.CanvasObject
+
+	sel       *T
+	count     *widget.Label
+	detailBox *fyne.Container
+	root      fyne.CanvasObject
+	buttons   map[string]*widget.Button
+}
+
+func (b *book[T]) build() {
+	b.count = widget.NewLabel("")
+	b.buttons = map[string]*widget.Button{}
+	b.table.OnSelected = func(r T) { b.show(r) }
+	b.table.OnError = b.u.showError
+	b.table.OnReload = func(total int) { b.count.SetText(fmt.Sprintf("共 %d 条", total)) }
+	b.detailBox = container.NewVBox()
+	b.clearDetail()
+	head := container.NewHBox(heading(b.title), b.count, layout.NewSpacer())
+	for _, t := range b.tools {
+		head.Add(t)
+	}
+	top := container.NewVBox(head, b.filters, widget.NewSeparator())
+	split := container.NewHSplit(b.table.Table, container.NewVScroll(container.NewPadded(b.detailBox)))
+	split.SetOffset(0.62)
+	b.root = container.NewBorder(top, nil, nil, nil, split)
+}
+
+func (b *book[T]) content() fyne.CanvasObject { return b.root }
+
+// refresh rereads the table and the selected record.
+func (b *book[T]) refresh() {
+	b.table.Reload()
+	if b.sel != nil {
+		b.reloadSelected()
+	}
+}
+
+func (b *book[T]) clearDetail() {
+	b.sel = nil
+	hint := widget.NewLabel("在左侧表格中选择一条记录，这里显示它的全部信息、办理记录和可以进行的操作。")
+	hint.Wrapping = fyne.TextWrapBreak
+	b.detailBox.Objects = []fyne.CanvasObject{hint}
+	b.detailBox.Refresh()
+}
+
+// show puts record r in the detail pane.
+func (b *book[T]) show(r T) {
+	b.sel = &r
+	title, chips := b.heading(r)
+	t := widget.NewLabel(title)
+	t.TextStyle.Bold = true
+	t.Wrapping = fyne.TextWrapBreak
+	t.SizeName = theme.SizeNameSubHeadingText
+	chipRow := container.NewHBox()
+	for _, c := range chips {
+		chipRow.Add(c)
+	}
+	acts := container.NewGridWithColumns(4)
+	papers := container.NewHBox()
+	for _, a := range b.actions {
+		a := a
+		btn := widget.NewButtonWithIcon(a.label, a.icon, func() {
+			if b.sel != nil {
+				a.run(*b.sel)
+			}
+		})
+		if a.allowed != nil && !a.allowed(r) {
+			btn.Disable()
+		}
+		b.buttons[a.label] = btn
+		if a.paper || strings.HasPrefix(a.label, "打印") || strings.HasPrefix(a.label, "导出") {
+			btn.Importance = widget.LowImportance
+			papers.Add(btn)
+		} else {
+			acts.Add(btn)
+		}
+	}
+	objs := []fyne.CanvasObject{t, chipRow, acts, papers, widget.NewSeparator(), b.details(r)}
+	objs = append(objs, b.history(b.id(r))...)
+	b.detailBox.Objects = objs
+	b.detailBox.Refresh()
+}
+
+// Button is the action button of the selected record (for tests).
+func (b *book[T]) button(label string) *widget.Button { return b.buttons[label] }
+
+func (b *book[T]) history(id int64) []fyne.CanvasObject {
+	hs, err := b.u.desk.Store.History(b.u.ctx, b.entity, id)
+	if err != nil || len(hs) == 0 {
+		return nil
+	}
+	objs := []fyne.CanvasObject{widget.NewSeparator(), sectionLabel("办理记录")}
+	for _, h := range hs {
+		line := fmt.Sprintf("%s  %s  %s", h.At.Format("2006-01-02 15:04"), orDash(h.Operator), h.Action)
+		if h.Detail != "" {
+			line += "：" + h.Detail
+		}
+		l := widget.NewLabel(line)
+		l.Wrapping = fyne.TextWrapBreak
+		objs = append(objs, l)
+	}
+	return objs
+}
+
+// reloadSelected reads the selected record again and shows it.
+func (b *book[T]) reloadSelected() {
+	if b.sel == nil {
+		return
+	}
+	r, err := b.load(b.u.ctx, b.id(*b.sel))
+	if err != nil {
+		b.clearDetail()
+		return
+	}
+	b.show(r)
+}
+
+// done is called after a workflow step changed record r: the table and
+// the detail pane reread, the dashboard knows.
+func (b *book[T]) done(r T) {
+	b.table.Reload()
+	if fresh, err := b.load(b.u.ctx, b.id(r)); err == nil {
+		b.show(fresh)
+	} else {
+		b.show(r)
+	}
+	b.u.changed()
+}
+
+// open shows record id of this book, even if the filter hides it.
+func (b *book[T]) open(id int64) {
+	r, err := b.load(b.u.ctx, id)
+	if err != nil {
+		b.u.showError(err)
+		return
+	}
+	b.show(r)
+	if i, ok := b.table.Find(func(x T) bool { return b.id(x) == id }); ok {
+		b.table.Select(i)
+	}
+}
+
+// selectID selects the record id in the table when it is loaded.
+func (b *book[T]) selectID(id int64) bool {
+	i, ok := b.table.Find(func(x T) bool { return b.id(x) == id })
+	if ok {
+		b.table.Select(i)
+	}
+	return ok
+}
+
+// ---- details ----
+
+// fields is the two-column list of a record's data.
+type fields struct{ form *widget.Form }
+
+func newFields() *fields { return &fields{form: widget.NewForm()} }
+
+// add shows a value; empty values are left out.
+func (f *fields) add(label, value string) *fields {
+	if strings.TrimSpace(value) == "" {
+		return f
+	}
+	l := widget.NewLabel(value)
+	l.Wrapping = fyne.TextWrapBreak
+	l.Selectable = true
+	f.form.Append(label, l)
+	return f
+}
+
+// addAlways shows a value, a dash when empty.
+func (f *fields) addAlways(label, value string) *fields {
+	return f.add(label, orDash(value))
+}
+
+func (f *fields) addObj(label string, o fyne.CanvasObject) *fields {
+	f.form.Append(label, o)
+	return f
+}
+
+func sectionLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// ---- filters ----
+
+// filterBar is the row of filter widgets over a table.
+type filterBar struct {
+	box    *fyne.Container // the rows
+	row    *fyne.Container // the row being filled
+	reload func()
+	resets []func()
+}
+
+func newFilterBar(reload func()) *filterBar {
+	f := &filterBar{box: container.NewVBox(), reload: reload}
+	f.newline()
+	return f
+}
+
+// newline starts a new row of filters.
+func (f *filterBar) newline() {
+	f.row = container.NewHBox()
+	f.box.Add(f.row)
+}
+
+func (f *filterBar) labelled(label string, o fyne.CanvasObject) {
+	f.row.Add(container.NewHBox(widget.NewLabel(label), o))
+}
+
+// choice is a select whose first option (全部) means no filter.
+func (f *filterBar) choice(label string, options []string, width float32) *widget.Select {
+	s := widget.NewSelect(append([]string{"全部"}, options...), func(string) { f.reload() })
+	s.SetSelectedIndex(0)
+	f.labelled(label, sized(s, width))
+	f.resets = append(f.resets, func() { s.SetSelectedIndex(0) })
+	return s
+}
+
+// text is a text filter applied on Enter.
+func (f *filterBar) text(label, placeholder string, width float32) *widgets.Entry {
+	e := widgets.NewEntry(placeholder)
+	e.OnSubmitted = func(string) { f.reload() }
+	f.labelled(label, sized(e, width))
+	f.resets = append(f.resets, func() { e.SetText("") })
+	return e
+}
+
+func (f *filterBar) unit(label string, options func() []string, width float32) *widgets.NameField {
+	e := widgets.NewNameField("单位名称的一部分", options)
+	e.OnSubmitted = func(string) { f.reload() }
+	e.OnPicked = func(string) { f.reload() }
+	f.labelled(label, sized(e, width))
+	f.resets = append(f.resets, func() { e.SetText("") })
+	return e
+}
+
+func (f *filterBar) dates(label string) (*widgets.DateField, *widgets.DateField) {
+	from, to := widgets.NewDateField(false), widgets.NewDateField(false)
+	from.Entry.PlaceHolder, to.Entry.PlaceHolder = "起始日期", "截止日期"
+	from.Entry.OnSubmitted = func(string) { f.reload() }
+	to.Entry.OnSubmitted = func(string) { f.reload() }
+	f.labelled(label, container.NewHBox(sized(from, 150), widget.NewLabel("至"), sized(to, 150)))
+	f.resets = append(f.resets, func() { from.SetDate(app.Date{}); to.SetDate(app.Date{}) })
+	return from, to
+}
+
+// buttons adds 查询 and 清空.
+func (f *filterBar) buttons() {
+	q := widget.NewButtonWithIcon("查询", theme.SearchIcon(), f.reload)
+	q.Importance = widget.HighImportance
+	c := widget.NewButtonWithIcon("清空条件", theme.ContentClearIcon(), f.clear)
+	f.row.Add(container.NewHBox(q, c))
+}
+
+func (f *filterBar) clear() {
+	r := f.reload
+	f.reload = func() {}
+	for _, reset := range f.resets {
+		reset()
+	}
+	f.reload = r
+	f.reload()
+}
+
+// quiet runs fn without reloading on each widget change, then reloads once.
+func (f *filterBar) quiet(fn func()) {
+	r := f.reload
+	f.reload = func() {}
+	fn()
+	f.reload = r
+	f.reload()
+}
+
+// yearOptions are this year and the nine before.
+func yearOptions(today app.Date) []string {
+	var out []string
+	for y := today.Year + 1; y >= today.Year-9; y-- {
+		out = append(out, strconv.Itoa(y)+"年")
+	}
+	return out
+}
+
+func selectedYear(s *widget.Select) int {
+	y, _ := strconv.Atoi(strings.TrimSuffix(s.Selected, "年"))
+	return y
+}
+
+// sized keeps o at least w wide.
+func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.New(&minWidth{w}, o)
+}
+
+type minWidth struct{ w float32 }
+
+func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (m *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(m.w, 0)
+	for _, o := range objs {
+		ms := o.MinSize()
+		if ms.Width > s.Width {
+			s.Width = ms.Width
+		}
+		if ms.Height > s.Height {
+			s.Height = ms.Height
+		}
+	}
+	return s
+}
+
+// ---- chips ----
+
+func chip(text string, c color.Color) *widgets.Chip { return widgets.NewChip(text, c) }
+
+// colourOf maps a 三单预警 colour to its chip colour.
+func colourOf(c app.Colour) color.Color {
+	switch c {
+	case app.ColourRed:
+		return widgets.ColourRed
+	case app.ColourYellow:
+		return widgets.ColourYellow
+	case app.ColourBlue:
+		return widgets.ColourBlue
+	}
+	return widgets.ColourGrey
+}
+
+func secrecyChip(s app.Secrecy) *widgets.Chip {
+	if !s.Classified() {
+		return nil
+	}
+	return chip("★"+string(s), widgets.ColourRed)
+}
+
+func urgencyChip(u app.Urgency) *widgets.Chip {
+	switch u {
+	case app.UrgencyVeryUrgent:
+		return chip(string(u), widgets.ColourRed)
+	case app.UrgencyUrgent:
+		return chip(string(u), widgets.ColourYellow)
+	}
+	return nil
+}
+
+func nonNil(cs ...*widgets.Chip) []*widgets.Chip {
+	var out []*widgets.Chip
+	for _, c := range cs {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,391 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/app"
+	"gongwen/ui/widgets"
+)
+
+// 会议: meetings with their people, topics, decisions (→ 督办) and minutes.
+
+type meetingBook struct {
+	*book[app.Meeting]
+	fb   *filterBar
+	year *widget.Select
+	kind *widget.Select
+	view *widget.Select
+	text *widgets.Entry
+	from *widgets.DateField
+	to   *widgets.DateField
+}
+
+const viewThisWeek = "本周会议"
+
+func newMeetingBook(u *UI) *meetingBook {
+	b := &meetingBook{}
+	b.book = &book[app.Meeting]{u: u, title: "会议与纪要", entity: app.EntityMeeting,
+		id:   func(m app.Meeting) int64 { return m.ID },
+		load: func(ctx context.Context, id int64) (app.Meeting, error) { return deref(u.desk.Store.Meeting(ctx, id)) },
+	}
+	b.heading = func(m app.Meeting) (string, []*widgets.Chip) {
+		t, c := minutesChip(m)
+		return m.Name(), []*widgets.Chip{chip(t, c)}
+	}
+	b.fb = newFilterBar(func() {
+		if b.table != nil {
+			b.table.Reload()
+		}
+	})
+	b.year = b.fb.choice("年度", yearOptions(u.desk.Today()), 90)
+	b.view = b.fb.choice("视图", []string{viewThisWeek}, 100)
+	b.kind = b.fb.choice("类型", strs(app.MeetingKinds), 140)
+	b.fb.newline()
+	b.from, b.to = b.fb.dates("会议日期")
+	b.text = b.fb.text("关键词", "议题、议定事项…", 150)
+	b.fb.buttons()
+	b.filters = b.fb.box
+	b.table = widgets.NewPagedTable([]widgets.Column[app.Meeting]{
+		{Title: "会议日期", Width: 100, Sort: "date", Text: func(m app.Meeting) string { return m.Date.String() }},
+		{Title: "类型", Width: 120, Sort: "kind", Text: func(m app.Meeting) string { return m.Kind.Short() }},
+		{Title: "会议名称", Width: 300, Text: func(m app.Meeting) string { return m.Name() }},
+		{Title: "主持", Width: 80, Text: func(m app.Meeting) string { return m.Chair }},
+		{Title: "地点", Width: 140, Text: func(m app.Meeting) string { return m.Place }},
+		{Title: "议题", Width: 50, Text: func(m app.Meeting) string { return fmt.Sprint(len(m.Topics)) }},
+		{Title: "议定事项", Width: 70, Text: func(m app.Meeting) string { return fmt.Sprint(len(m.Decisions)) }},
+		{Title: "纪要", Width: 120, Chip: minutesChip},
+	}, b.id, b.fetch)
+	b.table.SetSort("date", true)
+	newBtn := widget.NewButtonWithIcon("登记会议（Ctrl+N）", theme.ContentAddIcon(), b.create)
+	newBtn.Importance = widget.HighImportance
+	b.tools = []fyne.CanvasObject{newBtn}
+	b.details = b.detailsOf
+	b.actions = []*action[app.Meeting]{
+		{label: "修改会议", icon: theme.DocumentCreateIcon(), run: func(m app.Meeting) { b.meetingForm(&m) }},
+		{label: "转督办", icon: theme.ViewRefreshIcon(), run: b.decisionForm,
+			allowed: func(m app.Meeting) bool { return openDecisions(m) > 0 }},
+		{label: "印发纪要", icon: theme.MailSendIcon(), run: b.minutesForm},
+		{label: "打印纪要", icon: theme.DocumentPrintIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), false) },
+			allowed: func(m app.Meeting) bool { return m.Minutes.Number != 0 }},
+		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), true) },
+			allowed: func(m app.Meeting) bool { return m.Minutes.Number != 0 }},
+	}
+	b.build()
+	return b
+}
+
+func minutesChip(m app.Meeting) (string, color.Color) {
+	switch {
+	case m.Minutes.Number != 0:
+		return "纪要" + m.Minutes.NumberText(), widgets.ColourGreen
+	case m.Kind.NeedsMinutes():
+		return "纪要待印发", widgets.ColourYellow
+	}
+	return "无需纪要", widgets.ColourGrey
+}
+
+func openDecisions(m app.Meeting) int {
+	n := 0
+	for _, d := range m.Decisions {
+		if d.ItemID == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func (b *meetingBook) fetch(sort string, desc bool, p app.Page) ([]app.Meeting, int, error) {
+	f := app.MeetingFilter{Year: selectedYear(b.year), Text: strings.TrimSpace(b.text.Text), Sort: sort, Desc: desc, Page: p}
+	f.From, _ = b.from.Date()
+	f.To, _ = b.to.Date()
+	if k := b.kind.Selected; k != "全部" {
+		f.Kind = app.MeetingKind(k)
+	}
+	if b.view.Selected == viewThisWeek {
+		q := b.u.desk.DashboardQuery()
+		f.From, f.To = q.WeekFrom, q.WeekTo
+	}
+	return b.u.desk.Store.Meetings(b.u.ctx, f)
+}
+
+func (b *meetingBook) showView(view string) {
+	b.fb.quiet(func() {
+		for _, reset := range b.fb.resets {
+			reset()
+		}
+		b.view.SetSelected(view)
+	})
+}
+
+func (b *meetingBook) create() { b.meetingForm(nil) }
+
+func (b *meetingBook) print() {
+	if b.sel == nil || b.sel.Minutes.Number == 0 {
+		widgets.ShowMessage(b.u.win, "打印", "请先选择一个已印发纪要的会议。")
+		return
+	}
+	b.u.printPaper(minutesPaper(*b.sel), false)
+}
+
+func (b *meetingBook) detailsOf(m app.Meeting) fyne.CanvasObject {
+	f := newFields()
+	f.addAlways("会议类型", string(m.Kind)).addAlways("时间", strings.TrimSpace(m.Date.Chinese()+" "+m.Time)).addAlways("地点", m.Place)
+	f.addAlways("主持", m.Chair).add("出席", strings.Join(m.Attendees, "、")).add("列席", strings.Join(m.Observers, "、"))
+	var abs []string
+	for _, a := range m.Absentees {
+		abs = append(abs, a.Name+"（"+a.Reason+"）")
+	}
+	f.add("请假", strings.Join(abs, "、")).add("记录", m.Recorder)
+	var topics []string
+	for _, t := range m.Topics {
+		line := fmt.Sprintf("%d. %s", t.Seq, t.Title)
+		if t.ReportingUnit != "" {
+			line += "（" + t.ReportingUnit + "汇报）"
+		}
+		if !t.DueOn.IsZero() {
+			line += "，材料" + t.DueOn.String() + "前报送"
+		}
+		topics = append(topics, line)
+	}
+	f.add("议题", strings.Join(topics, "\n"))
+	var decs []string
+	for _, d := range m.Decisions {
+		line := fmt.Sprintf("%d. %s", d.Seq, d.Content)
+		if d.LeadUnit != "" {
+			line += "（牵头：" + d.LeadUnit
+			if len(d.CoUnits) > 0 {
+				line += "；协办：" + strings.Join(d.CoUnits, "、")
+			}
+			line += "）"
+		}
+		if !d.Deadline.IsZero() {
+			line += "，" + d.Deadline.String() + "前完成"
+		}
+		if d.ItemID != 0 {
+			line += "　【已转督办】"
+		}
+		decs = append(decs, line)
+	}
+	f.add("议定事项", strings.Join(decs, "\n"))
+	if m.Minutes.Number != 0 {
+		f.add("纪要", fmt.Sprintf("%s %s，%s签发，%s印发", m.Minutes.Title, m.Minutes.NumberText(), m.Minutes.Signer, m.Minutes.IssuedOn))
+	}
+	f.add("纪要正文", ellipsis(m.Minutes.Body, 300))
+	return f.form
+}
+
+func (b *meetingBook) meetingForm(old *app.Meeting) {
+	m := app.Meeting{Kind: app.MeetingExecutive, Date: b.u.desk.Today(), Time: "上午9:00"}
+	title, save := "登记会议", "保存"
+	if old != nil {
+		m, title = *old, "修改会议 "+old.Name()
+	}
+	kind := selectField(strs(app.MeetingKinds), string(m.Kind))
+	term := textField("如：十八届政府（可不填）", m.Term)
+	seq := intField("第几次", m.Seq)
+	date := dateField(m.Date, true)
+	tm := textField("如：上午9:00", m.Time)
+	place := textField("会议地点", m.Place)
+	chair := b.u.leaderField(m.Chair, nil)
+	attend := b.u.peopleField(m.Attendees)
+	observe := b.u.peopleField(m.Observers)
+	recorder := textField("记录人", m.Recorder)
+	absent := widgets.NewRowEditor([]string{"请假人", "原因"}, []float32{1, 2}, "添加请假人员", func() []fyne.CanvasObject {
+		return []fyne.CanvasObject{widgets.NewNameField("姓名", b.u.peopleNames), widgets.NewEntry("请假原因")}
+	})
+	for _, a := range m.Absentees {
+		r := absent.AddRow()
+		r[0].(*widgets.NameField).SetText(a.Name)
+		r[1].(*widgets.Entry).SetText(a.Reason)
+	}
+	topics := widgets.NewRowEditor([]string{"议题", "汇报单位"}, []float32{3, 2}, "添加议题", func() []fyne.CanvasObject {
+		return []fyne.CanvasObject{widgets.NewEntry("议题名称"), widgets.NewNameField("汇报单位", b.u.unitNames)}
+	})
+	for _, t := range m.Topics {
+		r := topics.AddRow()
+		r[0].(*widgets.Entry).SetText(t.Title)
+		r[1].(*widgets.NameField).SetText(t.ReportingUnit)
+	}
+	decisions := widgets.NewRowEditor([]string{"议定事项", "牵头单位", "协办单位", "时限"}, []float32{4, 2, 2, 2}, "添加议定事项", func() []fyne.CanvasObject {
+		return []fyne.CanvasObject{widgets.NewEntry("议定事项内容"), widgets.NewNameField("牵头单位", b.u.unitNames),
+			widgets.NewNamesField("协办单位", b.u.unitNames), widgets.NewDateField(false)}
+	})
+	for _, d := range m.Decisions {
+		r := decisions.AddRow()
+		r[0].(*widgets.Entry).SetText(d.Content)
+		r[1].(*widgets.NameField).SetText(d.LeadUnit)
+		r[2].(*widgets.NameField).SetNames(d.CoUnits)
+		r[3].(*widgets.DateField).SetDate(d.Deadline)
+	}
+	f := b.u.newForm(title, save)
+	f.Width, f.Height = 900, 620
+	f.Field("会议类型", kind).Field("届次", term).Field("第几次", seq).Field("日期", date).Field("时间", tm).Field("地点", place)
+	f.Field("主持", chair).Field("出席", attend).Field("列席", observe).Field("请假", absent).Field("记录", recorder)
+	f.Field("议题", topics, "常务会议的议题材料须在会前5个工作日报送，保存时自动计算")
+	f.Field("议定事项", decisions, "需要落实的议定事项可一键转为督办事项")
+	f.Show(func(bool) error {
+		n := m
+		var err error
+		if n.Date, err = dateOf("会议日期", date); err != nil {
+			return err
+		}
+		if n.Seq, err = parseInt("会议次序", seq.Text); err != nil {
+			return err
+		}
+		n.Kind, n.Term, n.Time, n.Place = app.MeetingKind(kind.Selected), strings.TrimSpace(term.Text), tm.Text, place.Text
+		n.Chair, n.Attendees, n.Observers, n.Recorder = chair.Text, attend.Names(), observe.Names(), recorder.Text
+		n.Absentees, n.Topics = nil, nil
+		for _, r := range absent.Rows() {
+			name := strings.TrimSpace(r[0].(*widgets.NameField).Text)
+			if name != "" {
+				n.Absentees = append(n.Absentees, app.Absentee{Name: name, Reason: r[1].(*widgets.Entry).Text})
+			}
+		}
+		for _, r := range topics.Rows() {
+			t := strings.TrimSpace(r[0].(*widgets.Entry).Text)
+			if t != "" {
+				n.Topics = append(n.Topics, app.Topic{Title: t, ReportingUnit: strings.TrimSpace(r[1].(*widgets.NameField).Text)})
+			}
+		}
+		var decs []app.Decision
+		for i, r := range decisions.Rows() {
+			c := strings.TrimSpace(r[0].(*widgets.Entry).Text)
+			if c == "" {
+				continue
+			}
+			dl, err := dateOf(fmt.Sprintf("第%d项议定事项的时限", i+1), r[3].(*widgets.DateField))
+			if err != nil {
+				return err
+			}
+			d := app.Decision{Content: c, LeadUnit: strings.TrimSpace(r[1].(*widgets.NameField).Text),
+				CoUnits: r[2].(*widgets.NameField).Names(), Deadline: dl}
+			decs = append(decs, d)
+		}
+		n.Decisions = decs
+		warn, err := b.u.desk.SaveMeeting(b.u.ctx, &n)
+		if err != nil {
+			return err
+		}
+		b.done(n)
+		return warn
+	})
+	_ = save
+}
+
+func (b *meetingBook) decisionForm(m app.Meeting) {
+	var opts []string
+	var seqs []int
+	for _, d := range m.Decisions {
+		if d.ItemID == 0 {
+			dl := "未定时限"
+			if !d.Deadline.IsZero() {
+				dl = d.Deadline.String() + "前"
+			}
+			opts = append(opts, fmt.Sprintf("%d. %s（%s，%s）", d.Seq, ellipsis(d.Content, 24), orDash(d.LeadUnit), dl))
+			seqs = append(seqs, d.Seq)
+		}
+	}
+	which := selectField(opts, "")
+	f := b.u.newForm("议定事项转督办", "立项督办")
+	f.Top(wrapLabel(m.Name()))
+	f.Field("议定事项", which)
+	f.Bottom(note("以会议日期为交办日期、议定事项的时限为完成时限立项，督办编号自动取下一个。没有时限或牵头单位的事项请先在“修改会议”中补全。"))
+	var made *app.Item
+	f.OnSaved = func(string) {
+		if made != nil {
+			b.u.items.table.Reload()
+			widgets.ShowMessage(b.u.win, "已立项督办", fmt.Sprintf("已立项：%s，可在“督查”中跟踪。", made.Number))
+		}
+	}
+	f.Show(func(bool) error {
+		i := which.SelectedIndex()
+		if i < 0 {
+			return app.Errorf(app.EINVALID, "请选择议定事项")
+		}
+		it, err := b.u.desk.DecisionToItem(b.u.ctx, m.ID, seqs[i])
+		if err == nil {
+			made = it
+			b.done(m)
+		}
+		return err
+	})
+}
+
+// draftMinutes starts the body of the minutes from the decisions.
+func draftMinutes(m app.Meeting) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%s，%s主持召开%s。会议研究了以下事项：\n", m.Date.Chinese(), m.Chair, m.Name())
+	num := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	for i, d := range m.Decisions {
+		n := fmt.Sprint(i + 1)
+		if i < len(num) {
+			n = num[i]
+		}
+		fmt.Fprintf(&sb, "%s、%s", n, d.Content)
+		if d.LeadUnit != "" {
+			fmt.Fprintf(&sb, "由%s牵头", d.LeadUnit)
+			if len(d.CoUnits) > 0 {
+				fmt.Fprintf(&sb, "，%s配合", strings.Join(d.CoUnits, "、"))
+			}
+			sb.WriteString("落实")
+		}
+		if !d.Deadline.IsZero() {
+			fmt.Fprintf(&sb, "，%s前完成", d.Deadline.Chinese())
+		}
+		sb.WriteString("。\n")
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+func (b *meetingBook) minutesForm(m app.Meeting) {
+	body := m.Minutes.Body
+	if body == "" {
+		body = draftMinutes(m)
+	}
+	titleText := m.Minutes.Title
+	if titleText == "" {
+		titleText = m.Name() + "纪要"
+	}
+	signerName := m.Minutes.Signer
+	if signerName == "" {
+		if ms := b.u.leadersWith(app.RoleMayor); len(ms) > 0 {
+			signerName = ms[0]
+		}
+	}
+	title := textField("纪要标题", titleText)
+	text := textArea("纪要正文", body, 12)
+	signer := b.u.leaderField(signerName, nil)
+	issue := b.u.desk.Today()
+	if issue.Before(m.Date) {
+		issue = m.Date
+	}
+	on := dateField(issue, true)
+	copyTo := textField("分送单位", m.Minutes.CopyTo)
+	f := b.u.newForm("印发纪要 "+m.Name(), "印发")
+	f.Width = 820
+	f.Field("纪要标题", title).Field("正文", text).Field("签发人", signer).Field("印发日期", on).Field("分送", copyTo)
+	f.Bottom(note("纪要编号按会议类型和年度自动编号（如〔2026〕5号），已编号的纪要重新印发时保留原编号。纪要不加盖印章。"))
+	f.Show(func(bool) error {
+		day, err := dateOf("印发日期", on)
+		if err != nil {
+			return err
+		}
+		edited := m
+		edited.Minutes.Title, edited.Minutes.CopyTo, edited.Minutes.Body = strings.TrimSpace(title.Text), copyTo.Text, text.Text
+		if _, err := b.u.desk.SaveMeeting(b.u.ctx, &edited); err != nil {
+			return err
+		}
+		out, err := b.u.desk.IssueMinutes(b.u.ctx, m.ID, text.Text, signer.Text, day)
+		if err == nil {
+			b.done(*out)
+		}
+		return err
+	})
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/app"
+	"gongwen/ui/widgets"
+)
+
+// 月度督查通报: pick the month, edit the requirements, look at the counts,
+// then print or export.
+
+// buildMonthly counts the items active in the month (app.Desk.MonthlyReport)
+// with the issue number and requirements of the dialog.
+func (u *UI) buildMonthly(year int, month time.Month, issue int, requirements string) (app.MonthlyReport, error) {
+	r, err := u.desk.MonthlyReport(u.ctx, year, month)
+	if err != nil {
+		return r, err
+	}
+	if issue > 0 {
+		r.Issue = issue
+	}
+	if strings.TrimSpace(requirements) != "" {
+		r.Requirements = requirements
+	}
+	return r, nil
+}
+
+func monthlySummary(r app.MonthlyReport) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "统计截至 %s：事项总数 %d 项（本月新增 %d 项），已办结 %d 项，正在办理 %d 项，逾期未办结 %d 项。\n",
+		r.AsOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue)
+	fmt.Fprintf(&sb, "办结率 %.1f%%，按期办结率 %.1f%%。\n", r.DoneRate(), r.OnTimeRate())
+	var lag []string
+	for _, t := range r.ByUnit {
+		if t.Overdue > 0 && len(lag) < 5 {
+			lag = append(lag, fmt.Sprintf("%s（逾期%d项）", t.Unit, t.Overdue))
+		}
+	}
+	if len(lag) > 0 {
+		sb.WriteString("逾期较多的单位：" + strings.Join(lag, "、") + "。\n")
+	}
+	var src []string
+	for _, s := range r.BySource {
+		src = append(src, fmt.Sprintf("%s %d项", s.Source, s.Total()))
+	}
+	if len(src) > 0 {
+		sb.WriteString("按来源：" + strings.Join(src, "，") + "。")
+	}
+	return sb.String()
+}
+
+func (u *UI) showMonthlyReport() {
+	today := u.desk.Today()
+	var years []string
+	for y := today.Year; y >= today.Year-5; y-- {
+		years = append(years, fmt.Sprintf("%d年", y))
+	}
+	var months []string
+	for m := 1; m <= 12; m++ {
+		months = append(months, fmt.Sprintf("%d月", m))
+	}
+	year := widget.NewSelect(years, nil)
+	year.SetSelectedIndex(0)
+	month := widget.NewSelect(months, nil)
+	month.SetSelectedIndex(int(today.Month) - 1)
+	issue := intField("期数", int(today.Month))
+	req := textArea("工作要求", app.DefaultRequirements, 6)
+	preview := wrapLabel("")
+	var current app.MonthlyReport
+	update := func() {
+		y := selectedYear(year)
+		m := time.Month(month.SelectedIndex() + 1)
+		n, _ := parseInt("期数", issue.Text)
+		r, err := u.buildMonthly(y, m, n, req.Text)
+		if err != nil {
+			preview.SetText(app.ErrorMessage(err))
+			return
+		}
+		current = r
+		preview.SetText(monthlySummary(r))
+	}
+	year.OnChanged = func(string) { update() }
+	month.OnChanged = func(string) { update() }
+	update()
+	f := u.newForm("月度督查通报", "打印")
+	f.Width = 760
+	f.Field("月份", container.NewGridWithColumns(2, year, month)).Field("期数", issue, "通报的期号，第N期")
+	f.Field("工作要求", req, "通报末尾的工作要求，可修改")
+	f.Bottom(sectionLabel("统计预览"))
+	f.Bottom(preview)
+	f.Bottom(widget.NewButtonWithIcon("导出PDF…", theme.DocumentSaveIcon(), func() {
+		update()
+		u.printPaper(monthlyPaper(current), true)
+	}))
+	f.Show(func(bool) error {
+		update()
+		if current.Total == 0 {
+			return app.Errorf(app.EINVALID, "%d年%d月没有督办事项，无需通报", current.Year, int(current.Month))
+		}
+		u.printPaper(monthlyPaper(current), false)
+		return nil
+	})
+}
+
+// showMessage is the information dialog of the window.
+func (u *UI) showMessage(title, msg string) { widgets.ShowMessage(u.win, title, msg) }
+
+// confirm asks a yes/no question with Chinese buttons.
+func (u *UI) confirm(title, msg, yes string, fn func()) {
+	l := wrapLabel(msg)
+	d := dialog.NewCustomConfirm(title, yes, "取消", l, func(ok bool) {
+		if ok {
+			fn()
+		}
+	}, u.win)
+	d.Show()
+	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
+}

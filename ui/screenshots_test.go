@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/app"
+	"gongwen/ui/widgets"
+)
+
+// TestScreenshots renders every main screen and the main dialogs with the
+// sample office to PNG, at 1280×800 and 1920×1080:
+//
+//	GONGWEN_SCREENSHOTS=../docs/screenshots go test -tags sqlite_fts5 -run TestScreenshots ./ui/
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("GONGWEN_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set GONGWEN_SCREENSHOTS to a folder to write the screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
+		h := newHarness(t, true)
+		h.u.win.Resize(size)
+		h.u.env.DataPath = `D:\公文督办台\gongwen.db` // what an office sees, not the test's temp folder
+		h.u.env.BackupDir = `D:\公文督办台\备份`
+		h.u.refreshStatus()
+		suffix := ""
+		if size.Width == 1920 {
+			suffix = "-1920"
+		}
+		shot := func(name string) {
+			t.Helper()
+			h.u.Wait()
+			img := h.u.win.Canvas().Capture()
+			f, err := os.Create(filepath.Join(dir, name+suffix+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if err := png.Encode(f, img); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, s := range screenshotScenes(h) {
+			s.setup()
+			shot(s.name)
+			if s.teardown != nil {
+				s.teardown()
+			}
+		}
+	}
+}
+
+type scene struct {
+	name            string
+	setup, teardown func()
+}
+
+func screenshotScenes(h *harness) []scene {
+	u := h.u
+	closeForm := func() {
+		for u.forms.Top() != nil {
+			u.forms.Top().Hide()
+		}
+	}
+	selectFirst := func(sel func(int)) { sel(0) }
+	return []scene{
+		{name: "01-dashboard", setup: func() { u.show(ScreenDashboard) }},
+		{name: "02-incoming", setup: func() { u.show(ScreenIncoming); selectFirst(u.incoming.table.Select) }},
+		{name: "03-outgoing", setup: func() { u.show(ScreenOutgoing); selectFirst(u.outgoing.table.Select) }},
+		{name: "04-seals", setup: func() { u.show(ScreenSeals); selectFirst(u.seals.table.Select) }},
+		{name: "05-supervision", setup: func() { u.show(ScreenItems); selectFirst(u.items.table.Select) }},
+		{name: "06-meetings", setup: func() { u.show(ScreenMeetings); selectFirst(u.meetings.table.Select) }},
+		{name: "07-settings", setup: func() { u.show(ScreenSettings); u.settings.tabs.SelectIndex(settingsTabOffice) }},
+		{name: "08-settings-leaders", setup: func() { u.settings.tabs.SelectIndex(settingsTabLeaders) }},
+		{name: "09-settings-holidays", setup: func() { u.settings.tabs.SelectIndex(settingsTabHolidays) }},
+		{name: "10-search", setup: func() { u.runSearch("财政") }},
+		{name: "11-register-form", setup: func() { u.show(ScreenIncoming); u.incoming.create() }, teardown: closeForm},
+		{name: "12-register-error", setup: func() {
+			u.show(ScreenIncoming)
+			u.incoming.create()
+			f := u.forms.Top()
+			f.Get("文件标题").(interface{ SetText(string) }).SetText("")
+			f.Get("来文单位").(interface{ SetText(string) }).SetText("市人民政府办公室")
+			f.Get("成文日期").(interface{ SetDate(app.Date) }).SetDate(app.Date{})
+			u.shortcutSave()
+		}, teardown: closeForm},
+		{name: "13-monthly-report", setup: func() { u.showMonthlyReport() }, teardown: closeForm},
+		{name: "14-meeting-form", setup: func() {
+			u.show(ScreenMeetings)
+			u.meetings.table.Select(0)
+			u.meetings.meetingForm(u.meetings.sel)
+		}, teardown: closeForm},
+		{name: "15-welcome", setup: func() { u.show(ScreenDashboard); u.showWelcome() }, teardown: closeForm},
+		{name: "16-typeahead", setup: func() {
+			u.show(ScreenIncoming)
+			u.incoming.create()
+			test.Type(u.forms.Top().Get("来文单位").(*widgets.NameField), "区财")
+		}, teardown: func() {
+			u.forms.Top().Get("来文单位").(*widgets.NameField).HideSuggestions()
+			closeForm()
+		}},
+		{name: "17-assign-form", setup: func() {
+			u.show(ScreenIncoming)
+			u.incoming.showView(viewInstruction)
+			u.incoming.table.Select(0)
+			u.incoming.assignForm(*u.incoming.sel)
+		}, teardown: closeForm},
+		{name: "18-circulate-form", setup: func() {
+			u.incoming.table.Select(0)
+			u.incoming.circulateForm(*u.incoming.sel)
+		}, teardown: closeForm},
+		{name: "19-seal-approve", setup: func() {
+			u.show(ScreenSeals)
+			u.seals.showView(viewSealsWaiting)
+			u.seals.table.Select(0)
+			u.seals.approveForm(*u.seals.sel)
+		}, teardown: closeForm},
+		{name: "20-date-picker", setup: func() {
+			u.show(ScreenItems)
+			u.items.create()
+			u.forms.Top().Get("完成时限").(*widgets.DateField).OpenPicker()
+		}, teardown: func() {
+			for _, o := range u.win.Canvas().Overlays().List() {
+				if p, ok := o.(*widget.PopUp); ok {
+					p.Hide()
+				}
+			}
+			closeForm()
+		}},
+		{name: "21-settings-fonts", setup: func() { u.show(ScreenSettings); u.settings.tabs.SelectIndex(settingsTabFonts) }},
+		{name: "22-settings-data", setup: func() { u.settings.tabs.SelectIndex(settingsTabData) }},
+		{name: "23-item-form", setup: func() { u.show(ScreenItems); u.items.create() }, teardown: closeForm},
+	}
+}

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/app"
+	"gongwen/ui/widgets"
+)
+
+// 搜索: one box that finds anything in any book, read page by page.
+
+type searchScreen struct {
+	u     *UI
+	text  string
+	title *widget.Label
+	table *widgets.PagedTable[app.SearchHit]
+	root  fyne.CanvasObject
+}
+
+var entityLabels = map[app.Entity]string{
+	app.EntityDocument: "公文", app.EntitySeal: "用印", app.EntityItem: "督查", app.EntityMeeting: "会议",
+}
+
+func newSearchScreen(u *UI) *searchScreen {
+	s := &searchScreen{u: u}
+	s.title = heading("搜索")
+	s.table = widgets.NewPagedTable([]widgets.Column[app.SearchHit]{
+		{Title: "登记簿", Width: 70, Text: func(h app.SearchHit) string { return entityLabels[h.Entity] }},
+		{Title: "编号", Width: 170, Text: func(h app.SearchHit) string { return h.Number }},
+		{Title: "标题", Width: 340, Text: func(h app.SearchHit) string { return h.Title }},
+		{Title: "摘要", Width: 340, Text: func(h app.SearchHit) string { return oneLine(h.Snippet) }},
+		{Title: "日期", Width: 100, Text: func(h app.SearchHit) string { return h.Date.String() }},
+		{Title: "状态", Width: 90, Text: func(h app.SearchHit) string { return h.Status }},
+	}, func(h app.SearchHit) int64 { return int64(len(h.Entity))<<56 | h.ID }, s.fetch)
+	s.table.OnSelected = func(h app.SearchHit) { u.openRecord(h.Entity, h.ID) }
+	s.table.OnError = u.showError
+	s.table.OnReload = func(total int) {
+		if strings.TrimSpace(s.text) == "" {
+			s.title.SetText("搜索：请在右上角的搜索框输入要找的内容")
+			return
+		}
+		s.title.SetText(fmt.Sprintf("搜索“%s”：共 %d 条（点击一行打开）", s.text, total))
+	}
+	hint := note("可搜索标题、文号、来文单位、承办单位、领导批示、用印事由、督办事项、会议议题和议定事项；两个字的词也能找到。")
+	s.root = container.NewBorder(container.NewVBox(s.title, hint), nil, nil, nil, s.table.Table)
+	return s
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func (s *searchScreen) fetch(_ string, _ bool, p app.Page) ([]app.SearchHit, int, error) {
+	if strings.TrimSpace(s.text) == "" {
+		return nil, 0, nil
+	}
+	return s.u.desk.Store.Search(s.u.ctx, strings.TrimSpace(s.text), p)
+}
+
+func (s *searchScreen) query(text string) {
+	s.text = text
+	s.table.Reload()
+}
+
+func (s *searchScreen) content() fyne.CanvasObject { return s.root }
+func (s *searchScreen) refresh()                   { s.table.Reload() }
+
+// openRecord shows a record in its book.
+func (u *UI) openRecord(e app.Entity, id int64) {
+	switch e {
+	case app.EntityDocument:
+		d, err := u.desk.Store.Document(context.Background(), id)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		b := u.incoming
+		name := ScreenIncoming
+		if d.Direction == app.Outgoing {
+			b, name = u.outgoing, ScreenOutgoing
+		}
+		u.show(name)
+		b.open(id)
+	case app.EntitySeal:
+		u.show(ScreenSeals)
+		u.seals.open(id)
+	case app.EntityItem:
+		u.show(ScreenItems)
+		u.items.open(id)
+	case app.EntityMeeting:
+		u.show(ScreenMeetings)
+		u.meetings.open(id)
+	}
+}

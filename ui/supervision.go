@@ -1,0 +1,386 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/app"
+	"gongwen/ui/widgets"
+)
+
+// 督查: supervision items with their colour (蓝 on track, 黄 close to the
+// limit, 红 overdue, 灰 done), feedback, closing and follow-up.
+
+type itemBook struct {
+	*book[app.Item]
+	fb     *filterBar
+	year   *widget.Select
+	view   *widget.Select
+	source *widget.Select
+	unit   *widgets.NameField
+	text   *widgets.Entry
+}
+
+const (
+	viewRed    = "红色（逾期）"
+	viewYellow = "黄色（临期）"
+	viewBlue   = "蓝色（正常）"
+	viewOpen   = "正在办理"
+	viewDone   = "已办结"
+)
+
+var reportEvery = []string{"每周", "每半月", "每月", "办结时"}
+
+func newItemBook(u *UI) *itemBook {
+	b := &itemBook{}
+	b.book = &book[app.Item]{u: u, title: "督查督办", entity: app.EntityItem,
+		id:   func(it app.Item) int64 { return it.ID },
+		load: func(ctx context.Context, id int64) (app.Item, error) { return deref(u.desk.Store.Item(ctx, id)) },
+	}
+	b.heading = func(it app.Item) (string, []*widgets.Chip) {
+		t, c := b.colourChip(it)
+		chips := []*widgets.Chip{chip(t, c), chip(string(it.SourceType), widgets.ColourGrey)}
+		if it.Satisfaction != "" {
+			chips = append(chips, chip(string(it.Satisfaction), widgets.ColourGrey))
+		}
+		return it.Number + "　" + it.Title, chips
+	}
+	b.fb = newFilterBar(func() {
+		if b.table != nil {
+			b.table.Reload()
+		}
+	})
+	b.year = b.fb.choice("年度", yearOptions(u.desk.Today()), 90)
+	b.view = b.fb.choice("预警", []string{viewRed, viewYellow, viewBlue, viewOpen, viewDone}, 130)
+	b.source = b.fb.choice("来源", strs(app.SourceTypes), 130)
+	b.fb.newline()
+	b.unit = b.fb.unit("牵头单位", u.unitNames, 150)
+	b.text = b.fb.text("关键词", "事项、内容…", 150)
+	b.fb.buttons()
+	b.filters = b.fb.box
+	b.table = widgets.NewPagedTable([]widgets.Column[app.Item]{
+		{Title: "预警", Width: 64, Chip: b.colourChip},
+		{Title: "督办编号", Width: 120, Sort: "number", Text: func(it app.Item) string { return it.Number }},
+		{Title: "督办事项", Width: 260, Text: func(it app.Item) string { return it.Title }},
+		{Title: "牵头单位", Width: 130, Sort: "lead_unit", Text: func(it app.Item) string { return it.LeadUnit }},
+		{Title: "完成时限", Width: 95, Sort: "deadline", Text: func(it app.Item) string { return it.CurrentDeadline().String() }},
+		{Title: "来源", Width: 100, Text: func(it app.Item) string { return string(it.SourceType) }},
+		{Title: "分管领导", Width: 80, Text: func(it app.Item) string { return it.LeaderInCharge }},
+		{Title: "交办日期", Width: 95, Sort: "assigned_on", Text: func(it app.Item) string { return it.AssignedOn.String() }},
+		{Title: "状态", Width: 80, Text: func(it app.Item) string { return it.Status.Label() }},
+	}, b.id, b.fetch)
+	b.table.SetSort("number", true)
+	newBtn := widget.NewButtonWithIcon("新建督办事项（Ctrl+N）", theme.ContentAddIcon(), b.create)
+	newBtn.Importance = widget.HighImportance
+	b.tools = []fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport)}
+	b.details = b.detailsOf
+	open := func(it app.Item) bool { return it.Status == app.ItemOpen }
+	b.actions = []*action[app.Item]{
+		{label: "进展反馈", icon: theme.MailReplyIcon(), run: b.progressForm, allowed: open},
+		{label: "阶段完成", icon: theme.CheckButtonCheckedIcon(), run: b.stageForm,
+			allowed: func(it app.Item) bool { return open(it) && firstOpenStage(it) >= 0 }},
+		{label: "办结销号", icon: theme.ConfirmIcon(), run: b.completeForm, allowed: open},
+		{label: "回访", icon: theme.ViewRefreshIcon(), run: b.visitForm,
+			allowed: func(it app.Item) bool { return it.Status == app.ItemDone }},
+		{label: "满意度", icon: theme.AccountIcon(), run: b.satisfactionForm,
+			allowed: func(it app.Item) bool { return it.Status == app.ItemDone && it.SourceType.NeedsSatisfaction() }},
+		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(it app.Item) { b.itemForm(&it) }, allowed: open},
+		{label: "查看来源", icon: theme.SearchIcon(), run: b.openSource,
+			allowed: func(it app.Item) bool { return it.SourceDocID != 0 || it.SourceMeetingID != 0 }},
+	}
+	b.build()
+	return b
+}
+
+func (b *itemBook) colourChip(it app.Item) (string, color.Color) {
+	c := b.u.desk.Colour(&it)
+	return c.Label(), colourOf(c)
+}
+
+func (b *itemBook) fetch(sort string, desc bool, p app.Page) ([]app.Item, int, error) {
+	f := app.ItemFilter{Year: selectedYear(b.year), Unit: strings.TrimSpace(b.unit.Text), Text: strings.TrimSpace(b.text.Text),
+		Sort: sort, Desc: desc, Page: p}
+	if s := b.source.Selected; s != "全部" {
+		f.SourceType = app.SourceType(s)
+	}
+	q := b.u.desk.DashboardQuery()
+	switch b.view.Selected {
+	case viewRed:
+		f.DeadlineBefore = q.Today
+	case viewYellow:
+		f.DeadlineFrom, f.DeadlineTo = q.Today, q.WarnUntil
+	case viewBlue:
+		f.DeadlineFrom = q.WarnUntil.AddDays(1)
+	case viewOpen:
+		f.Statuses = []app.ItemStatus{app.ItemOpen}
+	case viewDone:
+		f.Statuses = []app.ItemStatus{app.ItemDone}
+	}
+	return b.u.desk.Store.Items(b.u.ctx, f)
+}
+
+func (b *itemBook) showView(view string) {
+	b.fb.quiet(func() {
+		for _, reset := range b.fb.resets {
+			reset()
+		}
+		b.view.SetSelected(view)
+	})
+}
+
+func (b *itemBook) create() { b.itemForm(nil) }
+
+func (b *itemBook) print() { b.u.showMonthlyReport() }
+
+func firstOpenStage(it app.Item) int {
+	for i, s := range it.Stages {
+		if s.DoneOn.IsZero() {
+			return i
+		}
+	}
+	return -1
+}
+
+func (b *itemBook) detailsOf(it app.Item) fyne.CanvasObject {
+	f := newFields()
+	f.addAlways("督办编号", it.Number).addAlways("事项来源", string(it.SourceType)).add("来源依据", it.SourceRef)
+	f.add("具体内容", it.Content)
+	f.addAlways("牵头单位", it.LeadUnit).add("协办单位", strings.Join(it.CoUnits, "、"))
+	f.add("责任人", it.Responsible).add("分管领导", it.LeaderInCharge)
+	f.addAlways("交办日期", it.AssignedOn.String()).addAlways("完成时限", it.Deadline.String())
+	var stages []string
+	for _, s := range it.Stages {
+		line := fmt.Sprintf("%s：%s前", s.Name, s.Deadline)
+		if !s.DoneOn.IsZero() {
+			line += "（" + s.DoneOn.String() + "完成）"
+		}
+		stages = append(stages, line)
+	}
+	f.add("阶段时限", strings.Join(stages, "\n"))
+	f.add("反馈要求", it.ReportEvery)
+	var prog []string
+	for _, p := range it.Progress {
+		prog = append(prog, fmt.Sprintf("%s　%s（%s）", p.On, p.Text, p.Operator))
+	}
+	f.add("进展情况", strings.Join(prog, "\n"))
+	if it.Status == app.ItemDone {
+		f.add("办结", fmt.Sprintf("%s　%s", it.DoneOn, it.Result))
+		if it.DoneOnTime() {
+			f.add("是否按期", "按期办结")
+		} else {
+			f.add("是否按期", "逾期办结")
+		}
+	}
+	var visits []string
+	for _, v := range it.FollowUps {
+		line := fmt.Sprintf("%s　%s", v.On, v.Text)
+		if v.Reopened {
+			line += "（重新交办）"
+		}
+		visits = append(visits, line)
+	}
+	f.add("回访", strings.Join(visits, "\n"))
+	f.add("满意度", string(it.Satisfaction))
+	return f.form
+}
+
+func (b *itemBook) itemForm(old *app.Item) {
+	it := app.Item{AssignedOn: b.u.desk.Today(), SourceType: app.SourceKeyTask, ReportEvery: "每月"}
+	title, save := "新建督办事项", "立项"
+	if old != nil {
+		it, title, save = *old, "修改督办事项 "+old.Number, "保存"
+	}
+	source := selectField(strs(app.SourceTypes), string(it.SourceType))
+	ref := textField("如：王区长在《…》上的批示；区政府第5次常务会议议定事项第2项", it.SourceRef)
+	titleE := textField("督办事项名称", it.Title)
+	content := textArea("具体内容和要求", it.Content, 3)
+	lead := b.u.unitField(it.LeadUnit)
+	co := b.u.unitsField(it.CoUnits)
+	resp := textField("责任人", it.Responsible)
+	leader := b.u.leaderField(it.LeaderInCharge, nil)
+	assigned := dateField(it.AssignedOn, true)
+	deadline := dateField(it.Deadline, true)
+	every := selectField(reportEvery, it.ReportEvery)
+	stages := widgets.NewRowEditor([]string{"阶段", "时限"}, []float32{2, 1}, "添加阶段时限", func() []fyne.CanvasObject {
+		return []fyne.CanvasObject{widgets.NewEntry("阶段名称"), widgets.NewDateField(true)}
+	})
+	for _, s := range it.Stages {
+		row := stages.AddRow()
+		row[0].(*widgets.Entry).SetText(s.Name)
+		row[1].(*widgets.DateField).SetDate(s.Deadline)
+	}
+	f := b.u.newForm(title, save)
+	f.Width = 720
+	f.Field("事项来源", source).Field("来源依据", ref).Field("督办事项", titleE).Field("具体内容", content)
+	f.Field("牵头单位", lead).Field("协办单位", co).Field("责任人", resp).Field("分管领导", leader)
+	f.Field("交办日期", assigned).Field("完成时限", deadline).Field("阶段时限", stages, "可分阶段设定时限；预警按当前未完成阶段的时限计算")
+	f.Field("反馈要求", every)
+	f.Show(func(bool) error {
+		n := it
+		var err error
+		if n.AssignedOn, err = dateOf("交办日期", assigned); err != nil {
+			return err
+		}
+		if n.Deadline, err = dateOf("完成时限", deadline); err != nil {
+			return err
+		}
+		n.Stages = nil
+		for i, row := range stages.Rows() {
+			name := strings.TrimSpace(row[0].(*widgets.Entry).Text)
+			dl, err := dateOf(fmt.Sprintf("第%d阶段时限", i+1), row[1].(*widgets.DateField))
+			if err != nil {
+				return err
+			}
+			if name == "" {
+				name = fmt.Sprintf("第%d阶段", i+1)
+			}
+			st := app.Stage{Name: name, Deadline: dl}
+			if old != nil && i < len(old.Stages) && old.Stages[i].Name == name {
+				st.DoneOn = old.Stages[i].DoneOn
+			}
+			n.Stages = append(n.Stages, st)
+		}
+		n.SourceType, n.SourceRef, n.Title, n.Content = app.SourceType(source.Selected), ref.Text, titleE.Text, content.Text
+		n.LeadUnit, n.CoUnits, n.Responsible, n.LeaderInCharge = lead.Text, co.Names(), resp.Text, leader.Text
+		n.ReportEvery = every.Selected
+		if old == nil {
+			if err := b.u.desk.CreateItem(b.u.ctx, &n); err != nil {
+				return err
+			}
+			b.done(n)
+			return nil
+		}
+		saved, err := b.u.desk.EditItem(b.u.ctx, &n)
+		if err == nil {
+			b.done(*saved)
+		}
+		return err
+	})
+}
+
+func (b *itemBook) progressForm(it app.Item) {
+	on := dateField(b.u.desk.Today(), true)
+	text := textArea("牵头单位反馈的进展情况", "", 4)
+	f := b.u.newForm("进展反馈 "+it.Number, "保存")
+	f.Top(wrapLabel(it.Title))
+	f.Field("反馈日期", on).Field("进展情况", text)
+	f.Show(func(bool) error {
+		day, err := dateOf("反馈日期", on)
+		if err != nil {
+			return err
+		}
+		out, err := b.u.desk.AddProgress(b.u.ctx, it.ID, day, text.Text)
+		if err == nil {
+			b.done(*out)
+		}
+		return err
+	})
+}
+
+func (b *itemBook) stageForm(it app.Item) {
+	var opts []string
+	var idx []int
+	for i, s := range it.Stages {
+		if s.DoneOn.IsZero() {
+			opts = append(opts, fmt.Sprintf("%s（%s前）", s.Name, s.Deadline))
+			idx = append(idx, i)
+		}
+	}
+	which := selectField(opts, "")
+	on := dateField(b.u.desk.Today(), true)
+	f := b.u.newForm("阶段完成 "+it.Number, "保存")
+	f.Field("阶段", which).Field("完成日期", on)
+	f.Show(func(bool) error {
+		day, err := dateOf("完成日期", on)
+		if err != nil {
+			return err
+		}
+		i := which.SelectedIndex()
+		if i < 0 {
+			return app.Errorf(app.EINVALID, "请选择阶段")
+		}
+		out, err := b.u.desk.CompleteStage(b.u.ctx, it.ID, idx[i], day)
+		if err == nil {
+			b.done(*out)
+		}
+		return err
+	})
+}
+
+func (b *itemBook) completeForm(it app.Item) {
+	on := dateField(b.u.desk.Today(), true)
+	result := textArea("办理结果", "", 4)
+	f := b.u.newForm("办结销号 "+it.Number, "办结")
+	f.Top(wrapLabel(fmt.Sprintf("%s\n完成时限：%s", it.Title, it.Deadline)))
+	f.Field("办结日期", on).Field("办理结果", result)
+	f.Show(func(bool) error {
+		day, err := dateOf("办结日期", on)
+		if err != nil {
+			return err
+		}
+		out, err := b.u.desk.CompleteItem(b.u.ctx, it.ID, result.Text, day)
+		if err == nil {
+			b.done(*out)
+		}
+		return err
+	})
+}
+
+func (b *itemBook) visitForm(it app.Item) {
+	on := dateField(b.u.desk.Today(), true)
+	text := textArea("回访了解到的情况", "", 3)
+	reopen := widget.NewCheck("落实不到位，重新交办", nil)
+	deadline := dateField(app.Date{}, false)
+	f := b.u.newForm("回访 "+it.Number, "保存")
+	f.Top(wrapLabel(it.Title))
+	f.Field("回访日期", on).Field("回访情况", text).Field("", reopen).Field("新的时限", deadline, "重新交办时必填")
+	f.Show(func(bool) error {
+		day, err := dateOf("回访日期", on)
+		if err != nil {
+			return err
+		}
+		dl, err := dateOf("新的时限", deadline)
+		if err != nil {
+			return err
+		}
+		out, err := b.u.desk.VisitItem(b.u.ctx, it.ID, day, text.Text, reopen.Checked, dl)
+		if err == nil {
+			b.done(*out)
+		}
+		return err
+	})
+}
+
+func (b *itemBook) satisfactionForm(it app.Item) {
+	s := radioField([]string{string(app.Satisfied), string(app.FairlySatisfied), string(app.Unsatisfied)}, string(it.Satisfaction))
+	deadline := dateField(app.Date{}, false)
+	f := b.u.newForm("代表（委员）满意度 "+it.Number, "保存")
+	f.Top(wrapLabel(it.Title))
+	f.Field("满意度", s).Field("重新办理时限", deadline, "不满意时退回承办单位重新办理，须给出新时限")
+	f.Show(func(bool) error {
+		dl, err := dateOf("重新办理时限", deadline)
+		if err != nil {
+			return err
+		}
+		out, err := b.u.desk.RecordSatisfaction(b.u.ctx, it.ID, app.Satisfaction(s.Selected), dl)
+		if err == nil {
+			b.done(*out)
+		}
+		return err
+	})
+}
+
+func (b *itemBook) openSource(it app.Item) {
+	switch {
+	case it.SourceDocID != 0:
+		b.u.openRecord(app.EntityDocument, it.SourceDocID)
+	case it.SourceMeetingID != 0:
+		b.u.openRecord(app.EntityMeeting, it.SourceMeetingID)
+	}
+}

@@ -1,0 +1,271 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/app"
+)
+
+// FormStack tracks the form dialogs open in a window, so that Ctrl+S saves
+// the one on top.
+type FormStack struct{ forms []*Form }
+
+// Top is the form dialog in front, or nil.
+func (s *FormStack) Top() *Form {
+	if s == nil || len(s.forms) == 0 {
+		return nil
+	}
+	return s.forms[len(s.forms)-1]
+}
+
+func (s *FormStack) push(f *Form) {
+	if s != nil {
+		s.forms = append(s.forms, f)
+	}
+}
+
+func (s *FormStack) pop(f *Form) {
+	if s == nil {
+		return
+	}
+	for i := len(s.forms) - 1; i >= 0; i-- {
+		if s.forms[i] == f {
+			s.forms = append(s.forms[:i], s.forms[i+1:]...)
+			return
+		}
+	}
+}
+
+// Submit saves the form. allowDuplicate is true when the user confirmed a
+// probable duplicate. An *app.Error with code app.ECOVERAGE means "saved,
+// with a warning"; any other error keeps the dialog open with the message.
+type Submit func(allowDuplicate bool) error
+
+// Form is a dialog of labelled fields with a red message line. A failed
+// save leaves the dialog open with everything the user typed and the
+// Chinese message on top; Esc closes it, Ctrl+S saves it (through the
+// window's FormStack).
+type Form struct {
+	Title    string
+	SaveText string
+	Width    float32
+	// Height, when set, scrolls the fields in a dialog of that height.
+	Height float32
+
+	win    fyne.Window
+	stack  *FormStack
+	form   *widget.Form
+	banner *widget.Label
+	icon   *widget.Icon
+	top    []fyne.CanvasObject
+	bottom []fyne.CanvasObject
+	first  fyne.Focusable
+	dlg    *dialog.CustomDialog
+	byName map[string]fyne.CanvasObject
+	submit Submit
+	shown  bool
+	busy   bool
+
+	// OnSaved runs after a successful save and the dialog closed; warning
+	// is the coverage warning or "".
+	OnSaved func(warning string)
+	// OnWarning shows a warning after saving; the default is an
+	// information dialog.
+	OnWarning func(string)
+}
+
+// NewForm starts a form dialog on win.
+func NewForm(win fyne.Window, stack *FormStack, title, saveText string) *Form {
+	f := &Form{Title: title, SaveText: saveText, Width: 640, win: win, stack: stack, form: widget.NewForm()}
+	f.banner = widget.NewLabel("")
+	f.banner.Wrapping = fyne.TextWrapBreak
+	f.banner.Importance = widget.DangerImportance
+	f.icon = widget.NewIcon(theme.ErrorIcon())
+	return f
+}
+
+// Field adds a labelled field; hint is shown under it in grey.
+func (f *Form) Field(label string, obj fyne.CanvasObject, hint ...string) *Form {
+	item := widget.NewFormItem(label, obj)
+	if len(hint) > 0 {
+		item.HintText = hint[0]
+	}
+	f.form.AppendItem(item)
+	f.wire(obj)
+	if f.byName == nil {
+		f.byName = map[string]fyne.CanvasObject{}
+	}
+	f.byName[label] = obj
+	return f
+}
+
+// Get is the field with that label (for tests and for the window's
+// keyboard handling).
+func (f *Form) Get(label string) fyne.CanvasObject { return f.byName[label] }
+
+// Top adds content above the fields (e.g. what the record is).
+func (f *Form) Top(obj fyne.CanvasObject) *Form {
+	f.top = append(f.top, obj)
+	return f
+}
+
+// Bottom adds content under the fields (e.g. the computed due date).
+func (f *Form) Bottom(obj fyne.CanvasObject) *Form {
+	f.bottom = append(f.bottom, obj)
+	f.wire(obj)
+	return f
+}
+
+// wire connects Esc of every field inside obj to closing the dialog, and
+// notes the first field to focus.
+func (f *Form) wire(obj fyne.CanvasObject) {
+	switch o := obj.(type) {
+	case Escapable:
+		o.SetOnEscape(f.Hide)
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			f.wire(c)
+		}
+	}
+	if f.first == nil {
+		switch o := obj.(type) {
+		case *DateField:
+			f.first = o.Entry
+		case fyne.Focusable:
+			if d, ok := obj.(fyne.Disableable); !ok || !d.Disabled() {
+				f.first = o
+			}
+		}
+	}
+}
+
+// Error shows msg in red above the fields ("" clears it).
+func (f *Form) Error(msg string) {
+	f.banner.SetText(msg)
+	if msg == "" {
+		f.banner.Hide()
+		f.icon.Hide()
+	} else {
+		f.banner.Show()
+		f.icon.Show()
+	}
+	if f.dlg != nil {
+		f.dlg.Resize(f.size())
+	}
+}
+
+// ErrorText is the message shown (for tests).
+func (f *Form) ErrorText() string { return f.banner.Text }
+
+// Visible reports whether the dialog is showing.
+func (f *Form) Visible() bool { return f.shown }
+
+func (f *Form) size() fyne.Size {
+	m := f.dlg.MinSize()
+	w := f.Width
+	if m.Width > w {
+		w = m.Width
+	}
+	h := m.Height
+	if f.Height > h {
+		h = f.Height
+	}
+	return fyne.NewSize(w, h)
+}
+
+// Show opens the dialog; submit runs on 保存 and on Ctrl+S.
+func (f *Form) Show(submit Submit) {
+	f.submit = submit
+	var objs []fyne.CanvasObject
+	objs = append(objs, container.NewBorder(nil, nil, f.icon, nil, f.banner))
+	objs = append(objs, f.top...)
+	objs = append(objs, f.form)
+	objs = append(objs, f.bottom...)
+	var content fyne.CanvasObject = container.NewVBox(objs...)
+	if f.Height > 0 {
+		content = container.NewVScroll(content)
+	}
+	f.Error("")
+	f.dlg = dialog.NewCustomWithoutButtons(f.Title, content, f.win)
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.Hide)
+	save := widget.NewButtonWithIcon(f.SaveText, theme.ConfirmIcon(), f.Save)
+	save.Importance = widget.HighImportance
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
+	f.dlg.SetOnClosed(func() {
+		f.shown = false
+		f.stack.pop(f)
+	})
+	f.shown = true
+	f.stack.push(f)
+	f.dlg.Show()
+	f.dlg.Resize(f.size())
+	if f.first != nil {
+		f.win.Canvas().Focus(f.first)
+	}
+}
+
+// Hide closes the dialog without saving.
+func (f *Form) Hide() {
+	if f.dlg != nil && f.shown {
+		f.dlg.Hide()
+	}
+}
+
+// Save runs the submit function; on failure the message stays on the form.
+func (f *Form) Save() { f.save(false) }
+
+func (f *Form) save(allowDuplicate bool) {
+	if f.submit == nil || f.busy {
+		return
+	}
+	f.busy = true
+	err := f.submit(allowDuplicate)
+	f.busy = false
+	switch app.ErrorCode(err) {
+	case "":
+		f.done("")
+	case app.ECOVERAGE:
+		f.done(app.ErrorMessage(err))
+	case app.EDUPLICATE:
+		f.Error(app.ErrorMessage(err))
+		msg := widget.NewLabel(app.ErrorMessage(err))
+		msg.Wrapping = fyne.TextWrapBreak
+		c := dialog.NewCustomConfirm("可能重复登记", "仍然登记", "返回修改", msg, func(ok bool) {
+			if ok {
+				f.save(true)
+			}
+		}, f.win)
+		c.Resize(fyne.NewSize(480, 200))
+		c.Show()
+	default:
+		f.Error(app.ErrorMessage(err))
+	}
+}
+
+func (f *Form) done(warning string) {
+	f.Hide()
+	if warning != "" {
+		if f.OnWarning != nil {
+			f.OnWarning(warning)
+		} else {
+			ShowMessage(f.win, "请注意", warning)
+		}
+	}
+	if f.OnSaved != nil {
+		f.OnSaved(warning)
+	}
+}
+
+// ShowMessage is an information dialog with a wrapping Chinese text and a
+// 确定 button.
+func ShowMessage(win fyne.Window, title, msg string) {
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapBreak
+	d := dialog.NewCustom(title, "确定", l, win)
+	d.Show()
+	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
+}
