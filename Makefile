@@ -1,0 +1,85 @@
+# Gongwen Desk. Every Go command carries the sqlite_fts5 tag: SQLite's
+# full-text search is compiled in only with it.
+TAGS    := sqlite_fts5
+# scripts/deps.sh puts a Go toolchain here when the machine's is missing or old.
+GOVER   := $(shell sed -n 's/^go \([0-9.]*\)$$/\1/p' go.mod)
+export PATH := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gongwen/go$(GOVER)/bin:$(PATH)
+GO      := go
+VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
+
+.PHONY: windows linux wine-smoke
+.PHONY: all deps modules build run test vet bench screenshots samples smoke fonts clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+	@$(MAKE) --no-print-directory modules
+
+modules:
+	@$(GO) mod download
+
+build: deps
+	$(GO) build -tags $(TAGS) -o gongwen .
+
+# Start the window (a first run offers the sample office).
+run: build
+	./gongwen
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+# Every test: domain rules, the store on real SQLite files, PDFs read back
+# with poppler, the window through Fyne's test driver, and the real window
+# under Xvfb.
+test: build vet
+	bash scripts/smoke.sh
+	$(GO) test -tags $(TAGS) -count=1 ./...
+
+bench: deps
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 5x ./...
+
+# Regenerate docs/screenshots (every screen with the sample office).
+screenshots: deps
+	GONGWEN_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags $(TAGS) -count=1 -run TestScreenshots ./ui/
+
+# Regenerate docs/samples (one PDF and a PNG of each printed form).
+samples: deps
+	GONGWEN_SAMPLES=$(CURDIR)/docs/samples $(GO) test -tags $(TAGS) -count=1 -run TestWriteSamples ./reports/
+
+# The real window under Xvfb: it must map and show its title.
+smoke: build
+	bash scripts/smoke.sh
+
+FYNE := go run fyne.io/tools/cmd/fyne@v1.7.4
+
+# The Windows program (GUI subsystem, icon and version resources), zipped
+# with its 使用说明 for the users.
+windows: deps
+	bash scripts/deps.sh windows
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(FYNE) package -os windows --release --tags $(TAGS) --src .
+	mkdir -p dist/windows
+	mv 公文督办台.exe dist/windows/gongwen.exe
+	cp packaging/使用说明.txt dist/windows/
+	rm -f dist/gongwen-$(VERSION)-windows-amd64.zip
+	cd dist/windows && zip -q -9 ../gongwen-$(VERSION)-windows-amd64.zip gongwen.exe 使用说明.txt
+	@ls -l dist/windows/gongwen.exe dist/gongwen-$(VERSION)-windows-amd64.zip
+
+# The Linux amd64 tarball (统信UOS, 麒麟 and other desktops).
+linux: deps
+	$(FYNE) package -os linux --release --tags $(TAGS) --src .
+	mkdir -p dist
+	mv 公文督办台.tar.xz dist/gongwen-$(VERSION)-linux-amd64.tar.xz
+	@ls -l dist/gongwen-$(VERSION)-linux-amd64.tar.xz
+
+# The Windows program under Wine: same data as Linux, a printed slip, the
+# window (screenshot in docs/screenshots/windows-wine.png).
+wine-smoke: build windows
+	bash scripts/wine-smoke.sh
+
+# Rebuild the bundled fonts from their sources (needs npm and python3-fonttools).
+fonts:
+	bash resources/fonts/make-fonts.sh
+
+clean:
+	rm -rf gongwen gongwen.exe dist
