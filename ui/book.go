@@ -298,14 +298,21 @@ func (f *filterBar) buttons() {
 	f.row.Add(container.NewHBox(q, c))
 }
 
-func (f *filterBar) clear() {
-	r := f.reload
-	f.reload = func() {}
+// showOnly clears every filter and selects option in s, reloading once
+// (工作台 opens a book on one of its quick views this way).
+func (f *filterBar) showOnly(s *widget.Select, option string) {
+	f.quiet(func() {
+		f.resetAll()
+		s.SetSelected(option)
+	})
+}
+
+func (f *filterBar) clear() { f.quiet(f.resetAll) }
+
+func (f *filterBar) resetAll() {
 	for _, reset := range f.resets {
 		reset()
 	}
-	f.reload = r
-	f.reload()
 }
 
 // quiet runs fn without reloading on each widget change, then reloads once.

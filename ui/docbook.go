@@ -173,14 +173,7 @@ func (b *docBook) fetch(sort string, desc bool, p app.Page) ([]app.Document, int
 }
 
 // showView opens the register on one of its quick views (from 工作台).
-func (b *docBook) showView(view string) {
-	b.fb.quiet(func() {
-		for _, reset := range b.fb.resets {
-			reset()
-		}
-		b.view.SetSelected(view)
-	})
-}
+func (b *docBook) showView(view string) { b.fb.showOnly(b.view, view) }
 
 // statusChip is the document's status, red when overdue, yellow when due
 // within the warning window.

@@ -115,14 +115,7 @@ func (b *meetingBook) fetch(sort string, desc bool, p app.Page) ([]app.Meeting, 
 	return b.u.desk.Store.Meetings(b.u.ctx, f)
 }
 
-func (b *meetingBook) showView(view string) {
-	b.fb.quiet(func() {
-		for _, reset := range b.fb.resets {
-			reset()
-		}
-		b.view.SetSelected(view)
-	})
-}
+func (b *meetingBook) showView(view string) { b.fb.showOnly(b.view, view) }
 
 func (b *meetingBook) create() { b.meetingForm(nil) }
 

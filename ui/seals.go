@@ -138,14 +138,7 @@ func (b *sealBook) fetch(sort string, desc bool, p app.Page) ([]app.SealRequest,
 	return b.u.desk.Store.SealRequests(b.u.ctx, f)
 }
 
-func (b *sealBook) showView(view string) {
-	b.fb.quiet(func() {
-		for _, reset := range b.fb.resets {
-			reset()
-		}
-		b.view.SetSelected(view)
-	})
-}
+func (b *sealBook) showView(view string) { b.fb.showOnly(b.view, view) }
 
 func (b *sealBook) create() { b.requestForm(nil) }
 

@@ -125,14 +125,7 @@ func (b *itemBook) fetch(sort string, desc bool, p app.Page) ([]app.Item, int, e
 	return b.u.desk.Store.Items(b.u.ctx, f)
 }
 
-func (b *itemBook) showView(view string) {
-	b.fb.quiet(func() {
-		for _, reset := range b.fb.resets {
-			reset()
-		}
-		b.view.SetSelected(view)
-	})
-}
+func (b *itemBook) showView(view string) { b.fb.showOnly(b.view, view) }
 
 func (b *itemBook) create() { b.itemForm(nil) }
 
