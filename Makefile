@@ -51,13 +51,17 @@ samples: deps
 smoke: build
 	bash scripts/smoke.sh
 
-FYNE := go run fyne.io/tools/cmd/fyne@v1.7.4
+# Fyne's packaging tool, built for this machine (it then cross-builds).
+FYNE := $(CURDIR)/.tools/fyne
+
+$(FYNE):
+	GOBIN=$(CURDIR)/.tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 
 # The Windows program (GUI subsystem, icon and version resources), zipped
 # with its 使用说明 for the users.
-windows: deps
+windows: deps $(FYNE)
 	bash scripts/deps.sh windows
-	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(FYNE) package -os windows --release --tags $(TAGS) --src .
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release --tags $(TAGS) --src .
 	mkdir -p dist/windows
 	mv 公文督办台.exe dist/windows/gongwen.exe
 	cp packaging/使用说明.txt dist/windows/
@@ -66,7 +70,7 @@ windows: deps
 	@ls -l dist/windows/gongwen.exe dist/gongwen-$(VERSION)-windows-amd64.zip
 
 # The Linux amd64 tarball (统信UOS, 麒麟 and other desktops).
-linux: deps
+linux: deps $(FYNE)
 	$(FYNE) package -os linux --release --tags $(TAGS) --src .
 	mkdir -p dist
 	mv 公文督办台.tar.xz dist/gongwen-$(VERSION)-linux-amd64.tar.xz

@@ -175,72 +175,31 @@ func sampleMonthlyReadable(n int) app.MonthlyReport {
 	return buildMonthly(n, func(i int) string { return readableTasks[i%len(readableTasks)] })
 }
 
+// buildMonthly counts n items of January 2026 with app.BuildMonthlyReport:
+// a sixth of them open past their deadline, a third done (some late), the
+// rest still running into February.
 func buildMonthly(n int, title func(i int) string) app.MonthlyReport {
 	units := []string{"区发展和改革局", "区财政局", "区教育局", "区公安分局", "区应急管理局", "桃花镇人民政府", "区住房城乡建设局", "区卫生健康局",
 		"区生态环境分局", "区市场监管局", "区交通运输局", "区民政局", "区人力社保局", "区自然资源分局", "杏花街道办事处", "区农业农村局"}
-	colours := []app.Colour{app.ColourRed, app.ColourYellow, app.ColourBlue, app.ColourDone, app.ColourDone, app.ColourBlue}
-	r := app.MonthlyReport{OrgName: "示例区人民政府办公室", Issue: 1, Year: 2026, Month: time.January, AsOf: app.D(2026, 1, 31),
-		Requirements: app.DefaultRequirements}
-	unitTally := map[string]*app.UnitTally{}
-	srcTally := map[app.SourceType]*app.SourceTally{}
+	var items []app.Item
 	for i := 0; i < n; i++ {
 		it := app.Item{
-			ID: int64(i + 1), Number: app.ItemNumber(2026, i+1), Year: 2026, Seq: i + 1,
+			ID: int64(i + 1), Number: app.ItemNumber(2026, i+1), Year: 2026, Seq: i + 1, Status: app.ItemOpen,
 			SourceType: app.SourceTypes[i%len(app.SourceTypes)], Title: title(i),
-			LeadUnit: units[i%len(units)], AssignedOn: app.D(2026, 1, 1+i%28), Deadline: app.D(2026, 1, 10+i%21),
+			LeadUnit: units[i%len(units)], AssignedOn: app.D(2025, 12, 20).AddDays(i % 20), Deadline: app.D(2026, 2, 1+i%27),
 			Responsible: "朱镕", LeaderInCharge: "李堃",
 		}
-		col := colours[i%len(colours)]
-		if col == app.ColourDone {
-			it.Status, it.DoneOn = app.ItemDone, it.Deadline.AddDays(-1+2*(i%2))
+		switch i % 6 {
+		case 0:
+			it.Deadline = app.D(2026, 1, 10+i%20) // overdue at the month's end
+		case 1, 2:
+			it.Status, it.Deadline = app.ItemDone, app.D(2026, 1, 15+i%10)
+			it.DoneOn = it.Deadline.AddDays(-1 + 2*(i%2))
 		}
-		row := app.ReportRow{Item: it, Colour: col}
-		r.Rows = append(r.Rows, row)
-		r.Total++
-		if i%3 == 0 {
-			r.NewThisMonth++
-		}
-		u := unitTally[it.LeadUnit]
-		if u == nil {
-			u = &app.UnitTally{Unit: it.LeadUnit}
-			unitTally[it.LeadUnit] = u
-		}
-		s := srcTally[it.SourceType]
-		if s == nil {
-			s = &app.SourceTally{Source: it.SourceType}
-			srcTally[it.SourceType] = s
-		}
-		switch col {
-		case app.ColourDone:
-			r.Done++
-			s.Done++
-			if it.DoneOnTime() {
-				r.DoneOnTime++
-				u.DoneOnTime++
-			} else {
-				u.DoneLate++
-			}
-		case app.ColourRed:
-			r.Overdue++
-			u.Overdue++
-			s.Overdue++
-			r.OverdueRows = append(r.OverdueRows, row)
-		default:
-			r.Open++
-			u.Open++
-			s.Open++
-		}
+		items = append(items, it)
 	}
-	for _, u := range units {
-		if t := unitTally[u]; t != nil {
-			r.ByUnit = append(r.ByUnit, *t)
-		}
-	}
-	for _, st := range app.SourceTypes {
-		if t := srcTally[st]; t != nil {
-			r.BySource = append(r.BySource, *t)
-		}
-	}
+	r := app.BuildMonthlyReport(items, 2026, time.January, app.D(2026, 2, 3), app.NewCalendar(nil, nil), 3)
+	r.OrgName, r.Issue = "示例区人民政府办公室", 1
 	return r
 }
 
