@@ -85,10 +85,14 @@ const (
 
 var navOrder = []string{ScreenDashboard, ScreenIncoming, ScreenOutgoing, ScreenSeals, ScreenItems, ScreenMeetings, ScreenSettings}
 
-var navIcons = map[string]fyne.Resource{
-	ScreenDashboard: theme.HomeIcon(), ScreenIncoming: theme.DownloadIcon(), ScreenOutgoing: theme.UploadIcon(),
-	ScreenSeals: theme.ConfirmIcon(), ScreenItems: theme.WarningIcon(), ScreenMeetings: theme.AccountIcon(),
-	ScreenSettings: theme.SettingsIcon(),
+// navIcons are looked up when the window is built: the theme's icons need
+// a running app, which the command-line verbs never start.
+func navIcons() map[string]fyne.Resource {
+	return map[string]fyne.Resource{
+		ScreenDashboard: theme.HomeIcon(), ScreenIncoming: theme.DownloadIcon(), ScreenOutgoing: theme.UploadIcon(),
+		ScreenSeals: theme.ConfirmIcon(), ScreenItems: theme.WarningIcon(), ScreenMeetings: theme.AccountIcon(),
+		ScreenSettings: theme.SettingsIcon(),
+	}
 }
 
 // screen is one page of the window.
@@ -308,9 +312,9 @@ func (u *UI) topBar() fyne.CanvasObject {
 
 func (u *UI) sideBar() fyne.CanvasObject {
 	box := container.NewVBox()
+	icons := navIcons()
 	for _, name := range navOrder {
-		name := name
-		b := widget.NewButtonWithIcon("  "+name+"  ", navIcons[name], func() { u.show(name) })
+		b := widget.NewButtonWithIcon("  "+name+"  ", icons[name], func() { u.show(name) })
 		b.Alignment = widget.ButtonAlignLeading
 		u.navBtns[name] = b
 		box.Add(b)
