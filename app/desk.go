@@ -217,24 +217,15 @@ func (k *Desk) DraftOutgoing(ctx context.Context, d *Document) error {
 }
 
 // EditDocument saves corrected registration fields of a document; the
-// workflow data, serial and status stay as they are.
+// workflow data, serial and status stay as they are in the store.
 func (k *Desk) EditDocument(ctx context.Context, edited *Document, allowDuplicate bool) (*Document, error) {
 	return k.changeDoc(ctx, edited.ID, "修改登记信息", func(tx Tx, d *Document) (string, error) {
-		if d.Status == StatusArchived {
-			return "", Errorf(ESTATE, "已归档的公文不能修改")
-		}
-		keep := *d
-		*d = *edited
-		d.ID, d.Direction, d.Status, d.Serial, d.Year = keep.ID, keep.Direction, keep.Status, keep.Serial, keep.Year
-		d.CreatedAt = keep.CreatedAt
-		if d.Direction == Outgoing && keep.Status != StatusDrafted && keep.Status != StatusChecked && keep.Status != StatusReviewed {
-			d.DocNo = keep.DocNo
-		}
-		if err := d.ValidateNew(); err != nil {
+		year := d.Year
+		if err := d.ApplyRegistration(edited); err != nil {
 			return "", err
 		}
 		if d.Direction == Incoming {
-			d.Year = keep.Year // the serial's year does not move
+			d.Year = year // the serial's year does not move
 			if d.DocNo != "" && !allowDuplicate {
 				dup, err := tx.IncomingDuplicate(d.FromUnit, d.DocNo, d.ID)
 				if err != nil {
@@ -547,6 +538,15 @@ func (k *Desk) EditItem(ctx context.Context, edited *Item) (*Item, error) {
 		*it = *edited
 		it.ID, it.Number, it.Year, it.Seq, it.Status, it.CreatedAt = keep.ID, keep.Number, keep.Year, keep.Seq, keep.Status, keep.CreatedAt
 		it.Progress, it.FollowUps, it.DoneOn, it.Result = keep.Progress, keep.FollowUps, keep.DoneOn, keep.Result
+		it.Satisfaction = keep.Satisfaction
+		// a stage finished in the store stays finished, whatever the form held
+		for i := range it.Stages {
+			for _, old := range keep.Stages {
+				if old.Name == it.Stages[i].Name && !old.DoneOn.IsZero() {
+					it.Stages[i].DoneOn = old.DoneOn
+				}
+			}
+		}
 		return it.Title, it.Validate()
 	})
 }
@@ -632,13 +632,7 @@ func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err err
 	edited := *m
 	saved, err := k.changeMeeting(ctx, m.ID, "修改会议", func(_ Tx, old *Meeting) (string, error) {
 		edited.CreatedAt, edited.Minutes = old.CreatedAt, mergeMinutes(old.Minutes, edited.Minutes)
-		for i := range edited.Decisions { // keep the links to items already made
-			for _, od := range old.Decisions {
-				if od.Content == edited.Decisions[i].Content && edited.Decisions[i].ItemID == 0 {
-					edited.Decisions[i].ItemID = od.ItemID
-				}
-			}
-		}
+		keepDecisionLinks(old.Decisions, edited.Decisions)
 		*old = edited
 		return m.Name(), nil
 	})
@@ -646,6 +640,34 @@ func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err err
 		*m = *saved
 	}
 	return warn, err
+}
+
+// keepDecisionLinks carries the supervision items already made of decisions
+// over to the edited list: by the same text, else by the same position (a
+// corrected wording), so no decision can be made into an item twice.
+func keepDecisionLinks(old, edited []Decision) {
+	used := map[int64]bool{}
+	for _, d := range edited {
+		used[d.ItemID] = d.ItemID != 0
+	}
+	link := func(i int, match func(Decision) bool) {
+		for _, od := range old {
+			if od.ItemID != 0 && !used[od.ItemID] && match(od) {
+				edited[i].ItemID, used[od.ItemID] = od.ItemID, true
+				return
+			}
+		}
+	}
+	for i := range edited {
+		if edited[i].ItemID == 0 {
+			link(i, func(od Decision) bool { return od.Content == edited[i].Content })
+		}
+	}
+	for i := range edited {
+		if edited[i].ItemID == 0 {
+			link(i, func(od Decision) bool { return od.Seq == edited[i].Seq })
+		}
+	}
 }
 
 // mergeMinutes keeps the number once given; the rest comes from the edit.
@@ -688,20 +710,18 @@ func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*I
 // records body, signer and date.
 func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, on Date) (*Meeting, error) {
 	return k.changeMeeting(ctx, id, "印发纪要", func(tx Tx, m *Meeting) (string, error) {
-		number := m.Minutes.Number
-		if number == 0 || m.Minutes.Year != on.Year {
-			if err := m.IssueMinutes(1, body, signer, on); err != nil { // validate first
-				return "", err
-			}
+		year, number := m.Minutes.Year, m.Minutes.Number
+		if err := m.IssueMinutes(1, body, signer, on); err != nil { // validate before a number is taken
+			return "", err
+		}
+		if number == 0 { // reissued minutes keep their number and its year
 			n, err := tx.NextNumber(fmt.Sprintf("minutes:%s:%d", m.Kind, on.Year))
 			if err != nil {
 				return "", err
 			}
-			number = n
+			year, number = on.Year, n
 		}
-		if err := m.IssueMinutes(number, body, signer, on); err != nil {
-			return "", err
-		}
+		m.Minutes.Year, m.Minutes.Number = year, number
 		return m.Minutes.NumberText(), nil
 	})
 }

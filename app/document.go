@@ -294,6 +294,35 @@ func (d *Document) ValidateNew() error {
 	return nil
 }
 
+// ApplyRegistration copies the registration fields of edited onto d: what
+// the clerk typed at 登记 or 拟稿. The workflow data (拟办, 批示, 承办, 传阅,
+// 催办, results, reviews, signature, archive) is never taken from an edit,
+// so an edit form opened before another secretary recorded a step cannot
+// undo that step. The 发文代字 is fixed once the document is signed.
+func (d *Document) ApplyRegistration(edited *Document) error {
+	if d.Status == StatusArchived {
+		return Errorf(ESTATE, "已归档的公文不能修改")
+	}
+	d.Title, d.FromUnit, d.DocNo, d.WrittenOn = edited.Title, edited.FromUnit, edited.DocNo, edited.WrittenOn
+	d.Copies, d.Pages, d.Attachments, d.Remarks = edited.Copies, edited.Pages, edited.Attachments, edited.Remarks
+	d.Secrecy, d.Urgency, d.Kind = edited.Secrecy, edited.Urgency, edited.Kind
+	if d.Direction == Incoming {
+		d.ReceivedOn = edited.ReceivedOn
+	} else {
+		d.DraftUnit, d.Drafter, d.DraftedOn = edited.DraftUnit, edited.Drafter, edited.DraftedOn
+		d.MainTo, d.CopyTo, d.Countersign = edited.MainTo, edited.CopyTo, edited.Countersign
+		signed := d.Status == StatusSigned || d.Status == StatusIssued
+		if signed && edited.IssuingCode != d.IssuingCode {
+			return Errorf(ESTATE, "已签发的公文不能更改发文代字（发文字号%s已取号）", d.DocNo)
+		}
+		d.IssuingCode = edited.IssuingCode
+		if !signed {
+			d.DocNo = ""
+		}
+	}
+	return d.ValidateNew()
+}
+
 func (d *Document) mustBe(step string, allowed ...DocStatus) error {
 	if slices.Contains(allowed, d.Status) {
 		return nil
@@ -555,6 +584,11 @@ func (d *Document) Sign(signer Leader, on Date, code IssuingCode, serial int) er
 	}
 	if !slices.Contains(code.Body.SignerRoles(), signer.Role) {
 		return Errorf(EINVALID, "以%s名义发文应由%s签发，%s是%s", code.Body, code.Body.SignerRoles()[0], signer.Name, signer.Role)
+	}
+	if code.Body == IssuerGovernment && !slices.ContainsFunc(d.Reviews, func(r Review) bool {
+		return r.Role == RoleViceMayor || r.Role == RoleExecutiveVice
+	}) {
+		return Errorf(ESTATE, "以区政府名义发文，须经办公室主任和分管副区长审核后由区长签发，请先由分管副区长审核")
 	}
 	if on.IsZero() || on.Before(d.DraftedOn) {
 		return Errorf(EINVALID, "签发日期不能早于拟稿日期（%s）", d.DraftedOn)

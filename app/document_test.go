@@ -163,6 +163,10 @@ func TestOutgoingLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantCode(t, d.Sign(director, MustDate("2026-11-04"), gov, 1), EINVALID, "主任 signing a government document")
+	wantCode(t, d.Sign(mayor, MustDate("2026-11-04"), gov, 1), ESTATE, "government document without the 分管副区长's review")
+	if err := d.ReviewDraft(Leader{Name: "李财政", Role: RoleViceMayor}, MustDate("2026-11-04"), "同意"); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.Sign(mayor, MustDate("2026-11-04"), gov, 7); err != nil {
 		t.Fatal(err)
 	}
@@ -186,4 +190,25 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+func TestApplyRegistrationKeepsWorkflow(t *testing.T) {
+	d := newIncoming()
+	_ = d.Propose("呈王区长阅示。", "张秘书", d.ReceivedOn)
+	_ = d.Instruct(Instruction{Leader: "王区长", Text: "请应急局办理", On: d.ReceivedOn})
+	_ = d.Assign("区应急局", nil, 5, d.ReceivedOn.AddDays(7), false)
+	// an edit form opened before 拟办: no workflow data, an older status
+	stale := *newIncoming()
+	stale.Title, stale.Status = "关于做好2026年冬季安全生产工作的通知（更正）", StatusRegistered
+	if err := d.ApplyRegistration(&stale); err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != stale.Title || d.Status != StatusAssigned || d.Proposal == "" || len(d.Instructions) != 1 || d.LeadUnit != "区应急局" || d.DueOn.IsZero() {
+		t.Fatalf("the edit undid recorded steps: %+v", d)
+	}
+	out := &Document{Direction: Outgoing, Status: StatusSigned, IssuingCode: "示府发", DocNo: "示府发〔2026〕7号", Title: "x",
+		DraftUnit: "区政府办公室", Drafter: "刘文书", DraftedOn: MustDate("2026-11-02")}
+	changed := *out
+	changed.IssuingCode = "示府办发"
+	wantCode(t, out.ApplyRegistration(&changed), ESTATE, "changing the code of a signed document")
 }

@@ -52,3 +52,12 @@ func TestMeetingValidate(t *testing.T) {
 		t.Fatalf("minutes %q %q", m.Minutes.NumberText(), m.Minutes.Title)
 	}
 }
+
+func TestKeepDecisionLinks(t *testing.T) {
+	old := []Decision{{Seq: 1, Content: "甲事项", ItemID: 11}, {Seq: 2, Content: "乙事项", ItemID: 12}, {Seq: 3, Content: "丙事项"}}
+	edited := []Decision{{Seq: 1, Content: "甲事项（措辞更正）"}, {Seq: 2, Content: "乙事项"}, {Seq: 3, Content: "丙事项"}}
+	keepDecisionLinks(old, edited)
+	if edited[0].ItemID != 11 || edited[1].ItemID != 12 || edited[2].ItemID != 0 {
+		t.Fatalf("links after a corrected wording: %+v", edited)
+	}
+}

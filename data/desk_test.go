@@ -167,6 +167,9 @@ func TestDeskOutgoingWorkflow(t *testing.T) {
 	// a refused signature takes no number
 	_, err := desk.Sign(ctx, c.ID, "孙主任", desk.Today()) // a government document is signed by the 区长
 	wantCode(t, err, app.EINVALID)
+	_, err = desk.Sign(ctx, c.ID, "王区长", desk.Today()) // not yet reviewed by the 分管副区长
+	wantCode(t, err, app.ESTATE)
+	ok(desk.ReviewDraft(ctx, c.ID, "赵副区长", "同意", desk.Today()))
 	signedB := ok(desk.Sign(ctx, b.ID, "孙主任", desk.Today()))
 	signedA := ok(desk.Sign(ctx, a.ID, "孙主任", desk.Today()))
 	signedC := ok(desk.Sign(ctx, c.ID, "王区长", desk.Today()))

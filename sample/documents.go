@@ -313,6 +313,11 @@ func (b *builder) issue(d *app.Document, code app.IssuingCode, steps int) error 
 	if _, err := k.ReviewDraft(ctx, d.ID, "陈志远", "同意，呈签发。", day); err != nil {
 		return err
 	}
+	if code.Body == app.IssuerGovernment {
+		if _, err := k.ReviewDraft(ctx, d.ID, leaderInCharge(d.DraftUnit), "同意。", day); err != nil {
+			return err
+		}
+	}
 	day = b.workdays(day, 1)
 	if steps < 3 || !b.at(day) {
 		return nil
