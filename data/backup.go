@@ -139,6 +139,12 @@ func openChecked(path string) (*sql.DB, error) {
 // consistent copy through SQLite when dest can be read, else the raw file.
 func keepBeforeRestore(dest string) error {
 	keep := dest + ".before-restore"
+	// an earlier restore's copy may be the only original left: keep it too
+	if fi, err := os.Stat(keep); err == nil {
+		if err := os.Rename(keep, keep+"-"+fi.ModTime().Format("20060102-150405")); err != nil {
+			return wrapIO("保留上一次恢复前的数据", err)
+		}
+	}
 	err := writeCopy(keep, "保留恢复前的数据", func(tmp string) error {
 		db, err := sql.Open("sqlite3", dsnReadOnly(dest))
 		if err != nil {
@@ -253,15 +259,19 @@ func pruneBackups(dir string, now time.Time) error {
 	return nil
 }
 
-// LastBackup is when the newest daily backup in dir was written.
-func LastBackup(dir string) (time.Time, bool) {
-	all, err := dailyBackups(dir)
-	if err != nil || len(all) == 0 {
-		return time.Time{}, false
-	}
-	fi, err := os.Stat(all[0].path)
+// LastBackup is the newest backup in dir and when it was written: a daily
+// one or one taken by hand (any gongwen-*.db).
+func LastBackup(dir string) (string, time.Time, bool) {
+	files, err := filepath.Glob(filepath.Join(dir, "gongwen-*.db"))
 	if err != nil {
-		return time.Time{}, false
+		return "", time.Time{}, false
 	}
-	return fi.ModTime(), true
+	var path string
+	var newest time.Time
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(newest) {
+			path, newest = f, fi.ModTime()
+		}
+	}
+	return path, newest, path != ""
 }

@@ -145,6 +145,16 @@ func TestRestoreReplacesAndKeepsTheOld(t *testing.T) {
 	}
 	mustEqual(t, "restored", titles(dest), []string{"备份里的文件"})
 	mustEqual(t, "kept before restore", titles(dest+".before-restore"), []string{"备份里的文件", "备份之后的文件"})
+
+	// a second restore keeps the first original too, under its time
+	if err := Restore(backup, dest); err != nil {
+		t.Fatal(err)
+	}
+	older, _ := filepath.Glob(dest + ".before-restore-*")
+	if len(older) != 1 {
+		t.Fatalf("earlier before-restore copies: %v", older)
+	}
+	mustEqual(t, "first original kept", titles(older[0]), []string{"备份里的文件", "备份之后的文件"})
 }
 
 func TestRestoreRefuses(t *testing.T) {
@@ -215,7 +225,7 @@ func TestAutoBackupAndPruning(t *testing.T) {
 	dir := t.TempDir()
 	s := newStore(t)
 	saveIncoming(t, s, "要备份的文件")
-	if _, ok := LastBackup(dir); ok {
+	if _, _, ok := LastBackup(dir); ok {
 		t.Fatal("a backup in an empty folder")
 	}
 
@@ -265,7 +275,7 @@ func TestAutoBackupAndPruning(t *testing.T) {
 	if _, err := openChecked(created); err != nil {
 		t.Fatalf("today's backup: %v", err)
 	}
-	last, ok := LastBackup(dir)
+	_, last, ok := LastBackup(dir)
 	if fi, _ := os.Stat(created); !ok || !last.Equal(fi.ModTime()) {
 		t.Errorf("last backup %v %v", last, ok)
 	}

@@ -31,18 +31,16 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) (Env, func() *
 		DataPath:  store.Path(),
 		BackupDir: backupDir,
 		Backup: func(ctx context.Context) (string, error) {
-			dest := filepath.Join(backupDir, "gongwen-"+time.Now().Format("20060102")+".db")
+			// timed, so a copy taken by hand never replaces the day's automatic one
+			dest := filepath.Join(backupDir, "gongwen-"+time.Now().Format("20060102-150405")+".db")
 			return dest, current().Backup(ctx, dest)
 		},
 		AutoBackup: func(ctx context.Context) (string, error) {
 			return current().AutoBackup(ctx, backupDir, time.Now())
 		},
 		LastBackup: func() (string, time.Time, error) {
-			at, ok := data.LastBackup(backupDir)
-			if !ok {
-				return "", time.Time{}, nil
-			}
-			return filepath.Join(backupDir, "gongwen-"+at.Format("20060102")+".db"), at, nil
+			file, at, _ := data.LastBackup(backupDir)
+			return file, at, nil
 		},
 		Check: func(ctx context.Context) error {
 			problems, err := current().Check(ctx)

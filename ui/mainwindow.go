@@ -208,9 +208,13 @@ func newUI(a fyne.App, env Env) *UI {
 		u.wg.Add(1)
 		go func() {
 			defer u.wg.Done()
-			if _, err := env.AutoBackup(u.ctx); err == nil {
-				fyne.Do(u.refreshStatus)
-			}
+			_, err := env.AutoBackup(u.ctx)
+			fyne.Do(func() {
+				u.refreshStatus()
+				if err != nil { // say so today, not when the copies are a week old
+					u.showError(app.Errorf(app.EINTERNAL, "今天的自动备份没有完成：%s。请在“设置—数据”中立即备份，或检查备份文件夹。", app.ErrorMessage(err)))
+				}
+			})
 		}()
 	}
 	return u

@@ -93,14 +93,17 @@ func (u *UI) exportPaper(p paper) {
 		}
 		var warning string
 		u.busy("正在导出 "+p.name, func(ctx context.Context) error {
-			defer wc.Close()
 			var buf bytes.Buffer
 			var err error
 			if warning, err = u.renderPaper(ctx, p, &buf); err != nil {
+				wc.Close()
 				return err
 			}
-			_, err = wc.Write(buf.Bytes())
-			return err
+			if _, err = wc.Write(buf.Bytes()); err != nil {
+				wc.Close()
+				return err
+			}
+			return wc.Close() // the last bytes reach the disk only here
 		}, func(err error) {
 			if err != nil {
 				u.showError(err)
