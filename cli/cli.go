@@ -208,6 +208,10 @@ func writeFileAtomic(path string, write func(w io.Writer) error) error {
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp)
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes it private to its owner
+		f.Close()
+		return app.Errorf(app.EINTERNAL, "无法写入%s：%v", path, err)
+	}
 	if err := write(f); err != nil {
 		f.Close()
 		return err

@@ -160,6 +160,7 @@ func TestDue(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != "2026-10-13" {
 		t.Fatalf("due: %d %q", code, out)
 	}
+	t.Setenv("GONGWEN_DB", filepath.Join(t.TempDir(), "none.db")) // never the user's own data
 	code, _, errOut := runCLI(t, "due", "--from", "2026-12-28", "--workdays", "5")
 	if code != 1 || !strings.Contains(errOut, "2027年") {
 		t.Fatalf("uncovered year: %d %q", code, errOut)

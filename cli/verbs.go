@@ -102,6 +102,7 @@ func (c *command) export(args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	format := fs.String("format", "json", "")
 	out := fs.String("o", "", "")
+	year := fs.Int("year", 0, "")
 	books, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -112,7 +113,7 @@ func (c *command) export(args []string) error {
 	switch *format {
 	case "json":
 	case "xlsx", "csv":
-		return c.exportTable(books[0], *format, *out)
+		return c.exportTable(books[0], *format, *out, *year)
 	default:
 		return usagef("导出格式应为 json、xlsx 或 csv")
 	}

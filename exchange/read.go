@@ -1,0 +1,221 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"gongwen/app"
+)
+
+// sheet is one worksheet (or a CSV file) as a grid of cell texts. Merged
+// cells carry their value in every cell they cover.
+type sheet struct {
+	name     string
+	rows     [][]string
+	lines    []int // CSV: the line each row starts on; nil: row i is line i+1
+	date1904 bool
+}
+
+func (s *sheet) rowNo(i int) int {
+	if s.lines != nil {
+		return s.lines[i]
+	}
+	return i + 1
+}
+
+func cellAt(row []string, i int) string {
+	if i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// readSheets reads a workbook (.xlsx) or a CSV file, told apart by their
+// first bytes.
+func readSheets(name string, r io.Reader) ([]sheet, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "无法读取“%s”：%v", name, err)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return readXLSX(name, data)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, app.Errorf(app.EINVALID, "“%s”是旧版 Excel（.xls）或 WPS（.et）格式，请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入", name)
+	case len(data) == 0:
+		return nil, app.Errorf(app.EINVALID, "“%s”是空文件", name)
+	}
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".xlsx" || ext == ".xlsm" {
+		return nil, app.Errorf(app.EINVALID, "“%s”不是有效的 Excel 文件（可能已损坏），请用 Excel 或 WPS 打开后重新保存", name)
+	}
+	s, err := readCSV(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return []sheet{s}, nil
+}
+
+func readXLSX(name string, data []byte) ([]sheet, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "“%s”无法打开（文件损坏或设有密码）：%v", name, err)
+	}
+	defer f.Close()
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	merges := mergedRanges(data)
+	var out []sheet
+	for _, sn := range f.GetSheetList() {
+		rows, err := f.GetRows(sn, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”无法读取：%v", name, sn, err)
+		}
+		ranges, ok := merges[sn]
+		if !ok { // not found the cheap way: ask excelize, which reads the whole sheet again
+			merged, err := f.GetMergeCells(sn, true)
+			if err != nil {
+				return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”无法读取：%v", name, sn, err)
+			}
+			for _, m := range merged {
+				ranges = append(ranges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
+			}
+		}
+		for _, m := range ranges {
+			fillMerged(rows, m[0], m[1])
+		}
+		out = append(out, sheet{name: sn, rows: rows, date1904: date1904})
+	}
+	return out, nil
+}
+
+// mergedRanges finds the merged ranges of each sheet by name in the
+// workbook's XML, without reading every cell again; a sheet it cannot
+// place is left out.
+func mergedRanges(data []byte) map[string][][2]string {
+	out := map[string][][2]string{}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return out
+	}
+	read := func(name string) []byte {
+		f, err := z.Open(name)
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		b, _ := io.ReadAll(f)
+		return b
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(read("xl/workbook.xml"), &wb) != nil || xml.Unmarshal(read("xl/_rels/workbook.xml.rels"), &rels) != nil {
+		return out
+	}
+	for _, s := range wb.Sheets {
+		for _, r := range rels.Rels {
+			if r.ID != s.ID {
+				continue
+			}
+			target := strings.TrimPrefix(r.Target, "/")
+			if !strings.HasPrefix(target, "xl/") {
+				target = "xl/" + target
+			}
+			x := read(target)
+			if x == nil {
+				break
+			}
+			ranges := [][2]string{}
+			for _, m := range mergeRef.FindAllSubmatch(x, -1) {
+				ranges = append(ranges, [2]string{string(m[1]), string(m[2])})
+			}
+			out[s.Name] = ranges
+		}
+	}
+	return out
+}
+
+var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"`)
+
+// fillMerged copies the top-left value of a merged range into every cell
+// of it, so that a date or a sender merged over several rows belongs to
+// each of them.
+func fillMerged(rows [][]string, from, to string) {
+	c0, r0, err1 := excelize.CellNameToCoordinates(from)
+	c1, r1, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil || r0 > len(rows) {
+		return
+	}
+	v := cellAt(rows[r0-1], c0-1)
+	if v == "" {
+		return
+	}
+	for r := r0; r <= r1 && r <= len(rows); r++ {
+		for len(rows[r-1]) < c1 {
+			rows[r-1] = append(rows[r-1], "")
+		}
+		for c := c0; c <= c1; c++ {
+			rows[r-1][c-1] = v
+		}
+	}
+}
+
+// readCSV reads comma- (or tab-) separated text in UTF-8 (with or without
+// BOM), UTF-16 (Excel's “Unicode 文本”), or GBK, which Chinese Excel and
+// WPS write by default: valid UTF-8 is taken as UTF-8, anything else as GBK.
+func readCSV(name string, data []byte) (sheet, error) {
+	var err error
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		data, err = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	case !utf8.Valid(data):
+		data, err = simplifiedchinese.GBK.NewDecoder().Bytes(data)
+	}
+	if err != nil || bytes.IndexByte(data, 0) >= 0 {
+		return sheet{}, app.Errorf(app.EINVALID, "“%s”不是 Excel 工作簿，也不是可读的 CSV 文本文件", name)
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+	if bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")) {
+		cr.Comma = '\t'
+	}
+	s := sheet{lines: []int{}}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line, _ := cr.FieldPos(0)
+			return sheet{}, app.Errorf(app.EINVALID, "“%s”第%d行无法读取：%v", name, line, err)
+		}
+		line, _ := cr.FieldPos(0)
+		s.rows, s.lines = append(s.rows, rec), append(s.lines, line)
+	}
+	return s, nil
+}
