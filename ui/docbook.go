@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/exchange"
 	"gongwen/ui/widgets"
 )
 
@@ -29,6 +30,7 @@ type docBook struct {
 	from    *widgets.DateField
 	to      *widgets.DateField
 	preset  func(*app.DocumentFilter) // a dashboard view beyond the widgets
+	port    *porter                   // 导入, 导出
 }
 
 // The quick views of a register (and of the dashboard's numbers).
@@ -64,6 +66,9 @@ func newDocBook(u *UI, dir app.Direction) *docBook {
 		b.actions = b.outgoingActions()
 		b.tools = []fyne.CanvasObject{b.newButton("拟稿登记"), widget.NewButtonWithIcon("归档目录", theme.DocumentPrintIcon(), b.printCatalog)}
 	}
+	b.port = &porter{u: u, title: b.title, book: exchange.Docs, dir: dir, count: func() int { return b.table.Total() }, reload: b.refresh,
+		filtered: func() exportFunc { return exportWith(u.desk, b.filter(), exchange.ExportDocuments) }}
+	b.tools = append(b.tools, b.port.tools()...)
 	b.table.SetSort("serial", true)
 	b.build()
 	return b

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/exchange"
 	"gongwen/ui/widgets"
 )
 
@@ -25,6 +26,7 @@ type meetingBook struct {
 	text *widgets.Entry
 	from *widgets.DateField
 	to   *widgets.DateField
+	port *porter // 导出
 }
 
 const viewThisWeek = "本周会议"
@@ -65,7 +67,9 @@ func newMeetingBook(u *UI) *meetingBook {
 	b.table.SetSort("date", true)
 	newBtn := widget.NewButtonWithIcon("登记会议（Ctrl+N）", theme.ContentAddIcon(), b.create)
 	newBtn.Importance = widget.HighImportance
-	b.tools = []fyne.CanvasObject{newBtn}
+	b.port = &porter{u: u, title: "会议登记簿", count: func() int { return b.table.Total() }, reload: b.refresh,
+		filtered: func() exportFunc { return exportWith(u.desk, b.filter(), exchange.ExportMeetings) }}
+	b.tools = append([]fyne.CanvasObject{newBtn}, b.port.tools()...)
 	b.details = b.detailsOf
 	b.actions = []*action[app.Meeting]{
 		{label: "修改会议", icon: theme.DocumentCreateIcon(), run: func(m app.Meeting) { b.meetingForm(&m) }},
@@ -102,7 +106,14 @@ func openDecisions(m app.Meeting) int {
 }
 
 func (b *meetingBook) fetch(sort string, desc bool, p app.Page) ([]app.Meeting, int, error) {
-	f := app.MeetingFilter{Year: selectedYear(b.year), Text: strings.TrimSpace(b.text.Text), Sort: sort, Desc: desc, Page: p}
+	f := b.filter()
+	f.Sort, f.Desc, f.Page = sort, desc, p
+	return b.u.desk.Store.Meetings(b.u.ctx, f)
+}
+
+// filter is the store query the filter bar describes.
+func (b *meetingBook) filter() app.MeetingFilter {
+	f := app.MeetingFilter{Year: selectedYear(b.year), Text: strings.TrimSpace(b.text.Text)}
 	f.From, _ = b.from.Date()
 	f.To, _ = b.to.Date()
 	if k := b.kind.Selected; k != "全部" {
@@ -112,7 +123,7 @@ func (b *meetingBook) fetch(sort string, desc bool, p app.Page) ([]app.Meeting, 
 		q := b.u.desk.DashboardQuery()
 		f.From, f.To = q.WeekFrom, q.WeekTo
 	}
-	return b.u.desk.Store.Meetings(b.u.ctx, f)
+	return f
 }
 
 func (b *meetingBook) showView(view string) { b.fb.showOnly(b.view, view) }

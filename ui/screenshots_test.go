@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -139,5 +140,48 @@ func screenshotScenes(h *harness) []scene {
 		{name: "21-settings-fonts", setup: func() { u.show(ScreenSettings); u.settings.tabs.SelectIndex(settingsTabFonts) }},
 		{name: "22-settings-data", setup: func() { u.settings.tabs.SelectIndex(settingsTabData) }},
 		{name: "23-item-form", setup: func() { u.show(ScreenItems); u.items.create() }, teardown: closeForm},
+		{name: "24-import-preview", setup: func() {
+			u.show(ScreenIncoming)
+			u.incoming.fb.clear()
+			u.incoming.table.Select(0)
+			u.incoming.port.importFile(screenshotRegister(h.t))
+		}, teardown: func() { u.incoming.port.preview.hide() }},
+		{name: "25-export-dialog", setup: func() { u.show(ScreenIncoming); u.incoming.port.exportForm() }, teardown: closeForm},
 	}
+}
+
+// screenshotRegister is a year's 收文登记簿 kept in Excel by an office: a
+// title, its own column names, a running 序号 that is not imported, and a
+// date that does not exist.
+func screenshotRegister(t *testing.T) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	const sh = "2026年"
+	if err := f.SetSheetName("Sheet1", sh); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"示例区人民政府办公室2026年收文登记簿"},
+		{"序号", "收到日期", "来文机关", "文件字号", "文件名称", "密级", "份数", "缓急", "承办科室", "办结时限", "备注"},
+		{1, "2026.1.5", "市人民政府办公室", "市府办发[2026]1号", "关于做好2026年元旦春节期间有关工作的通知", "", 2, "急件", "区应急管理局", "5", ""},
+		{2, "2026年1月6日", "市财政局", "市财预【2026】2号", "关于提前下达2026年转移支付资金的通知", "", 1, "", "区财政局", "10", ""},
+		{3, "2026-01-07", "东城街道", "东街办〔2026〕1号", "关于老旧小区改造资金的请示", "", 1, "", "", "", "待拟办"},
+		{4, "2026-02-30", "区教育局", "示教〔2026〕3号", "关于春季学期开学准备工作情况的报告", "", 1, "", "", "", ""},
+		{5, "2026-01-09", "市生态环境局", "市环发〔2026〕4号", "关于开展冬季大气污染防治专项检查的通知", "", 2, "特急", "区生态环境分局", "3", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.MergeCell(sh, "A1", "K1"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "2026年收文登记簿.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/exchange"
 	"gongwen/ui/widgets"
 )
 
@@ -24,6 +25,7 @@ type sealBook struct {
 	status *widget.Select
 	unit   *widgets.NameField
 	text   *widgets.Entry
+	port   *porter // 导入, 导出
 }
 
 const (
@@ -79,7 +81,9 @@ func newSealBook(u *UI) *sealBook {
 	b.table.SetSort("number", true)
 	newBtn := widget.NewButtonWithIcon("新建用印申请（Ctrl+N）", theme.ContentAddIcon(), b.create)
 	newBtn.Importance = widget.HighImportance
-	b.tools = []fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("用印登记簿", theme.DocumentPrintIcon(), b.logForm)}
+	b.port = &porter{u: u, title: "用印申请", book: exchange.Seals, count: func() int { return b.table.Total() }, reload: b.refresh,
+		filtered: func() exportFunc { return exportWith(u.desk, b.filter(), exchange.ExportSeals) }}
+	b.tools = append([]fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("用印登记簿", theme.DocumentPrintIcon(), b.logForm)}, b.port.tools()...)
 	b.details = b.detailsOf
 	b.actions = []*action[app.SealRequest]{
 		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(r app.SealRequest) { b.requestForm(&r) },
@@ -122,8 +126,14 @@ func sealChip(r app.SealRequest) (string, color.Color) {
 }
 
 func (b *sealBook) fetch(sort string, desc bool, p app.Page) ([]app.SealRequest, int, error) {
-	f := app.SealFilter{Year: selectedYear(b.year), Unit: strings.TrimSpace(b.unit.Text), Text: strings.TrimSpace(b.text.Text),
-		Sort: sort, Desc: desc, Page: p}
+	f := b.filter()
+	f.Sort, f.Desc, f.Page = sort, desc, p
+	return b.u.desk.Store.SealRequests(b.u.ctx, f)
+}
+
+// filter is the store query the filter bar describes.
+func (b *sealBook) filter() app.SealFilter {
+	f := app.SealFilter{Year: selectedYear(b.year), Unit: strings.TrimSpace(b.unit.Text), Text: strings.TrimSpace(b.text.Text)}
 	for _, s := range app.SealStatuses {
 		if s.Label() == b.status.Selected {
 			f.Statuses = []app.SealStatus{s}
@@ -135,7 +145,7 @@ func (b *sealBook) fetch(sort string, desc bool, p app.Page) ([]app.SealRequest,
 	case viewSealsApproved:
 		f.Statuses = []app.SealStatus{app.SealApproved}
 	}
-	return b.u.desk.Store.SealRequests(b.u.ctx, f)
+	return f
 }
 
 func (b *sealBook) showView(view string) { b.fb.showOnly(b.view, view) }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/exchange"
 	"gongwen/ui/widgets"
 )
 
@@ -25,6 +26,7 @@ type itemBook struct {
 	source *widget.Select
 	unit   *widgets.NameField
 	text   *widgets.Entry
+	port   *porter // 导入, 导出
 }
 
 const (
@@ -78,7 +80,9 @@ func newItemBook(u *UI) *itemBook {
 	b.table.SetSort("number", true)
 	newBtn := widget.NewButtonWithIcon("新建督办事项（Ctrl+N）", theme.ContentAddIcon(), b.create)
 	newBtn.Importance = widget.HighImportance
-	b.tools = []fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport)}
+	b.port = &porter{u: u, title: "督查督办事项", book: exchange.Supervision, count: func() int { return b.table.Total() }, reload: b.refresh,
+		filtered: func() exportFunc { return exportWith(u.desk, b.filter(), exchange.ExportItems) }}
+	b.tools = append([]fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport)}, b.port.tools()...)
 	b.details = b.detailsOf
 	open := func(it app.Item) bool { return it.Status == app.ItemOpen }
 	b.actions = []*action[app.Item]{
@@ -104,8 +108,14 @@ func (b *itemBook) colourChip(it app.Item) (string, color.Color) {
 }
 
 func (b *itemBook) fetch(sort string, desc bool, p app.Page) ([]app.Item, int, error) {
-	f := app.ItemFilter{Year: selectedYear(b.year), Unit: strings.TrimSpace(b.unit.Text), Text: strings.TrimSpace(b.text.Text),
-		Sort: sort, Desc: desc, Page: p}
+	f := b.filter()
+	f.Sort, f.Desc, f.Page = sort, desc, p
+	return b.u.desk.Store.Items(b.u.ctx, f)
+}
+
+// filter is the store query the filter bar describes.
+func (b *itemBook) filter() app.ItemFilter {
+	f := app.ItemFilter{Year: selectedYear(b.year), Unit: strings.TrimSpace(b.unit.Text), Text: strings.TrimSpace(b.text.Text)}
 	if s := b.source.Selected; s != "全部" {
 		f.SourceType = app.SourceType(s)
 	}
@@ -122,7 +132,7 @@ func (b *itemBook) fetch(sort string, desc bool, p app.Page) ([]app.Item, int, e
 	case viewDone:
 		f.Statuses = []app.ItemStatus{app.ItemDone}
 	}
-	return b.u.desk.Store.Items(b.u.ctx, f)
+	return f
 }
 
 func (b *itemBook) showView(view string) { b.fb.showOnly(b.view, view) }
