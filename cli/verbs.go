@@ -17,15 +17,36 @@ import (
 )
 
 func (c *command) demo(args []string) error {
-	if len(args) > 0 {
-		return usagef("demo 不带参数")
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	scale := fs.String("scale", "small", "")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 || (*scale != "small" && *scale != "large") {
+		return usagef("用法：gongwen demo [--scale small|large]（small：两年的示例数据；large：十年、十万件公文的大型示例数据）")
 	}
 	desk, err := c.open()
 	if err != nil {
 		return err
 	}
 	defer c.close()
-	loaded, err := sample.Load(c.ctx, desk)
+	var loaded bool
+	if *scale == "large" {
+		started := time.Now()
+		if _, n, err := desk.Store.Documents(c.ctx, app.DocumentFilter{Page: app.Page{Limit: 1}}); err == nil && n == 0 {
+			fmt.Fprintf(c.env.Stdout, "正在生成大型示例数据（%s）到 %s，需要几分钟……\n", sample.LargeOptions{}.Sizes(), c.dbPath)
+		}
+		year := 0
+		loaded, err = sample.LoadLarge(c.ctx, desk, sample.LargeOptions{Progress: func(through app.Date, records int) {
+			if through.Year != year {
+				year = through.Year
+				fmt.Fprintf(c.env.Stdout, "  已写入至%s，%d条记录，用时%s\n", through.Chinese(), records, time.Since(started).Round(time.Second))
+			}
+		}})
+	} else {
+		loaded, err = sample.Load(c.ctx, desk)
+	}
 	if err != nil {
 		return err
 	}

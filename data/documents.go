@@ -32,7 +32,7 @@ var docBook = &book[app.Document, documentRow, *documentRow]{
 		"due_on":      "due_on = '', due_on %[1]s", // no due date last
 		"title":       "title %[1]s",
 		"from_unit":   "from_unit %[1]s",
-		"status":      "status %[1]s",
+		"status":      "status %[1]s, year %[1]s, serial_num %[1]s", // newest first within a status
 	},
 	newest: "book_on DESC, id DESC",
 }
@@ -176,8 +176,9 @@ func documentConds(f app.DocumentFilter) conds {
 	var c conds
 	eq(&c, "direction", string(f.Direction))
 	if f.Year != 0 {
-		// a draft has no serial year yet: it counts in the year it was drafted
-		c.add("(year = ? OR (year = 0 AND book_on LIKE ?))", f.Year, fmt.Sprintf("%04d-%%", f.Year))
+		// a draft has no serial year yet: it counts in the year it was
+		// drafted. Written as IN so that the year indexes serve it.
+		c.add("year IN (?, 0) AND (year <> 0 OR book_on LIKE ?)", f.Year, fmt.Sprintf("%04d-%%", f.Year))
 	}
 	oneOf(&c, "status", f.Statuses)
 	eq(&c, "urgency", string(f.Urgency))

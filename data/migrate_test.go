@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,6 +109,59 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 }
 
+// A file of version 2 (search entries with a copy of the text) loses the
+// copy; its entries, ids and snippets stay.
+func TestMigrateFromVersion2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.db")
+	db, sqlDB, err := connect(dsn(path, defaultOptions), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrateTo(db, path, 2); err != nil {
+		t.Fatal(err)
+	}
+	in := incoming()
+	row := documentToRow(&in)
+	if err := firstErr(
+		func() error { return db.Create(&row).Error },
+		func() error { return saveDocumentChildren(db, row.ID, &in) },
+		func() error {
+			chars, pairs := indexTokens(documentEntry(&in).Fields)
+			return firstErr(
+				func() error {
+					return db.Exec("INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date, body) VALUES (7, 'document', ?, ?, ?, '承办中', '2026-01-05', 'old text')", row.ID, in.Serial, in.Title).Error
+				},
+				func() error { return db.Exec("INSERT INTO search_chars (rowid, c) VALUES (7, ?)", chars).Error },
+				func() error { return db.Exec("INSERT INTO search_pairs (rowid, p) VALUES (7, ?)", pairs).Error },
+			)
+		},
+	); err != nil {
+		t.Fatal(err)
+	}
+	sqlDB.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := pragma(t, path, "user_version"); v != schemaVersion() {
+		t.Errorf("version after open %d", v)
+	}
+	var names string
+	s.sql.QueryRow("SELECT group_concat(name) FROM pragma_table_info('search_entries')").Scan(&names)
+	if strings.Contains(names, "body") {
+		t.Errorf("columns after the migration: %s", names)
+	}
+	hits, total, err := s.Search(ctx, "节前", app.Page{})
+	if err != nil || total != 1 || hits[0].ID != row.ID || hits[0].Snippet != "请应急局抓紧落实，节前完成全面排查" {
+		t.Errorf("search after the migration: %+v %d %v", hits, total, err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
+	}
+}
+
 func TestOpenRefuses(t *testing.T) {
 	dir := t.TempDir()
 	newer := filepath.Join(dir, "newer.db")
@@ -131,7 +185,7 @@ func TestOpenRefuses(t *testing.T) {
 	for _, c := range []struct {
 		name, path, msg string
 	}{
-		{"newer program", newer, "来自较新版本的公文督办台（数据版本99，本程序只认识到版本2）"},
+		{"newer program", newer, fmt.Sprintf("来自较新版本的公文督办台（数据版本99，本程序只认识到版本%d）", schemaVersion())},
 		{"another program's database", foreign, "不是公文督办台的数据文件，程序没有打开也没有改动它"},
 		{"not a database", text, "不是公文督办台的数据文件"},
 	} {

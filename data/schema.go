@@ -366,3 +366,27 @@ CREATE INDEX search_entries_records ON search_entries (entity, id, entity_id);
 CREATE VIRTUAL TABLE search_chars USING fts5 (c, tokenize = 'ascii', content = '', contentless_delete = 1, detail = none);
 CREATE VIRTUAL TABLE search_pairs USING fts5 (p, tokenize = 'ascii', content = '', contentless_delete = 1, detail = full);
 `
+
+// schemaLarge (version 3) is what ten years of records showed (issue 7,
+// docs/BENCHMARKS.md):
+//
+// search_entries no longer keeps a copy of every record's searchable text
+// for the snippets of hits: it was a quarter of a large office's file (52 MB
+// of 338 MB with 100,000 documents). The snippets of a page of hits are cut
+// from the records themselves.
+//
+// Three indexes let a page of a book be read without reading the whole book
+// (80,000 收文 take 30–45 ms to scan): the default order (newest number
+// first) under a status filter, for the quick views (待拟办, 承办中, 已办结 …)
+// and the sort by status; and the 用印 book's default order (year, number).
+// The sorts by title, 来文单位 and 办理时限 over a whole book have none: with
+// SQLite's planner lacking statistics, an index whose order is not the
+// records' order (title, unit, due date) is also taken for unrelated
+// filters, which then read the rows in random order and get slower
+// (measured: 33 → 45–98 ms for the 紧急程度 filter).
+const schemaLarge = `
+ALTER TABLE search_entries DROP COLUMN body;
+CREATE INDEX documents_status_serial ON documents (direction, status, year, serial_num);
+CREATE INDEX seal_requests_year_number ON seal_requests (year, number);
+CREATE INDEX items_status_year_seq ON items (status, year, seq);
+`

@@ -12,12 +12,12 @@ import (
 // Search design (measured in bench_test.go):
 //
 // Every record of the four books has one search entry: a row of
-// search_entries (what a hit shows: number, title, date, status, and the
-// searchable text for the snippet) and one row in each of two contentless
-// FTS5 tables with the same rowid: search_chars holds the entry's set of
-// characters (detail=none, for 1-character queries), search_pairs the
-// sequence of its overlapping character pairs (detail=full, for queries of 2
-// or more characters, matched as phrases of pairs; see searchtext.go). FTS5's
+// search_entries (what a hit shows: number, title, date, status) and one
+// row in each of two contentless FTS5 tables with the same rowid:
+// search_chars holds the entry's set of characters (detail=none, for
+// 1-character queries), search_pairs the sequence of its overlapping
+// character pairs (detail=full, for queries of 2 or more characters,
+// matched as phrases of pairs; see searchtext.go). FTS5's
 // trigram tokenizer is not used because it finds nothing for the 1- and
 // 2-character words Chinese users type most.
 //
@@ -27,7 +27,9 @@ import (
 // without sorting every match.
 //
 // The entry is rewritten in the same transaction as every save of the
-// record, so the index is never behind the books.
+// record, so the index is never behind the books. The snippet of a hit is
+// cut from the record itself when its page is read (schema version 3: the
+// entries no longer keep a copy of the text).
 
 // searchEntry is what a record contributes to the index.
 type searchEntry struct {
@@ -70,14 +72,13 @@ func indexEntry(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
 		}
 	}
 	chars, pairs := indexTokens(e.Fields)
-	body := joinFields(e.Fields)
 	return mapError(firstErr(
 		func() error {
-			return db.Exec(`INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date, body)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			return db.Exec(`INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET number = excluded.number, title = excluded.title,
-					status = excluded.status, on_date = excluded.on_date, body = excluded.body`,
-				key, string(entity), id, e.Number, e.Title, e.Status, dateText(e.Date), body).Error
+					status = excluded.status, on_date = excluded.on_date`,
+				key, string(entity), id, e.Number, e.Title, e.Status, dateText(e.Date)).Error
 		},
 		func() error { return db.Exec("INSERT INTO search_chars (rowid, c) VALUES (?, ?)", key, chars).Error },
 		func() error { return db.Exec("INSERT INTO search_pairs (rowid, p) VALUES (?, ?)", key, pairs).Error },
@@ -164,18 +165,65 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 		Title    string
 		Status   string
 		OnDate   string
-		Body     string
 	}
-	if err := db.Raw("SELECT entity, entity_id, number, title, status, on_date, body FROM search_entries WHERE id IN ? ORDER BY id DESC", ids).Scan(&rows).Error; err != nil {
+	if err := db.Raw("SELECT entity, entity_id, number, title, status, on_date FROM search_entries WHERE id IN ? ORDER BY id DESC", ids).Scan(&rows).Error; err != nil {
+		return nil, 0, mapError(err)
+	}
+	byEntity := map[app.Entity][]int64{}
+	for _, r := range rows {
+		byEntity[app.Entity(r.Entity)] = append(byEntity[app.Entity(r.Entity)], r.EntityID)
+	}
+	texts, err := pageTexts(db, byEntity)
+	if err != nil {
 		return nil, 0, mapError(err)
 	}
 	words := queryWords(text)
 	hits := make([]app.SearchHit, len(rows))
 	for i, r := range rows {
 		hits[i] = app.SearchHit{Entity: app.Entity(r.Entity), ID: r.EntityID, Number: r.Number, Title: r.Title,
-			Snippet: snippet(r.Body, words), Date: dateOf(r.OnDate), Status: r.Status}
+			Snippet: snippet(texts[app.Entity(r.Entity)][r.EntityID], words), Date: dateOf(r.OnDate), Status: r.Status}
 	}
 	return hits, total, nil
+}
+
+// pageTexts reads the searchable text (one field per line) of the records
+// of a page of hits, by book and id: one query per book and child list.
+func pageTexts(db *gorm.DB, ids map[app.Entity][]int64) (map[app.Entity]map[int64]string, error) {
+	out := map[app.Entity]map[int64]string{}
+	var err error
+	for e, list := range ids {
+		switch e {
+		case app.EntityDocument:
+			out[e], err = bookTexts(db, docBook, list)
+		case app.EntitySeal:
+			out[e], err = bookTexts(db, sealBook, list)
+		case app.EntityItem:
+			out[e], err = bookTexts(db, itemBook, list)
+		case app.EntityMeeting:
+			out[e], err = bookTexts(db, meetingBook, list)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func bookTexts[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P], ids []int64) (map[int64]string, error) {
+	var rows []R
+	if err := db.Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	ds, err := b.fill(db, rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(ds))
+	for i := range ds {
+		id, _, _ := b.meta(&ds[i])
+		out[*id] = joinFields(b.search(&ds[i]).Fields)
+	}
+	return out, nil
 }
 
 // Search finds text in every book: any substring of one or more characters

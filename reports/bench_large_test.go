@@ -1,0 +1,80 @@
+package reports
+
+import (
+	"context"
+	"io"
+	"testing"
+	"time"
+
+	"gongwen/app"
+	"gongwen/data"
+	"gongwen/sample"
+)
+
+// BenchmarkMonthlyReportLarge is the 督查通报 of last month on the large
+// office of package sample (see data/bench_test.go: a twentieth of it by
+// default, the full office with GONGWEN_BENCH_LARGE=1): desk counts the
+// items active in the month (app.Desk.MonthlyReport, every page of them
+// read from the store), pdf prints them (reports.MonthlyReport), both is
+// what 月度督查通报 → 打印 does. Target: ≤ 500 ms.
+func BenchmarkMonthlyReportLarge(b *testing.B) {
+	ctx := context.Background()
+	cache := sample.BenchLarge(func(path string) (app.Store, func() error, error) {
+		s, err := data.Open(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, s.Close, nil
+	}, b.Logf)
+	path, err := cache.Path(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	store, err := data.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	desk, err := app.NewDesk(ctx, store, "张文书")
+	if err != nil {
+		b.Fatal(err)
+	}
+	desk.Now = func() time.Time { return cache.Day.Time().Add(10 * time.Hour) }
+	month := cache.Day.FirstOfMonth().AddDays(-1)
+	fonts, err := LoadFonts(desk.Settings().Fonts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := desk.MonthlyReport(ctx, month.Year, month.Month)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("督查通报 %d年%d月: %d items (%d new, %d done, %d overdue)", month.Year, month.Month, r.Total, r.NewThisMonth, r.Done, r.Overdue)
+	b.Run("desk", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := desk.MonthlyReport(ctx, month.Year, month.Month); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(r.Total), "items")
+	})
+	b.Run("pdf", func(b *testing.B) {
+		for b.Loop() {
+			if err := MonthlyReport(io.Discard, fonts, desk.Settings(), r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(r.Total), "items")
+	})
+	b.Run("both", func(b *testing.B) {
+		for b.Loop() {
+			r, err := desk.MonthlyReport(ctx, month.Year, month.Month)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := MonthlyReport(io.Discard, fonts, desk.Settings(), r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
