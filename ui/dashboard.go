@@ -147,7 +147,7 @@ func (d *dashboardScreen) fillLists(q app.DashboardQuery) {
 	left := container.NewVBox(sectionLabel("逾期未办结的收文"))
 	for _, doc := range docs {
 		doc := doc
-		b := widget.NewButton(fmt.Sprintf("%s　%s　%s（%s）", doc.DueOn, ellipsis(doc.Title, 22), doc.LeadUnit, doc.Serial), func() {
+		b := widget.NewButton(fmt.Sprintf("%s　%s　%s", doc.DueOn, ellipsis(doc.Title, 16), ellipsis(doc.LeadUnit, 7)), func() {
 			d.u.show(ScreenIncoming)
 			d.u.incoming.open(doc.ID)
 		})
@@ -161,7 +161,7 @@ func (d *dashboardScreen) fillLists(q app.DashboardQuery) {
 	right := container.NewVBox(sectionLabel("逾期的督办事项"))
 	for _, it := range items {
 		it := it
-		b := widget.NewButton(fmt.Sprintf("%s　%s　%s", it.CurrentDeadline(), ellipsis(it.Title, 22), it.LeadUnit), func() {
+		b := widget.NewButton(fmt.Sprintf("%s　%s　%s", it.CurrentDeadline(), ellipsis(it.Title, 16), ellipsis(it.LeadUnit, 7)), func() {
 			d.u.show(ScreenItems)
 			d.u.items.open(it.ID)
 		})
