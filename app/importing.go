@@ -137,11 +137,8 @@ func (k *Desk) ImportDocuments(ctx context.Context, rows []ImportRow[Document], 
 				return fmt.Sprintf("%s%s已被“%s”使用", serialName(d.Direction), d.Serial, old.shortTitle())
 			})
 		},
-		slots: documentSlots,
-		save: func(tx Tx, d *Document, now time.Time) error {
-			d.CreatedAt, d.UpdatedAt = now, now
-			return tx.SaveDocument(d)
-		},
+		slots:  documentSlots,
+		save:   func(tx Tx, ds []*Document) error { return tx.InsertDocuments(ds) },
 		detail: func(d *Document) string { return strings.TrimSpace(d.Serial + " " + d.Title) },
 	}, rows, opt)
 }
@@ -371,10 +368,7 @@ func (k *Desk) ImportSealRequests(ctx context.Context, rows []ImportRow[SealRequ
 			}
 			return s
 		},
-		save: func(tx Tx, r *SealRequest, now time.Time) error {
-			r.CreatedAt, r.UpdatedAt = now, now
-			return tx.SaveSealRequest(r)
-		},
+		save:   func(tx Tx, rs []*SealRequest) error { return each(rs, tx.SaveSealRequest) },
 		detail: func(r *SealRequest) string { return strings.TrimSpace(r.Number + " " + r.Unit + " " + r.Reason) },
 	}, rows, opt)
 }
@@ -488,10 +482,7 @@ func (k *Desk) ImportItems(ctx context.Context, rows []ImportRow[Item], opt Impo
 			return []slot{{counter: fmt.Sprintf("item:%d", it.Year), n: it.Seq, what: "督办编号" + it.Number, lookedUp: true,
 				set: func(n int) { it.Seq, it.Number = n, ItemNumber(it.Year, n) }}}
 		},
-		save: func(tx Tx, it *Item, now time.Time) error {
-			it.CreatedAt, it.UpdatedAt = now, now
-			return tx.SaveItem(it)
-		},
+		save:   func(tx Tx, its []*Item) error { return each(its, tx.SaveItem) },
 		detail: func(it *Item) string { return strings.TrimSpace(it.Number + " " + it.Title) },
 	}, rows, opt)
 }
@@ -602,13 +593,16 @@ func ParseArchiveNo(s string) (Archive, error) {
 // importer holds what differs between the books.
 type importer[T any] struct {
 	entity  Entity
-	prepare func(rec *T) error        // complete and check one record
-	keys    func(rec *T) []dupKey     // what two rows must not share
-	check   func(tx Tx, rec *T) error // against the store; EINVALID, EDUPLICATE and ECONFLICT are problems
-	slots   func(rec *T) []slot       // the numbers the record carries or needs
-	save    func(tx Tx, rec *T, now time.Time) error
-	detail  func(rec *T) string // names the record in the history
+	prepare func(rec *T) error           // complete and check one record
+	keys    func(rec *T) []dupKey        // what two rows must not share
+	check   func(tx Tx, rec *T) error    // against the store; EINVALID, EDUPLICATE and ECONFLICT are problems
+	slots   func(rec *T) []slot          // the numbers the record carries or needs
+	save    func(tx Tx, recs []*T) error // insert a batch of new records
+	detail  func(rec *T) string          // names the record in the history
 }
+
+// importBatch is how many records an import hands the store at a time.
+const importBatch = 200
 
 // dupKey is something two rows of a register must not share.
 type dupKey struct {
@@ -694,24 +688,42 @@ func runImport[T any](ctx context.Context, k *Desk, b importer[T], rows []Import
 		}
 		now, total := k.Now(), len(rows)-countTrue(bad)
 		var first, last string
+		var batch []*T
+		flush := func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if len(batch) == 0 {
+				return nil
+			}
+			if err := b.save(tx, batch); err != nil {
+				return err
+			}
+			res.Imported += len(batch)
+			batch = batch[:0]
+			if opt.Progress != nil {
+				opt.Progress(res.Imported, total)
+			}
+			return nil
+		}
 		for i := range rows {
 			if bad[i] {
 				continue
 			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := b.save(tx, &rows[i].Rec, now); err != nil {
-				return err
-			}
-			if res.Imported == 0 {
+			if res.Imported+len(batch) == 0 {
 				first = b.detail(&rows[i].Rec)
 			}
 			last = b.detail(&rows[i].Rec)
-			res.Imported++
-			if opt.Progress != nil && (res.Imported%100 == 0 || res.Imported == total) {
-				opt.Progress(res.Imported, total)
+			stamp(&rows[i].Rec, now)
+			batch = append(batch, &rows[i].Rec)
+			if len(batch) == importBatch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
+		}
+		if err := flush(); err != nil {
+			return err
 		}
 		if opt.DryRun {
 			return errRollback
@@ -827,4 +839,26 @@ func countTrue(xs []bool) int {
 		}
 	}
 	return n
+}
+
+// stamp sets the creation and change times of a new record.
+func stamp(rec any, now time.Time) {
+	switch r := rec.(type) {
+	case *Document:
+		r.CreatedAt, r.UpdatedAt = now, now
+	case *SealRequest:
+		r.CreatedAt, r.UpdatedAt = now, now
+	case *Item:
+		r.CreatedAt, r.UpdatedAt = now, now
+	}
+}
+
+// each saves the records one by one.
+func each[T any](recs []*T, save func(*T) error) error {
+	for _, r := range recs {
+		if err := save(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }

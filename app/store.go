@@ -161,6 +161,9 @@ type Tx interface {
 
 	Document(id int64) (*Document, error)
 	SaveDocument(d *Document) error // inserts when ID is 0
+	// InsertDocuments inserts new documents (ID 0) together, a few hundred
+	// rows a statement: the import of a register.
+	InsertDocuments(ds []*Document) error
 	// IncomingDuplicate finds an incoming document from the same sender with
 	// the same normalised 文号, other than exceptID.
 	IncomingDuplicate(fromUnit, docNo string, exceptID int64) (*Document, error)

@@ -237,6 +237,8 @@ func (t *tx) Document(id int64) (*app.Document, error) { return docBook.get(t.db
 
 func (t *tx) SaveDocument(d *app.Document) error { return docBook.save(t.db, d) }
 
+func (t *tx) InsertDocuments(ds []*app.Document) error { return docBook.insertAll(t.db, ds) }
+
 // IncomingDuplicate finds the first incoming document from the same sender
 // with the same normalised 文号, other than exceptID; nil when none.
 func (t *tx) IncomingDuplicate(fromUnit, docNo string, exceptID int64) (*app.Document, error) {

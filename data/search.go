@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"gorm.io/gorm"
@@ -53,8 +54,10 @@ func dayOf(d app.Date) int64 {
 func indexEntry(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
 	day := dayOf(e.Date)
 	var old []int64
-	if err := db.Raw("SELECT id FROM search_entries WHERE entity = ? AND entity_id = ?", string(entity), id).Scan(&old).Error; err != nil {
-		return mapError(err)
+	if !isFresh(db) {
+		if err := db.Raw("SELECT id FROM search_entries WHERE entity = ? AND entity_id = ?", string(entity), id).Scan(&old).Error; err != nil {
+			return mapError(err)
+		}
 	}
 	sameDay := len(old) > 0 && old[0]>>slotBits == day
 	if len(old) > 0 {
@@ -74,15 +77,23 @@ func indexEntry(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
 	chars, pairs := indexTokens(e.Fields)
 	return mapError(firstErr(
 		func() error {
-			return db.Exec(`INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date)
+			return execDirect(db, `INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (id) DO UPDATE SET number = excluded.number, title = excluded.title,
 					status = excluded.status, on_date = excluded.on_date`,
-				key, string(entity), id, e.Number, e.Title, e.Status, dateText(e.Date)).Error
+				key, string(entity), id, e.Number, e.Title, e.Status, dateText(e.Date))
 		},
-		func() error { return db.Exec("INSERT INTO search_chars (rowid, c) VALUES (?, ?)", key, chars).Error },
-		func() error { return db.Exec("INSERT INTO search_pairs (rowid, p) VALUES (?, ?)", key, pairs).Error },
+		func() error { return execDirect(db, "INSERT INTO search_chars (rowid, c) VALUES (?, ?)", key, chars) },
+		func() error { return execDirect(db, "INSERT INTO search_pairs (rowid, p) VALUES (?, ?)", key, pairs) },
 	))
+}
+
+// execDirect runs a statement on the transaction's connection without
+// GORM's callbacks, which cost more than the statement itself here: the
+// index is written for every record saved.
+func execDirect(db *gorm.DB, query string, args ...any) error {
+	_, err := db.Statement.ConnPool.ExecContext(db.Statement.Context, query, args...)
+	return err
 }
 
 // unindex removes the FTS rows of entry key, and the entry itself when
@@ -101,17 +112,18 @@ func unindex(db *gorm.DB, key int64, dropEntry bool) error {
 // nextSlot is the next free entry id of day; it runs under the write lock.
 func nextSlot(db *gorm.DB, day int64) (int64, error) {
 	base := day << slotBits
-	var top *int64
-	if err := db.Raw("SELECT max(id) FROM search_entries WHERE id BETWEEN ? AND ?", base, base+(1<<slotBits)-1).Scan(&top).Error; err != nil {
-		return 0, mapError(err)
-	}
+	var top sql.NullInt64
+	err := db.Statement.ConnPool.QueryRowContext(db.Statement.Context,
+		"SELECT max(id) FROM search_entries WHERE id BETWEEN ? AND ?", base, base+(1<<slotBits)-1).Scan(&top)
 	switch {
-	case top == nil:
+	case err != nil:
+		return 0, mapError(err)
+	case !top.Valid:
 		return base, nil
-	case *top+1 >= base+(1<<slotBits):
+	case top.Int64+1 >= base+(1<<slotBits):
 		return 0, app.Errorf(app.EINTERNAL, "同一天的记录超过%d条，检索索引无法容纳", 1<<slotBits)
 	}
-	return *top + 1, nil
+	return top.Int64 + 1, nil
 }
 
 func joinFields(fields []string) string {
