@@ -34,7 +34,8 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 const usage = `用法：gongwen [--db 数据文件] [命令]
 
 不带命令时打开程序窗口。命令：
-  demo                       载入示例单位（示例区）的数据；重复运行不会重复载入
+  demo [--scale small|large] 载入示例单位（示例区）的数据；重复运行不会重复载入
+                             （large：十年、十万件公文的大型示例，用于性能测试）
   search [--json] 文字        在所有登记簿中查找
   export docs|seals|supervision|meetings|catalog --format json|xlsx|csv -o 文件
                              导出登记簿（catalog 为某年度的归档文件目录，需 --year）
