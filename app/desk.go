@@ -264,7 +264,7 @@ func (k *Desk) Instruct(ctx context.Context, id int64, leaderName, text string, 
 func (k *Desk) Assign(ctx context.Context, id int64, lead string, co []string, limitWorkdays int) (*Document, error) {
 	due, warn := k.DueDate(k.Today(), limitWorkdays)
 	return k.changeDoc(ctx, id, "交办", func(_ Tx, d *Document) (string, error) {
-		return fmt.Sprintf("%s，%d个工作日，%s前办结", lead, limitWorkdays, due), d.Assign(lead, co, limitWorkdays, due, warn != nil)
+		return fmt.Sprintf("%s，%d个工作日，%s前办结", lead, limitWorkdays, due), d.Assign(lead, co, limitWorkdays, k.Today(), due, warn != nil)
 	})
 }
 
@@ -814,7 +814,38 @@ func (k *Desk) SetDay(ctx context.Context, o DayOverride) error {
 	if o.Work {
 		kind = "调休上班"
 	}
-	return k.changeSettings(ctx, "修改节假日", o.Day.String()+" "+kind, func(tx Tx) error { return tx.SaveDayOverride(o) })
+	if err := k.changeSettings(ctx, "修改节假日", o.Day.String()+" "+kind, func(tx Tx) error { return tx.SaveDayOverride(o) }); err != nil {
+		return err
+	}
+	return k.recountUncertain(ctx)
+}
+
+// recountUncertain counts again, on the calendar now in force, the due
+// dates that were counted while their year's holidays were unknown.
+func (k *Desk) recountUncertain(ctx context.Context) error {
+	assigned, err := All(func(p Page) ([]Document, int, error) {
+		return k.Store.Documents(ctx, DocumentFilter{Statuses: []DocStatus{StatusAssigned}, Sort: "id", Page: p})
+	})
+	if err != nil {
+		return err
+	}
+	cal := k.Calendar()
+	return k.Store.Update(ctx, func(tx Tx) error {
+		for i := range assigned {
+			d := &assigned[i]
+			old := d.DueOn
+			if !d.Recount(cal) {
+				continue
+			}
+			if err := tx.SaveDocument(d); err != nil {
+				return err
+			}
+			if err := k.history(tx, EntityDocument, d.ID, "重算期限", fmt.Sprintf("节假日安排录入后，办理期限由%s改为%s", old, d.DueOn)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func (k *Desk) ClearDay(ctx context.Context, d Date) error {
@@ -826,7 +857,10 @@ func (k *Desk) ConfirmYear(ctx context.Context, year int, confirmed bool) error 
 	if year < 2000 || year > 2200 {
 		return Errorf(EINVALID, "年份不对")
 	}
-	return k.changeSettings(ctx, "确认节假日年度", fmt.Sprint(year), func(tx Tx) error { return tx.SetYearConfirmed(year, confirmed) })
+	if err := k.changeSettings(ctx, "确认节假日年度", fmt.Sprint(year), func(tx Tx) error { return tx.SetYearConfirmed(year, confirmed) }); err != nil {
+		return err
+	}
+	return k.recountUncertain(ctx)
 }
 
 // CalendarWarning says which of this year and next the calendar lacks, or "".

@@ -186,6 +186,7 @@ type Document struct {
 	LeadUnit      string
 	CoUnits       []string
 	LimitWorkdays int
+	AssignedOn    Date // 交办: the day the time limit counts from
 	DueOn         Date
 	DueUncertain  bool // the due date lies in a year whose holidays are unknown
 
@@ -390,9 +391,10 @@ func (d *Document) Instruct(in Instruction) error {
 	return nil
 }
 
-// Assign sends the document to its lead unit with a time limit; due is the
-// date computed by the calendar and uncertain its coverage warning.
-func (d *Document) Assign(lead string, co []string, limitWorkdays int, due Date, uncertain bool) error {
+// Assign sends the document to its lead unit on day on with a time limit;
+// due is the date computed by the calendar and uncertain its coverage
+// warning.
+func (d *Document) Assign(lead string, co []string, limitWorkdays int, on, due Date, uncertain bool) error {
 	if err := d.mustBe("交办承办", StatusProposed, StatusInstructed, StatusAssigned); err != nil {
 		return err
 	}
@@ -410,6 +412,7 @@ func (d *Document) Assign(lead string, co []string, limitWorkdays int, due Date,
 		}
 	}
 	d.LeadUnit, d.CoUnits, d.LimitWorkdays, d.DueOn, d.DueUncertain = lead, cleaned, limitWorkdays, due, uncertain
+	d.AssignedOn = on
 	d.Status = StatusAssigned
 	return nil
 }
@@ -508,6 +511,20 @@ func (d *Document) Complete(result string, on Date) error {
 	}
 	d.Result, d.DoneOn, d.Status = result, on, StatusDone
 	return nil
+}
+
+// Recount computes the due date again on cal, for a date counted while its
+// year's holidays were unknown; it reports whether anything changed.
+func (d *Document) Recount(cal *Calendar) bool {
+	if d.Status != StatusAssigned || !d.DueUncertain || d.AssignedOn.IsZero() {
+		return false
+	}
+	due, err := cal.AddWorkdays(d.AssignedOn, d.LimitWorkdays)
+	if due == d.DueOn && err != nil {
+		return false
+	}
+	d.DueOn, d.DueUncertain = due, err != nil
+	return true
 }
 
 // OverdueOn reports whether an assigned document is past its due date on day.

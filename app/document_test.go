@@ -55,7 +55,7 @@ func TestIncomingLifecycle(t *testing.T) {
 	day := MustDate("2026-11-03")
 
 	wantCode(t, d.Instruct(Instruction{Leader: "王区长", Text: "请财政局办理", On: day}), ESTATE, "批示 before 拟办")
-	wantCode(t, d.Assign("区财政局", nil, 5, day, false), ESTATE, "承办 before 拟办")
+	wantCode(t, d.Assign("区财政局", nil, 5, day, day, false), ESTATE, "承办 before 拟办")
 	wantCode(t, d.Complete("已办", day), ESTATE, "办结 before 承办")
 	wantCode(t, d.Propose("阅", "张秘书", day), EINVALID, "圈阅 proposal")
 	wantCode(t, d.Propose("  ", "张秘书", day), EINVALID, "empty proposal")
@@ -73,8 +73,8 @@ func TestIncomingLifecycle(t *testing.T) {
 		t.Fatalf("after 批示: %s, %d", d.Status, len(d.Instructions))
 	}
 	wantCode(t, d.Remind(day, "", "张秘书"), ESTATE, "催办 before 承办")
-	wantCode(t, d.Assign("区应急局", nil, 0, day, false), EINVALID, "zero time limit")
-	if err := d.Assign("区应急局", []string{"区公安分局", "区应急局", " "}, 5, MustDate("2026-11-10"), false); err != nil {
+	wantCode(t, d.Assign("区应急局", nil, 0, day, day, false), EINVALID, "zero time limit")
+	if err := d.Assign("区应急局", []string{"区公安分局", "区应急局", " "}, 5, day, MustDate("2026-11-10"), false); err != nil {
 		t.Fatal(err)
 	}
 	if len(d.CoUnits) != 1 || d.CoUnits[0] != "区公安分局" {
@@ -196,7 +196,7 @@ func TestApplyRegistrationKeepsWorkflow(t *testing.T) {
 	d := newIncoming()
 	_ = d.Propose("呈王区长阅示。", "张秘书", d.ReceivedOn)
 	_ = d.Instruct(Instruction{Leader: "王区长", Text: "请应急局办理", On: d.ReceivedOn})
-	_ = d.Assign("区应急局", nil, 5, d.ReceivedOn.AddDays(7), false)
+	_ = d.Assign("区应急局", nil, 5, d.ReceivedOn, d.ReceivedOn.AddDays(7), false)
 	// an edit form opened before 拟办: no workflow data, an older status
 	stale := *newIncoming()
 	stale.Title, stale.Status = "关于做好2026年冬季安全生产工作的通知（更正）", StatusRegistered
@@ -211,4 +211,21 @@ func TestApplyRegistrationKeepsWorkflow(t *testing.T) {
 	changed := *out
 	changed.IssuingCode = "示府办发"
 	wantCode(t, out.ApplyRegistration(&changed), ESTATE, "changing the code of a signed document")
+}
+
+func TestRecountAfterTheHolidaysAreEntered(t *testing.T) {
+	d := newIncoming()
+	_ = d.Propose("呈王区长阅示。", "张秘书", d.ReceivedOn)
+	start := MustDate("2026-12-28")
+	due, warn := NewCalendar(nil, nil).AddWorkdays(start, 5)
+	if err := d.Assign("区应急局", nil, 5, start, due, warn != nil); err != nil || !d.DueUncertain || due != MustDate("2027-01-04") {
+		t.Fatalf("assigned into 2027: %v %v %v", err, d.DueUncertain, due)
+	}
+	entered := NewCalendar([]DayOverride{{Day: MustDate("2027-01-01"), Name: "元旦"}}, []int{2027})
+	if !d.Recount(entered) || d.DueOn != MustDate("2027-01-05") || d.DueUncertain {
+		t.Fatalf("recounted: %s uncertain %v", d.DueOn, d.DueUncertain)
+	}
+	if d.Recount(entered) {
+		t.Fatal("a certain date is not counted again")
+	}
 }

@@ -64,7 +64,7 @@ func incoming() app.Document {
 			{Leader: "赵副区长", Role: app.RoleExecutiveVice, Text: "按区长批示办", On: d("2026-01-07")},
 		},
 		LeadUnit: "区应急管理局", CoUnits: []string{"区公安分局", "桃花镇人民政府"}, LimitWorkdays: 5,
-		DueOn: d("2026-01-14"), DueUncertain: true, Result: "已完成排查", DoneOn: d("2026-01-13"),
+		AssignedOn: d("2026-01-07"), DueOn: d("2026-01-14"), DueUncertain: true, Result: "已完成排查", DoneOn: d("2026-01-13"),
 		Circulations: []app.Circulation{
 			{Seq: 1, Reader: "王区长", SentOn: d("2026-01-05"), ReturnedOn: d("2026-01-06"), Comment: "已阅"},
 			{Seq: 2, Reader: "赵副区长", SentOn: d("2026-01-06")},

@@ -40,6 +40,7 @@ type documentRow struct {
 	LimitWorkdays    int
 	DueOn            string
 	DueUncertain     bool
+	AssignedOn       string
 	Result           string
 	DoneOn           string
 	ArchiveFonds     string

@@ -328,7 +328,7 @@ func (g *large) handle(j int, d *app.Document, lead, op string) (last app.Date, 
 		}
 		limit := g.st.Rules.DefaultLimit(d.Urgency, kind)
 		due, warn := g.cal.AddWorkdays(day, limit)
-		if err := d.Assign(lead, co, limit, due, warn != nil); err != nil {
+		if err := d.Assign(lead, co, limit, day, due, warn != nil); err != nil {
 			return last, nil, err
 		}
 		done = g.wd(day, limit-fast%limit)
