@@ -18,6 +18,18 @@ cleanup() { kill "${win_app:-}" 2>/dev/null || true; wineserver -k 2>/dev/null |
 trap cleanup EXIT
 export DISPLAY=$display
 
+# wait_for_window prints the id of the visible window titled 公文督办台 once
+# it maps; it polls, because a window that vanishes between xdotool's search
+# and its look at it (Wine makes such transient windows) fails --sync.
+wait_for_window() {
+	local deadline=$((SECONDS + $1)) id
+	while [ $SECONDS -lt "$deadline" ]; do
+		id=$(xdotool search --onlyvisible --name '公文督办台' 2>/dev/null | head -1) && [ -n "$id" ] && { echo "$id"; return 0; }
+		sleep 0.5
+	done
+	return 1
+}
+
 wineboot -i >/dev/null 2>&1
 wineserver -w
 x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" scripts/wine/bcryptprimitives.c -ladvapi32
@@ -48,7 +60,7 @@ done
 step "3. the window maps under Wine within 60 s"
 wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
 win_app=$!
-if ! timeout 60 xdotool search --sync --onlyvisible --name '公文督办台' >/dev/null; then
+if ! win=$(wait_for_window 60); then
 	echo "wine-smoke 失败：60秒内窗口没有出现" >&2
 	tail -20 "$work/window.log" >&2
 	exit 1
