@@ -227,6 +227,24 @@ func sectionLabel(text string) *widget.Label {
 	return l
 }
 
+// saveRecord creates rec when its form was opened empty, else saves the
+// edit; done shows what the store kept.
+func saveRecord[T any](ctx context.Context, isNew bool, rec *T, create func(context.Context, *T) error,
+	edit func(context.Context, *T) (*T, error), done func(T)) error {
+	if isNew {
+		if err := create(ctx, rec); err != nil {
+			return err
+		}
+		done(*rec)
+		return nil
+	}
+	saved, err := edit(ctx, rec)
+	if err == nil {
+		done(*saved)
+	}
+	return err
+}
+
 // ---- filters ----
 
 // filterBar is the row of filter widgets over a table.

@@ -263,18 +263,7 @@ func (b *sealBook) requestForm(old *app.SealRequest) {
 		}
 		n.SealName, n.Unit, n.Contact, n.Phone = seal.Selected, unit.Text, contact.Text, phone.Text
 		n.Reason, n.FileName, n.Destination, n.OffSite = reason.Text, file.Text, dest.Text, off.Checked
-		if old == nil {
-			if err := b.u.desk.CreateSealRequest(b.u.ctx, &n); err != nil {
-				return err
-			}
-			b.done(n)
-			return nil
-		}
-		saved, err := b.u.desk.EditSealRequest(b.u.ctx, &n)
-		if err == nil {
-			b.done(*saved)
-		}
-		return err
+		return saveRecord(b.u.ctx, old == nil, &n, b.u.desk.CreateSealRequest, b.u.desk.EditSealRequest, b.done)
 	})
 }
 

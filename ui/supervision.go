@@ -252,18 +252,7 @@ func (b *itemBook) itemForm(old *app.Item) {
 		n.SourceType, n.SourceRef, n.Title, n.Content = app.SourceType(source.Selected), ref.Text, titleE.Text, content.Text
 		n.LeadUnit, n.CoUnits, n.Responsible, n.LeaderInCharge = lead.Text, co.Names(), resp.Text, leader.Text
 		n.ReportEvery = every.Selected
-		if old == nil {
-			if err := b.u.desk.CreateItem(b.u.ctx, &n); err != nil {
-				return err
-			}
-			b.done(n)
-			return nil
-		}
-		saved, err := b.u.desk.EditItem(b.u.ctx, &n)
-		if err == nil {
-			b.done(*saved)
-		}
-		return err
+		return saveRecord(b.u.ctx, old == nil, &n, b.u.desk.CreateItem, b.u.desk.EditItem, b.done)
 	})
 }
 
