@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"testing"
-	"time"
 
 	"gongwen/app"
 	"gongwen/data"
@@ -19,28 +18,12 @@ import (
 // what 月度督查通报 → 打印 does. Target: ≤ 500 ms.
 func BenchmarkMonthlyReportLarge(b *testing.B) {
 	ctx := context.Background()
-	cache := sample.BenchLarge(func(path string) (app.Store, func() error, error) {
-		s, err := data.Open(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		return s, s.Close, nil
-	}, b.Logf)
-	path, err := cache.Path(ctx)
+	desk, closeStore, err := sample.BenchDesk(ctx, openStore, b.Logf)
 	if err != nil {
 		b.Fatal(err)
 	}
-	store, err := data.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	desk, err := app.NewDesk(ctx, store, "张文书")
-	if err != nil {
-		b.Fatal(err)
-	}
-	desk.Now = func() time.Time { return cache.Day.Time().Add(10 * time.Hour) }
-	month := cache.Day.FirstOfMonth().AddDays(-1)
+	defer closeStore()
+	month := desk.Today().FirstOfMonth().AddDays(-1)
 	fonts, err := LoadFonts(desk.Settings().Fonts)
 	if err != nil {
 		b.Fatal(err)
@@ -77,4 +60,13 @@ func BenchmarkMonthlyReportLarge(b *testing.B) {
 			}
 		}
 	})
+}
+
+// openStore opens a store for the benchmarks' cache.
+func openStore(path string) (app.Store, func() error, error) {
+	s, err := data.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, s.Close, nil
 }

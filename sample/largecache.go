@@ -114,3 +114,25 @@ func lock(ctx context.Context, path string) (func(), error) {
 		}
 	}
 }
+
+// BenchDesk opens the benchmarks' large office (building it first when it
+// is missing) through open, with a desk whose today is the office's day; the
+// function returned closes the store.
+func BenchDesk(ctx context.Context, open func(path string) (app.Store, func() error, error), log func(string, ...any)) (*app.Desk, func() error, error) {
+	cache := BenchLarge(open, log)
+	path, err := cache.Path(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, closeStore, err := open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	desk, err := app.NewDesk(ctx, store, "基准测试")
+	if err != nil {
+		closeStore()
+		return nil, nil, err
+	}
+	desk.Now = func() time.Time { return cache.Day.Time().Add(10 * time.Hour) }
+	return desk, closeStore, nil
+}
