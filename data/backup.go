@@ -79,6 +79,11 @@ func Restore(src, dest string) error {
 	if src == dest {
 		return app.Errorf(app.EINVALID, "备份文件和要恢复的数据文件是同一个文件")
 	}
+	lock, err := holdExclusive(dest)
+	if err != nil {
+		return err
+	}
+	defer lock.release()
 	backup, err := openChecked(src)
 	if err != nil {
 		return err

@@ -327,3 +327,20 @@ func TestCheckFindsProblems(t *testing.T) {
 		t.Errorf("after reindex only the orphan row remains: %v", problems)
 	}
 }
+
+// A restore refuses to replace a file that a store still has open, and
+// goes ahead once it is closed.
+func TestRestoreRefusesAnOpenFile(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "gongwen.db")
+	s, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveIncoming(t, s, "窗口里的文件")
+	backup := filepath.Join(dir, "copy.db")
+	must(t, s.Backup(ctx, backup))
+	wantCode(t, Restore(backup, dest), app.EBUSY)
+	must(t, s.Close())
+	must(t, Restore(backup, dest))
+}

@@ -31,6 +31,7 @@ type Store struct {
 	rdb  *gorm.DB // reads
 	rsql *sql.DB
 	path string
+	lock *inUse // shared while open: no restore replaces the file under us
 }
 
 var _ app.Store = (*Store)(nil)
@@ -55,6 +56,20 @@ func open(path string, o options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, wrapIO("创建数据文件夹", err)
 	}
+	lock, err := holdShared(abs)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openLocked(abs, o)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+func openLocked(abs string, o options) (*Store, error) {
 	if err := precheck(abs); err != nil {
 		return nil, err
 	}
@@ -129,6 +144,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close lets SQLite refresh its planner statistics, then closes the file.
 func (s *Store) Close() error {
+	defer s.lock.release()
 	s.sql.Exec("PRAGMA optimize")
 	rerr := s.rsql.Close()
 	if err := s.sql.Close(); err != nil {
