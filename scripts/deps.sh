@@ -27,13 +27,21 @@ fi
 
 want=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)
 have=$(go env GOVERSION 2>/dev/null | sed 's/^go//' || true)
-if [ -z "$have" ] || [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -1)" != "$want" ]; then
+# GONGWEN_FETCH_GO=1 takes this path even when the machine's Go would do (to test it).
+if [ -z "$have" ] || [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -1)" != "$want" ] || [ -n "${GONGWEN_FETCH_GO:-}" ]; then
 	dest="${XDG_CACHE_HOME:-$HOME/.cache}/gongwen/go$want"
 	if [ ! -x "$dest/bin/go" ]; then
-		echo "下载 Go $want 工具链"
-		command -v curl >/dev/null || { $sudo apt-get install -y -qq curl unzip >/dev/null; }
-		tmp=$(mktemp -d)
-		curl -fsSL -o "$tmp/go.zip" "https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go$want.linux-$(dpkg --print-architecture).zip"
-		mkdir -p "$dest" && unzip -q "$tmp/go.zip" -d "$tmp" && cp -r "$tmp"/golang.org/toolchain@*/. "$dest"/ && rm -rf "$tmp"
+		echo "安装 Go $want 工具链"
+		if ! command -v go >/dev/null; then # any Go with modules can fetch the one go.mod wants
+			$sudo apt-get install -y -qq golang-go >/dev/null
+		fi
+		# The toolchain is a module on the Go module proxy; the go command
+		# fetches it like any other module, then it is copied out of the
+		# read-only module cache with its programs made executable.
+		tc="golang.org/toolchain@v0.0.1-go$want.linux-$(dpkg --print-architecture)"
+		dir=$(cd "$(mktemp -d)" && GOFLAGS=-mod=mod GO111MODULE=on go mod download -json "$tc" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')
+		[ -n "$dir" ] || { echo "无法取得 Go $want 工具链" >&2; exit 1; }
+		mkdir -p "$dest" && cp -r "$dir"/. "$dest"/ && chmod -R u+w "$dest"
+		chmod +x "$dest"/bin/* "$dest"/pkg/tool/*/*
 	fi
 fi
