@@ -17,6 +17,12 @@ var (
 	SansBold []byte
 	//go:embed fonts/GongwenKai-Regular.ttf
 	Kai []byte
+	// UIBold is the window's bold face, cut to GB 2312: Fyne keeps every
+	// font it is given parsed whole, and the full face cost the window
+	// about 25 MB while scrolling (docs/BENCHMARKS.md). Bold text in the
+	// window is labels and headings; names and titles are regular.
+	//go:embed fonts/NotoSansSC-Bold-UI.ttf
+	UIBold []byte
 )
 
 // Icon is the program's icon: a red seal-style square with 文, legible at

@@ -57,7 +57,7 @@ func TestBundledFontsCoverChinese(t *testing.T) {
 	// The title and 楷体 faces keep GB 2312; check a line of everyday and
 	// official words, and the punctuation.
 	common := "示例区人民政府办公室关于做好年终岁末安全生产工作的通知会议纪要督查通报领导批示请阅办理" + punctuation
-	for name, data := range map[string][]byte{"SerifBold": SerifBold, "Kai": Kai} {
+	for name, data := range map[string][]byte{"SerifBold": SerifBold, "Kai": Kai, "UIBold": UIBold} {
 		if r, missing := firstMissing(t, data, runes(common)); missing {
 			t.Errorf("%s lacks %q", name, r)
 		}

@@ -22,7 +22,7 @@ func Theme() fyne.Theme { return themeInstance }
 
 var themeInstance = &deskTheme{
 	regular: fyne.NewStaticResource("NotoSansSC-Regular.ttf", resources.SansRegular),
-	bold:    fyne.NewStaticResource("NotoSansSC-Bold.ttf", resources.SansBold),
+	bold:    fyne.NewStaticResource("NotoSansSC-Bold-UI.ttf", resources.UIBold),
 }
 
 var (

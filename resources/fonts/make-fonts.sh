@@ -23,6 +23,7 @@ subset $serif/400Regular/NotoSerifSC_400Regular.ttf "$full" "$out/NotoSerifSC-Re
 subset $serif/700Bold/NotoSerifSC_700Bold.ttf "$gb2312" "$out/NotoSerifSC-Bold.ttf"
 subset $sans/400Regular/NotoSansSC_400Regular.ttf "$full" "$out/NotoSansSC-Regular.ttf"
 subset $sans/700Bold/NotoSansSC_700Bold.ttf "$full" "$out/NotoSansSC-Bold.ttf"
+subset $sans/700Bold/NotoSansSC_700Bold.ttf "$gb2312" "$out/NotoSansSC-Bold-UI.ttf"
 subset /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf "$gb2312" kai.ttf
 /usr/bin/python3 - kai.ttf "$out/GongwenKai-Regular.ttf" <<'PY'
 import sys
