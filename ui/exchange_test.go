@@ -25,12 +25,6 @@ import (
 // does not exist.
 func incomingRegister(t *testing.T) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	const sh = "2026年"
-	if err := f.SetSheetName("Sheet1", sh); err != nil {
-		t.Fatal(err)
-	}
 	rows := [][]any{
 		{"2026年收文登记簿"},
 		{"顺序号", "收到日期", "来文机关", "文件字号", "文件名称", "缓急", "承办科室"},
@@ -38,20 +32,7 @@ func incomingRegister(t *testing.T) string {
 		{"2", "2026年3月3日", "区司法局", "示司〔2026〕4号", "关于开展法治宣传月活动的报告", "", ""},
 		{"3", "2026-02-30", "区财政局", "示财〔2026〕9号", "关于一季度预算执行情况的报告", "", ""},
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sh, cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.MergeCell(sh, "A1", "G1"); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "2026年收文登记簿.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeRegister(t, "2026年", "G1", rows)
 }
 
 func documentCount(t *testing.T, h *harness, dir app.Direction) int {
@@ -322,4 +303,29 @@ func (pv *importPreview) showsText(text string) bool {
 		}
 	}
 	return false
+}
+
+// writeRegister saves rows as the one sheet of a workbook named like an
+// office's register, with the title in row 1 merged across to mergeTo.
+func writeRegister(t *testing.T, sheet, mergeTo string, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.MergeCell(sheet, "A1", mergeTo); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "2026年收文登记簿.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/xuri/excelize/v2"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -155,12 +154,6 @@ func screenshotScenes(h *harness) []scene {
 // date that does not exist.
 func screenshotRegister(t *testing.T) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	const sh = "2026年"
-	if err := f.SetSheetName("Sheet1", sh); err != nil {
-		t.Fatal(err)
-	}
 	rows := [][]any{
 		{"示例区人民政府办公室2026年收文登记簿"},
 		{"序号", "收到日期", "来文机关", "文件字号", "文件名称", "密级", "份数", "缓急", "承办科室", "办结时限", "备注"},
@@ -170,18 +163,5 @@ func screenshotRegister(t *testing.T) string {
 		{4, "2026-02-30", "区教育局", "示教〔2026〕3号", "关于春季学期开学准备工作情况的报告", "", 1, "", "", "", ""},
 		{5, "2026-01-09", "市生态环境局", "市环发〔2026〕4号", "关于开展冬季大气污染防治专项检查的通知", "", 2, "特急", "区生态环境分局", "3", ""},
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sh, cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.MergeCell(sh, "A1", "K1"); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "2026年收文登记簿.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeRegister(t, "2026年", "K1", rows)
 }
