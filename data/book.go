@@ -32,7 +32,10 @@ type book[D any, R any, P keyedRow[R]] struct {
 	meta     func(*D) (id *int64, created, updated *time.Time)
 	missing  func(id int64) *app.Error
 	sorts    map[string]string // sort key → ORDER BY template, %[1]s is ASC or DESC
-	newest   string            // ORDER BY when no known key is asked for
+	// descending holds the ORDER BY of keys whose descending order is not
+	// the template with DESC
+	descending map[string]string
+	newest     string // ORDER BY when no known key is asked for
 }
 
 // Page sizes: 0 asks for the default; no page is larger than the maximum,
@@ -64,6 +67,9 @@ func (b *book[D, R, P]) order(key string, desc bool) string {
 	dir := "ASC"
 	if desc {
 		dir = "DESC"
+		if order, ok := b.descending[key]; ok {
+			return order + ", id DESC"
+		}
 	}
 	return fmt.Sprintf(tmpl+", id %[1]s", dir)
 }
@@ -93,25 +99,59 @@ func (b *book[D, R, P]) first(db *gorm.DB, missing *app.Error, order, where stri
 	return &ds[0], nil
 }
 
-// list returns one page of the records matching c, and how many match.
+// list returns one page of the records matching c, and how many match
+// (plan.go says how the page is read).
 func (b *book[D, R, P]) list(db *gorm.DB, c conds, sort string, desc bool, p app.Page) ([]D, int, error) {
-	var total int64
-	if err := c.apply(db.Model(new(R))).Count(&total).Error; err != nil {
+	table := tableOf[R]()
+	plan, err := countPage(db, table, c)
+	if err != nil {
 		return nil, 0, mapError(err)
 	}
 	offset, limit := limitOf(p)
-	if total == 0 || offset >= int(total) {
-		return nil, int(total), nil
+	if plan.total == 0 || offset >= plan.total {
+		return nil, plan.total, nil
 	}
-	var rows []R
-	if err := c.apply(db.Model(new(R))).Order(b.order(sort, desc)).Offset(offset).Limit(limit).Find(&rows).Error; err != nil {
+	ids, err := pageIDs(db, table, c, b.order(sort, desc), plan, offset, limit)
+	if err != nil {
+		return nil, 0, mapError(err)
+	}
+	rows, err := rowsByID[R, P](db, ids)
+	if err != nil {
 		return nil, 0, mapError(err)
 	}
 	ds, err := b.fill(db, rows)
 	if err != nil {
 		return nil, 0, mapError(err)
 	}
-	return ds, int(total), nil
+	return ds, plan.total, nil
+}
+
+// rowsByID reads the rows with ids, in the order of ids.
+func rowsByID[R any, P keyedRow[R]](db *gorm.DB, ids []int64) ([]R, error) {
+	var found []R
+	if err := db.Where("id IN ?", ids).Find(&found).Error; err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	rows := make([]R, 0, len(found))
+	slots := make([]*R, len(ids))
+	for i := range found {
+		slots[at[*P(&found[i]).key()]] = &found[i]
+	}
+	for _, r := range slots {
+		if r != nil { // deleted between the two reads of a page
+			rows = append(rows, *r)
+		}
+	}
+	return rows, nil
+}
+
+// tableOf is the table of row type R.
+func tableOf[R any]() string {
+	return any(new(R)).(interface{ TableName() string }).TableName()
 }
 
 // save inserts (ID 0) or replaces the record, its child lists and its

@@ -8,10 +8,17 @@ import (
 	"gongwen/app"
 )
 
-// conds collects the WHERE conditions of a filter, joined with AND.
+// conds collects the WHERE conditions of a filter, joined with AND. The
+// 关键词 filter is kept apart (match) because book.list reads it in one of
+// three ways depending on how many records it finds (see plan.go).
 type conds struct {
-	where []string
-	args  []any
+	where  []string
+	args   []any
+	scoped int        // how many of where only pick the book (收文 or 发文)
+	match  *textMatch // the 关键词 filter, or nil
+	// noIndex is set when a condition is one no index serves (a
+	// substring, a sub-select): such a filter is read in the page's order.
+	noIndex bool
 }
 
 func (c *conds) add(sql string, args ...any) {
@@ -19,11 +26,37 @@ func (c *conds) add(sql string, args ...any) {
 	c.args = append(c.args, args...)
 }
 
+// scope adds the condition that picks one book out of a table that holds
+// two (收文 and 发文): it is implied by the book's search marker.
+func (c *conds) scope(col string, v string) {
+	if v != "" {
+		c.add(col+" = ?", v)
+		c.scoped++
+	}
+}
+
+// onlyText reports whether the 关键词 is the whole filter, so that the
+// search index alone can count the records.
+func (c conds) onlyText() bool { return c.match != nil && len(c.where) == c.scoped }
+
+// apply adds every condition, the 关键词 included, to db.
 func (c conds) apply(db *gorm.DB) *gorm.DB {
-	if len(c.where) == 0 {
+	where, args := c.sql()
+	if where == "" {
 		return db
 	}
-	return db.Where(strings.Join(c.where, " AND "), c.args...)
+	return db.Where(where, args...)
+}
+
+// sql is the WHERE clause of every condition, the 关键词 included, and its
+// arguments; "" when nothing is filtered.
+func (c conds) sql() (string, []any) {
+	where, args := c.where, c.args
+	if c.match != nil {
+		where = append(where[:len(where):len(where)], "id IN (SELECT entity_id FROM search_entries WHERE entity = ? AND id IN ("+c.match.sub+"))")
+		args = append(append(args[:len(args):len(args)], string(c.match.entity)), c.match.args...)
+	}
+	return strings.Join(where, " AND "), args
 }
 
 // eq filters col = v unless v is empty.
@@ -52,29 +85,39 @@ func (c *conds) between(col string, from, to app.Date) {
 	}
 }
 
-// contains filters rows where any of cols contains s.
+// contains filters rows where any of cols contains s (instr, a little
+// faster than LIKE over a whole book; units are Chinese, so case does not
+// matter).
 func (c *conds) contains(s string, cols ...string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return
 	}
-	pattern := "%" + likeEscaper.Replace(s) + "%"
 	ors := make([]string, len(cols))
 	for i, col := range cols {
-		ors[i] = col + ` LIKE ? ESCAPE '\'`
-		c.args = append(c.args, pattern)
+		ors[i] = "instr(" + col + ", ?) > 0"
+		c.args = append(c.args, s)
 	}
 	c.where = append(c.where, "("+strings.Join(ors, " OR ")+")")
+	c.noIndex = true
 }
 
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+// textMatch is a book's 关键词 filter: the search entries of one book (its
+// marker, see search.go) that contain every word.
+type textMatch struct {
+	entity app.Entity
+	book   string
+	query  ftsQuery
+	sub    string // SELECT of the matching entry ids
+	args   []any
+}
 
-// text filters the records of entity whose search entry contains every word
-// of text (see search.go); a text of spaces only does not filter.
-func (c *conds) text(entity app.Entity, text string) {
-	sub, args, ok := matchingIDs(text)
-	if !ok {
-		return
+// text filters the records of entity in book (a marker of search.go) whose
+// search entry contains every word of text; a text of spaces only does not
+// filter.
+func (c *conds) text(entity app.Entity, book string, text string) {
+	if q, ok := textQuery(text); ok {
+		sub, args := q.ids(book)
+		c.match = &textMatch{entity: entity, book: book, query: q, sub: sub, args: args}
 	}
-	c.add("id IN (SELECT entity_id FROM search_entries WHERE entity = ? AND id IN ("+sub+"))", append([]any{string(entity)}, args...)...)
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -34,7 +35,10 @@ var docBook = &book[app.Document, documentRow, *documentRow]{
 		"from_unit":   "from_unit %[1]s",
 		"status":      "status %[1]s, year %[1]s, serial_num %[1]s", // newest first within a status
 	},
-	newest: "book_on DESC, id DESC",
+	// no due date last in this order too, written as index documents_dated
+	// reads it backwards
+	descending: map[string]string{"due_on": "due_on <> '' DESC, due_on DESC"},
+	newest:     "book_on DESC, id DESC",
 }
 
 func documentToRow(d *app.Document) documentRow {
@@ -169,13 +173,28 @@ func documentEntry(d *app.Document) searchEntry {
 	for _, in := range d.Instructions {
 		fields = append(fields, in.Leader, in.Text)
 	}
-	return searchEntry{Number: d.Serial, Title: d.Title, Status: d.Status.Label(), Date: date, Fields: fields}
+	return searchEntry{Number: d.Serial, Title: d.Title, Status: d.Status.Label(), Date: date, Fields: fields, Book: string(d.Direction)}
+}
+
+// unitColumns are the units the 单位 filter looks at in each book: a 收文
+// has no 起草单位 and a 发文 no 来文单位, and each column costs a read of the
+// unit index (documents_unit).
+var unitColumns = map[app.Direction][]string{
+	app.Incoming: {"from_unit", "lead_unit"},
+	app.Outgoing: {"draft_unit", "lead_unit"},
+	"":           {"from_unit", "lead_unit", "draft_unit"},
 }
 
 func documentConds(f app.DocumentFilter) conds {
 	var c conds
-	eq(&c, "direction", string(f.Direction))
-	if f.Year != 0 {
+	c.scope("direction", string(f.Direction))
+	switch {
+	case f.Year == 0:
+	case f.Direction == app.Incoming:
+		// every 收文 has its year (that of its 收文日期): the index of the
+		// year then holds all the filter needs
+		c.add("year = ?", f.Year)
+	default:
 		// a draft has no serial year yet: it counts in the year it was
 		// drafted. Written as IN so that the year indexes serve it.
 		c.add("year IN (?, 0) AND (year <> 0 OR book_on LIKE ?)", f.Year, fmt.Sprintf("%04d-%%", f.Year))
@@ -183,9 +202,9 @@ func documentConds(f app.DocumentFilter) conds {
 	oneOf(&c, "status", f.Statuses)
 	eq(&c, "urgency", string(f.Urgency))
 	eq(&c, "secrecy", string(f.Secrecy))
-	c.contains(f.Unit, "from_unit", "lead_unit", "draft_unit")
+	c.contains(f.Unit, unitColumns[f.Direction]...)
 	c.between("book_on", f.From, f.To)
-	c.text(app.EntityDocument, f.Text)
+	c.text(app.EntityDocument, cmp.Or(string(f.Direction), string(app.EntityDocument)), f.Text)
 	if !f.DueBefore.IsZero() {
 		c.add("status = ? AND due_on <> '' AND due_on < ?", string(app.StatusAssigned), dateText(f.DueBefore))
 	}
@@ -195,6 +214,7 @@ func documentConds(f app.DocumentFilter) conds {
 	}
 	if f.Unreturned {
 		c.add("id IN (SELECT doc_id FROM doc_circulations WHERE returned_on = '')")
+		c.noIndex = true
 	}
 	eq(&c, "archive_year", f.ArchiveYear)
 	return c

@@ -79,6 +79,7 @@ func TestDocumentFilters(t *testing.T) {
 		{"serial order", app.DocumentFilter{Direction: app.Incoming, Sort: "serial"}, []string{"收6", "收1", "收2", "收3", "收4", "收5"}, 6},
 		{"发文字号 sorts by number, not text", app.DocumentFilter{Direction: app.Outgoing, Sort: "serial", Desc: true}, []string{"发3", "发2", "发4", "发1"}, 4},
 		{"due date, none last", app.DocumentFilter{Direction: app.Incoming, Sort: "due_on"}, []string{"收3", "收4", "收5", "收1", "收2", "收6"}, 6},
+		{"due date descending, none last too", app.DocumentFilter{Direction: app.Incoming, Sort: "due_on", Desc: true}, []string{"收5", "收4", "收3", "收6", "收2", "收1"}, 6},
 		// text columns sort by code point (桃 > 市 > 区; 财 > 教), which groups equal names
 		{"from unit descending", app.DocumentFilter{Direction: app.Incoming, Year: 2026, Sort: "from_unit", Desc: true}, []string{"收3", "收1", "收2", "收5", "收4"}, 5},
 		{"unknown sort key is newest first", app.DocumentFilter{Direction: app.Incoming, Sort: "title; DROP TABLE documents", Desc: false}, []string{"收5", "收4", "收3", "收2", "收1", "收6"}, 6},

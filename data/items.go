@@ -122,7 +122,7 @@ func itemConds(f app.ItemFilter) conds {
 	eq(&c, "year", f.Year)
 	eq(&c, "source_type", string(f.SourceType))
 	c.contains(f.Unit, "lead_unit", "co_units")
-	c.text(app.EntityItem, f.Text)
+	c.text(app.EntityItem, string(app.EntityItem), f.Text)
 	open := string(app.ItemOpen)
 	if !f.DeadlineBefore.IsZero() {
 		c.add("status = ? AND current_deadline < ?", open, dateText(f.DeadlineBefore))

@@ -122,7 +122,7 @@ func meetingConds(f app.MeetingFilter) conds {
 	eq(&c, "kind", string(f.Kind))
 	eq(&c, "year", f.Year)
 	c.between("held_on", f.From, f.To)
-	c.text(app.EntityMeeting, f.Text)
+	c.text(app.EntityMeeting, string(app.EntityMeeting), f.Text)
 	return c
 }
 

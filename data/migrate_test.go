@@ -86,14 +86,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatalf("prepared file is at version %d", v)
 	}
 
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if v := pragma(t, path, "user_version"); v != schemaVersion() {
-		t.Errorf("version after open %d", v)
-	}
+	s := openMigrated(t, path)
 	got, err := s.Document(ctx, row.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -113,43 +106,10 @@ func TestMigrateFromVersion1(t *testing.T) {
 // A file of version 2 (search entries with a copy of the text) loses the
 // copy; its entries, ids and snippets stay.
 func TestMigrateFromVersion2(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v2.db")
-	db, sqlDB, err := connect(dsn(path, defaultOptions), 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrateTo(db, path, 2); err != nil {
-		t.Fatal(err)
-	}
-	in := incoming()
-	in.AssignedOn = app.Date{} // files before version 4 have no 交办 date
-	row := documentToRow(&in)
-	if err := firstErr(
-		func() error { return db.Omit("AssignedOn").Create(&row).Error },
-		func() error { return saveDocumentChildren(db, row.ID, &in) },
-		func() error {
-			chars, pairs := indexTokens(documentEntry(&in).Fields)
-			return firstErr(
-				func() error {
-					return db.Exec("INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date, body) VALUES (7, 'document', ?, ?, ?, '承办中', '2026-01-05', 'old text')", row.ID, in.Serial, in.Title).Error
-				},
-				func() error { return db.Exec("INSERT INTO search_chars (rowid, c) VALUES (7, ?)", chars).Error },
-				func() error { return db.Exec("INSERT INTO search_pairs (rowid, p) VALUES (7, ?)", pairs).Error },
-			)
-		},
-	); err != nil {
-		t.Fatal(err)
-	}
-	sqlDB.Close()
+	path, row := oldIndexedFile(t, 2,
+		"INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date, body) VALUES (7, 'document', ?, ?, ?, '承办中', '2026-01-05', 'old text')")
 
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if v := pragma(t, path, "user_version"); v != schemaVersion() {
-		t.Errorf("version after open %d", v)
-	}
+	s := openMigrated(t, path)
 	var names string
 	s.sql.QueryRow("SELECT group_concat(name) FROM pragma_table_info('search_entries')").Scan(&names)
 	if strings.Contains(names, "body") {
@@ -216,4 +176,78 @@ func TestStatements(t *testing.T) {
 			t.Errorf("migration %d has no statements", i+1)
 		}
 	}
+}
+
+// A file of version 4 gets the sort indexes, and its search entries the
+// books' markers, so that the 关键词 filter of each book finds its records.
+func TestMigrateFromVersion4(t *testing.T) {
+	path, row := oldIndexedFile(t, 4, // indexed as version 4 did: no markers
+		"INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date) VALUES (7, 'document', ?, ?, ?, '承办中', '2026-01-05')")
+
+	s := openMigrated(t, path)
+	for _, q := range []string{"节", "节前"} {
+		docs, total, err := s.Documents(ctx, app.DocumentFilter{Direction: app.Incoming, Text: q})
+		if err != nil || total != 1 || len(docs) != 1 || docs[0].ID != row.ID {
+			t.Errorf("收文 关键词 %s after the migration: %d %v", q, total, err)
+		}
+		if _, total, _ := s.Documents(ctx, app.DocumentFilter{Direction: app.Outgoing, Text: q}); total != 0 {
+			t.Errorf("发文 关键词 %s finds %d", q, total)
+		}
+	}
+	var indexes int
+	s.sql.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('documents_title', 'documents_unit', 'documents_due', 'documents_dated', 'documents_urgency')").Scan(&indexes)
+	if indexes != 5 {
+		t.Errorf("%d of the 5 sort indexes", indexes)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
+	}
+}
+
+// oldIndexedFile writes a file of an older version holding one 收文 and its
+// search entry, written with insertEntry (id, number and title are bound).
+func oldIndexedFile(t *testing.T, version int, insertEntry string) (path string, row documentRow) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), fmt.Sprintf("v%d.db", version))
+	db, sqlDB, err := connect(dsn(path, defaultOptions), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sqlDB.Close()
+	if err := migrateTo(db, path, version); err != nil {
+		t.Fatal(err)
+	}
+	in := incoming()
+	create := db.Create
+	if version < 4 {
+		in.AssignedOn = app.Date{} // files before version 4 have no 交办 date
+		create = db.Omit("AssignedOn").Create
+	}
+	row = documentToRow(&in)
+	chars, pairs := indexTokens(documentEntry(&in).Fields)
+	if err := firstErr(
+		func() error { return create(&row).Error },
+		func() error { return saveDocumentChildren(db, row.ID, &in) },
+		func() error { return db.Exec(insertEntry, row.ID, in.Serial, in.Title).Error },
+		func() error { return db.Exec("INSERT INTO search_chars (rowid, c) VALUES (7, ?)", chars).Error },
+		func() error { return db.Exec("INSERT INTO search_pairs (rowid, p) VALUES (7, ?)", pairs).Error },
+	); err != nil {
+		t.Fatal(err)
+	}
+	return path, row
+}
+
+// openMigrated opens the file at path, which brings it to the current
+// version.
+func openMigrated(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if v := pragma(t, path, "user_version"); v != schemaVersion() {
+		t.Errorf("version after open %d", v)
+	}
+	return s
 }

@@ -102,7 +102,7 @@ func sealConds(f app.SealFilter) conds {
 	oneOf(&c, "status", f.Statuses)
 	eq(&c, "year", f.Year)
 	c.contains(f.Unit, "unit")
-	c.text(app.EntitySeal, f.Text)
+	c.text(app.EntitySeal, string(app.EntitySeal), f.Text)
 	c.between("used_on", f.UsedFrom, f.UsedTo)
 	return c
 }

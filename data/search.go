@@ -31,12 +31,19 @@ import (
 // record, so the index is never behind the books. The snippet of a hit is
 // cut from the record itself when its page is read (schema version 3: the
 // entries no longer keep a copy of the text).
+//
+// Each entry also carries its book's marker tokens (schema version 5:
+// "bookdocument" and "bookin" for a 收文): a book's 关键词 filter ANDs the
+// marker into its query, so that FTS5 alone counts the book's matching
+// records, where mapping 20,000 entries to their records took 11 ms and
+// checking 80,000 收文 against them 30 more (plan.go reads the page).
 
 // searchEntry is what a record contributes to the index.
 type searchEntry struct {
 	Number, Title, Status string
 	Date                  app.Date
 	Fields                []string // searchable text, one field per line
+	Book                  string   // a second marker: 收文 or 发文 for documents
 }
 
 const slotBits = 20
@@ -75,6 +82,11 @@ func indexEntry(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
 		}
 	}
 	chars, pairs := indexTokens(e.Fields)
+	markers := bookMarker(string(entity)) + " "
+	if e.Book != "" {
+		markers += bookMarker(e.Book) + " "
+	}
+	chars, pairs = chars+markers, pairs+markers
 	return mapError(firstErr(
 		func() error {
 			return execDirect(db, `INSERT INTO search_entries (id, entity, entity_id, number, title, status, on_date)
@@ -136,28 +148,56 @@ func joinFields(fields []string) string {
 	return strings.Join(kept, "\n")
 }
 
-// matchingIDs is a subquery selecting the ids of the entries that contain
-// every word of text; ok is false when text has no word to look for.
-func matchingIDs(text string) (sub string, args []any, ok bool) {
-	chars, pairs := matchExprs(queryWords(text))
+// ftsQuery is a query of the two indexes: FTS5 expressions for the
+// character index and the pair index, "" where one is not needed.
+type ftsQuery struct{ chars, pairs string }
+
+// textQuery is the query for the words of text; ok is false when text has
+// no word to look for.
+func textQuery(text string) (q ftsQuery, ok bool) {
+	q.chars, q.pairs = matchExprs(queryWords(text))
+	return q, q.chars != "" || q.pairs != ""
+}
+
+// ids is a SELECT of the ids of the entries that contain every word and,
+// unless book is "", carry that book's marker.
+func (q ftsQuery) ids(book string) (string, []any) {
+	return q.selects(" INTERSECT ", func(expr string) string {
+		if book == "" {
+			return expr
+		}
+		return expr + ` AND "` + bookMarker(book) + `"`
+	})
+}
+
+// others is a SELECT of the ids of the entries of book that lack a word.
+func (q ftsQuery) others(book string) (string, []any) {
+	return q.selects(" UNION ", func(expr string) string {
+		return `"` + bookMarker(book) + `" NOT (` + expr + `)`
+	})
+}
+
+// selects joins the SELECT of each index needed, its expression rewritten
+// by rewrite.
+func (q ftsQuery) selects(join string, rewrite func(string) string) (string, []any) {
 	var parts []string
-	if chars != "" {
-		parts = append(parts, "SELECT rowid FROM search_chars WHERE search_chars MATCH ?")
-		args = append(args, chars)
+	var args []any
+	for _, ix := range []struct{ table, expr string }{{"search_chars", q.chars}, {"search_pairs", q.pairs}} {
+		if ix.expr != "" {
+			parts = append(parts, "SELECT rowid FROM "+ix.table+" WHERE "+ix.table+" MATCH ?")
+			args = append(args, rewrite(ix.expr))
+		}
 	}
-	if pairs != "" {
-		parts = append(parts, "SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?")
-		args = append(args, pairs)
-	}
-	return strings.Join(parts, " INTERSECT "), args, len(parts) > 0
+	return strings.Join(parts, join), args
 }
 
 // search returns a page of hits for text, newest first, and their number.
 func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) {
-	sub, args, ok := matchingIDs(text)
+	q, ok := textQuery(text)
 	if !ok {
 		return nil, 0, nil
 	}
+	sub, args := q.ids("")
 	var total int
 	if err := db.Raw("SELECT count(*) FROM ("+sub+")", args...).Scan(&total).Error; err != nil {
 		return nil, 0, mapError(err)

@@ -79,6 +79,12 @@ func pairToken(a, b rune) string { return charToken(a) + "x" + charToken(b) }
 // produce it: their tokens are hex digits and x.
 const gap = "zz"
 
+// bookMarker is the token that every entry of book carries in both indexes
+// (schema version 5), so that a book's 关键词 filter counts its records from
+// the index alone: "bookdocument", "bookin", "bookitem" …. Queries never
+// produce it: it has letters that are not hex digits.
+func bookMarker(book string) string { return "book" + book }
+
 // indexTokens returns the character set and the pair sequence of fields.
 func indexTokens(fields []string) (chars, pairs string) {
 	seen := map[rune]bool{}
