@@ -34,8 +34,8 @@ func openWindow(dbPath string) error {
 		store.Close()
 		return err
 	}
-	env, current := ui.DataEnv(desk, store, cli.BackupDir(dbPath))
+	env := ui.DataEnv(desk, store, cli.BackupDir(dbPath))
 	env.Version = app.Version
 	ui.Run(fyneapp.NewWithID("org.gongwen.desk"), env)
-	return current().Close() // the store in use: a restore replaces it
+	return store.Close()
 }

@@ -29,6 +29,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return app.Errorf(app.EINVALID, "备份文件不能是正在使用的数据文件本身")
 	}
 	return writeCopy(abs, "备份", func(tmp string) error {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
 		_, err := s.sql.ExecContext(ctx, "VACUUM INTO ?", tmp)
 		return mapError(err)
 	})
@@ -61,6 +63,26 @@ func syncFile(path string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// RestoreFrom puts the backup src in place of the open file (as Restore
+// does, keeping what it replaces as .before-restore) and reopens it. Reads
+// and writes of other goroutines wait meanwhile and then see the restored
+// data. If the file cannot be reopened the store stays closed and every
+// later call fails.
+func (s *Store) RestoreFrom(src string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.closeLocked(); err != nil {
+		return err
+	}
+	restoreErr := Restore(src, s.path)
+	fresh, err := open(s.path, s.opts)
+	if err != nil {
+		return err
+	}
+	s.db, s.sql, s.rdb, s.rsql, s.lock = fresh.db, fresh.sql, fresh.rdb, fresh.rsql, fresh.lock
+	return restoreErr
 }
 
 // Restore replaces the database file dest by the backup src. The store on

@@ -344,3 +344,70 @@ func TestRestoreRefusesAnOpenFile(t *testing.T) {
 	must(t, s.Close())
 	must(t, Restore(backup, dest))
 }
+
+// A restore under an open store (the window's 恢复) holds the reads and
+// writes of other goroutines while it swaps the file, and they then see the
+// restored data; none of them fails or reaches a closed connection.
+func TestRestoreFromWhileInUse(t *testing.T) {
+	s := newStore(t)
+	kept := saveIncoming(t, s, "备份前登记")
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	saveIncoming(t, s, "备份后登记")
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var calls atomic.Int64
+	errs := make(chan error, 100)
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				_, _, err := s.Documents(ctx, app.DocumentFilter{Direction: app.Incoming})
+				if err == nil {
+					_, err = s.Settings(ctx)
+				}
+				if err == nil {
+					err = s.Update(ctx, func(tx app.Tx) error { _, err := tx.NextNumber("test"); return err })
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+				calls.Add(1)
+			}
+		}()
+	}
+	// waitCalls waits until the goroutines have made n calls, or stop failing
+	waitCalls := func(n int64) {
+		for deadline := time.Now().Add(10 * time.Second); calls.Load() < n && time.Now().Before(deadline) && len(errs) == 0; {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	waitCalls(10)
+	if err := s.RestoreFrom(backup); err != nil {
+		t.Fatal(err)
+	}
+	waitCalls(calls.Load() + 10) // the goroutines go on with the restored file
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("during the restore: %v", err)
+	}
+	docs, total, err := s.Documents(ctx, app.DocumentFilter{Direction: app.Incoming})
+	if err != nil || total != 1 || docs[0].Title != kept.Title {
+		t.Errorf("after the restore: %d documents, %v", total, err)
+	}
+	if _, err := os.Stat(s.Path() + ".before-restore"); err != nil {
+		t.Errorf("the replaced data is not kept: %v", err)
+	}
+}

@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 
+	"gorm.io/gorm"
+
 	"gongwen/app"
 )
 
@@ -15,7 +17,9 @@ func (t *tx) AddHistory(h app.HistoryEntry) error {
 // History lists a record's entries, oldest first.
 func (s *Store) History(ctx context.Context, e app.Entity, id int64) ([]app.HistoryEntry, error) {
 	var rows []historyRow
-	if err := s.read(ctx).Where("entity = ? AND entity_id = ?", string(e), id).Order("at, id").Find(&rows).Error; err != nil {
+	if err := s.reading(ctx, func(db *gorm.DB) error {
+		return db.Where("entity = ? AND entity_id = ?", string(e), id).Order("at, id").Find(&rows).Error
+	}); err != nil {
 		return nil, mapError(err)
 	}
 	return convert(rows, func(_ int, r historyRow) app.HistoryEntry {

@@ -21,7 +21,9 @@ import (
 func (s *Store) Settings(ctx context.Context) (app.Settings, error) {
 	st := app.Settings{Rules: app.DefaultRules()}
 	var js []string
-	if err := s.read(ctx).Raw("SELECT json FROM settings WHERE id = 1").Scan(&js).Error; err != nil {
+	if err := s.reading(ctx, func(db *gorm.DB) error {
+		return db.Raw("SELECT json FROM settings WHERE id = 1").Scan(&js).Error
+	}); err != nil {
 		return st, mapError(err)
 	}
 	if len(js) == 0 {
@@ -57,9 +59,9 @@ func saveNamed[R any, P keyedRow[R]](db *gorm.DB, row *R, noun, name string) err
 }
 
 // list reads a whole reference list (they are short) in order.
-func list[R any, D any](db *gorm.DB, order string, conv func(*R) D) ([]D, error) {
+func list[R any, D any](s *Store, ctx context.Context, order string, conv func(*R) D) ([]D, error) {
 	var rows []R
-	if err := db.Order(order).Find(&rows).Error; err != nil {
+	if err := s.reading(ctx, func(db *gorm.DB) error { return db.Order(order).Find(&rows).Error }); err != nil {
 		return nil, mapError(err)
 	}
 	out := make([]D, len(rows))
@@ -85,7 +87,7 @@ func byOrderThenName[T any](list []T, err error, order func(*T) int, name func(*
 
 // Units lists the units by Order, then name.
 func (s *Store) Units(ctx context.Context) ([]app.Unit, error) {
-	units, err := list(s.read(ctx), "id", func(r *unitRow) app.Unit {
+	units, err := list(s, ctx, "id", func(r *unitRow) app.Unit {
 		return app.Unit{ID: r.ID, Name: r.Name, Kind: app.UnitKind(r.Kind), Order: r.Ord, Active: r.Active}
 	})
 	return byOrderThenName(units, err, func(u *app.Unit) int { return u.Order }, func(u *app.Unit) string { return u.Name })
@@ -104,7 +106,7 @@ func (t *tx) DeleteUnit(id int64) error { return deleteRow[unitRow](t.db, id, re
 
 // Leaders lists the leaders by Order, then name.
 func (s *Store) Leaders(ctx context.Context) ([]app.Leader, error) {
-	leaders, err := list(s.read(ctx), "id", func(r *leaderRow) app.Leader {
+	leaders, err := list(s, ctx, "id", func(r *leaderRow) app.Leader {
 		return app.Leader{ID: r.ID, Name: r.Name, Role: app.Role(r.Role), Order: r.Ord, Portfolio: r.Portfolio,
 			Units: r.Units, LinkedTo: r.LinkedTo, Active: r.Active}
 	})
@@ -126,7 +128,7 @@ func (t *tx) DeleteLeader(id int64) error {
 }
 
 func (s *Store) Seals(ctx context.Context) ([]app.Seal, error) {
-	return list(s.read(ctx), "id", func(r *sealRow) app.Seal {
+	return list(s, ctx, "id", func(r *sealRow) app.Seal {
 		return app.Seal{ID: r.ID, Name: r.Name, Kind: app.SealKind(r.Kind), Keeper: r.Keeper, Chain: chainOf(r.Chain), Active: r.Active}
 	})
 }
@@ -148,7 +150,9 @@ func (s *Store) DayOverrides(ctx context.Context) ([]app.DayOverride, error) {
 		Work bool
 		Name string
 	}
-	if err := s.read(ctx).Raw("SELECT day, work, name FROM day_overrides ORDER BY day").Scan(&rows).Error; err != nil {
+	if err := s.reading(ctx, func(db *gorm.DB) error {
+		return db.Raw("SELECT day, work, name FROM day_overrides ORDER BY day").Scan(&rows).Error
+	}); err != nil {
 		return nil, mapError(err)
 	}
 	out := make([]app.DayOverride, len(rows))
@@ -179,7 +183,9 @@ func (t *tx) DeleteDayOverride(d app.Date) error {
 
 func (s *Store) ConfirmedYears(ctx context.Context) ([]int, error) {
 	var years []int
-	if err := s.read(ctx).Raw("SELECT year FROM confirmed_years ORDER BY year").Scan(&years).Error; err != nil {
+	if err := s.reading(ctx, func(db *gorm.DB) error {
+		return db.Raw("SELECT year FROM confirmed_years ORDER BY year").Scan(&years).Error
+	}); err != nil {
 		return nil, mapError(err)
 	}
 	return years, nil

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -26,11 +27,15 @@ import (
 // whose transactions are read-only snapshots, so that a list's page and
 // total, or a record and its child lists, always agree.
 type Store struct {
+	// mu is held for reading by every use of the connections below and
+	// for writing by RestoreFrom, which closes and reopens them.
+	mu   sync.RWMutex
 	db   *gorm.DB // writes
 	sql  *sql.DB
 	rdb  *gorm.DB // reads
 	rsql *sql.DB
 	path string
+	opts options
 	lock *inUse // shared while open: no restore replaces the file under us
 }
 
@@ -65,7 +70,7 @@ func open(path string, o options) (*Store, error) {
 		lock.release()
 		return nil, err
 	}
-	s.lock = lock
+	s.lock, s.opts = lock, o
 	return s, nil
 }
 
@@ -144,6 +149,12 @@ func (s *Store) Path() string { return s.path }
 
 // Close lets SQLite refresh its planner statistics, then closes the file.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closeLocked()
+}
+
+func (s *Store) closeLocked() error {
 	defer s.lock.release()
 	s.sql.Exec("PRAGMA optimize")
 	rerr := s.rsql.Close()
@@ -156,16 +167,24 @@ func (s *Store) Close() error {
 // Update runs fn in one immediate write transaction: everything fn does is
 // committed together, or rolled back if fn (or the commit) fails.
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return mapError(s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		return fn(&tx{db: db})
 	}))
 }
 
-// read is the handle of reads that are one statement.
-func (s *Store) read(ctx context.Context) *gorm.DB { return s.rdb.WithContext(ctx) }
+// reading runs a read of one statement.
+func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return fn(s.rdb.WithContext(ctx))
+}
 
 // view runs a read of several statements in one read transaction.
 func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (out T, err error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	err = s.rdb.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		var ferr error
 		out, ferr = fn(db)

@@ -60,7 +60,7 @@ func openHarness(t *testing.T, fill func(*app.Desk)) *harness {
 	desk.Now = func() time.Time { return testDay }
 	fill(desk)
 	h := &harness{t: t, desk: desk, store: store}
-	env, _ := DataEnv(desk, store, t.TempDir())
+	env := DataEnv(desk, store, t.TempDir())
 	env.OpenFile = func(p string) error { h.opened = append(h.opened, p); return nil }
 	env.TempDir = t.TempDir()
 	env.AutoBackup = nil
