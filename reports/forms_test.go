@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"math"
 	"os/exec"
 	"slices"
 	"strings"
@@ -409,4 +410,35 @@ func TestMonthlyReport(t *testing.T) {
 		}
 	}
 	t.Logf("%d pages, %d distinct characters", pages, len(distinct))
+}
+
+// A chart too long for the rest of a page moves whole when it fits on the
+// next and little of it fits here; cut over two pages, neither part is a
+// bar or two alone.
+func TestChartCut(t *testing.T) {
+	room := func(bars int) float64 { return legendH + axisH + float64(bars)*barPitch + 0.1 }
+	full := int(math.Floor((gbHeight - legendH - axisH) / barPitch))
+	for _, c := range []struct {
+		name       string
+		room       float64
+		left, want int
+	}{
+		{"fits", room(9), 9, 9},
+		{"a page of its own", gbHeight, full, full},
+		{"little fits: moves whole", room(5), 18, 0},
+		{"most fits: cut", room(8), 9, 6},
+		{"cut leaves three", room(10), 12, 9},
+		{"too short to cut in three and three", room(4), 5, 0},
+		{"under three never drawn", room(2), 30, 0},
+		{"longer than a page: cut where the page ends", room(12), full + 10, 12},
+	} {
+		if got := chartCut(c.room, c.left); got != c.want {
+			t.Errorf("%s: %d of %d bars here, want %d", c.name, got, c.left, c.want)
+		}
+	}
+	for left := 1; left < 3*full; left++ { // a fresh page always takes some
+		if chartCut(gbHeight, left) == 0 {
+			t.Errorf("%d bars: a fresh page takes none", left)
+		}
+	}
 }

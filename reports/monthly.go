@@ -194,20 +194,39 @@ func chartSection(c *canvas, fl *gbFlow, heading, intro string, ch *barChart) {
 // drawChart places a chart in the flow, over as many pages as it needs.
 func drawChart(c *canvas, fl *gbFlow, ch *barChart) {
 	for from := 0; from < len(ch.cats); {
-		room := gbBottom - fl.y
-		n := int((room - legendH - axisH) / barPitch)
-		left := len(ch.cats) - from
-		// split a chart only when it must: when the rest fits on a page
-		// of its own and little of it fits here, it moves whole
-		if n < min(3, left) || (n < left && chartHeight(left) <= gbHeight && n < left*6/10) {
+		take := chartCut(gbBottom-fl.y, len(ch.cats)-from)
+		if take == 0 {
 			fl.newPage()
 			continue
 		}
-		to := min(len(ch.cats), from+n)
+		to := from + take
 		ch.draw(c, gbLeft, fl.y, gbWidth, from, to)
 		fl.y += chartHeight(to-from) + gbPitch*0.5
 		from = to
 	}
+}
+
+// minBars is the fewest bars a part of a chart cut over two pages has.
+const minBars = 3
+
+// chartCut is how many of the left bars of a chart go on a page with room
+// mm free, 0 when the chart should start on the next page. A chart is cut
+// only when it must: when the rest fits on a page of its own and little of
+// it fits here, it moves whole; and neither part is a bar or two alone.
+func chartCut(room float64, left int) int {
+	n := int((room - legendH - axisH) / barPitch)
+	switch {
+	case n >= left:
+		return left
+	case n < minBars, chartHeight(left) <= gbHeight && n < left*6/10:
+		return 0
+	case left-n < minBars:
+		if left < 2*minBars {
+			return 0
+		}
+		return left - minBars
+	}
+	return n
 }
 
 // overdueUnits names the units with overdue items, most first:
