@@ -203,6 +203,9 @@ func (f *Form) Show(submit Submit) {
 	f.stack.push(f)
 	f.dlg.Show()
 	f.dlg.Resize(f.size())
+	// wrapped text is taller when measured before the dialog has its width:
+	// measured again at that width, the dialog loses the empty space
+	f.dlg.Resize(f.size())
 	if f.first != nil {
 		f.win.Canvas().Focus(f.first)
 	}
