@@ -94,7 +94,10 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	bad := Errorf(EINVALID, "日期“%s”无法识别，请按 2026-01-05 的格式填写", s)
+	typed := s // as typed, for the message; built only when needed
+	bad := func() error {
+		return Errorf(EINVALID, "日期“%s”无法识别，请按 2026-01-05 的格式填写", typed)
+	}
 	var parts []string
 	if len(s) == 8 && isDigits(s) {
 		parts = []string{s[:4], s[4:6], s[6:]}
@@ -105,18 +108,18 @@ func ParseDate(s string) (Date, error) {
 		})
 	}
 	if len(parts) != 3 {
-		return Date{}, bad
+		return Date{}, bad()
 	}
 	var n [3]int
 	for i, p := range parts {
 		v, err := strconv.Atoi(p)
 		if err != nil {
-			return Date{}, bad
+			return Date{}, bad()
 		}
 		n[i] = v
 	}
 	if n[0] < 1900 || n[0] > 2200 || n[1] < 1 || n[1] > 12 || n[2] < 1 {
-		return Date{}, bad
+		return Date{}, bad()
 	}
 	d := D(n[0], time.Month(n[1]), n[2])
 	if d.Day != n[2] {

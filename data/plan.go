@@ -107,12 +107,12 @@ func pageIDs(db *gorm.DB, table string, c conds, order string, p pagePlan, offse
 // (or, when p says they are fewer, against the entries that do not match).
 func walkMatches(table string, c conds, p pagePlan) (string, []any) {
 	where, args := c.whereWithout()
-	sub, subArgs, test := c.match.sub, c.match.args, "EXISTS"
-	if p.inverse {
+	sub, subArgs, in := c.match.sub, c.match.args, "IN"
+	if p.inverse { // the record has an entry, and it is not one of the others
 		sub, subArgs = c.match.query.others(c.match.book)
-		test = "NOT EXISTS"
+		in = "NOT IN"
 	}
-	where = append(where, test+" (SELECT 1 FROM search_entries e WHERE e.entity = ? AND e.entity_id = "+table+".id AND e.id IN ("+sub+"))")
+	where = append(where, "EXISTS (SELECT 1 FROM search_entries e WHERE e.entity = ? AND e.entity_id = "+table+".id AND e.id "+in+" ("+sub+"))")
 	args = append(append(args, string(c.match.entity)), subArgs...)
 	return strings.Join(where, " AND "), args
 }
