@@ -28,6 +28,7 @@ run: build
 
 vet:
 	$(GO) vet -tags $(TAGS) ./...
+	@unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l .); if [ -n "$$unformatted" ]; then echo "gofmt 未格式化的文件：$$unformatted"; exit 1; fi
 
 # Every test: domain rules, the store on real SQLite files, PDFs read back
 # with poppler, the window through Fyne's test driver, and the real window
