@@ -94,7 +94,7 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	typed := s // as typed, for the message; built only when needed
+	typed := s // for the message, which is built only when needed
 	bad := func() error {
 		return Errorf(EINVALID, "日期“%s”无法识别，请按 2026-01-05 的格式填写", typed)
 	}

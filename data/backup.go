@@ -29,8 +29,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return app.Errorf(app.EINVALID, "备份文件不能是正在使用的数据文件本身")
 	}
 	return writeCopy(abs, "备份", func(tmp string) error {
-		s.mu.RLock()
-		defer s.mu.RUnlock()
+		s.gate.enter()
+		defer s.gate.leave()
 		_, err := s.sql.ExecContext(ctx, "VACUUM INTO ?", tmp)
 		return mapError(err)
 	})
@@ -70,16 +70,19 @@ func syncFile(path string) error {
 // and writes of other goroutines wait meanwhile and then see the restored
 // data. If the file cannot be reopened the store stays closed and every
 // later call fails.
-func (s *Store) RestoreFrom(src string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.closeLocked(); err != nil {
-		return err
+func (s *Store) RestoreFrom(src string) (err error) {
+	s.gate.replace(func() { err = s.restoreLocked(src) })
+	return err
+}
+
+func (s *Store) restoreLocked(src string) error {
+	restoreErr := s.closeLocked()
+	if restoreErr == nil {
+		restoreErr = Restore(src, s.path)
 	}
-	restoreErr := Restore(src, s.path)
 	fresh, err := open(s.path, s.opts)
 	if err != nil {
-		return err
+		return err // the store stays closed: this matters more than why the restore failed
 	}
 	s.db, s.sql, s.rdb, s.rsql, s.lock = fresh.db, fresh.sql, fresh.rdb, fresh.rsql, fresh.lock
 	return restoreErr

@@ -12,8 +12,8 @@ import (
 // records, and a search index out of step with the books. It returns the
 // problems found in Chinese; none means the file is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.gate.enter()
+	defer s.gate.leave()
 	problems, err := integrity(ctx, s.rsql)
 	if err != nil {
 		return nil, err

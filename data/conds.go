@@ -1,7 +1,9 @@
 package data
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
 
 	"gorm.io/gorm"
 
@@ -9,8 +11,8 @@ import (
 )
 
 // conds collects the WHERE conditions of a filter, joined with AND. The
-// 关键词 filter is kept apart (match) because book.list reads it in one of
-// three ways depending on how many records it finds (see plan.go).
+// 关键词 filter is kept apart (match) because book.list reads it in
+// one of several ways depending on how many records it finds (plan.go).
 type conds struct {
 	where  []string
 	args   []any
@@ -85,22 +87,31 @@ func (c *conds) between(col string, from, to app.Date) {
 	}
 }
 
-// contains filters rows where any of cols contains s (instr, a little
-// faster than LIKE over a whole book; units are Chinese, so case does not
-// matter).
+// contains filters rows where any of cols contains s, ignoring the case of
+// ASCII letters. Text without letters (a Chinese unit name) is matched with
+// instr, which finds the same rows a little faster than LIKE over a whole
+// book (documents_unit, docs/BENCHMARKS.md).
 func (c *conds) contains(s string, cols ...string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return
 	}
+	test, arg := "instr(%s, ?) > 0", s
+	if strings.ContainsFunc(s, isASCIILetter) {
+		test, arg = `%s LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(s)+"%"
+	}
 	ors := make([]string, len(cols))
 	for i, col := range cols {
-		ors[i] = "instr(" + col + ", ?) > 0"
-		c.args = append(c.args, s)
+		ors[i] = fmt.Sprintf(test, col)
+		c.args = append(c.args, arg)
 	}
 	c.where = append(c.where, "("+strings.Join(ors, " OR ")+")")
 	c.noIndex = true
 }
+
+func isASCIILetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // textMatch is a book's 关键词 filter: the search entries of one book (its
 // marker, see search.go) that contain every word.

@@ -36,8 +36,8 @@ func (s *Store) Dashboard(ctx context.Context, q app.DashboardQuery) (app.Dashbo
 		q.WarnUntil = q.Today
 	}
 	var d app.Dashboard
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.gate.enter()
+	defer s.gate.leave()
 	row := s.rsql.QueryRowContext(ctx, dashboardSQL,
 		sql.Named("today", dateText(q.Today)), sql.Named("warn", dateText(q.WarnUntil)),
 		sql.Named("from", dateText(q.WeekFrom)), sql.Named("to", dateText(q.WeekTo)))

@@ -191,8 +191,8 @@ func documentConds(f app.DocumentFilter) conds {
 	switch {
 	case f.Year == 0:
 	case f.Direction == app.Incoming:
-		// every 收文 has its year (that of its 收文日期): the index of the
-		// year then holds all the filter needs
+		// every 收文 has a year (its 收文编号's, from registration): the
+		// year index then holds all the filter needs
 		c.add("year = ?", f.Year)
 	default:
 		// a draft has no serial year yet: it counts in the year it was
@@ -202,7 +202,11 @@ func documentConds(f app.DocumentFilter) conds {
 	oneOf(&c, "status", f.Statuses)
 	eq(&c, "urgency", string(f.Urgency))
 	eq(&c, "secrecy", string(f.Secrecy))
-	c.contains(f.Unit, unitColumns[f.Direction]...)
+	units, ok := unitColumns[f.Direction]
+	if !ok {
+		units = unitColumns[""]
+	}
+	c.contains(f.Unit, units...)
 	c.between("book_on", f.From, f.To)
 	c.text(app.EntityDocument, cmp.Or(string(f.Direction), string(app.EntityDocument)), f.Text)
 	if !f.DueBefore.IsZero() {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"testing"
 
 	"gongwen/app"
@@ -350,5 +351,43 @@ func TestDuplicatesAndSerials(t *testing.T) {
 	wantCode(t, err, app.ECONFLICT)
 	if app.ErrorMessage(err) != "收文编号或发文字号与已有记录重复，没有保存" {
 		t.Errorf("message %q", app.ErrorMessage(err))
+	}
+}
+
+// The 单位 filter finds a part of a unit's name, ignoring the case of Latin
+// letters as it always has, and takes %, _ and \ literally.
+func TestUnitFilterCaseAndWildcards(t *testing.T) {
+	s := newStore(t)
+	update(t, s, func(tx app.Tx) error {
+		for i, unit := range []string{"区IT服务中心", "区财政局", "100%_测试\\单位"} {
+			doc := incoming()
+			doc.Serial, doc.FromUnit, doc.Title, doc.LeadUnit = app.IncomingSerial(2026, i+1), unit, unit, ""
+			if err := tx.SaveDocument(&doc); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, c := range []struct {
+		unit string
+		want []string
+	}{
+		{"it", []string{"区IT服务中心"}},
+		{"It服务", []string{"区IT服务中心"}},
+		{"财政", []string{"区财政局"}},
+		{"%_", []string{"100%_测试\\单位"}},
+		{"\\", []string{"100%_测试\\单位"}},
+		{"_", []string{"100%_测试\\单位"}},
+		{"区", []string{"区财政局", "区IT服务中心"}},
+	} {
+		for _, dir := range []app.Direction{app.Incoming, ""} {
+			docs, _, err := s.Documents(ctx, app.DocumentFilter{Direction: dir, Unit: c.unit, Sort: "title", Desc: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := docTitles(docs); !slices.Equal(got, c.want) {
+				t.Errorf("单位 %q (%q): %v, want %v", c.unit, dir, got, c.want)
+			}
+		}
 	}
 }

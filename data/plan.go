@@ -20,6 +20,8 @@ import (
 //     search index and sorted;
 //   - a 关键词 matching many: the book is read in the page's order and each
 //     record checked against the matches, which stops after a page;
+//   - a 关键词 matching most of the book: the same, checked against the
+//     entries of the book that do not match, which are fewer;
 //   - otherwise the planner's own choice: the order's index.
 //
 // Every way selects the ids of the page only, so that sorting moves ids and

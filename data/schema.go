@@ -379,7 +379,8 @@ CREATE VIRTUAL TABLE search_pairs USING fts5 (p, tokenize = 'ascii', content = '
 // (80,000 收文 take 30–45 ms to scan): the default order (newest number
 // first) under a status filter, for the quick views (待拟办, 承办中, 已办结 …)
 // and the sort by status; and the 用印 book's default order (year, number).
-// The sorts by title, 来文单位 and 办理时限 over a whole book have none: with
+// The sorts by title, 来文单位 and 办理时限 over a whole book had none until
+// version 5 (schemaSortKeys, with plan.go to steer the planner): with
 // SQLite's planner lacking statistics, an index whose order is not the
 // records' order (title, unit, due date) is also taken for unrelated
 // filters, which then read the rows in random order and get slower

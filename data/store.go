@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -27,9 +26,9 @@ import (
 // whose transactions are read-only snapshots, so that a list's page and
 // total, or a record and its child lists, always agree.
 type Store struct {
-	// mu is held for reading by every use of the connections below and
-	// for writing by RestoreFrom, which closes and reopens them.
-	mu   sync.RWMutex
+	// gate is entered by every use of the connections below; RestoreFrom
+	// and Close replace them when no use runs.
+	gate gate
 	db   *gorm.DB // writes
 	sql  *sql.DB
 	rdb  *gorm.DB // reads
@@ -148,10 +147,9 @@ func dsnReadOnly(abs string) string { return fileURI(abs) + "?mode=ro&_busy_time
 func (s *Store) Path() string { return s.path }
 
 // Close lets SQLite refresh its planner statistics, then closes the file.
-func (s *Store) Close() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.closeLocked()
+func (s *Store) Close() (err error) {
+	s.gate.replace(func() { err = s.closeLocked() })
+	return err
 }
 
 func (s *Store) closeLocked() error {
@@ -167,8 +165,8 @@ func (s *Store) closeLocked() error {
 // Update runs fn in one immediate write transaction: everything fn does is
 // committed together, or rolled back if fn (or the commit) fails.
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.gate.enter()
+	defer s.gate.leave()
 	return mapError(s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		return fn(&tx{db: db})
 	}))
@@ -176,15 +174,15 @@ func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
 
 // reading runs a read of one statement.
 func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.gate.enter()
+	defer s.gate.leave()
 	return fn(s.rdb.WithContext(ctx))
 }
 
 // view runs a read of several statements in one read transaction.
 func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (out T, err error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.gate.enter()
+	defer s.gate.leave()
 	err = s.rdb.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		var ferr error
 		out, ferr = fn(db)
