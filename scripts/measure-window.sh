@@ -81,16 +81,18 @@ sleep 1.5
 # widget.Table has no Page Down or End key, and a wheel notch is 25 px of
 # 40 px rows, so 80,000 rows are 128,000 notches. After 400 notches of the
 # wheel, the table's vertical scroll bar is dragged to the bottom: its thumb
-# starts under the header row at the right edge of the table (x 905 in the
-# 1280×800 window); a step of 2 px moves about 320 rows, so every third or
+# starts under the header row at the right edge of the table (x 826 in the
+# 1280×800 window, just left of the split with the detail panel; at x 905,
+# where it was before the detail panel widened, the drag missed it and only
+# the wheel's 250 rows were scrolled); a step of 2 px moves about 320 rows, so every third or
 # fourth page of 100 rows is read on the way to the last row. (Steps of 1 px
 # outrun the window: the drag falls behind the pointer and stops short.)
 scrollStart=$(ms)
 xdotool mousemove 60 400 sleep 0.2 mousemove 700 500 sleep 0.3
 for _ in $(seq 40); do xdotool click --repeat 10 --delay 5 5; done # the wheel: 400 notches
-xdotool mousemove 905 500 sleep 0.3 mousemove 905 252 sleep 0.3 mousedown 1
+xdotool mousemove 826 500 sleep 0.3 mousemove 826 252 sleep 0.3 mousedown 1
 for y in $(seq 254 2 760); do
-	xdotool mousemove 905 "$y"
+	xdotool mousemove 826 "$y"
 	sleep 0.04
 done
 xdotool mouseup 1
