@@ -1,6 +1,7 @@
 # Gongwen Desk. Every Go command carries the sqlite_fts5 tag: SQLite's
-# full-text search is compiled in only with it.
-TAGS    := sqlite_fts5
+# full-text search is compiled in only with it. no_emoji leaves Fyne's
+# colour emoji font out, which the window would parse once per text style.
+TAGS    := sqlite_fts5,no_emoji
 # scripts/deps.sh puts a Go toolchain here when the machine's is missing or old.
 GOVER   := $(shell sed -n 's/^go \([0-9.]*\)$$/\1/p' go.mod)
 export PATH := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gongwen/go$(GOVER)/bin:$(PATH)

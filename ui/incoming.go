@@ -265,7 +265,7 @@ func (b *docBook) assignForm(d app.Document) {
 		day, warn := b.u.desk.DueDate(b.u.desk.Today(), n)
 		s := fmt.Sprintf("从今天（%s）起%d个工作日，应于 %s（%s）前办结", b.u.desk.Today(), n, day, weekdayCN(day))
 		if warn != nil {
-			s += "\n⚠ " + app.ErrorMessage(warn)
+			s += "\n注意：" + app.ErrorMessage(warn)
 		}
 		due.SetText(s)
 	}

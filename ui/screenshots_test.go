@@ -17,7 +17,7 @@ import (
 // TestScreenshots renders every main screen and the main dialogs with the
 // sample office to PNG, at 1280×800 and 1920×1080:
 //
-//	GONGWEN_SCREENSHOTS=../docs/screenshots go test -tags sqlite_fts5 -run TestScreenshots ./ui/
+//	GONGWEN_SCREENSHOTS=../docs/screenshots go test -tags sqlite_fts5,no_emoji -run TestScreenshots ./ui/
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("GONGWEN_SCREENSHOTS")
 	if dir == "" {

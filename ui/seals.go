@@ -160,13 +160,14 @@ func (b *sealBook) print() {
 	b.u.printPaper(sealRequestPaper(*b.sel), false)
 }
 
-// chainText is the approval chain, e.g. 副区长审核 → 区长审签.
+// chainText is the approval chain, e.g. 副区长已审核 → 区长审签 when the
+// first of two steps is done.
 func chainText(chain []app.ApprovalStep, done int) string {
 	var parts []string
 	for i, s := range chain {
 		p := string(s.Role) + s.Action
 		if i < done {
-			p += "✓"
+			p = string(s.Role) + "已" + s.Action
 		}
 		parts = append(parts, p)
 	}

@@ -566,7 +566,7 @@ func (s *settingsScreen) fillHolidays() {
 	}
 	s.holCover.SetText(cover)
 	if w := s.u.desk.CalendarWarning(); w != "" {
-		s.holWarn.SetText("⚠ " + w)
+		s.holWarn.SetText("注意：" + w)
 		s.holWarn.Show()
 	} else {
 		s.holWarn.Hide()
