@@ -29,12 +29,21 @@ func (c *conds) add(sql string, args ...any) {
 }
 
 // scope adds the condition that picks one book out of a table that holds
-// two (收文 and 发文): it is implied by the book's search marker.
+// two (收文 and 发文): it is implied by the book's search marker. It comes
+// before every other condition.
 func (c *conds) scope(col string, v string) {
 	if v != "" {
+		if len(c.where) > c.scoped {
+			panic("conds.scope after another condition")
+		}
 		c.add(col+" = ?", v)
 		c.scoped++
 	}
+}
+
+// bookOnly is the conditions that pick the book, without the filter's.
+func (c conds) bookOnly() conds {
+	return conds{where: c.where[:c.scoped], args: c.args[:c.scoped], scoped: c.scoped}
 }
 
 // onlyText reports whether the 关键词 is the whole filter, so that the

@@ -37,9 +37,10 @@ var fewRows = 10000
 // finds a page within a few hundred records.
 var fewMatches = 2000
 
-// manyMatches is the number of matches above which the entries of the book
-// that do not match are counted too: when they are fewer (区 in 68,218 of
-// 80,000 收文), checking records against them is cheaper.
+// manyMatches is the number of matches above which the book's records are
+// counted too: when fewer of them lack the word than have it (区 in 68,218
+// of 80,000 收文), checking records against the entries that lack it is
+// cheaper.
 var manyMatches = 20000
 
 // pagePlan is what the count found out, for reading the page.
@@ -63,12 +64,14 @@ func countPage(db *gorm.DB, table string, c conds) (pagePlan, error) {
 		return p, err
 	}
 	if p.matches > manyMatches {
-		others, args := c.match.query.others(c.match.book)
-		var n int
-		if err := db.Raw("SELECT count(*) FROM ("+others+")", args...).Scan(&n).Error; err != nil {
+		// The book's entries that lack the word number its records less
+		// the matches: the book's index counts the records in a third of
+		// the time the search index takes to find those entries.
+		var records int64
+		if err := c.bookOnly().apply(db.Table(table)).Count(&records).Error; err != nil {
 			return p, err
 		}
-		p.inverse = n < p.matches
+		p.inverse = int(records)-p.matches < p.matches
 	}
 	if c.onlyText() || p.matches == 0 {
 		p.total = p.matches
