@@ -16,7 +16,7 @@ func BenchmarkHandlingSlip(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := HandlingSlip(io.Discard, f, sampleSettings, d); err != nil {
+		if err := printed(HandlingSlip(io.Discard, f, sampleSettings, d)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -42,7 +42,7 @@ func BenchmarkMonthlyReport300(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if err := MonthlyReport(io.Discard, f, sampleSettings, r); err != nil {
+		if err := printed(MonthlyReport(io.Discard, f, sampleSettings, r)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -52,6 +52,17 @@ func render(t *testing.T, name string, form func(io.Writer) error) (string, []ru
 	return path, nil
 }
 
+// printed is err, unless err only reports characters printed as 〓: which
+// those are depends on the fonts of the machine (LXGW WenKai, when
+// installed, has 𠮷).
+func printed(err error) error {
+	var rc *ReplacedChars
+	if errors.As(err, &rc) {
+		return nil
+	}
+	return err
+}
+
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	out, err := exec.Command(name, args...).CombinedOutput()
