@@ -240,6 +240,9 @@ func TestSealWorkflow(t *testing.T) {
 	h.typeIn("副主任", "赵副主任")
 	h.save()
 	tapAction(h, u.seals.book, "审批")
+	if !h.shows("副主任已审核 → 主任审签") {
+		t.Fatal("the second 审批 does not show the first step done")
+	}
 	h.typeIn("主任", "赵副主任")
 	h.saveFails("主任")
 	h.typeIn("主任", "陈主任")

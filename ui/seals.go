@@ -165,11 +165,11 @@ func (b *sealBook) print() {
 func chainText(chain []app.ApprovalStep, done int) string {
 	var parts []string
 	for i, s := range chain {
-		p := string(s.Role) + s.Action
+		mark := ""
 		if i < done {
-			p = string(s.Role) + "已" + s.Action
+			mark = "已"
 		}
-		parts = append(parts, p)
+		parts = append(parts, string(s.Role)+mark+s.Action)
 	}
 	return strings.Join(parts, " → ")
 }
