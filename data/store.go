@@ -137,13 +137,14 @@ func dsn(abs string, o options) string {
 // path writing by mistake. Each of the four readers caches 4 MB of pages:
 // the operating system caches the file as well, and scrolling a large book
 // end to end filled 16 MB caches that the window then kept (14 MB of its
-// resident memory; no list page got slower, docs/BENCHMARKS.md).
+// resident memory; no list page measurably slower, docs/BENCHMARKS.md).
 func dsnReader(abs string, o options) string {
 	return fmt.Sprintf("%s?_busy_timeout=%d&_foreign_keys=on&_txlock=deferred&_query_only=true&_cache_size=-4000",
 		fileURI(abs), o.busyTimeout.Milliseconds())
 }
 
-// dsnReadOnly opens a file only to read it (backups being checked).
+// dsnReadOnly opens a file only to read it: backups being checked, and the
+// live file being copied into one (SQLite's default 2 MB page cache).
 func dsnReadOnly(abs string) string { return fileURI(abs) + "?mode=ro&_busy_timeout=5000" }
 
 // Path is the absolute path of the database file.
