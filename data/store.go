@@ -171,7 +171,7 @@ func (s *Store) closeLocked() error {
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
 	s.gate.enter()
 	defer s.gate.leave()
-	return mapError(s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+	return mapError(s.db.WithContext(withStmtCache(ctx)).Transaction(func(db *gorm.DB) error {
 		return fn(&tx{db: db})
 	}))
 }
