@@ -105,14 +105,27 @@ func indexEntry(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
 // index is written for every record saved.
 func execDirect(db *gorm.DB, query string, args ...any) error {
 	st, err := prepared(db, query)
-	if err != nil {
-		return err
-	}
-	if st != nil {
+	switch {
+	case err != nil:
+	case st != nil:
 		_, err = st.ExecContext(db.Statement.Context, args...)
-		return err
+	default:
+		_, err = db.Statement.ConnPool.ExecContext(db.Statement.Context, query, args...)
 	}
-	_, err = db.Statement.ConnPool.ExecContext(db.Statement.Context, query, args...)
+	return err
+}
+
+// scanDirect runs a query of one row as execDirect runs a statement and
+// scans the row into dest.
+func scanDirect(db *gorm.DB, query string, args []any, dest ...any) error {
+	st, err := prepared(db, query)
+	switch {
+	case err != nil:
+	case st != nil:
+		err = st.QueryRowContext(db.Statement.Context, args...).Scan(dest...)
+	default:
+		err = db.Statement.ConnPool.QueryRowContext(db.Statement.Context, query, args...).Scan(dest...)
+	}
 	return err
 }
 
@@ -130,7 +143,7 @@ func withStmtCache(ctx context.Context) context.Context {
 }
 
 // prepared is query prepared in db's transaction, once, or nil when db
-// caches no statements (reads, migrations).
+// caches no statements (outside Update and rebuildSearch).
 func prepared(db *gorm.DB, query string) (*sql.Stmt, error) {
 	cache, ok := db.Statement.Context.Value(stmtCacheKey{}).(stmtCache)
 	if !ok {
@@ -163,14 +176,9 @@ func unindex(db *gorm.DB, key int64, dropEntry bool) error {
 // nextSlot is the next free entry id of day; it runs under the write lock.
 func nextSlot(db *gorm.DB, day int64) (int64, error) {
 	base := day << slotBits
-	const query = "SELECT max(id) FROM search_entries WHERE id BETWEEN ? AND ?"
 	var top sql.NullInt64
-	st, err := prepared(db, query)
-	if err == nil && st != nil {
-		err = st.QueryRowContext(db.Statement.Context, base, base+(1<<slotBits)-1).Scan(&top)
-	} else if err == nil {
-		err = db.Statement.ConnPool.QueryRowContext(db.Statement.Context, query, base, base+(1<<slotBits)-1).Scan(&top)
-	}
+	err := scanDirect(db, "SELECT max(id) FROM search_entries WHERE id BETWEEN ? AND ?",
+		[]any{base, base + (1 << slotBits) - 1}, &top)
 	switch {
 	case err != nil:
 		return 0, mapError(err)
@@ -330,8 +338,10 @@ func (s *Store) Search(ctx context.Context, text string, p app.Page) ([]app.Sear
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.SearchHit, int, error) { return search(db, text, p) })
 }
 
-// rebuildSearch empties the index and indexes every record again.
+// rebuildSearch empties the index and indexes every record again, in db's
+// transaction.
 func rebuildSearch(db *gorm.DB) error {
+	db = db.WithContext(withStmtCache(db.Statement.Context))
 	for _, stmt := range []string{
 		"DELETE FROM search_entries",
 		"INSERT INTO search_chars (search_chars) VALUES ('delete-all')",
