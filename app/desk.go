@@ -147,13 +147,7 @@ func (k *Desk) leader(ctx context.Context, name string) (Leader, error) {
 	if err != nil {
 		return Leader{}, err
 	}
-	name = strings.TrimSpace(name)
-	for _, l := range leaders {
-		if l.Name == name {
-			return l, nil
-		}
-	}
-	return Leader{}, Errorf(ENOTFOUND, "领导名单中没有“%s”，请先在“设置—领导”中添加", name)
+	return LeaderNamed(leaders, name)
 }
 
 // ---- documents ----
@@ -248,12 +242,12 @@ func (k *Desk) Propose(ctx context.Context, id int64, text string) (*Document, e
 
 // Instruct records a leader's 批示 written on paper on day on.
 func (k *Desk) Instruct(ctx context.Context, id int64, leaderName, text string, on Date) (*Document, error) {
-	role := RoleOther
-	if l, err := k.leader(ctx, leaderName); err == nil {
-		role = l.Role
+	l, err := k.leader(ctx, leaderName)
+	if err != nil {
+		return nil, err
 	}
 	return k.changeDoc(ctx, id, "批示", func(_ Tx, d *Document) (string, error) {
-		return leaderName + "：" + text, d.Instruct(Instruction{Leader: leaderName, Role: role, Text: text, On: on})
+		return l.Name + "：" + text, d.Instruct(Instruction{Leader: l.Name, Role: l.Role, Text: text, On: on})
 	})
 }
 
@@ -407,7 +401,7 @@ func (k *Desk) seal(ctx context.Context, name string) (Seal, error) {
 			return s, nil
 		}
 	}
-	return Seal{}, Errorf(ENOTFOUND, "印章“%s”不在设置中", name)
+	return Seal{}, missing(Errorf(ENOTFOUND, "印章“%s”不在设置中", name), MissingSeal, strings.TrimSpace(name))
 }
 
 // CreateSealRequest saves a new request as a draft with the next number.

@@ -25,6 +25,39 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Missing, when set, is the setting whose absence made the step fail,
+	// so that the window can offer to add it on the spot.
+	Missing *Missing
+}
+
+// Missing names a setting a step needs that the office has not entered yet.
+type Missing struct {
+	Kind MissingKind
+	Name string // the name that was typed (a leader's or a seal's), if any
+}
+
+// MissingKind is the kind of setting that is missing.
+type MissingKind string
+
+const (
+	MissingLeader MissingKind = "leader" // a name not on the 领导名单
+	MissingSeal   MissingKind = "seal"   // a seal not in the settings
+	MissingFonds  MissingKind = "fonds"  // the 全宗号 for the 档号
+)
+
+// MissingOf returns what setting err says is missing.
+func MissingOf(err error) (Missing, bool) {
+	var e *Error
+	if errors.As(err, &e) && e.Missing != nil {
+		return *e.Missing, true
+	}
+	return Missing{}, false
+}
+
+// missing returns err marked as caused by a missing setting.
+func missing(e *Error, kind MissingKind, name string) *Error {
+	e.Missing = &Missing{Kind: kind, Name: name}
+	return e
 }
 
 func (e *Error) Error() string { return e.Message }

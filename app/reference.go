@@ -39,6 +39,45 @@ type Leader struct {
 	Active    bool
 }
 
+// LeaderNamed is the one rule for every field that names a leader (批示,
+// 审核, 签发, 用印审批 and 退回): the name must be on the office's 领导名单.
+// A name not on it is refused with the names that are, in the office's
+// order, so the secretary sees at once whom she may pick.
+func LeaderNamed(leaders []Leader, name string) (Leader, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Leader{}, Errorf(EINVALID, "请填写领导姓名")
+	}
+	for _, l := range leaders {
+		if l.Name == name {
+			return l, nil
+		}
+	}
+	var listed []string
+	for _, l := range LeadersInOrder(leaders) {
+		if l.Active {
+			listed = append(listed, l.Name+"（"+string(l.Role)+"）")
+		}
+	}
+	if len(listed) == 0 {
+		return Leader{}, missing(Errorf(ENOTFOUND, "领导名单中没有“%s”：名单还是空的，请先把领导添加到领导名单", name), MissingLeader, name)
+	}
+	return Leader{}, missing(Errorf(ENOTFOUND, "领导名单中没有“%s”。名单中的领导：%s。新任领导请先添加到领导名单", name, strings.Join(listed, "、")), MissingLeader, name)
+}
+
+// LeadersInOrder is the leaders as the office orders them (排序号, then
+// rank for equal numbers); the list given is not changed.
+func LeadersInOrder(leaders []Leader) []Leader {
+	out := slices.Clone(leaders)
+	slices.SortStableFunc(out, func(a, b Leader) int {
+		if a.Order != b.Order {
+			return a.Order - b.Order
+		}
+		return slices.Index(Roles, a.Role) - slices.Index(Roles, b.Role)
+	})
+	return out
+}
+
 // InCharge reports whether the leader is in charge of unit by portfolio.
 func (l Leader) InCharge(unit string) bool {
 	unit = strings.TrimSpace(unit)
