@@ -14,6 +14,12 @@ import (
 // it twice changes nothing) and an error when the database holds another
 // office's data.
 func Load(ctx context.Context, desk *app.Desk) (bool, error) {
+	return LoadWithProgress(ctx, desk, nil)
+}
+
+// LoadWithProgress is Load telling progress, when not nil, which part it
+// is making: step (1-based) of total, and what it is.
+func LoadWithProgress(ctx context.Context, desk *app.Desk, progress func(step, total int, what string)) (bool, error) {
 	st, err := desk.Store.Settings(ctx)
 	if err != nil {
 		return false, err
@@ -32,8 +38,16 @@ func Load(ctx context.Context, desk *app.Desk) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	for _, step := range []func() error{b.reference, b.incoming, b.outgoing, b.sealRequests, b.meetings, b.items} {
-		if err := step(); err != nil {
+	steps := []struct {
+		what string
+		make func() error
+	}{{"单位、领导和印章", b.reference}, {"收文登记簿", b.incoming}, {"发文登记簿", b.outgoing},
+		{"用印申请", b.sealRequests}, {"会议和会议纪要", b.meetings}, {"督查事项", b.items}}
+	for i, step := range steps {
+		if progress != nil {
+			progress(i+1, len(steps), step.what)
+		}
+		if err := step.make(); err != nil {
 			return false, err
 		}
 	}

@@ -53,8 +53,8 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 			}
 			return desk.Reload(ctx)
 		},
-		LoadSample: func(ctx context.Context, d *app.Desk) error {
-			_, err := sample.Load(ctx, d)
+		LoadSample: func(ctx context.Context, d *app.Desk, progress func(step, total int, what string)) error {
+			_, err := sample.LoadWithProgress(ctx, d, progress)
 			return err
 		},
 	}

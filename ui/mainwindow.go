@@ -49,7 +49,8 @@ type Env struct {
 	// Check runs the database's integrity check.
 	Check func(ctx context.Context) error
 	// LoadSample fills an empty database with the fictional 示例区 office.
-	LoadSample func(ctx context.Context, desk *app.Desk) error
+	// progress is told which part is being made (step of total).
+	LoadSample func(ctx context.Context, desk *app.Desk, progress func(step, total int, what string)) error
 	// OpenFile shows a file (a PDF) in the system's viewer; nil uses
 	// OpenWithSystem. Tests stub it.
 	OpenFile func(path string) error

@@ -1,9 +1,12 @@
 package ui
 
 import (
-	"context"
+	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
@@ -47,9 +50,15 @@ func (u *UI) showWelcome() {
 	f.Field("开始方式", how)
 	f.Field("单位名称", org).Field("区名", district).Field("发文代字", code, "以区政府办公室名义发文的代字，可在“设置”中增加").Field("操作员", op)
 	f.Bottom(note("这些信息以后都可以在“设置”中修改。"))
-	f.Show(func(bool) error {
+	// the progress dialog opens once this one has closed: closing a dialog
+	// takes every overlay above it away too
+	f.OnSaved = func(string) {
 		if how.Selected == startSample {
 			u.loadSample()
+		}
+	}
+	f.Show(func(bool) error {
+		if how.Selected == startSample {
 			return nil
 		}
 		name := strings.TrimSpace(op.Text)
@@ -75,24 +84,44 @@ func (u *UI) showWelcome() {
 	})
 }
 
+// loadSample makes the sample office behind a progress dialog that says
+// which book is being made; the window is usable again when it is done.
 func (u *UI) loadSample() {
-	u.busy("正在载入示例单位", func(ctx context.Context) error {
-		if err := u.env.LoadSample(ctx, u.desk); err != nil {
-			return err
+	what := widget.NewLabel("正在准备…")
+	bar := widget.NewProgressBar()
+	d := dialog.NewCustomWithoutButtons("正在载入示例单位", container.NewVBox(
+		wrapLabel("正在生成示例区两年的收文、发文、用印、督查事项和会议，需要半分钟左右，完成后即可使用。"), what, bar), u.win)
+	d.Show()
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
+	d.Resize(fyne.NewSize(460, d.MinSize().Height)) // the wrapped text measured at its width
+	progress := func(step, total int, part string) {
+		fyne.Do(func() {
+			what.SetText(fmt.Sprintf("第%d步，共%d步：%s", step, total, part))
+			bar.SetValue(float64(step-1) / float64(total))
+		})
+	}
+	u.wg.Add(1)
+	go func() {
+		defer u.wg.Done()
+		err := u.env.LoadSample(u.ctx, u.desk, progress)
+		if err == nil {
+			fyne.Do(func() { what.SetText("正在打开工作台…"); bar.SetValue(1) })
+			err = u.desk.Reload(u.ctx)
 		}
-		return u.desk.Reload(ctx)
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if u.desk.Operator == "" {
-			if ops := u.desk.Settings().Operators; len(ops) > 0 {
-				u.desk.Operator = ops[0]
+		fyne.DoAndWait(func() {
+			d.Hide()
+			if err != nil {
+				u.showError(err)
+				return
 			}
-		}
-		u.reloadAll()
-	})
+			if u.desk.Operator == "" {
+				if ops := u.desk.Settings().Operators; len(ops) > 0 {
+					u.desk.Operator = ops[0]
+				}
+			}
+			u.reloadAll()
+		})
+	}()
 }
 
 // reloadAll rereads everything after the data changed wholesale (first
