@@ -2,15 +2,18 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // capture writes the window to a PNG when GONGWEN_SHOTS names a folder (to
@@ -70,5 +73,198 @@ func TestSampleLoadShowsProgress(t *testing.T) {
 	}
 	if h.u.desk.Settings().OrgName != "示例区人民政府办公室" {
 		t.Error("the office was not loaded")
+	}
+}
+
+// button is the button labelled text in the dialog on top.
+func (h *harness) button(text string) *widget.Button {
+	h.t.Helper()
+	for _, o := range test.LaidOutObjects(h.u.win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	h.t.Fatalf("no button %q on top", text)
+	return nil
+}
+
+// welcomeEmpty fills the welcome dialog for an empty office and goes on.
+func welcomeEmpty(h *harness) {
+	h.typeIn("单位名称", "测试区人民政府办公室")
+	h.typeIn("区名", "测试区")
+	h.typeIn("发文代字", "测府办发")
+	h.typeIn("操作员", "张文书")
+	h.save()
+}
+
+func wantStep(h *harness, n int) *widgets.Form {
+	h.t.Helper()
+	f := h.form()
+	if !strings.Contains(f.Title, fmt.Sprintf("第%d步", n)) {
+		h.t.Fatalf("the dialog on top is %q, want step %d", f.Title, n)
+	}
+	return f
+}
+
+// 从空白开始 goes on to the leaders, the seals and the 全宗号; what is
+// filled in lands in the settings.
+func TestGuidedSetup(t *testing.T) {
+	h := openHarness(t, func(*app.Desk) {})
+	welcomeEmpty(h)
+
+	f := wantStep(h, 2)
+	h.capture("setup-2-leaders")
+	rows := f.Get("领导").(*widgets.RowEditor).Rows()
+	rows[0][0].(*widgets.Entry).SetText("王区长")
+	rows[2][0].(*widgets.Entry).SetText("李副区长")
+	rows[2][2].(*widgets.Entry).SetText("财政、税务")
+	rows[3][0].(*widgets.Entry).SetText("陈主任")
+	h.save()
+
+	f = wantStep(h, 3)
+	h.capture("setup-3-seals")
+	rows = f.Get("印章").(*widgets.RowEditor).Rows()
+	if got := rows[0][0].(*widgets.Entry).Text; got != "测试区人民政府" {
+		t.Errorf("the government's seal is offered as %q", got)
+	}
+	if got := rows[0][3].(*widget.Label).Text; got != "副区长审核 → 区长审签" {
+		t.Errorf("the chain shown for the government's seal: %q", got)
+	}
+	rows[1][2].(*widgets.Entry).SetText("孙保管")
+	h.save()
+
+	wantStep(h, 4)
+	h.capture("setup-4-fonds")
+	h.typeIn("全宗号", "Z109")
+	h.typeIn("机构（问题）代码", "BGS")
+	h.save()
+	if top := h.u.forms.Top(); top != nil {
+		t.Fatalf("a dialog is still open after the last step: %q", top.Title)
+	}
+
+	st := h.u.desk.Settings()
+	if st.OrgName != "测试区人民政府办公室" || st.FondsCode != "Z109" || st.OrgCode != "BGS" {
+		t.Errorf("settings: %+v", st)
+	}
+	leaders, _ := h.store.Leaders(h.u.ctx)
+	var got []string
+	for _, l := range app.LeadersInOrder(leaders) {
+		got = append(got, fmt.Sprintf("%d.%s %s %s", l.Order, l.Name, l.Role, l.Portfolio))
+	}
+	if want := []string{"1.王区长 区长 ", "2.李副区长 副区长 财政、税务", "3.陈主任 主任 "}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("leaders %q, want %q", got, want)
+	}
+	seals, _ := h.store.Seals(h.u.ctx)
+	if len(seals) != 2 || seals[1].Keeper != "孙保管" && seals[0].Keeper != "孙保管" {
+		t.Errorf("seals: %+v", seals)
+	}
+}
+
+// Every step of the guided setup can be skipped.
+func TestGuidedSetupSkipsEveryStep(t *testing.T) {
+	h := openHarness(t, func(*app.Desk) {})
+	welcomeEmpty(h)
+	for step := 2; step <= 4; step++ {
+		wantStep(h, step)
+		test.Tap(h.button("跳过这一步"))
+	}
+	if top := h.u.forms.Top(); top != nil {
+		t.Fatalf("a dialog is still open: %q", top.Title)
+	}
+	leaders, _ := h.store.Leaders(h.u.ctx)
+	seals, _ := h.store.Seals(h.u.ctx)
+	if st := h.u.desk.Settings(); st.OrgName != "测试区人民政府办公室" || st.FondsCode != "" || len(leaders) != 0 || len(seals) != 0 {
+		t.Errorf("skipped steps saved something: %+v, %d leaders, %d seals", st, len(leaders), len(seals))
+	}
+}
+
+// issuedDocument is an outgoing document ready to be filed.
+func issuedDocument(h *harness) app.Document {
+	h.t.Helper()
+	k, ctx, today := h.u.desk, h.u.ctx, h.u.desk.Today()
+	d := &app.Document{Direction: app.Outgoing, Title: "关于调整区政府工作部门联系人的通知", IssuingCode: "测府办发", Drafter: "刘秘书", DraftUnit: "区政府办公室", DraftedOn: today}
+	step := func(_ *app.Document, err error) {
+		h.t.Helper()
+		if err != nil {
+			h.t.Fatal(err)
+		}
+	}
+	if err := k.DraftOutgoing(ctx, d); err != nil {
+		h.t.Fatal(err)
+	}
+	step(k.CheckDraft(ctx, d.ID))
+	step(k.ReviewDraft(ctx, d.ID, "赵副主任", "", today))
+	step(k.ReviewDraft(ctx, d.ID, "陈主任", "", today))
+	step(k.Sign(ctx, d.ID, "陈主任", today))
+	step(k.Issue(ctx, d.ID, today, 30))
+	return *d
+}
+
+// 归档 without a 全宗号 offers to fill it in over the 归档 dialog, then files
+// the document with what was chosen there.
+func TestArchiveAddsTheMissingFondsOnTheSpot(t *testing.T) {
+	h := newHarness(t, false)
+	st := h.u.desk.Settings()
+	st.FondsCode = ""
+	if err := h.u.desk.SaveSettings(h.u.ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	d := issuedDocument(h)
+	h.u.show(ScreenOutgoing)
+	h.u.outgoing.open(d.ID)
+	tapAction(h, h.u.outgoing.book, "归档")
+	archive := h.form()
+	archive.Get("保管期限").(*widget.Select).SetSelected(app.RetainForever.Label())
+	h.u.shortcutSave()
+	if !strings.Contains(archive.ErrorText(), "全宗号") || !archive.Visible() {
+		t.Fatalf("归档 without a 全宗号: %q", archive.ErrorText())
+	}
+	if h.form() == archive {
+		t.Fatal("no dialog offers to fill in the 全宗号")
+	}
+	h.capture("missing-fonds")
+	h.typeIn("全宗号", "Z200")
+	h.save() // the 全宗号 dialog, then the 归档 again
+	if archive.Visible() {
+		t.Fatalf("the 归档 dialog stayed open: %q", archive.ErrorText())
+	}
+	if got := h.u.outgoing.sel.Archive.Number(); got != "Z200-WS·2026-Y-BGS-0001" {
+		t.Errorf("filed as %q", got)
+	}
+}
+
+// A 批示 by a leader not on the list offers to add him; the 批示 is then
+// saved with what was typed.
+func TestInstructionAddsTheMissingLeaderOnTheSpot(t *testing.T) {
+	h := newHarness(t, false)
+	d := &app.Document{Title: "关于做好森林防火工作的通知", FromUnit: "市人民政府办公室", ReceivedOn: h.u.desk.Today()}
+	if err := h.u.desk.RegisterIncoming(h.u.ctx, d, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.u.desk.Propose(h.u.ctx, d.ID, "拟请王区长阅示，由区财政局办理"); err != nil {
+		t.Fatal(err)
+	}
+	h.u.show(ScreenIncoming)
+	h.u.incoming.open(d.ID)
+	tapAction(h, h.u.incoming.book, "批示")
+	instruct := h.form()
+	h.typeIn("批示领导", "孙副区长")
+	h.typeIn("批示内容", "请财政局抓紧落实。")
+	h.u.shortcutSave()
+	if msg := instruct.ErrorText(); !strings.Contains(msg, "王区长（区长）、李副区长（副区长）") {
+		t.Fatalf("the refusal does not list the leaders: %q", msg)
+	}
+	add := h.form()
+	if add == instruct || add.Get("姓名").(*widgets.Entry).Text != "孙副区长" {
+		t.Fatal("no dialog offers to add 孙副区长")
+	}
+	h.capture("missing-leader")
+	h.save()
+	if instruct.Visible() {
+		t.Fatalf("the 批示 dialog stayed open: %q", instruct.ErrorText())
+	}
+	got := h.u.incoming.sel.Instructions
+	if len(got) != 1 || got[0].Leader != "孙副区长" || got[0].Text != "请财政局抓紧落实。" || got[0].Role != app.RoleViceMayor {
+		t.Errorf("instructions: %+v", got)
 	}
 }

@@ -15,7 +15,9 @@ import (
 // The field makers shared by every form, so each book's forms read alike.
 
 func (u *UI) newForm(title, save string) *widgets.Form {
-	return widgets.NewForm(u.win, u.forms, title, save)
+	f := widgets.NewForm(u.win, u.forms, title, save)
+	f.OnMissing = u.addMissing
+	return f
 }
 
 func textField(placeholder, value string) *widgets.Entry {

@@ -341,13 +341,18 @@ func (s *settingsScreen) leadersTab() fyne.CanvasObject {
 	return container.NewBorder(note("领导名单决定传阅顺序（按排序号，1为区长）、审核签发和用印审批的资格。副主任挂钩一位副区长的分管领域。"), nil, nil, nil, s.leaders.root)
 }
 
-func (s *settingsScreen) leaderForm(old *app.Leader) {
-	l := app.Leader{Role: app.RoleViceMayor, Active: true, Order: len(s.leaders.items) + 1}
+func (s *settingsScreen) leaderForm(old *app.Leader) { s.leaderDialog(old, "", "", nil) }
+
+// leaderDialog edits old, or adds a leader named name; why, when given,
+// says above the fields why the leader is asked for, and saved runs once
+// the leader is on the list.
+func (s *settingsScreen) leaderDialog(old *app.Leader, name, why string, saved func(app.Leader)) {
+	l := app.Leader{Name: name, Role: app.RoleViceMayor, Active: true, Order: len(s.u.leaderList()) + 1}
 	title := "新增领导"
 	if old != nil {
 		l, title = *old, "修改领导 "+old.Name
 	}
-	name := textField("姓名", l.Name)
+	nameE := textField("姓名", l.Name)
 	role := selectField(strs(app.Roles), string(l.Role))
 	order := intField("排序号", l.Order)
 	portfolio := textField("分管领域，如：财政、税务、金融", l.Portfolio)
@@ -356,7 +361,10 @@ func (s *settingsScreen) leaderForm(old *app.Leader) {
 	active := widget.NewCheck("在任", nil)
 	active.SetChecked(l.Active)
 	f := s.u.newForm(title, "保存")
-	f.Field("姓名", name).Field("职务", role).Field("排序号", order, "传阅自上而下按此顺序").Field("分管领域", portfolio)
+	if why != "" {
+		f.Top(wrapLabel(why))
+	}
+	f.Field("姓名", nameE).Field("职务", role).Field("排序号", order, "传阅自上而下按此顺序").Field("分管领域", portfolio)
 	f.Field("联系单位", units, "分管的部门，用于自下而上传阅时找到分管领导").Field("挂钩副区长", linked, "副主任填写").Field("", active)
 	f.Show(func(bool) error {
 		n := l
@@ -364,12 +372,15 @@ func (s *settingsScreen) leaderForm(old *app.Leader) {
 		if n.Order, err = parseInt("排序号", order.Text); err != nil {
 			return err
 		}
-		n.Name, n.Role, n.Portfolio, n.Units = name.Text, app.Role(role.Selected), portfolio.Text, units.Names()
+		n.Name, n.Role, n.Portfolio, n.Units = nameE.Text, app.Role(role.Selected), portfolio.Text, units.Names()
 		n.LinkedTo, n.Active = strings.TrimSpace(linked.Text), active.Checked
 		if err := s.u.desk.SaveLeader(s.u.ctx, &n); err != nil {
 			return err
 		}
 		s.afterRef("已保存 " + n.Name)
+		if saved != nil {
+			f.OnSaved = func(string) { saved(n) }
+		}
 		return nil
 	})
 }
@@ -444,8 +455,12 @@ func (s *settingsScreen) sealsTab() fyne.CanvasObject {
 	return container.NewBorder(note("区政府印章：副区长审核、区长审签；区政府办公室印章：副主任审核、主任审签；异地用印须区长或主任批准。其他印章可自定审批流程。"), nil, nil, nil, s.seals.root)
 }
 
-func (s *settingsScreen) sealForm(old *app.Seal) {
-	x := app.Seal{Kind: app.SealOffice, Active: true}
+func (s *settingsScreen) sealForm(old *app.Seal) { s.sealDialog(old, "", "", nil) }
+
+// sealDialog edits old, or adds a seal named name; why and saved as for
+// leaderDialog.
+func (s *settingsScreen) sealDialog(old *app.Seal, sealName, why string, saved func()) {
+	x := app.Seal{Name: sealName, Kind: app.SealOffice, Active: true}
 	title := "新增印章"
 	if old != nil {
 		x, title = *old, "修改印章 "+old.Name
@@ -465,6 +480,9 @@ func (s *settingsScreen) sealForm(old *app.Seal) {
 	active := widget.NewCheck("在用", nil)
 	active.SetChecked(x.Active)
 	f := s.u.newForm(title, "保存")
+	if why != "" {
+		f.Top(wrapLabel(why))
+	}
 	f.Field("印章名称", name).Field("类别", kind).Field("保管人", keeper)
 	f.Field("审批流程", chain, "仅“党组印章”“领导名章”“其他印章”使用；不填则按办公室印章的流程").Field("", active)
 	f.Show(func(bool) error {
@@ -486,6 +504,9 @@ func (s *settingsScreen) sealForm(old *app.Seal) {
 			return err
 		}
 		s.afterRef("已保存 " + n.Name)
+		if saved != nil {
+			f.OnSaved = func(string) { saved() }
+		}
 		return nil
 	})
 }

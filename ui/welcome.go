@@ -49,12 +49,14 @@ func (u *UI) showWelcome() {
 	f.Top(wrapLabel("公文督办台用于区政府办公室的收文、发文、用印、督查督办和会议纪要登记与办理。数据只保存在这台电脑上。\n请先选择开始方式："))
 	f.Field("开始方式", how)
 	f.Field("单位名称", org).Field("区名", district).Field("发文代字", code, "以区政府办公室名义发文的代字，可在“设置”中增加").Field("操作员", op)
-	f.Bottom(note("这些信息以后都可以在“设置”中修改。"))
+	f.Bottom(note("接下来依次填写领导名单、印章和全宗号，每一步都可以跳过。这些信息以后都可以在“设置”中修改。"))
 	// the progress dialog opens once this one has closed: closing a dialog
 	// takes every overlay above it away too
 	f.OnSaved = func(string) {
 		if how.Selected == startSample {
 			u.loadSample()
+		} else {
+			u.guidedSetup(2)
 		}
 	}
 	f.Show(func(bool) error {

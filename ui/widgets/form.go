@@ -76,6 +76,10 @@ type Form struct {
 	// OnWarning shows a warning after saving; the default is an
 	// information dialog.
 	OnWarning func(string)
+	// OnMissing is told when a save failed for want of a setting
+	// (app.MissingOf): it may offer to add the setting over this dialog,
+	// then retry, which saves again with everything typed still there.
+	OnMissing func(m app.Missing, retry func())
 }
 
 // NewForm starts a form dialog on win.
@@ -246,6 +250,9 @@ func (f *Form) save(allowDuplicate bool) {
 		c.Show()
 	default:
 		f.Error(app.ErrorMessage(err))
+		if m, ok := app.MissingOf(err); ok && f.OnMissing != nil {
+			f.OnMissing(m, func() { f.save(allowDuplicate) })
+		}
 	}
 }
 
