@@ -24,7 +24,10 @@ func TestEveryLeaderStepTakesTheSameNames(t *testing.T) {
 	}
 
 	steps := map[string]func(name string) error{
-		"批示": func(n string) error { _, err := desk.Instruct(ctx, in.ID, n, "请应急局办理", desk.Today()); return err },
+		"批示": func(n string) error {
+			_, err := desk.Instruct(ctx, in.ID, n, "请应急局办理", desk.Today())
+			return err
+		},
 		"审核": func(n string) error { _, err := desk.ReviewDraft(ctx, out.ID, n, "同意", desk.Today()); return err },
 		"审批": func(n string) error { _, err := desk.ApproveSeal(ctx, seal.ID, n, "同意", desk.Today()); return err },
 	}

@@ -268,3 +268,73 @@ func TestInstructionAddsTheMissingLeaderOnTheSpot(t *testing.T) {
 		t.Errorf("instructions: %+v", got)
 	}
 }
+
+// proposedDocument is an incoming document awaiting a 批示, shown.
+func proposedDocument(h *harness) {
+	h.t.Helper()
+	d := &app.Document{Title: "关于做好森林防火工作的通知", FromUnit: "市人民政府办公室", ReceivedOn: h.u.desk.Today()}
+	if err := h.u.desk.RegisterIncoming(h.u.ctx, d, false); err != nil {
+		h.t.Fatal(err)
+	}
+	if _, err := h.u.desk.Propose(h.u.ctx, d.ID, "拟请王区长阅示，由区财政局办理"); err != nil {
+		h.t.Fatal(err)
+	}
+	h.u.show(ScreenIncoming)
+	h.u.incoming.open(d.ID)
+}
+
+// A leader field is a pick list: every leader in the office's order, the
+// ones matching what is typed, and an offer to add a name not on the list.
+func TestLeaderFieldIsAPickList(t *testing.T) {
+	h := newHarness(t, false)
+	proposedDocument(h)
+	tapAction(h, h.u.incoming.book, "批示")
+	instruct := h.form()
+	h.typeIn("批示内容", "请财政局抓紧落实。")
+	field := instruct.Get("批示领导").(*widgets.NameField)
+	test.Tap(field.ActionItem.(*widget.Button))
+	if got := field.Matches(); fmt.Sprint(got) != "[王区长 李副区长 陈主任 赵副主任]" {
+		t.Errorf("the list shows %v, want every leader in the office's order", got)
+	}
+	h.capture("picklist-all")
+	field.HideSuggestions()
+	test.Type(field, "区长")
+	if got := field.Matches(); fmt.Sprint(got) != "[王区长 李副区长]" || !field.AddOffered() {
+		t.Errorf("typing 区长 offers %v (add offered: %v)", got, field.AddOffered())
+	}
+	field.Pick(1)
+	if field.Text != "李副区长" || field.AddOffered() {
+		t.Errorf("picked %q", field.Text)
+	}
+	field.SetText("")
+	test.Type(field, "孙副区长")
+	if len(field.Matches()) != 0 || !field.AddOffered() {
+		t.Fatalf("a new name is not offered to add: %v", field.Matches())
+	}
+	h.capture("picklist-add")
+	field.Pick(0) // the offer to add, under no matches
+	add := h.form()
+	if add == instruct || add.Get("姓名").(*widgets.Entry).Text != "孙副区长" {
+		t.Fatal("no dialog to add 孙副区长 to the list")
+	}
+	h.save()
+	if h.form() != instruct || field.Text != "孙副区长" || instruct.Get("批示内容").(*widgets.Entry).Text != "请财政局抓紧落实。" {
+		t.Fatalf("back in the 批示 dialog: %q, %q", field.Text, instruct.Get("批示内容").(*widgets.Entry).Text)
+	}
+	if !slicesContains(h.u.leaderNames(), "孙副区长") {
+		t.Error("孙副区长 is not on the list")
+	}
+	h.save()
+	if got := h.u.incoming.sel.Instructions; len(got) != 1 || got[0].Leader != "孙副区长" {
+		t.Errorf("instructions %+v", got)
+	}
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

@@ -54,8 +54,13 @@ func (u *UI) leaderField(value string, names func() []string) *widgets.NameField
 	if names == nil {
 		names = u.leaderNames
 	}
-	f := widgets.NewNameField("领导姓名", names)
-	f.SetText(value)
+	f := widgets.NewNameField("输入姓名或点右侧按钮，从领导名单中选择", names)
+	f.PickList(func(name string) string { return "把“" + name + "”添加到领导名单…" }, func(name string) {
+		u.settings.leaderDialog(nil, name, "把“"+name+"”添加到领导名单。添加后即可在审核、签发、用印审批和批示中选择。", func(l app.Leader) {
+			f.SetText(l.Name)
+		})
+	})
+	f.SetText(value) // after the ▼ button: the entry draws what it has when first shown
 	return f
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,6 +25,61 @@ type NameField struct {
 	OnPicked func(string)
 	// UserChanged is called on each edit.
 	UserChanged func(string)
+
+	// addText and add, when set (PickList), offer a name not on the list
+	// to be added to it.
+	addText func(name string) string
+	add     func(name string)
+}
+
+// PickList makes the field a pick list: a ▼ button lists every name, and
+// a typed name that is not on the list is offered, as addText(name) under
+// the suggestions, to add.
+func (n *NameField) PickList(addText func(name string) string, add func(name string)) {
+	n.addText, n.add = addText, add
+	n.ActionItem = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), n.ShowAll)
+	n.Refresh()
+}
+
+// ShowAll lists every name, in the list's order.
+func (n *NameField) ShowAll() {
+	n.matches = n.matches[:0]
+	if n.options != nil {
+		n.matches = append(n.matches, n.options()...)
+	}
+	if n.rows() == 0 {
+		n.hide()
+		return
+	}
+	n.show()
+}
+
+// AddOffered reports whether the suggestions offer to add what is typed.
+func (n *NameField) AddOffered() bool {
+	if n.add == nil {
+		return false
+	}
+	_, word := n.current()
+	if word == "" {
+		return false
+	}
+	if n.options != nil {
+		for _, o := range n.options() {
+			if o == word {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// rows is the number of rows in the suggestions: the matches and the
+// offer to add.
+func (n *NameField) rows() int {
+	if n.AddOffered() {
+		return len(n.matches) + 1
+	}
+	return len(n.matches)
 }
 
 // NewNameField returns a field completing from options (read on each key).
@@ -95,7 +151,7 @@ func (n *NameField) changed(s string) {
 			}
 		}
 	}
-	if len(n.matches) == 0 {
+	if n.rows() == 0 {
 		n.hide()
 		return
 	}
@@ -105,8 +161,14 @@ func (n *NameField) changed(s string) {
 // Matches lists the names offered for what is typed (for tests).
 func (n *NameField) Matches() []string { return append([]string(nil), n.matches...) }
 
-// Pick takes suggestion i.
+// Pick takes suggestion i; the row after the matches is the offer to add.
 func (n *NameField) Pick(i int) {
+	if i == len(n.matches) && n.AddOffered() {
+		_, word := n.current()
+		n.hide()
+		n.add(word)
+		return
+	}
 	if i < 0 || i >= len(n.matches) {
 		return
 	}
@@ -211,6 +273,17 @@ func (s *suggestList) fill() {
 		}
 		s.box.Objects = append(s.box.Objects, b)
 	}
+	if s.field.AddOffered() {
+		_, word := s.field.current()
+		i := len(s.field.matches)
+		b := widget.NewButtonWithIcon(s.field.addText(word), theme.ContentAddIcon(), func() { s.field.Pick(i) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		if i == s.sel {
+			b.Importance = widget.MediumImportance
+		}
+		s.box.Objects = append(s.box.Objects, b)
+	}
 	s.box.Refresh()
 }
 
@@ -223,7 +296,7 @@ func (s *suggestList) TypedShortcut(sc fyne.Shortcut)      { s.field.TypedShortc
 func (s *suggestList) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyDown:
-		if s.sel < len(s.field.matches)-1 {
+		if s.sel < s.field.rows()-1 {
 			s.sel++
 		}
 		s.fill()
