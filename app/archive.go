@@ -59,7 +59,7 @@ func (a Archive) Number() string {
 func (a Archive) Validate() error {
 	switch {
 	case strings.TrimSpace(a.Fonds) == "":
-		return missing(Errorf(EINVALID, "请在设置中填写全宗号（档号的第一段，由档案馆给定）"), MissingFonds, "")
+		return NeedsSetting(Errorf(EINVALID, "请在设置中填写全宗号（档号的第一段，由档案馆给定）"), MissingFonds, "")
 	case a.Year < 1949 || a.Year > 2200:
 		return Errorf(EINVALID, "归档年度不对")
 	case a.Retention != RetainForever && a.Retention != Retain30 && a.Retention != Retain10:

@@ -401,7 +401,7 @@ func (k *Desk) seal(ctx context.Context, name string) (Seal, error) {
 			return s, nil
 		}
 	}
-	return Seal{}, missing(Errorf(ENOTFOUND, "印章“%s”不在设置中", name), MissingSeal, strings.TrimSpace(name))
+	return Seal{}, NeedsSetting(Errorf(ENOTFOUND, "印章“%s”不在设置中", name), MissingSeal, strings.TrimSpace(name))
 }
 
 // CreateSealRequest saves a new request as a draft with the next number.

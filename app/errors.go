@@ -54,8 +54,9 @@ func MissingOf(err error) (Missing, bool) {
 	return Missing{}, false
 }
 
-// missing returns err marked as caused by a missing setting.
-func missing(e *Error, kind MissingKind, name string) *Error {
+// NeedsSetting marks e as caused by a missing setting of kind (name, when
+// one was typed).
+func NeedsSetting(e *Error, kind MissingKind, name string) *Error {
 	e.Missing = &Missing{Kind: kind, Name: name}
 	return e
 }

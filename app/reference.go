@@ -60,9 +60,9 @@ func LeaderNamed(leaders []Leader, name string) (Leader, error) {
 		}
 	}
 	if len(listed) == 0 {
-		return Leader{}, missing(Errorf(ENOTFOUND, "领导名单中没有“%s”：名单还是空的，请先把领导添加到领导名单", name), MissingLeader, name)
+		return Leader{}, NeedsSetting(Errorf(ENOTFOUND, "领导名单中没有“%s”：名单还是空的，请先把领导添加到领导名单", name), MissingLeader, name)
 	}
-	return Leader{}, missing(Errorf(ENOTFOUND, "领导名单中没有“%s”。名单中的领导：%s。新任领导请先添加到领导名单", name, strings.Join(listed, "、")), MissingLeader, name)
+	return Leader{}, NeedsSetting(Errorf(ENOTFOUND, "领导名单中没有“%s”。名单中的领导：%s。新任领导请先添加到领导名单", name, strings.Join(listed, "、")), MissingLeader, name)
 }
 
 // LeadersInOrder is the leaders as the office orders them (排序号, then

@@ -338,3 +338,39 @@ func slicesContains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// A 用印申请 in an office with no seal yet offers to add one; the request
+// is then saved with what was typed.
+func TestSealRequestAddsTheMissingSealOnTheSpot(t *testing.T) {
+	h := newHarness(t, false)
+	for _, s := range h.u.sealList() {
+		if err := h.u.desk.DeleteSeal(h.u.ctx, s.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.u.loadRef()
+	h.u.show(ScreenSeals)
+	h.u.shortcutNew()
+	request := h.form()
+	h.typeIn("用印单位", "区司法局")
+	h.typeIn("联系人", "周敏")
+	h.typeIn("用印事由", "报送年度法治政府建设情况报告")
+	h.typeIn("文件名称", "年度法治政府建设情况报告")
+	h.u.shortcutSave()
+	if !strings.Contains(request.ErrorText(), "还没有登记本单位的印章") {
+		t.Fatalf("saved without a seal: %q", request.ErrorText())
+	}
+	if h.form() == request {
+		t.Fatal("no dialog offers to add a seal")
+	}
+	h.typeIn("印章名称", "测试区人民政府办公室印章")
+	h.typeIn("保管人", "孙保管")
+	h.save()
+	if request.Visible() {
+		t.Fatalf("the request stayed open: %q", request.ErrorText())
+	}
+	rs, _, _ := h.store.SealRequests(h.u.ctx, app.SealFilter{})
+	if len(rs) != 1 || rs[0].SealName != "测试区人民政府办公室印章" || rs[0].Reason != "报送年度法治政府建设情况报告" {
+		t.Errorf("requests: %+v", rs)
+	}
+}

@@ -254,6 +254,12 @@ func (b *sealBook) requestForm(old *app.SealRequest) {
 	f.Field("", off).Field("申请日期", on)
 	f.Bottom(chain)
 	f.Show(func(bool) error {
+		if len(seal.Options) == 0 { // none yet, or one just added on the spot
+			if seal.Options = b.sealNames(); len(seal.Options) == 0 {
+				return app.NeedsSetting(app.Errorf(app.EINVALID, "还没有登记本单位的印章，请先添加印章（名称、类别和保管人）"), app.MissingSeal, "")
+			}
+			seal.SetSelectedIndex(0)
+		}
 		n := r
 		var err error
 		if n.RequestedOn, err = dateOf("申请日期", on); err != nil {

@@ -25,7 +25,11 @@ func (u *UI) addMissing(m app.Missing, retry func()) {
 		u.settings.leaderDialog(nil, m.Name, fmt.Sprintf("“%s”不在领导名单中。是本单位新的领导，请选好职务后保存，保存后接着办理；是写错了，请取消，再从名单中选择。", m.Name),
 			func(app.Leader) { retry() })
 	case app.MissingSeal:
-		u.settings.sealDialog(nil, m.Name, fmt.Sprintf("印章“%s”还不在设置中。添加后接着办理。", m.Name), retry)
+		why := "添加印章后接着办理。"
+		if m.Name != "" {
+			why = fmt.Sprintf("印章“%s”还不在设置中。添加后接着办理。", m.Name)
+		}
+		u.settings.sealDialog(nil, m.Name, why, retry)
 	case app.MissingFonds:
 		u.fondsForm("归档需要全宗号（档号的第一段，由档案馆给定）。填写后接着归档。", "保存", 0, retry)
 	}
