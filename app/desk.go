@@ -150,6 +150,16 @@ func (k *Desk) leader(ctx context.Context, name string) (Leader, error) {
 	return LeaderNamed(leaders, name)
 }
 
+// optionalLeader applies the same rule to a leader field that may be left
+// empty (a supervision item's 分管领导).
+func (k *Desk) optionalLeader(ctx context.Context, name string) error {
+	if strings.TrimSpace(name) == "" {
+		return nil
+	}
+	_, err := k.leader(ctx, name)
+	return err
+}
+
 // ---- documents ----
 
 // duplicateError is the probable-duplicate warning for an incoming document.
@@ -504,6 +514,9 @@ func (k *Desk) UseSeal(ctx context.Context, id int64, on Date, count int, handle
 
 // CreateItem saves a new supervision item with the next 督办编号.
 func (k *Desk) CreateItem(ctx context.Context, it *Item) error {
+	if err := k.optionalLeader(ctx, it.LeaderInCharge); err != nil {
+		return err
+	}
 	return k.Store.Update(ctx, func(tx Tx) error { return k.createItem(tx, it) })
 }
 
@@ -527,6 +540,9 @@ func (k *Desk) createItem(tx Tx, it *Item) error {
 
 // EditItem saves changes to an item's assignment data.
 func (k *Desk) EditItem(ctx context.Context, edited *Item) (*Item, error) {
+	if err := k.optionalLeader(ctx, edited.LeaderInCharge); err != nil {
+		return nil, err
+	}
 	return k.changeItem(ctx, edited.ID, "修改事项", func(_ Tx, it *Item) (string, error) {
 		keep := *it
 		*it = *edited
@@ -611,6 +627,9 @@ func (k *Desk) ItemFromInstruction(ctx context.Context, docID int64, n int, dead
 // The warning is non-nil when a due date lies in an uncovered year.
 func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err error) {
 	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	if _, err := k.leader(ctx, m.Chair); err != nil {
 		return nil, err
 	}
 	warn = m.TopicsDue(k.Calendar())
@@ -703,6 +722,9 @@ func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*I
 // IssueMinutes gives the minutes their number (per kind per year, once) and
 // records body, signer and date.
 func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, on Date) (*Meeting, error) {
+	if _, err := k.leader(ctx, signer); err != nil {
+		return nil, err
+	}
 	return k.changeMeeting(ctx, id, "印发纪要", func(tx Tx, m *Meeting) (string, error) {
 		year, number := m.Minutes.Year, m.Minutes.Number
 		if err := m.IssueMinutes(1, body, signer, on); err != nil { // validate before a number is taken

@@ -40,7 +40,8 @@ type Leader struct {
 }
 
 // LeaderNamed is the one rule for every field that names a leader (批示,
-// 审核, 签发, 用印审批 and 退回): the name must be on the office's 领导名单.
+// 审核, 签发, 用印审批 and 退回, a meeting's 主持人, the 签发 of its minutes,
+// an item's 分管领导): the name must be on the office's 领导名单.
 // A name not on it is refused with the names that are, in the office's
 // order, so the secretary sees at once whom she may pick.
 func LeaderNamed(leaders []Leader, name string) (Leader, error) {

@@ -31,6 +31,13 @@ func TestEveryLeaderStepTakesTheSameNames(t *testing.T) {
 		"审核": func(n string) error { _, err := desk.ReviewDraft(ctx, out.ID, n, "同意", desk.Today()); return err },
 		"审批": func(n string) error { _, err := desk.ApproveSeal(ctx, seal.ID, n, "同意", desk.Today()); return err },
 	}
+	steps["会议主持人"] = func(n string) error {
+		_, err := desk.SaveMeeting(ctx, &app.Meeting{Kind: app.MeetingKinds[0], Date: desk.Today(), Place: "第一会议室", Chair: n})
+		return err
+	}
+	steps["督查事项分管领导"] = func(n string) error {
+		return desk.CreateItem(ctx, &app.Item{Title: "推进老旧小区改造", LeadUnit: "区住建局", AssignedOn: desk.Today(), Deadline: desk.Today().AddDays(30), LeaderInCharge: n})
+	}
 	for step, run := range steps {
 		err := run("李副区长")
 		if m, ok := app.MissingOf(err); !ok || m.Kind != app.MissingLeader || m.Name != "李副区长" {
