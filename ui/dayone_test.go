@@ -110,6 +110,7 @@ func wantStep(h *harness, n int) *widgets.Form {
 // filled in lands in the settings.
 func TestGuidedSetup(t *testing.T) {
 	h := openHarness(t, func(*app.Desk) {})
+	h.capture("setup-1-welcome")
 	welcomeEmpty(h)
 
 	f := wantStep(h, 2)

@@ -46,6 +46,8 @@ func (u *UI) fondsForm(why, saveText string, setupStep int, saved func()) {
 	f.Field("全宗号", fonds, "档号的第一段，由档案馆给定").Field("机构（问题）代码", org, "档号中的机构代码，如办公室为 BGS；没有可不填")
 	if setupStep > 0 {
 		u.setupForm(f, setupStep, saved)
+	} else {
+		f.Width = 560 // narrower than the dialog it is over, which shows at its sides
 	}
 	f.OnSaved = func(string) { saved() }
 	f.Show(func(bool) error {
