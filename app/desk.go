@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -414,6 +415,20 @@ func (k *Desk) seal(ctx context.Context, name string) (Seal, error) {
 	return Seal{}, NeedsSetting(Errorf(ENOTFOUND, "印章“%s”不在设置中", name), MissingSeal, strings.TrimSpace(name))
 }
 
+// sealApprover is the leader named for the request's next step; a name not
+// on the list is refused naming the post that step needs, so that the
+// leader can be added with it.
+func (k *Desk) sealApprover(ctx context.Context, id int64, name string) (Leader, error) {
+	l, err := k.leader(ctx, name)
+	var e *Error
+	if errors.As(err, &e) && e.Missing != nil {
+		if r, rerr := k.Store.SealRequest(ctx, id); rerr == nil && r.NextStep() != nil {
+			e.Missing.Role = r.NextStep().Role
+		}
+	}
+	return l, err
+}
+
 // CreateSealRequest saves a new request as a draft with the next number.
 func (k *Desk) CreateSealRequest(ctx context.Context, r *SealRequest) error {
 	r.ID, r.Status = 0, SealDraft
@@ -467,7 +482,7 @@ func (k *Desk) SubmitSeal(ctx context.Context, id int64) (*SealRequest, error) {
 }
 
 func (k *Desk) ApproveSeal(ctx context.Context, id int64, leaderName, opinion string, on Date) (*SealRequest, error) {
-	l, err := k.leader(ctx, leaderName)
+	l, err := k.sealApprover(ctx, id, leaderName)
 	if err != nil {
 		return nil, err
 	}
@@ -482,7 +497,7 @@ func (k *Desk) ApproveSeal(ctx context.Context, id int64, leaderName, opinion st
 }
 
 func (k *Desk) RejectSeal(ctx context.Context, id int64, leaderName, reason string, on Date) (*SealRequest, error) {
-	l, err := k.leader(ctx, leaderName)
+	l, err := k.sealApprover(ctx, id, leaderName)
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,7 @@ type Error struct {
 type Missing struct {
 	Kind MissingKind
 	Name string // the name that was typed (a leader's or a seal's), if any
+	Role Role   // for a leader: the post the step needs, when it is known
 }
 
 // MissingKind is the kind of setting that is missing.

@@ -56,7 +56,7 @@ func (u *UI) leaderField(value string, names func() []string) *widgets.NameField
 	}
 	f := widgets.NewNameField("输入姓名或点右侧按钮，从领导名单中选择", names)
 	f.PickList(func(name string) string { return "把“" + name + "”添加到领导名单…" }, func(name string) {
-		u.settings.leaderDialog(nil, name, "把“"+name+"”添加到领导名单。添加后即可在审核、签发、用印审批和批示中选择。", func(l app.Leader) {
+		u.settings.leaderDialog(nil, app.Missing{Kind: app.MissingLeader, Name: name}, "把“"+name+"”添加到领导名单。添加后即可在审核、签发、用印审批和批示中选择。", func(l app.Leader) {
 			f.SetText(l.Name)
 		})
 	})

@@ -341,13 +341,16 @@ func (s *settingsScreen) leadersTab() fyne.CanvasObject {
 	return container.NewBorder(note("领导名单决定传阅顺序（按排序号，1为区长）、审核签发和用印审批的资格。副主任挂钩一位副区长的分管领域。"), nil, nil, nil, s.leaders.root)
 }
 
-func (s *settingsScreen) leaderForm(old *app.Leader) { s.leaderDialog(old, "", "", nil) }
+func (s *settingsScreen) leaderForm(old *app.Leader) { s.leaderDialog(old, app.Missing{}, "", nil) }
 
-// leaderDialog edits old, or adds a leader named name; why, when given,
-// says above the fields why the leader is asked for, and saved runs once
-// the leader is on the list.
-func (s *settingsScreen) leaderDialog(old *app.Leader, name, why string, saved func(app.Leader)) {
-	l := app.Leader{Name: name, Role: app.RoleViceMayor, Active: true, Order: len(s.u.leaderList()) + 1}
+// leaderDialog edits old, or adds the leader named in m (with the post m
+// names, if any); why, when given, says above the fields why the leader is
+// asked for, and saved runs once the leader is on the list.
+func (s *settingsScreen) leaderDialog(old *app.Leader, m app.Missing, why string, saved func(app.Leader)) {
+	l := app.Leader{Name: m.Name, Role: app.RoleViceMayor, Active: true, Order: len(s.u.leaderList()) + 1}
+	if m.Role != "" {
+		l.Role = m.Role
+	}
 	title := "新增领导"
 	if old != nil {
 		l, title = *old, "修改领导 "+old.Name

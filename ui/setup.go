@@ -22,7 +22,7 @@ import (
 func (u *UI) addMissing(m app.Missing, retry func()) {
 	switch m.Kind {
 	case app.MissingLeader:
-		u.settings.leaderDialog(nil, m.Name, fmt.Sprintf("“%s”不在领导名单中。是本单位新的领导，请选好职务后保存，保存后接着办理；是写错了，请取消，再从名单中选择。", m.Name),
+		u.settings.leaderDialog(nil, m, fmt.Sprintf("“%s”不在领导名单中。是本单位新的领导，请选好职务后保存，保存后接着办理；是写错了，请取消，再从名单中选择。", m.Name),
 			func(app.Leader) { retry() })
 	case app.MissingSeal:
 		why := "添加印章后接着办理。"
