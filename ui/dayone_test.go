@@ -47,6 +47,8 @@ func progressBar(h *harness) *widget.ProgressBar {
 // that covers the window until the office is there.
 func TestSampleLoadShowsProgress(t *testing.T) {
 	h := openHarness(t, func(*app.Desk) {})
+	backups := 0
+	h.u.env.AutoBackup = func(context.Context) (string, error) { backups++; return "", nil }
 	reached, release := make(chan struct{}), make(chan struct{})
 	h.u.env.LoadSample = func(ctx context.Context, d *app.Desk, progress func(int, int, string)) error {
 		progress(1, 6, "单位、领导和印章")
@@ -73,6 +75,10 @@ func TestSampleLoadShowsProgress(t *testing.T) {
 	}
 	if h.u.desk.Settings().OrgName != "示例区人民政府办公室" {
 		t.Error("the office was not loaded")
+	}
+	h.u.Wait()
+	if backups != 1 {
+		t.Errorf("the sample office was backed up %d times, want once", backups)
 	}
 }
 
@@ -164,6 +170,8 @@ func TestGuidedSetup(t *testing.T) {
 // Every step of the guided setup can be skipped.
 func TestGuidedSetupSkipsEveryStep(t *testing.T) {
 	h := openHarness(t, func(*app.Desk) {})
+	backups := 0
+	h.u.env.AutoBackup = func(context.Context) (string, error) { backups++; return "", nil }
 	welcomeEmpty(h)
 	for step := 2; step <= 4; step++ {
 		wantStep(h, step)
@@ -176,6 +184,10 @@ func TestGuidedSetupSkipsEveryStep(t *testing.T) {
 	seals, _ := h.store.Seals(h.u.ctx)
 	if st := h.u.desk.Settings(); st.OrgName != "测试区人民政府办公室" || st.FondsCode != "" || len(leaders) != 0 || len(seals) != 0 {
 		t.Errorf("skipped steps saved something: %+v, %d leaders, %d seals", st, len(leaders), len(seals))
+	}
+	h.u.Wait()
+	if backups != 1 {
+		t.Errorf("the new office was backed up %d times on its first day, want once", backups)
 	}
 }
 

@@ -122,6 +122,7 @@ func (u *UI) loadSample() {
 				}
 			}
 			u.reloadAll()
+			u.autoBackup()
 		})
 	}()
 }
