@@ -34,9 +34,9 @@ func (h *harness) capture(name string) {
 	}
 }
 
-func progressBar(h *harness) *widget.ProgressBar {
+func progressBar(h *harness) *widget.ProgressBarInfinite {
 	for _, o := range test.LaidOutObjects(h.u.win.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.ProgressBar); ok {
+		if b, ok := o.(*widget.ProgressBarInfinite); ok {
 			return b
 		}
 	}
@@ -62,11 +62,8 @@ func TestSampleLoadShowsProgress(t *testing.T) {
 	h.u.shortcutSave()
 	<-reached
 	h.capture("sample-progress")
-	if !h.shows("第2步，共6步：收文登记簿") {
+	if !h.shows("第2步，共6步：正在生成收文登记簿") || progressBar(h) == nil {
 		t.Error("the dialog does not say what is being loaded")
-	}
-	if b := progressBar(h); b == nil || b.Value != 1.0/6 {
-		t.Errorf("progress bar: %+v", b)
 	}
 	close(release)
 	h.u.Wait()

@@ -90,16 +90,17 @@ func (u *UI) showWelcome() {
 // which book is being made; the window is usable again when it is done.
 func (u *UI) loadSample() {
 	what := widget.NewLabel("正在准备…")
-	bar := widget.NewProgressBar()
+	// the steps take very different times (收文 most of it): a bar that
+	// moves shows the work goes on, the label says how far it has got
+	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons("正在载入示例单位", container.NewVBox(
-		wrapLabel("正在生成示例区两年的收文、发文、用印、督查事项和会议，需要半分钟左右，完成后即可使用。"), what, bar), u.win)
+		wrapLabel("示例区两年的收文、发文、用印、督查事项和会议，需要半分钟左右，完成后即可使用。"), what, bar), u.win)
 	d.Show()
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Resize(fyne.NewSize(460, d.MinSize().Height)) // the wrapped text measured at its width
 	progress := func(step, total int, part string) {
 		fyne.Do(func() {
-			what.SetText(fmt.Sprintf("第%d步，共%d步：%s", step, total, part))
-			bar.SetValue(float64(step-1) / float64(total))
+			what.SetText(fmt.Sprintf("第%d步，共%d步：正在生成%s", step, total, part))
 		})
 	}
 	u.wg.Add(1)
@@ -107,10 +108,11 @@ func (u *UI) loadSample() {
 		defer u.wg.Done()
 		err := u.env.LoadSample(u.ctx, u.desk, progress)
 		if err == nil {
-			fyne.Do(func() { what.SetText("正在打开工作台…"); bar.SetValue(1) })
+			fyne.Do(func() { what.SetText("正在打开工作台…") })
 			err = u.desk.Reload(u.ctx)
 		}
 		fyne.DoAndWait(func() {
+			bar.Stop()
 			d.Hide()
 			if err != nil {
 				u.showError(err)
