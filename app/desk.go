@@ -360,7 +360,16 @@ func (k *Desk) CheckDraft(ctx context.Context, id int64) (*Document, error) {
 }
 
 func (k *Desk) ReviewDraft(ctx context.Context, id int64, leaderName, opinion string, on Date) (*Document, error) {
-	l, err := k.leader(ctx, leaderName)
+	l, err := k.leaderFor(ctx, leaderName, func() Role { // the 副主任 first, then the 主任
+		if d, err := k.Store.Document(ctx, id); err == nil {
+			for _, r := range d.Reviews {
+				if r.Role == RoleDeputyDirector {
+					return RoleOfficeDirector
+				}
+			}
+		}
+		return RoleDeputyDirector
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +381,14 @@ func (k *Desk) ReviewDraft(ctx context.Context, id int64, leaderName, opinion st
 // Sign records the 签发 and takes the next serial of the issuing code's
 // year, in the same transaction, so numbers have no gaps.
 func (k *Desk) Sign(ctx context.Context, id int64, leaderName string, on Date) (*Document, error) {
-	l, err := k.leader(ctx, leaderName)
+	l, err := k.leaderFor(ctx, leaderName, func() Role {
+		if d, err := k.Store.Document(ctx, id); err == nil {
+			if code, ok := k.Settings().IssuingCodeFor(d.IssuingCode); ok {
+				return code.Body.SignerRoles()[0]
+			}
+		}
+		return ""
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -415,18 +431,26 @@ func (k *Desk) seal(ctx context.Context, name string) (Seal, error) {
 	return Seal{}, NeedsSetting(Errorf(ENOTFOUND, "印章“%s”不在设置中", name), MissingSeal, strings.TrimSpace(name))
 }
 
-// sealApprover is the leader named for the request's next step; a name not
-// on the list is refused naming the post that step needs, so that the
-// leader can be added with it.
-func (k *Desk) sealApprover(ctx context.Context, id int64, name string) (Leader, error) {
+// leaderFor is k.leader for a step that needs a post: a name not on the
+// list is refused naming the post (role reads it from the record), so that
+// the leader can be added with it.
+func (k *Desk) leaderFor(ctx context.Context, name string, role func() Role) (Leader, error) {
 	l, err := k.leader(ctx, name)
 	var e *Error
 	if errors.As(err, &e) && e.Missing != nil {
-		if r, rerr := k.Store.SealRequest(ctx, id); rerr == nil && r.NextStep() != nil {
-			e.Missing.Role = r.NextStep().Role
-		}
+		e.Missing.Role = role()
 	}
 	return l, err
+}
+
+// sealApprover is the leader named for the request's next step.
+func (k *Desk) sealApprover(ctx context.Context, id int64, name string) (Leader, error) {
+	return k.leaderFor(ctx, name, func() Role {
+		if r, err := k.Store.SealRequest(ctx, id); err == nil && r.NextStep() != nil {
+			return r.NextStep().Role
+		}
+		return ""
+	})
 }
 
 // CreateSealRequest saves a new request as a draft with the next number.

@@ -48,9 +48,12 @@ func TestEveryLeaderStepTakesTheSameNames(t *testing.T) {
 			t.Errorf("%s: the message does not list the leaders: %s", step, msg)
 		}
 	}
-	// 用印审批 names the post the step needs, for the leader to be added with it
+	// 用印审批 and 审核 name the post the step needs, for the leader to be added with it
 	if m, _ := app.MissingOf(steps["审批"]("李副主任")); m.Role != app.RoleDeputyDirector {
 		t.Errorf("the first step of an office seal wants a %q", m.Role)
+	}
+	if m, _ := app.MissingOf(steps["审核"]("李副主任")); m.Role != app.RoleDeputyDirector {
+		t.Errorf("the first 审核 wants a %q", m.Role)
 	}
 	if err := steps["批示"]("王区长"); err != nil {
 		t.Errorf("批示 by a listed leader: %v", err)

@@ -384,3 +384,34 @@ func TestSealRequestAddsTheMissingSealOnTheSpot(t *testing.T) {
 		t.Errorf("requests: %+v", rs)
 	}
 }
+
+// A 审核 by a name not on the list offers to add the leader with the post
+// the step needs, then records the 审核.
+func TestReviewAddsTheMissingLeaderWithThePost(t *testing.T) {
+	h := newHarness(t, false)
+	k, ctx := h.u.desk, h.u.ctx
+	d := &app.Document{Direction: app.Outgoing, Title: "关于调整区政府工作部门联系人的通知", IssuingCode: "测府办发", Drafter: "刘秘书", DraftUnit: "区政府办公室", DraftedOn: k.Today()}
+	if err := k.DraftOutgoing(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.CheckDraft(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.u.show(ScreenOutgoing)
+	h.u.outgoing.open(d.ID)
+	tapAction(h, h.u.outgoing.book, "审核")
+	review := h.form()
+	h.typeIn("审核人", "周副主任")
+	h.u.shortcutSave()
+	add := h.form()
+	if add == review || add.Get("职务").(*widget.Select).Selected != string(app.RoleDeputyDirector) {
+		t.Fatal("no dialog offers to add 周副主任 as a 副主任")
+	}
+	h.save()
+	if review.Visible() {
+		t.Fatalf("the 审核 dialog stayed open: %q", review.ErrorText())
+	}
+	if got := h.u.outgoing.sel.Reviews; len(got) != 1 || got[0].Leader != "周副主任" || got[0].Role != app.RoleDeputyDirector {
+		t.Errorf("reviews %+v", got)
+	}
+}
