@@ -274,7 +274,7 @@ func (u *UI) loadRef() {
 		u.units = units
 	}
 	if err2 == nil {
-		u.leaders = leaders
+		u.leaders = app.LeadersInOrder(leaders) // the pick lists' order, as in the messages
 	}
 	if err3 == nil {
 		u.seals_ = seals
