@@ -34,7 +34,12 @@ func outgoingPaper(d app.Document) paper {
 }
 
 func sealRequestPaper(r app.SealRequest) paper {
-	return paper{name: "用印申请单-" + r.Number, write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
+	return paper{name: "用印申请单-" + r.Number, write: func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
+		chain, err := u.desk.SealChain(ctx, &r)
+		if err != nil {
+			return err
+		}
+		r.Chain = chain // a draft goes round with the steps it will take
 		return reports.SealRequestForm(w, f, s, &r)
 	}}
 }
