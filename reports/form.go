@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"strings"
 
 	"gongwen/app"
 )
@@ -11,28 +10,10 @@ import (
 // recorded signatures and open boxes to sign in are printed.
 
 // orgName is the office printing the paper.
-func orgName(s app.Settings) string {
-	switch {
-	case s.OrgName != "":
-		return s.OrgName
-	case s.DistrictName != "":
-		return s.DistrictName + "人民政府办公室"
-	}
-	return "区人民政府办公室"
-}
+func orgName(s app.Settings) string { return s.OfficeName() }
 
 // districtGov is the district government: 示例区人民政府.
-func districtGov(s app.Settings) string {
-	switch {
-	case s.DistrictName != "":
-		return s.DistrictName + "人民政府"
-	case strings.HasSuffix(s.OrgName, "办公室"):
-		return strings.TrimSuffix(s.OrgName, "办公室")
-	case s.OrgName != "":
-		return s.OrgName
-	}
-	return "区人民政府"
-}
+func districtGov(s app.Settings) string { return s.GovernmentName() }
 
 // spaced widens a two-character caption to the width of four, as printed
 // forms do: 密　　级.

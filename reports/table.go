@@ -382,7 +382,7 @@ func (t *table) small() *table {
 
 // table is a data table across a form's sheet.
 func (s *sheet) table(cols []column) *table {
-	return newTable(s.c, s.left, s.width(), cols, s.newPage, s.top+secrecyRoom(s.secrecy))
+	return newTable(s.c, s.left, s.width(), cols, s.newPage, s.contentTop())
 }
 
 // add appends a row of plain values, one per column.
