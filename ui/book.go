@@ -138,9 +138,7 @@ func (b *book[T]) history(id int64) []fyne.CanvasObject {
 		if h.Detail != "" {
 			line += "：" + h.Detail
 		}
-		l := widget.NewLabel(line)
-		l.Wrapping = fyne.TextWrapBreak
-		objs = append(objs, l)
+		objs = append(objs, widgets.NewText(line))
 	}
 	return objs
 }
@@ -204,8 +202,7 @@ func (f *fields) add(label, value string) *fields {
 	if strings.TrimSpace(value) == "" {
 		return f
 	}
-	l := widget.NewLabel(value)
-	l.Wrapping = fyne.TextWrapBreak
+	l := widgets.NewText(value)
 	l.Selectable = true
 	f.form.Append(label, l)
 	return f

@@ -235,8 +235,7 @@ func (f *Form) save(allowDuplicate bool) {
 		f.done(app.ErrorMessage(err))
 	case app.EDUPLICATE:
 		f.Error(app.ErrorMessage(err))
-		msg := widget.NewLabel(app.ErrorMessage(err))
-		msg.Wrapping = fyne.TextWrapBreak
+		msg := NewText(app.ErrorMessage(err))
 		c := dialog.NewCustomConfirm("可能重复登记", "仍然登记", "返回修改", msg, func(ok bool) {
 			if ok {
 				f.save(true)
@@ -266,8 +265,7 @@ func (f *Form) done(warning string) {
 // ShowMessage is an information dialog with a wrapping Chinese text and a
 // 确定 button.
 func ShowMessage(win fyne.Window, title, msg string) {
-	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapBreak
+	l := NewText(msg)
 	d := dialog.NewCustom(title, "确定", l, win)
 	d.Show()
 	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
