@@ -15,6 +15,15 @@ func orgName(s app.Settings) string { return s.OfficeName() }
 // districtGov is the district government: 示例区人民政府.
 func districtGov(s app.Settings) string { return s.GovernmentName() }
 
+// continued is the running head of a record's continuation pages: the
+// form's title and the record's number.
+func continued(title, numberLabel, number string) string {
+	if number == "" {
+		return title + "（续页）"
+	}
+	return title + "（续页）　" + numberLabel + "：" + number
+}
+
 // spaced widens a two-character caption to the width of four, as printed
 // forms do: 密　　级.
 func spaced(s string) string {

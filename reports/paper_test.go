@@ -126,3 +126,122 @@ func TestTokensWholeInTables(t *testing.T) {
 	}
 	checkTokensWhole(t, path, tokens)
 }
+
+// longRecords are records too long for one sheet.
+func longRecords() (out *app.Document, seal *app.SealRequest, circ, slip *app.Document) {
+	out = sampleOutgoing()
+	out.IssuingCode, out.DocNo = "示府发", "示府发〔2026〕12号"
+	out.MainTo = strings.Repeat("各街道办事处，区政府各部门、各直属机构，区属各国有企业，", 12)
+	seal = sampleSealRequest()
+	seal.Reason = strings.Repeat(seal.Reason, 14)
+	seal.Remarks = strings.Repeat("原件存档。", 20)
+	seal.Chain = append(seal.Chain, app.ApprovalStep{Role: app.RoleMayor, Action: "审签"})
+	circ = sampleIncoming()
+	for i := 0; i < 6; i++ {
+		circ.Circulations = append(circ.Circulations, app.Circulation{Seq: 3 + i, Reader: "赵镕", SentOn: app.D(2026, 1, 7)})
+	}
+	slip = sampleIncoming()
+	slip.Instructions = append(slip.Instructions, slip.Instructions...)
+	slip.Instructions = append(slip.Instructions, slip.Instructions...)
+	return
+}
+
+// A long record goes on to continuation pages that carry the form's title
+// and the record's number; text never shrinks below 10.5 pt; the boxes
+// leaders sign keep their room.
+func TestContinuationPages(t *testing.T) {
+	f := bundledFonts(t)
+	out, seal, circ, slip := longRecords()
+	forms := []struct {
+		name, head string
+		form       func(io.Writer) error
+	}{
+		{"outgoing", "示例区人民政府发文稿纸（续页）|发文字号：示府发〔2026〕12号", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, out) }},
+		{"seal", "示例区人民政府办公室用印申请单（续页）|申请编号：2026-0012", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, seal) }},
+		{"circulation", "示例区人民政府办公室公文传阅单（续页）|收文编号：2026-0007", func(w io.Writer) error {
+			return CirculationSlip(w, f, sampleSettings, circ, nil)
+		}},
+		{"slip", "示例区人民政府办公室收文处理笺（续页）|收文编号：2026-0007", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, slip) }},
+	}
+	for _, fm := range forms {
+		path, _ := render(t, fm.name, fm.form)
+		checkAll(t, path, false)
+		pages := pageTexts(t, path)
+		if len(pages) < 2 {
+			t.Errorf("%s: %d page; the record should need two", fm.name, len(pages))
+		}
+		for i, p := range pages[1:] {
+			for _, part := range strings.Split(fm.head, "|") {
+				if !strings.Contains(squeeze(p), part) {
+					t.Errorf("%s page %d has no running head %q:\n%s", fm.name, i+2, part, p)
+				}
+			}
+		}
+		// every word is at least as tall as the 10.5 pt page number
+		words := bboxWords(t, path)
+		folio := 0.0
+		for _, w := range words {
+			if w.text == "第" && w.yMin > 270 {
+				folio = w.yMax - w.yMin
+			}
+		}
+		for _, w := range words {
+			if h := w.yMax - w.yMin; h < folio-0.05 {
+				t.Errorf("%s page %d: %q is %.2f mm tall, smaller than 10.5 pt (%.2f mm)", fm.name, w.page, w.text, h, folio)
+				break
+			}
+		}
+		if fm.name == "outgoing" {
+			// the 签发 label sits in the middle of its box, which starts
+			// under the title
+			var title, sign float64
+			for _, w := range words {
+				switch {
+				case w.page == 1 && strings.Contains(w.text, "发文稿纸"):
+					title = w.yMax
+				case w.page == 1 && w.text == "签" && sign == 0:
+					sign = (w.yMin + w.yMax) / 2
+				}
+			}
+			if h := 2 * (sign - title); h < 58 {
+				t.Errorf("the 签发 box is %.0f mm high, want 60", h)
+			}
+		}
+	}
+}
+
+// What a secretary would look for is on the paper.
+func TestFormFields(t *testing.T) {
+	f := bundledFonts(t)
+	tr := sampleIncoming()
+	tr.Status, tr.TransferTo, tr.ReturnReason, tr.DoneOn = app.StatusTransferred, "区应急管理局", "属区应急管理局职责，转其办理。", app.D(2026, 1, 6)
+	rt := sampleBlank()
+	rt.Status, rt.ReturnReason, rt.DoneOn = app.StatusReturned, "来文不符合行文规则，请按程序报送。", app.D(2026, 2, 4)
+	gov := sampleOutgoing()
+	gov.IssuingCode, gov.DocNo = "示府发", "示府发〔2026〕12号"
+	for _, tt := range []struct {
+		name string
+		form func(io.Writer) error
+		want []string
+	}{
+		{"transfer", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, tr) }, []string{"转办单位", "转办日期", "2026年1月6日", "转办理由", "属区应急管理局职责，转其办理。"}},
+		{"return", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, rt) }, []string{"退文理由", "来文不符合行文规则，请按程序报送。", "退文日期：2026年2月4日"}},
+		{"outgoing", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }, []string{"示例区人民政府办公室发文稿纸", "校对", "公开属性", "□主动公开", "□依申请公开", "□不予公开"}},
+		{"government", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, gov) }, []string{"示例区人民政府发文稿纸"}},
+		{"seal", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }, []string{"负责人"}},
+		{"seallog", func(w io.Writer) error {
+			return SealLog(w, f, sampleSettings, app.D(2026, 1, 1), app.D(2026, 1, 31), sampleSealLog(3))
+		}, []string{"申请编号", "文件名称", "2026-0001", "YY2026-001"}},
+	} {
+		path, _ := render(t, tt.name, tt.form)
+		text := squeeze(strings.Join(pageTexts(t, path), ""))
+		for _, want := range tt.want {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: no %q in\n%s", tt.name, want, text)
+			}
+		}
+	}
+	if path, _ := render(t, "government", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, gov) }); strings.Contains(squeeze(pageTexts(t, path)[0]), "人民政府办公室发文稿纸") {
+		t.Error("a 示府发 draft on the office's 稿纸")
+	}
+}

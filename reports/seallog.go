@@ -16,6 +16,7 @@ func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []ap
 	title := orgName(s) + "用印登记簿"
 	c := newCanvas(f, true, title, orgName(s))
 	sh := newSheet(c, app.SecrecyNone)
+	sh.running = fmt.Sprintf("%s（续页）　%s至%s", title, from.Chinese(), to.Chinese())
 	sh.newPage()
 	sh.title(title)
 	c.textIn(sh.left, sh.width(), sh.y-1, formBody, fmt.Sprintf("（%s至%s）", from.Chinese(), to.Chinese()), alignCenter)
