@@ -90,9 +90,8 @@ func (b *book[T]) clearDetail() {
 func (b *book[T]) show(r T) {
 	b.sel = &r
 	title, chips := b.heading(r)
-	t := widget.NewLabel(title)
+	t := widgets.NewText(title)
 	t.TextStyle.Bold = true
-	t.Wrapping = fyne.TextWrapBreak
 	t.SizeName = theme.SizeNameSubHeadingText
 	chipRow := container.NewHBox()
 	for _, c := range chips {
