@@ -193,6 +193,32 @@ func Spans(rs []rune, ws []float64, width, indent float64) []Span {
 	if len(cur) > 0 || len(lines) == 0 {
 		emit(cur)
 	}
+	return noLoneLast(rs, lines)
+}
+
+// noLoneLast keeps a paragraph from ending in a line of one Chinese
+// character (示例区人民政府办公室印 / 章): the line above gives it a
+// companion when that line keeps at least two characters and no rule
+// forbids the new break.
+func noLoneLast(rs []rune, lines []Span) []Span {
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	last, prev := lines[n-1], &lines[n-2]
+	if last.End-last.Start != 1 || last.Start != prev.End || !unicode.Is(unicode.Han, rs[last.Start]) {
+		return lines
+	}
+	// break one character earlier, or two when the one would start the
+	// line with closing punctuation (九。/ 十 becomes / 九。十)
+	for b := prev.End - 1; b >= prev.End-2 && b-prev.Start >= 2; b-- {
+		if NoLineStart(rs[b]) || NoLineEnd(rs[b-1]) || isAlnum(rs[b]) || isAlnum(rs[b-1]) {
+			continue
+		}
+		lines[n-1].Start = b
+		prev.End = b
+		break
+	}
 	return lines
 }
 

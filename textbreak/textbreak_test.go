@@ -53,6 +53,10 @@ func TestLines(t *testing.T) {
 		// a token wider than the line breaks after a joining mark
 		{"Z109-WS·2026-Y-BGS-0001", 8, []string{"Z109-WS·2026-Y-", "BGS-0001"}},
 		{"2026年12月15日", 4, []string{"2026年", "12月15日"}},
+		// no paragraph ends in a lone character
+		{"示例区人民政府办公室印章", 11, []string{"示例区人民政府办公室", "印章"}},
+		{"示例区人民政府办公室印章", 6, []string{"示例区人民政", "府办公室印章"}},
+		{"一二三四五六七八九。十", 10, []string{"一二三四五六七八", "九。十"}},
 	}
 	for _, c := range cases {
 		got := Lines(c.text, c.width, 0, width)
