@@ -59,7 +59,7 @@ type Form struct {
 	win    fyne.Window
 	stack  *FormStack
 	form   *widget.Form
-	banner *widget.Label
+	banner *Text
 	icon   *widget.Icon
 	top    []fyne.CanvasObject
 	bottom []fyne.CanvasObject
@@ -81,8 +81,7 @@ type Form struct {
 // NewForm starts a form dialog on win.
 func NewForm(win fyne.Window, stack *FormStack, title, saveText string) *Form {
 	f := &Form{Title: title, SaveText: saveText, Width: 640, win: win, stack: stack, form: widget.NewForm()}
-	f.banner = widget.NewLabel("")
-	f.banner.Wrapping = fyne.TextWrapBreak
+	f.banner = NewText("")
 	f.banner.Importance = widget.DangerImportance
 	f.icon = widget.NewIcon(theme.ErrorIcon())
 	return f
@@ -159,7 +158,7 @@ func (f *Form) Error(msg string) {
 }
 
 // ErrorText is the message shown (for tests).
-func (f *Form) ErrorText() string { return f.banner.Text }
+func (f *Form) ErrorText() string { return f.banner.Full() }
 
 // Visible reports whether the dialog is showing.
 func (f *Form) Visible() bool { return f.shown }
