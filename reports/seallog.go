@@ -31,8 +31,8 @@ func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []ap
 	})
 	// 登记号, 申请编号 and 用印日期 are sized to stay on one line
 	cols := []column{
-		{"登记号", 24, alignCenter}, {"申请编号", 21, alignCenter}, {"用印日期", 23, alignCenter}, {"印章", 34, alignLeft},
-		{"用印单位", 32, alignLeft}, {"文件名称", 0, alignLeft}, {"事由", 0, alignLeft}, {"份数", 11, alignCenter},
+		{"登记号", 24, alignCenter}, {"申请编号", 21, alignCenter}, {"用印日期", 23, alignCenter}, {"印章", 30, alignLeft},
+		{"用印单位", 30, alignLeft}, {"文件名称", 0, alignLeft}, {"事由", 0, alignLeft}, {"份数", 11, alignCenter},
 		{"批准人", 15, alignCenter}, {"经办人", 15, alignCenter}, {"监印人", 15, alignCenter}, {"备注", 14, alignLeft},
 	}
 	t := sh.table(cols)
