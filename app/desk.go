@@ -453,6 +453,20 @@ func (k *Desk) sealApprover(ctx context.Context, id int64, name string) (Leader,
 	})
 }
 
+// SealChain is the approval chain a request's form names: the one fixed
+// when it was submitted, else (a draft) the one Submit would fix now, from
+// the same rule and the seal's settings.
+func (k *Desk) SealChain(ctx context.Context, r *SealRequest) ([]ApprovalStep, error) {
+	if len(r.Chain) > 0 {
+		return r.Chain, nil
+	}
+	s, err := k.seal(ctx, r.SealName)
+	if err != nil {
+		return nil, err
+	}
+	return ChainFor(s, r.OffSite), nil
+}
+
 // CreateSealRequest saves a new request as a draft with the next number.
 func (k *Desk) CreateSealRequest(ctx context.Context, r *SealRequest) error {
 	r.ID, r.Status = 0, SealDraft

@@ -652,11 +652,22 @@ func (d *Document) ArchiveAs(a Archive) error {
 }
 
 // ResponsibleBody is the 责任者 of the archive catalogue.
-func (d *Document) ResponsibleBody(org string) string {
+func (d *Document) ResponsibleBody(s Settings) string {
 	if d.Direction == Incoming {
 		return d.FromUnit
 	}
-	return org
+	code := d.IssuingCode
+	if code == "" {
+		if no, err := ParseDocNo(d.DocNo); err == nil {
+			code = no.Code
+		}
+	}
+	// the body a document is issued in the name of follows its 发文代字:
+	// 示府发 is the 区人民政府's, 示府办发 the office's
+	if c, ok := s.IssuingCodeFor(code); ok && c.Body == IssuerGovernment {
+		return s.GovernmentName()
+	}
+	return s.OfficeName()
 }
 
 // DocDate is the document's own date for the catalogue: 成文日期, else the

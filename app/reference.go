@@ -173,7 +173,32 @@ type FontChoice struct {
 	Kai     string `json:"kai"`
 }
 
-// DefaultIssuingCode returns the first code for body, or the first of all.
+// OfficeName is the office as its paper names it: 示例区人民政府办公室.
+func (s Settings) OfficeName() string {
+	switch {
+	case s.OrgName != "":
+		return s.OrgName
+	case s.DistrictName != "":
+		return s.DistrictName + "人民政府办公室"
+	}
+	return "区人民政府办公室"
+}
+
+// GovernmentName is the district government the office serves:
+// 示例区人民政府.
+func (s Settings) GovernmentName() string {
+	switch {
+	case s.DistrictName != "":
+		return s.DistrictName + "人民政府"
+	case strings.HasSuffix(s.OrgName, "办公室"):
+		return strings.TrimSuffix(s.OrgName, "办公室")
+	case s.OrgName != "":
+		return s.OrgName
+	}
+	return "区人民政府"
+}
+
+// IssuingCodeFor returns the settings' entry for a 发文代字.
 func (s Settings) IssuingCodeFor(code string) (IssuingCode, bool) {
 	for _, c := range s.IssuingCodes {
 		if c.Code == code {

@@ -110,6 +110,9 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		if err != nil {
 			return nil, err
 		}
+		if r.Chain, err = desk.SealChain(ctx, r); err != nil {
+			return nil, err
+		}
 		return func(w io.Writer, f *reports.Fonts) error { return reports.SealRequestForm(w, f, st, r) }, nil
 	case "seal-log":
 		y, m, err := parseMonth(arg)

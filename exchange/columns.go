@@ -600,7 +600,7 @@ var catalogTable = table[doc]{name: "归档文件目录", columns: []column[doc]
 	{key: "seq", header: "序号", width: 6, get: func(_ *doc, e *env) any { return e.seq }},
 	{key: "archive_no", header: "档号", width: 26, get: func(d *doc, _ *env) any { return d.Archive.Number() }},
 	{key: "doc_no", header: "文号", width: 22, get: func(d *doc, _ *env) any { return d.DocNo }},
-	{key: "responsible", header: "责任者", width: 20, get: func(d *doc, e *env) any { return d.ResponsibleBody(e.org) }},
+	{key: "responsible", header: "责任者", width: 20, get: func(d *doc, e *env) any { return d.ResponsibleBody(e.desk.Settings()) }},
 	{key: "title", header: "题名", width: 50, get: func(d *doc, _ *env) any { return d.Title }},
 	{key: "date", header: "日期", width: 10, get: func(d *doc, _ *env) any { return d.DocDate().Compact() }},
 	{key: "secrecy", header: "密级", width: 7, get: func(d *doc, _ *env) any {

@@ -17,6 +17,7 @@ func CirculationSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document, rea
 	title := orgName(s) + "公文传阅单"
 	c := newCanvas(f, false, title, orgName(s))
 	sh := newSheet(c, d.Secrecy)
+	sh.running = continued(title, "收文编号", d.Serial)
 	sh.newPage()
 	sh.title(title)
 	sh.infoLine("收文编号", d.Serial, "收文日期", d.ReceivedOn.Chinese())

@@ -10,10 +10,11 @@
 // the settings screen what was found. A character the chosen font lacks is
 // taken from the role's other installed fonts (仿宋 after 仿宋_GB2312), then
 // from a bundled font, then from installed fonts that cover rare and
-// non-BMP characters (SimSun-ExtB …).
+// non-BMP characters (SimSun-ExtB, 花園明朝 HanaMinA/HanaMinB …).
 //
 // Forms are laid out first (measured with the fonts' own metrics, wrapped
-// with the Chinese line-breaking rules in wrap.go), then every font is cut
+// with the Chinese line-breaking rules of package textbreak, which the
+// window follows too), then every font is cut
 // down in Go (ttfsubset.go) to the characters the document uses and the
 // pages are replayed into gofpdf: a slip takes about 11 ms and a 300-item
 // report with 2,600 distinct characters about 50 ms.

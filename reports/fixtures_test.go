@@ -14,6 +14,8 @@ import (
 
 var sampleSettings = app.Settings{
 	OrgName: "示例区人民政府办公室", DistrictName: "示例区", FondsCode: "Z109", OrgCode: "BGS",
+	IssuingCodes: []app.IssuingCode{{Code: "示府发", Body: app.IssuerGovernment}, {Code: "示府函", Body: app.IssuerGovernment},
+		{Code: "示府办发", Body: app.IssuerOffice}},
 }
 
 // longParagraph is a 330-character paragraph of an instruction or minutes.
@@ -214,8 +216,12 @@ func sampleArchive(n int) []app.Document {
 			Archive: app.Archive{Fonds: "Z109", Year: 2026, Retention: []app.Retention{app.RetainForever, app.Retain30, app.Retain10}[i%3], OrgCode: "BGS", Piece: i + 1},
 		}
 		if i%6 == 5 {
-			d.Direction, d.DocNo, d.FromUnit = app.Outgoing, fmt.Sprintf("示府办发〔2026〕%d号", i), ""
+			d.IssuingCode = []string{"示府办发", "示府发", "示府函"}[i%18/6]
+			d.Direction, d.DocNo, d.FromUnit = app.Outgoing, fmt.Sprintf("%s〔2026〕%d号", d.IssuingCode, i), ""
 			d.Remarks = "正本"
+		}
+		if i%9 == 4 {
+			d.WrittenOn = d.WrittenOn.AddDays(-20) // archived late: its item number is out of date order
 		}
 		out = append(out, d)
 	}

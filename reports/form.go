@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"strings"
 
 	"gongwen/app"
 )
@@ -11,27 +10,18 @@ import (
 // recorded signatures and open boxes to sign in are printed.
 
 // orgName is the office printing the paper.
-func orgName(s app.Settings) string {
-	switch {
-	case s.OrgName != "":
-		return s.OrgName
-	case s.DistrictName != "":
-		return s.DistrictName + "人民政府办公室"
-	}
-	return "区人民政府办公室"
-}
+func orgName(s app.Settings) string { return s.OfficeName() }
 
 // districtGov is the district government: 示例区人民政府.
-func districtGov(s app.Settings) string {
-	switch {
-	case s.DistrictName != "":
-		return s.DistrictName + "人民政府"
-	case strings.HasSuffix(s.OrgName, "办公室"):
-		return strings.TrimSuffix(s.OrgName, "办公室")
-	case s.OrgName != "":
-		return s.OrgName
+func districtGov(s app.Settings) string { return s.GovernmentName() }
+
+// continued is the running head of a record's continuation pages: the
+// form's title and the record's number.
+func continued(title, numberLabel, number string) string {
+	if number == "" {
+		return title + "（续页）"
 	}
-	return "区人民政府"
+	return title + "（续页）　" + numberLabel + "：" + number
 }
 
 // spaced widens a two-character caption to the width of four, as printed

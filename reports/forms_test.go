@@ -240,7 +240,7 @@ func TestArchiveCatalog(t *testing.T) {
 	}
 	var texts []string
 	for _, d := range docs {
-		texts = append(texts, d.Archive.Number(), d.DocNo, d.ResponsibleBody(sampleSettings.OrgName), d.Title, d.DocDate().Compact())
+		texts = append(texts, d.Archive.Number(), d.DocNo, d.ResponsibleBody(sampleSettings), d.Title, d.DocDate().Compact())
 	}
 	checkAllCharacters(t, path, append(texts, "归档文件目录", "Z109-WS·2026-Y-BGS-0001", "20260101"))
 	checkHeaderOnEveryPage(t, path, []string{"序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"})

@@ -17,6 +17,7 @@ func HandlingSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 	title := orgName(s) + "收文处理笺"
 	c := newCanvas(f, false, title, orgName(s))
 	sh := newSheet(c, d.Secrecy)
+	sh.running = continued(title, "收文编号", d.Serial)
 	sh.newPage()
 	sh.title(title)
 	sh.infoLine("收文编号", d.Serial, "收文日期", d.ReceivedOn.Chinese(), "类别", string(d.Kind))
@@ -40,8 +41,17 @@ func HandlingSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 		{cells: []cell{label("领导批示", lw), instructionsCell(d, rest)}, minH: 70, stretch: true},
 		{cells: []cell{label("承办单位", lw), value(unitsText(d.LeadUnit, d.CoUnits), half), label("办理时限", lw), value(limitText(d), half)}, minH: 14},
 		{cells: []cell{label("办理结果", lw), resultCell(d, rest)}, minH: 22},
-		{cells: []cell{label("备注", lw), value(d.Remarks, rest)}, minH: 13},
 	}
+	// a document sent back or passed on says where and why
+	switch d.Status {
+	case app.StatusReturned:
+		rows = append(rows, row{cells: []cell{label("退文理由", lw), datedBox(d.ReturnReason, "退文日期：", d.DoneOn, rest)}, minH: 14})
+	case app.StatusTransferred:
+		rows = append(rows,
+			row{cells: []cell{label("转办单位", lw), value(d.TransferTo, half), label("转办日期", lw), value(dateOr(d.DoneOn), half)}},
+			row{cells: []cell{label("转办理由", lw), box(d.ReturnReason, rest)}, minH: 14})
+	}
+	rows = append(rows, row{cells: []cell{label("备注", lw), value(d.Remarks, rest)}, minH: 13})
 	g.fit(c, rows, sh.bottom-sh.y, 0.75)
 	g.draw(c, rows, sh.y, sh.bottom)
 	numberFormPages(c, sh)
@@ -88,4 +98,9 @@ func resultCell(d *app.Document, w float64) cell {
 		return cell{width: w, top: true, footer: "办结日期：" + blankDate}
 	}
 	return cell{width: w, top: true, blocks: []block{{text: d.Result}, {text: "办结日期：" + d.DoneOn.Chinese(), align: alignRight, gap: 1}}}
+}
+
+// datedBox is a recorded text with its date at the right.
+func datedBox(text, dateLabel string, on app.Date, w float64) cell {
+	return cell{width: w, top: true, blocks: []block{{text: text}, {text: dateLabel + dateOr(on), align: alignRight, gap: 1}}}
 }

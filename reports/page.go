@@ -21,6 +21,11 @@ type sheet struct {
 	left, right, top, bottom float64
 	secrecy                  app.Secrecy
 	y                        float64
+	// running heads every page after the first of a record: the form's
+	// title and the record's number, with 续页, so that a sheet that comes
+	// loose is still known
+	running   string
+	pageStart int // the first page of the record on the canvas
 }
 
 func newSheet(c *canvas, secrecy app.Secrecy) *sheet {
@@ -33,14 +38,40 @@ func newSheet(c *canvas, secrecy app.Secrecy) *sheet {
 
 func (s *sheet) width() float64 { return s.right - s.left }
 
-// newPage starts a page and returns the y where content begins.
+// newPage starts a page and returns the y where content begins: below the
+// 密级 and, on a continuation page, the running head.
 func (s *sheet) newPage() float64 {
 	s.c.newPage()
 	s.y = s.top
 	if s.secrecy.Classified() {
 		s.y += secrecyMark(s.c, s.left, s.top, s.secrecy) + 2
 	}
+	if s.running != "" && len(s.c.pages)-1 > s.pageStart {
+		s.c.textIn(s.left, s.width(), s.y, runningHead, s.running, alignCenter)
+		s.y += runningRoom
+	}
 	return s.y
+}
+
+// firstPage starts the first page of a record (a form, a catalogue of one
+// 保管期限): it carries the full title, not the running head.
+func (s *sheet) firstPage() float64 {
+	s.pageStart = len(s.c.pages)
+	return s.newPage()
+}
+
+// runningHead sets the line that heads a continuation page.
+var runningHead = style{role: RoleHeading, size: 12, color: black}
+
+var runningRoom = runningHead.sizeMM()*1.5 + 1
+
+// contentTop is where a grid starts on a continuation page.
+func (s *sheet) contentTop() float64 {
+	top := s.top + secrecyRoom(s.secrecy)
+	if s.running != "" {
+		top += runningRoom
+	}
+	return top
 }
 
 // secrecyMark prints the 密级 as 公文 do: 3号黑体 at the top left. It
@@ -91,7 +122,7 @@ func (s *sheet) grid() *grid {
 		x: s.left, body: formBody, label: formLabel, padX: 2.2, padY: 2, leading: 1.5, minRow: 11,
 		headerFill: rgb{236, 236, 236},
 		newPage:    s.newPage,
-		pageTop:    s.top + secrecyRoom(s.secrecy),
+		pageTop:    s.contentTop(),
 	}
 }
 

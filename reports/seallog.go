@@ -10,12 +10,13 @@ import (
 )
 
 // SealLog prints the 用印登记簿 of a period on A4 landscape: one row per
-// use (登记号, 用印日期, 印章, 用印单位, 事由, 份数, 批准人, 经办人, 监印人,
-// 备注), in order of use, with the period's totals.
+// use (登记号, 申请编号, 用印日期, 印章, 用印单位, 文件名称, 事由, 份数,
+// 批准人, 经办人, 监印人, 备注), in order of use, with the period's totals.
 func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []app.SealRequest) error {
 	title := orgName(s) + "用印登记簿"
 	c := newCanvas(f, true, title, orgName(s))
 	sh := newSheet(c, app.SecrecyNone)
+	sh.running = fmt.Sprintf("%s（续页）　%s至%s", title, from.Chinese(), to.Chinese())
 	sh.newPage()
 	sh.title(title)
 	c.textIn(sh.left, sh.width(), sh.y-1, formBody, fmt.Sprintf("（%s至%s）", from.Chinese(), to.Chinese()), alignCenter)
@@ -28,10 +29,11 @@ func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []ap
 		}
 		return strings.Compare(a.LogNo, b.LogNo)
 	})
+	// 登记号, 申请编号 and 用印日期 are sized to stay on one line
 	cols := []column{
-		{"登记号", 24, alignCenter}, {"用印日期", 22, alignCenter}, {"印章", 49, alignLeft}, {"用印单位", 37, alignLeft},
-		{"事由", 0, alignLeft}, {"份数", 12, alignCenter}, {"批准人", 16, alignCenter}, {"经办人", 16, alignCenter},
-		{"监印人", 16, alignCenter}, {"备注", 20, alignLeft},
+		{"登记号", 24, alignCenter}, {"申请编号", 21, alignCenter}, {"用印日期", 23, alignCenter}, {"印章", 30, alignLeft},
+		{"用印单位", 30, alignLeft}, {"文件名称", 0, alignLeft}, {"事由", 0, alignLeft}, {"份数", 11, alignCenter},
+		{"批准人", 15, alignCenter}, {"经办人", 15, alignCenter}, {"监印人", 15, alignCenter}, {"备注", 14, alignLeft},
 	}
 	t := sh.table(cols)
 	total := 0
@@ -41,15 +43,11 @@ func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []ap
 			n = r.Copies
 		}
 		total += n
-		no := r.LogNo
-		if no == "" {
-			no = r.Number
-		}
 		seal := r.SealName
 		if seal == "" {
 			seal = string(r.SealKind)
 		}
-		t.add(no, r.UsedOn.String(), seal, r.Unit, r.Reason, fmt.Sprint(n), r.ApprovedBy(), r.Handler, r.Witness, r.Remarks)
+		t.add(r.LogNo, r.Number, r.UsedOn.String(), seal, r.Unit, r.FileName, r.Reason, fmt.Sprint(n), r.ApprovedBy(), r.Handler, r.Witness, r.Remarks)
 	}
 	if len(used) == 0 {
 		t.rows = append(t.rows, row{cells: []cell{{text: "本期无用印记录", width: sh.width(), align: alignCenter}}})

@@ -15,6 +15,7 @@ func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) 
 	title := orgName(s) + "用印申请单"
 	c := newCanvas(f, false, title, orgName(s))
 	sh := newSheet(c, app.SecrecyNone)
+	sh.running = continued(title, "申请编号", r.Number)
 	sh.newPage()
 	sh.title(title)
 	sh.infoLine("申请编号", r.Number, "申请日期", r.RequestedOn.Chinese())
@@ -35,6 +36,8 @@ func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) 
 		{cells: []cell{label("联系电话", lw), value(r.Phone, half), label("印章名称", lw), value(seal, half)}},
 		{cells: []cell{label("文件名称", lw), value(r.FileName, rest)}, minH: 14},
 		{cells: []cell{label("用印事由", lw), box(r.Reason, rest)}, minH: 20},
+		// the requesting unit's head signs for the request by hand
+		{cells: []cell{label("用印单位\n负责人", lw), {width: rest, top: true, footer: signLine}}, minH: 16},
 		{cells: []cell{label("份数", lw), value(countText(r.Copies, "份"), half), label("报送去向", lw), value(r.Destination, half)}},
 		{cells: []cell{label("异地用印", lw), value(offSite, half), label("办理状态", lw), value(r.Status.Label(), half)}},
 	}

@@ -128,9 +128,13 @@ func (g *grid) lay(c *canvas, r row) ([]laidCell, float64) {
 	return cells, h
 }
 
+// minReadable is the smallest text size fit may shrink to (五号, 10.5 pt):
+// a longer record goes on to a continuation page instead.
+const minReadable = 10.5
+
 func (g *grid) scaled(st style) style {
 	if g.scale > 0 {
-		st.size *= g.scale
+		st.size = math.Max(st.size*g.scale, math.Min(st.size, minReadable))
 	}
 	return st
 }
@@ -382,7 +386,7 @@ func (t *table) small() *table {
 
 // table is a data table across a form's sheet.
 func (s *sheet) table(cols []column) *table {
-	return newTable(s.c, s.left, s.width(), cols, s.newPage, s.top+secrecyRoom(s.secrecy))
+	return newTable(s.c, s.left, s.width(), cols, s.newPage, s.contentTop())
 }
 
 // add appends a row of plain values, one per column.

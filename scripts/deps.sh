@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 	poppler-utils qpdf                               # PDF checks in the tests
+	fonts-hanazono                                   # 花園明朝: rare characters (CJK Ext. B–F) on paper
 	xvfb xdotool imagemagick)                         # the real-window smoke test
 if [ "${1:-}" = windows ]; then
 	packages+=(gcc-mingw-w64-x86-64 zip wine wine64) # cross build, package, Wine smoke test

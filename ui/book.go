@@ -90,9 +90,8 @@ func (b *book[T]) clearDetail() {
 func (b *book[T]) show(r T) {
 	b.sel = &r
 	title, chips := b.heading(r)
-	t := widget.NewLabel(title)
+	t := widgets.NewText(title)
 	t.TextStyle.Bold = true
-	t.Wrapping = fyne.TextWrapBreak
 	t.SizeName = theme.SizeNameSubHeadingText
 	chipRow := container.NewHBox()
 	for _, c := range chips {
@@ -138,9 +137,7 @@ func (b *book[T]) history(id int64) []fyne.CanvasObject {
 		if h.Detail != "" {
 			line += "：" + h.Detail
 		}
-		l := widget.NewLabel(line)
-		l.Wrapping = fyne.TextWrapBreak
-		objs = append(objs, l)
+		objs = append(objs, widgets.NewText(line))
 	}
 	return objs
 }
@@ -204,8 +201,7 @@ func (f *fields) add(label, value string) *fields {
 	if strings.TrimSpace(value) == "" {
 		return f
 	}
-	l := widget.NewLabel(value)
-	l.Wrapping = fyne.TextWrapBreak
+	l := widgets.NewText(value)
 	l.Selectable = true
 	f.form.Append(label, l)
 	return f

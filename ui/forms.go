@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -123,9 +122,8 @@ func dateOf(label string, f *widgets.DateField) (app.Date, error) {
 }
 
 // note is a grey explanation under a form's fields.
-func note(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
+func note(text string) *widgets.Text {
+	l := widgets.NewText(text)
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }

@@ -192,6 +192,10 @@ func (h *harness) shows(text string) bool {
 			if strings.Contains(w.Text, text) {
 				return true
 			}
+		case *widgets.Text:
+			if strings.Contains(w.Full(), text) {
+				return true
+			}
 		case *canvas.Text:
 			if strings.Contains(w.Text, text) {
 				return true

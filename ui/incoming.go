@@ -253,9 +253,8 @@ func (b *docBook) assignForm(d app.Document) {
 	if d.LimitWorkdays == 0 {
 		days.SetText(strconv.Itoa(rules.DefaultLimit(d.Urgency, app.LimitWithinPowers)))
 	}
-	due := widget.NewLabel("")
+	due := widgets.NewText("")
 	due.TextStyle.Bold = true
-	due.Wrapping = fyne.TextWrapBreak
 	update := func() {
 		n, err := parseInt("办理时限", days.Text)
 		if err != nil || n < 1 {

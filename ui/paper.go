@@ -14,7 +14,7 @@ import (
 func handlingSlipPaper(d app.Document) paper {
 	return paper{name: "收文处理笺-" + docName(d), write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
 		return reports.HandlingSlip(w, f, s, &d)
-	}}
+	}, record: d}
 }
 
 func circulationPaper(d app.Document) paper {
@@ -24,19 +24,24 @@ func circulationPaper(d app.Document) paper {
 			readers = append(readers, c.Reader)
 		}
 		return reports.CirculationSlip(w, f, s, &d, readers)
-	}}
+	}, record: d}
 }
 
 func outgoingPaper(d app.Document) paper {
 	return paper{name: "发文稿纸-" + ellipsis(orText(d.DocNo, d.Title), 30), write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
 		return reports.OutgoingForm(w, f, s, &d)
-	}}
+	}, record: d}
 }
 
 func sealRequestPaper(r app.SealRequest) paper {
-	return paper{name: "用印申请单-" + r.Number, write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
+	return paper{name: "用印申请单-" + r.Number, write: func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
+		chain, err := u.desk.SealChain(ctx, &r)
+		if err != nil {
+			return err
+		}
+		r.Chain = chain // a draft goes round with the steps it will take
 		return reports.SealRequestForm(w, f, s, &r)
-	}}
+	}, record: r}
 }
 
 func sealLogPaper(u *UI, from, to app.Date) paper {
@@ -54,7 +59,7 @@ func sealLogPaper(u *UI, from, to app.Date) paper {
 func minutesPaper(m app.Meeting) paper {
 	return paper{name: "会议纪要-" + m.Name(), write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
 		return reports.Minutes(w, f, s, &m)
-	}}
+	}, record: m}
 }
 
 func catalogPaper(u *UI, dir app.Direction, year int) paper {
@@ -72,5 +77,5 @@ func catalogPaper(u *UI, dir app.Direction, year int) paper {
 func monthlyPaper(r app.MonthlyReport) paper {
 	return paper{name: fmt.Sprintf("督查通报-%d年%d月", r.Year, int(r.Month)), write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
 		return reports.MonthlyReport(w, f, s, r)
-	}}
+	}, record: r}
 }

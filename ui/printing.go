@@ -25,12 +25,21 @@ import (
 type paper struct {
 	name  string // file name without .pdf
 	write func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) error
+	// record is what the form prints, checked for characters no font has
+	// before printing (nil for books and reports built while writing)
+	record  any
+	checked bool
 }
 
 // printPaper makes the PDF. Printing (export false) writes it to a
 // temporary file and opens it in the system viewer, where the secretary
 // prints it; export asks where to save it.
 func (u *UI) printPaper(p paper, export bool) {
+	if !p.checked {
+		p.checked = true
+		u.confirmPrintable(p, func() { u.printPaper(p, export) })
+		return
+	}
 	if export {
 		u.exportPaper(p)
 		return

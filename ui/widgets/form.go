@@ -59,7 +59,7 @@ type Form struct {
 	win    fyne.Window
 	stack  *FormStack
 	form   *widget.Form
-	banner *widget.Label
+	banner *Text
 	icon   *widget.Icon
 	top    []fyne.CanvasObject
 	bottom []fyne.CanvasObject
@@ -85,8 +85,7 @@ type Form struct {
 // NewForm starts a form dialog on win.
 func NewForm(win fyne.Window, stack *FormStack, title, saveText string) *Form {
 	f := &Form{Title: title, SaveText: saveText, Width: 640, win: win, stack: stack, form: widget.NewForm()}
-	f.banner = widget.NewLabel("")
-	f.banner.Wrapping = fyne.TextWrapBreak
+	f.banner = NewText("")
 	f.banner.Importance = widget.DangerImportance
 	f.icon = widget.NewIcon(theme.ErrorIcon())
 	return f
@@ -163,7 +162,7 @@ func (f *Form) Error(msg string) {
 }
 
 // ErrorText is the message shown (for tests).
-func (f *Form) ErrorText() string { return f.banner.Text }
+func (f *Form) ErrorText() string { return f.banner.Full() }
 
 // Visible reports whether the dialog is showing.
 func (f *Form) Visible() bool { return f.shown }
@@ -239,8 +238,7 @@ func (f *Form) save(allowDuplicate bool) {
 		f.done(app.ErrorMessage(err))
 	case app.EDUPLICATE:
 		f.Error(app.ErrorMessage(err))
-		msg := widget.NewLabel(app.ErrorMessage(err))
-		msg.Wrapping = fyne.TextWrapBreak
+		msg := NewText(app.ErrorMessage(err))
 		c := dialog.NewCustomConfirm("可能重复登记", "仍然登记", "返回修改", msg, func(ok bool) {
 			if ok {
 				f.save(true)
@@ -273,8 +271,7 @@ func (f *Form) done(warning string) {
 // ShowMessage is an information dialog with a wrapping Chinese text and a
 // 确定 button.
 func ShowMessage(win fyne.Window, title, msg string) {
-	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapBreak
+	l := NewText(msg)
 	d := dialog.NewCustom(title, "确定", l, win)
 	d.Show()
 	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
