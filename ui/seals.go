@@ -87,21 +87,12 @@ func newSealBook(u *UI) *sealBook {
 	b.details = b.detailsOf
 	b.actions = []*action[app.SealRequest]{
 		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(r app.SealRequest) { b.requestForm(&r) },
-			allowed: func(r app.SealRequest) bool { return r.Status == app.SealDraft }},
-		{label: "提交审批", icon: theme.MailSendIcon(), run: b.submit,
-			allowed: func(r app.SealRequest) bool { return r.Status == app.SealDraft }},
-		{label: "审批", icon: theme.ConfirmIcon(), run: b.approveForm,
-			allowed: func(r app.SealRequest) bool { return r.NextStep() != nil }},
-		{label: "退回", icon: theme.CancelIcon(), run: b.rejectForm,
-			allowed: func(r app.SealRequest) bool {
-				return r.Status == app.SealSubmitted || r.Status == app.SealReviewed
-			}},
-		{label: "撤回", icon: theme.ContentUndoIcon(), run: b.withdraw,
-			allowed: func(r app.SealRequest) bool {
-				return r.Status == app.SealDraft || r.Status == app.SealSubmitted || r.Status == app.SealReviewed || r.Status == app.SealApproved
-			}},
-		{label: "用印登记", icon: theme.DocumentCreateIcon(), run: b.useForm,
-			allowed: func(r app.SealRequest) bool { return r.Status == app.SealApproved }},
+			check: rule((*app.SealRequest).CanEdit)},
+		{label: "提交审批", icon: theme.MailSendIcon(), run: b.submit, check: rule((*app.SealRequest).CanSubmit)},
+		{label: "审批", icon: theme.ConfirmIcon(), run: b.approveForm, check: rule((*app.SealRequest).CanApprove)},
+		{label: "退回", icon: theme.CancelIcon(), run: b.rejectForm, check: rule((*app.SealRequest).CanReject)},
+		{label: "撤回", icon: theme.ContentUndoIcon(), run: b.withdraw, check: rule((*app.SealRequest).CanWithdraw)},
+		{label: "用印登记", icon: theme.DocumentCreateIcon(), run: b.useForm, check: rule((*app.SealRequest).CanUse)},
 		{label: "打印申请单", icon: theme.DocumentPrintIcon(), run: func(r app.SealRequest) { u.printPaper(sealRequestPaper(r), false) }},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(r app.SealRequest) { u.printPaper(sealRequestPaper(r), true) }},
 	}

@@ -256,6 +256,25 @@ func (p *PagedTable[T]) Select(i int) {
 	p.Table.Select(widget.TableCellID{Row: i, Col: 0})
 }
 
+// Highlight selects row i and scrolls it into view without calling
+// OnSelected: the record is already shown.
+func (p *PagedTable[T]) Highlight(i int) {
+	picked := p.OnSelected
+	p.OnSelected = nil
+	p.Select(i)
+	p.OnSelected = picked
+}
+
+// Unselect leaves no row selected.
+func (p *PagedTable[T]) Unselect() {
+	p.selected = -1
+	p.Table.UnselectAll()
+	p.Table.Refresh() // the whole row loses its highlight
+}
+
+// Selected is the index of the selected row, -1 when none.
+func (p *PagedTable[T]) Selected() int { return p.selected }
+
 // Text is the cell text of row i, column c (for tests).
 func (p *PagedTable[T]) Text(i, c int) string {
 	r, ok := p.Row(i)

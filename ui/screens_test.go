@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"gongwen/app"
+)
+
+// heldDocument registers a document that is done while 李副区长 still holds
+// it on the 传阅 list.
+func heldDocument(t *testing.T, h *harness) app.Document {
+	t.Helper()
+	u := h.u
+	d := app.Document{FromUnit: "区财政局", Title: "关于拨付防汛物资经费的请示", ReceivedOn: app.D(2026, 3, 9)}
+	if err := u.desk.RegisterIncoming(u.ctx, &d, false); err != nil {
+		t.Fatal(err)
+	}
+	steps := []func() (*app.Document, error){
+		func() (*app.Document, error) {
+			return u.desk.Propose(u.ctx, d.ID, "拟呈王区长阅示，请区财政局牵头办理。")
+		},
+		func() (*app.Document, error) { return u.desk.Assign(u.ctx, d.ID, "区财政局", nil, 5) },
+		func() (*app.Document, error) { return u.desk.Circulate(u.ctx, d.ID, []string{"王区长", "李副区长"}) },
+		func() (*app.Document, error) {
+			return u.desk.ReturnCirculation(u.ctx, d.ID, 1, app.D(2026, 3, 10), "")
+		},
+		func() (*app.Document, error) { return u.desk.Complete(u.ctx, d.ID, "已拨付。") },
+	}
+	for _, step := range steps {
+		if _, err := step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+func TestGreyButtonSaysWhy(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	d := heldDocument(t, h)
+	u.show(ScreenIncoming)
+	u.incoming.open(d.ID)
+	b := u.incoming.book
+	if enabled(b, "归档") {
+		t.Fatal("归档 enabled while a reader holds the document")
+	}
+	if !b.why.Visible() || b.why.Text != whyNotHint {
+		t.Fatalf("under the buttons: %q (visible %v), want the hint", b.why.Text, b.why.Visible())
+	}
+	cover := b.blocked["归档"]
+	if cover == nil {
+		t.Fatal("the grey 归档 button tells nothing")
+	}
+	test.Tap(cover)
+	want := "归档：还有1位传阅人（李副区长等）未退回文件，不能归档"
+	if b.why.Text != want || !h.shows(want) {
+		t.Fatalf("after tapping 归档: %q, want %q", b.why.Text, want)
+	}
+	cover.MouseOut()
+	if b.why.Text != whyNotHint {
+		t.Fatalf("after the mouse left: %q", b.why.Text)
+	}
+	// the reason is the domain's: the step refuses with the same words
+	if _, err := u.desk.Archive(u.ctx, d.ID, 2026, app.Retain30); !strings.Contains(want, app.ErrorMessage(err)) {
+		t.Fatalf("Archive refused with %v", err)
+	}
+	// an allowed step has no cover
+	if b.blocked["传阅退回"] != nil || !enabled(b, "传阅退回") {
+		t.Fatal("传阅退回 should be allowed")
+	}
+}
+
+// scrollDown turns the mouse wheel over s.
+func scrollDown(s *container.Scroll) {
+	s.Refresh() // lay the new content out first, as the window does before a wheel turn
+	s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -200}})
+}
+
+func TestNewRecordShownFromTheTopAndHighlighted(t *testing.T) {
+	h := newHarness(t, true)
+	u := h.u
+	u.show(ScreenIncoming)
+	b := u.incoming.book
+	u.win.Resize(fyne.NewSize(1024, 480)) // short enough for the new record to scroll too
+	b.table.Select(3)
+	scrollDown(b.detailScroll) // the secretary reads down the record
+	if b.detailScroll.Offset.Y == 0 {
+		t.Fatal("the detail pane does not scroll")
+	}
+	u.shortcutNew()
+	h.typeIn("来文单位", "市人民政府办公室")
+	h.typeIn("文件标题", "关于做好春季森林防火工作的通知")
+	h.save()
+	if b.sel == nil || b.sel.Title != "关于做好春季森林防火工作的通知" {
+		t.Fatal("the new document is not shown")
+	}
+	if y := b.detailScroll.Offset.Y; y != 0 {
+		t.Fatalf("the new document is shown scrolled down by %v", y)
+	}
+	row, ok := b.table.Row(b.table.Selected())
+	if !ok || row.ID != b.sel.ID {
+		t.Fatalf("the table highlights row %d (%q), not the new document", b.table.Selected(), row.Title)
+	}
+}
+
+func TestSearchResultShownFromTheTopAndHighlighted(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	d := heldDocument(t, h)
+	other := app.Document{FromUnit: "区司法局", Title: "关于开展普法宣传月活动的通知", ReceivedOn: app.D(2026, 3, 10)}
+	if err := u.desk.RegisterIncoming(u.ctx, &other, false); err != nil {
+		t.Fatal(err)
+	}
+	u.show(ScreenIncoming)
+	b := u.incoming.book
+	u.incoming.open(other.ID)
+	// a filter that hides the document the search will open
+	b.table.Select(0)
+	u.incoming.text.SetText("普法")
+	u.incoming.fb.reload()
+	if b.table.Total() != 1 {
+		t.Fatalf("filter shows %d", b.table.Total())
+	}
+	u.win.Resize(fyne.NewSize(1024, 480))
+	b.table.Select(0)
+	scrollDown(b.detailScroll)
+
+	u.focusSearch()
+	test.Type(u.searchBox, "防汛")
+	u.searchBox.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.search.table.Select(0)
+	if u.current != ScreenIncoming || b.sel == nil || b.sel.ID != d.ID {
+		t.Fatal("the hit did not open the document")
+	}
+	if y := b.detailScroll.Offset.Y; y != 0 {
+		t.Fatalf("the opened document is shown scrolled down by %v", y)
+	}
+	if i := b.table.Selected(); i >= 0 {
+		row, _ := b.table.Row(i)
+		t.Fatalf("the table highlights %q while %q is shown", row.Title, d.Title)
+	}
+}
