@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 )
@@ -25,7 +27,9 @@ func heldDocument(t *testing.T, h *harness) app.Document {
 			return u.desk.Propose(u.ctx, d.ID, "拟呈王区长阅示，请区财政局牵头办理。")
 		},
 		func() (*app.Document, error) { return u.desk.Assign(u.ctx, d.ID, "区财政局", nil, 5) },
-		func() (*app.Document, error) { return u.desk.Circulate(u.ctx, d.ID, []string{"王区长", "李副区长"}) },
+		func() (*app.Document, error) {
+			return u.desk.Circulate(u.ctx, d.ID, []string{"王区长", "李副区长"})
+		},
 		func() (*app.Document, error) {
 			return u.desk.ReturnCirculation(u.ctx, d.ID, 1, app.D(2026, 3, 10), "")
 		},
@@ -143,5 +147,44 @@ func TestSearchResultShownFromTheTopAndHighlighted(t *testing.T) {
 	if i := b.table.Selected(); i >= 0 {
 		row, _ := b.table.Row(i)
 		t.Fatalf("the table highlights %q while %q is shown", row.Title, d.Title)
+	}
+}
+
+func TestSearchNamesTheRegisterAndMarksTheMatch(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	in := app.Document{FromUnit: "区财政局", Title: "关于拨付防汛物资经费的请示", ReceivedOn: app.D(2026, 3, 9)}
+	if err := u.desk.RegisterIncoming(u.ctx, &in, false); err != nil {
+		t.Fatal(err)
+	}
+	out := app.Document{IssuingCode: "测府办发", Title: "关于做好2026年防汛工作的通知", DraftUnit: "综合科", Drafter: "张文书",
+		DraftedOn: app.D(2026, 3, 10)}
+	if err := u.desk.DraftOutgoing(u.ctx, &out); err != nil {
+		t.Fatal(err)
+	}
+	u.focusSearch()
+	test.Type(u.searchBox, "防汛")
+	u.searchBox.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	tbl := u.search.table
+	if tbl.Total() != 2 {
+		t.Fatalf("%d hits", tbl.Total())
+	}
+	books := map[string]string{}
+	for i := 0; i < 2; i++ {
+		books[tbl.Text(i, 2)] = tbl.Text(i, 0)
+	}
+	if books[in.Title] != "收文" || books[out.Title] != "发文" {
+		t.Fatalf("登记簿 column: %v", books)
+	}
+	var marked []string
+	for i := 0; i < 2; i++ {
+		for _, s := range tbl.Segments(i, 2) {
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold {
+				marked = append(marked, ts.Text)
+			}
+		}
+	}
+	if len(marked) < 2 || slices.ContainsFunc(marked, func(s string) bool { return s != "防汛" }) {
+		t.Fatalf("marked in the table: %q, want 防汛 in each title", marked)
 	}
 }

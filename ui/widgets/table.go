@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -23,6 +24,8 @@ type Column[T any] struct {
 	Text  func(T) string
 	// Chip, when set, draws the cell as a coloured chip.
 	Chip func(T) (string, color.Color)
+	// Rich, when set, draws the cell as styled text (a search match in bold).
+	Rich func(T) []widget.RichTextSegment
 }
 
 // Fetch reads one page of rows in the given order, with the total count.
@@ -62,8 +65,11 @@ func NewPagedTable[T any](cols []Column[T], key func(T) int64, fetch Fetch[T]) *
 			l.Truncation = fyne.TextTruncateEllipsis
 			ch := NewChip("", ColourGrey)
 			ch.Hide()
+			rt := widget.NewRichText()
+			rt.Truncation = fyne.TextTruncateEllipsis
+			rt.Hide()
 			bg := canvas.NewRectangle(color.Transparent)
-			return container.NewStack(bg, l, ch)
+			return container.NewStack(bg, l, ch, rt)
 		},
 		p.updateCell)
 	t.ShowHeaderRow = true
@@ -117,7 +123,7 @@ func (p *PagedTable[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 
 func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	st := o.(*fyne.Container)
-	bg, l, ch := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label), st.Objects[2].(*Chip)
+	bg, l, ch, rt := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label), st.Objects[2].(*Chip), st.Objects[3].(*widget.RichText)
 	var fill color.Color = color.Transparent
 	if id.Row == p.selected {
 		fill = theme.Color(theme.ColorNameSelection)
@@ -131,6 +137,7 @@ func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.SetText("…")
 		l.Show()
 		ch.Hide()
+		rt.Hide()
 		return
 	}
 	c := p.cols[id.Col]
@@ -139,9 +146,18 @@ func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		ch.Set(text, col)
 		ch.Show()
 		l.Hide()
+		rt.Hide()
 		return
 	}
 	ch.Hide()
+	if c.Rich != nil {
+		rt.Segments = c.Rich(row)
+		rt.Refresh()
+		rt.Show()
+		l.Hide()
+		return
+	}
+	rt.Hide()
 	l.Show()
 	l.SetText(c.Text(row))
 }
@@ -275,6 +291,16 @@ func (p *PagedTable[T]) Unselect() {
 // Selected is the index of the selected row, -1 when none.
 func (p *PagedTable[T]) Selected() int { return p.selected }
 
+// Segments is the styled text of row i, column c when the column has it
+// (for tests).
+func (p *PagedTable[T]) Segments(i, c int) []widget.RichTextSegment {
+	r, ok := p.Row(i)
+	if !ok || p.cols[c].Rich == nil {
+		return nil
+	}
+	return p.cols[c].Rich(r)
+}
+
 // Text is the cell text of row i, column c (for tests).
 func (p *PagedTable[T]) Text(i, c int) string {
 	r, ok := p.Row(i)
@@ -284,6 +310,13 @@ func (p *PagedTable[T]) Text(i, c int) string {
 	if p.cols[c].Chip != nil {
 		t, _ := p.cols[c].Chip(r)
 		return t
+	}
+	if p.cols[c].Text == nil && p.cols[c].Rich != nil {
+		var sb strings.Builder
+		for _, s := range p.cols[c].Rich(r) {
+			sb.WriteString(s.Textual())
+		}
+		return sb.String()
 	}
 	return p.cols[c].Text(r)
 }
