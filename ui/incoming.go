@@ -82,11 +82,16 @@ func (b *docBook) incomingDetails(d app.Document) fyne.CanvasObject {
 	return f.form
 }
 
+// countText is "2份／4页", leaving out a number not filled in (0).
 func countText(copies, pages int) string {
-	if copies == 0 && pages == 0 {
-		return ""
+	var parts []string
+	if copies > 0 {
+		parts = append(parts, fmt.Sprintf("%d份", copies))
 	}
-	return fmt.Sprintf("%d份／%d页", copies, pages)
+	if pages > 0 {
+		parts = append(parts, fmt.Sprintf("%d页", pages))
+	}
+	return strings.Join(parts, "／")
 }
 
 func (b *docBook) incomingActions() []*action[app.Document] {

@@ -8,9 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // heldDocument registers a document that is done while 李副区长 still holds
@@ -186,5 +188,59 @@ func TestSearchNamesTheRegisterAndMarksTheMatch(t *testing.T) {
 	}
 	if len(marked) < 2 || slices.ContainsFunc(marked, func(s string) bool { return s != "防汛" }) {
 		t.Fatalf("marked in the table: %q, want 防汛 in each title", marked)
+	}
+}
+
+func TestEmptyPagesShowNothing(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	u.show(ScreenIncoming)
+	u.shortcutNew()
+	h.typeIn("来文单位", "区财政局")
+	h.typeIn("文件标题", "关于拨付防汛物资经费的请示")
+	test.Type(h.form().Get("份数／页数").(*fyne.Container).Objects[0].(*widgets.Entry), "2")
+	h.save()
+	if !h.shows("2份") || h.shows("0页") || h.shows("0份") {
+		t.Fatal("份数／页数 does not show just 2份")
+	}
+}
+
+func TestDecisionDeadlineShowsAWholeDate(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	u.show(ScreenMeetings)
+	u.shortcutNew()
+	decisions := h.form().Get("议定事项").(*widgets.RowEditor)
+	row := decisions.AddRow()
+	row[3].(*widgets.DateField).SetDate(app.D(2026, 12, 31))
+	decisions.Resize(fyne.NewSize(decisions.Size().Width, decisions.MinSize().Height)) // lay the new row out
+	date := row[3].(*widgets.DateField)
+	// the entry holds the date, its padding and the validation mark drawn inside it
+	need := fyne.MeasureText("2026-12-31", theme.TextSize(), fyne.TextStyle{}).Width +
+		2*theme.InnerPadding() + theme.IconInlineSize() + theme.Padding()
+	if w := date.Entry.Size().Width; w < need {
+		t.Fatalf("时限 box is %.0f wide, a date needs %.0f", w, need)
+	}
+}
+
+func TestMeetingNumberAgainstItsDateIsWarned(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	m15 := app.Meeting{Kind: app.MeetingExecutive, Seq: 15, Date: app.D(2026, 3, 12), Chair: "王区长"}
+	if _, err := u.desk.SaveMeeting(u.ctx, &m15); err != nil {
+		t.Fatal(err)
+	}
+	u.show(ScreenMeetings)
+	u.shortcutNew()
+	h.typeIn("主持", "王区长")
+	h.typeIn("第几次", "16")
+	h.typeIn("日期", "2026-03-05")
+	h.save() // a warning, not a refusal: the form closes and the meeting is kept
+	want := "第16次区政府常务会议（2026-03-05）早于第15次区政府常务会议（2026-03-12）召开"
+	if !h.shows(want) {
+		t.Fatalf("no warning %q in the window", want)
+	}
+	if _, n, err := u.desk.Store.Meetings(u.ctx, app.MeetingFilter{}); err != nil || n != 2 {
+		t.Fatalf("%d meetings stored (%v)", n, err)
 	}
 }
