@@ -164,13 +164,14 @@ const whyNotHint = "灰色按钮表示现在还不能办理，鼠标指向或点
 // tellWhy shows the reason a grey button gives, or the hint when "".
 func (b *book[T]) tellWhy(reason string) {
 	if reason == "" {
-		b.why.Importance = widget.LowImportance
+		b.why.Importance, b.why.SizeName = widget.MediumImportance, theme.SizeNameCaptionText
 		b.why.SetText(whyNotHint)
 	} else {
-		b.why.Importance = widget.WarningImportance
+		b.why.Importance, b.why.SizeName = widget.WarningImportance, theme.SizeNameText
 		b.why.SetText(reason)
 	}
 	b.why.Show()
+	b.detailBox.Refresh() // a reason of two lines moves what is under it
 }
 
 // whyNotTap lies over a disabled button (which takes no taps and shows no
