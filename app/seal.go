@@ -293,6 +293,15 @@ func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, rema
 	return nil
 }
 
+// UsedCopies is the number of copies sealed: the 用印份数, else (records
+// imported without it) the copies asked for.
+func (r *SealRequest) UsedCopies() int {
+	if r.UsedCount > 0 {
+		return r.UsedCount
+	}
+	return r.Copies
+}
+
 // ApprovedBy names the approver who signed the last step (批准人 of the log).
 func (r *SealRequest) ApprovedBy() string {
 	if n := len(r.Approvals); n > 0 {

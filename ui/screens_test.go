@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -243,4 +244,72 @@ func TestMeetingNumberAgainstItsDateIsWarned(t *testing.T) {
 	if _, n, err := u.desk.Store.Meetings(u.ctx, app.MeetingFilter{}); err != nil || n != 2 {
 		t.Fatalf("%d meetings stored (%v)", n, err)
 	}
+}
+
+func TestSealLogOnScreen(t *testing.T) {
+	h := newHarness(t, true)
+	u := h.u
+	u.show(ScreenSeals)
+	used, err := app.All(func(p app.Page) ([]app.SealRequest, int, error) {
+		return u.desk.Store.SealRequests(u.ctx, app.SealFilter{Statuses: []app.SealStatus{app.SealUsed}, Sort: "used_on", Page: p})
+	})
+	if err != nil || len(used) == 0 {
+		t.Fatalf("%d uses in the sample office (%v)", len(used), err)
+	}
+	// the month of the last use, and what it holds
+	last := used[len(used)-1].UsedOn
+	var month []app.SealRequest
+	copies := 0
+	for _, r := range used {
+		if r.UsedOn.Year == last.Year && r.UsedOn.Month == last.Month {
+			month = append(month, r)
+			copies += r.UsedCopies()
+		}
+	}
+	v := u.seals.logView()
+	v.dlg.Show()
+	v.month.SetSelected(monthLabel(last))
+	if v.table.Total() != len(month) {
+		t.Fatalf("%s shows %d uses, want %d", monthLabel(last), v.table.Total(), len(month))
+	}
+	if got := v.table.Text(0, 0); got != orText(month[0].LogNo, month[0].Number) {
+		t.Fatalf("first row %q, want %q", got, month[0].LogNo)
+	}
+	want := fmt.Sprintf("共用印%d次，计%d份", len(month), copies)
+	if !strings.Contains(v.total.Text, want) {
+		t.Fatalf("totals %q, want %q", v.total.Text, want)
+	}
+	// a range of its own
+	v.from.SetDate(app.D(1990, 1, 1))
+	v.to.SetDate(app.D(1990, 1, 31))
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "查询"))
+	if v.table.Total() != 0 || !strings.Contains(v.total.Text, "本期无用印记录") {
+		t.Fatalf("empty range: %d rows, %q", v.table.Total(), v.total.Text)
+	}
+	v.month.SetSelected(monthLabel(last))
+	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "打印"))
+	u.Wait()
+	if len(h.opened) != 1 || !strings.Contains(h.opened[0], "用印登记簿") {
+		t.Fatalf("打印 opened %v", h.opened)
+	}
+	for _, label := range []string{"导出PDF…", "导出Excel…"} {
+		findButton(t, u.win.Canvas().Overlays().Top(), label)
+	}
+	// a row opens its request in the book
+	v.table.Select(0)
+	if u.seals.sel == nil || u.seals.sel.ID != month[0].ID {
+		t.Fatal("the row did not open its request")
+	}
+}
+
+// findButton is the button labelled label in o (a dialog on top).
+func findButton(t *testing.T, in fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(in) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", label)
+	return nil
 }

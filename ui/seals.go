@@ -83,7 +83,7 @@ func newSealBook(u *UI) *sealBook {
 	newBtn.Importance = widget.HighImportance
 	b.port = &porter{u: u, title: "用印申请", book: exchange.Seals, count: func() int { return b.table.Total() }, reload: b.refresh,
 		filtered: func() exportFunc { return exportWith(u.desk, b.filter(), exchange.ExportSeals) }}
-	b.tools = append([]fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("用印登记簿", theme.DocumentPrintIcon(), b.logForm)}, b.port.tools()...)
+	b.tools = append([]fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("用印登记簿", theme.ListIcon(), b.showLog)}, b.port.tools()...)
 	b.details = b.detailsOf
 	b.actions = []*action[app.SealRequest]{
 		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(r app.SealRequest) { b.requestForm(&r) },
@@ -380,29 +380,5 @@ func (b *sealBook) useForm(r app.SealRequest) {
 			b.done(*out)
 		}
 		return err
-	})
-}
-
-// logForm prints the 用印登记簿 of a period.
-func (b *sealBook) logForm() {
-	today := b.u.desk.Today()
-	from := dateField(today.FirstOfMonth(), true)
-	to := dateField(today, true)
-	f := b.u.newForm("打印用印登记簿", "打印")
-	f.Field("起始日期", from).Field("截止日期", to)
-	f.Show(func(bool) error {
-		a, err := dateOf("起始日期", from)
-		if err != nil {
-			return err
-		}
-		z, err := dateOf("截止日期", to)
-		if err != nil {
-			return err
-		}
-		if z.Before(a) {
-			return app.Errorf(app.EINVALID, "截止日期不能早于起始日期")
-		}
-		b.u.printPaper(sealLogPaper(b.u, a, z), false)
-		return nil
 	})
 }
