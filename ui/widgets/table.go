@@ -151,7 +151,11 @@ func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	ch.Hide()
 	if c.Rich != nil {
-		rt.Segments = c.Rich(row)
+		width := o.Size().Width
+		if width <= 0 {
+			width = c.Width
+		}
+		rt.Segments = fitted(c.Rich(row), width-2*theme.InnerPadding())
 		rt.Refresh()
 		rt.Show()
 		l.Hide()
@@ -160,6 +164,43 @@ func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	rt.Hide()
 	l.Show()
 	l.SetText(c.Text(row))
+}
+
+// fitted cuts text segments to width with an ellipsis, as a label's text is
+// cut: a RichText cuts a row of several segments without one.
+func fitted(segs []widget.RichTextSegment, width float32) []widget.RichTextSegment {
+	size := theme.TextSize()
+	ellipsis := fyne.MeasureText("…", size, fyne.TextStyle{}).Width
+	var used float32
+	for i, seg := range segs {
+		ts, ok := seg.(*widget.TextSegment)
+		if !ok {
+			return segs
+		}
+		for j, r := range []rune(ts.Text) {
+			w := fyne.MeasureText(string(r), size, ts.Style.TextStyle).Width
+			if used+w > width-ellipsis && !fits(segs[i:], j, used, width, size) {
+				out := append([]widget.RichTextSegment{}, segs[:i]...)
+				return append(out, &widget.TextSegment{Text: string([]rune(ts.Text)[:j]) + "…", Style: ts.Style})
+			}
+			used += w
+		}
+	}
+	return segs
+}
+
+// fits reports whether the rest of the segments, from rune j of the first,
+// fits in width after used.
+func fits(segs []widget.RichTextSegment, j int, used, width, size float32) bool {
+	for i, seg := range segs {
+		ts := seg.(*widget.TextSegment)
+		rs := []rune(ts.Text)
+		if i == 0 {
+			rs = rs[j:]
+		}
+		used += fyne.MeasureText(string(rs), size, ts.Style.TextStyle).Width
+	}
+	return used <= width
 }
 
 // Row returns row i, reading its page from the store when it is not loaded.
