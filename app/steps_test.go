@@ -106,6 +106,8 @@ func TestOutgoingStepReasons(t *testing.T) {
 		{"签发 drafted", d.CanSign, "请先核稿并由办公室主任审核"},
 		{"印发 drafted", d.CanIssue, "公文尚未签发"},
 		{"归档 drafted", d.CanArchive, "只有已印发的公文可以归档"},
+		{"传阅 outgoing", d.CanCirculate, "只有收文可以传阅"},
+		{"修改 drafted", d.CanEdit, ""},
 	})
 	if err := d.CheckDraft("刘秘书", MustDate("2026-11-03")); err != nil {
 		t.Fatal(err)
