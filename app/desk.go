@@ -499,8 +499,8 @@ func (k *Desk) EditSealRequest(ctx context.Context, edited *SealRequest) (*SealR
 		return nil, err
 	}
 	return k.changeSeal(ctx, edited.ID, "修改申请", func(_ Tx, r *SealRequest) (string, error) {
-		if r.Status != SealDraft {
-			return "", Errorf(ESTATE, "已提交的用印申请不能修改，请撤回后重新申请")
+		if err := r.CanEdit(); err != nil {
+			return "", err
 		}
 		keep := *r
 		*r = *edited
@@ -597,6 +597,9 @@ func (k *Desk) EditItem(ctx context.Context, edited *Item) (*Item, error) {
 		return nil, err
 	}
 	return k.changeItem(ctx, edited.ID, "修改事项", func(_ Tx, it *Item) (string, error) {
+		if err := it.CanEdit(); err != nil {
+			return "", err
+		}
 		keep := *it
 		*it = *edited
 		it.ID, it.Number, it.Year, it.Seq, it.Status, it.CreatedAt = keep.ID, keep.Number, keep.Year, keep.Seq, keep.Status, keep.CreatedAt
@@ -659,13 +662,13 @@ func (k *Desk) ItemFromInstruction(ctx context.Context, docID int64, n int, dead
 		if err != nil {
 			return err
 		}
+		if err := d.CanMakeItem(); err != nil {
+			return err
+		}
 		if n < 0 || n >= len(d.Instructions) {
 			return Errorf(ENOTFOUND, "这份公文没有第%d条批示", n+1)
 		}
 		it = ItemFromInstruction(d, d.Instructions[n], deadline)
-		if it.LeadUnit == "" {
-			return Errorf(EINVALID, "请先交办承办单位，再将批示转为督办事项")
-		}
 		if err := k.createItem(tx, &it); err != nil {
 			return err
 		}
@@ -686,6 +689,11 @@ func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err err
 		return nil, err
 	}
 	warn = m.TopicsDue(k.Calendar())
+	if seqWarn, err := k.meetingSequenceWarning(ctx, m); err != nil {
+		return nil, err
+	} else if seqWarn != nil {
+		warn = joinWarnings(warn, seqWarn)
+	}
 	if m.ID == 0 {
 		m.CreatedAt, m.UpdatedAt = k.Now(), k.Now()
 		return warn, k.Store.Update(ctx, func(tx Tx) error {
@@ -706,6 +714,28 @@ func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err err
 		*m = *saved
 	}
 	return warn, err
+}
+
+// meetingSequenceWarning compares m's 第N次 with the meetings of the same
+// kind held within a year of it.
+func (k *Desk) meetingSequenceWarning(ctx context.Context, m *Meeting) (error, error) {
+	if m.Seq <= 0 {
+		return nil, nil
+	}
+	others, _, err := k.Store.Meetings(ctx, MeetingFilter{Kind: m.Kind, From: m.Date.AddDays(-366), To: m.Date.AddDays(366),
+		Page: Page{Limit: 1000}})
+	if err != nil {
+		return nil, err
+	}
+	return m.SequenceWarning(others), nil
+}
+
+// joinWarnings puts two warnings in one message; the first one's code stays.
+func joinWarnings(a, b error) error {
+	if a == nil {
+		return b
+	}
+	return &Error{Code: ErrorCode(a), Message: ErrorMessage(a) + "\n" + ErrorMessage(b)}
 }
 
 // keepDecisionLinks carries the supervision items already made of decisions

@@ -301,8 +301,8 @@ func (d *Document) ValidateNew() error {
 // so an edit form opened before another secretary recorded a step cannot
 // undo that step. The 发文代字 is fixed once the document is signed.
 func (d *Document) ApplyRegistration(edited *Document) error {
-	if d.Status == StatusArchived {
-		return Errorf(ESTATE, "已归档的公文不能修改")
+	if err := d.CanEdit(); err != nil {
+		return err
 	}
 	d.Title, d.FromUnit, d.DocNo, d.WrittenOn = edited.Title, edited.FromUnit, edited.DocNo, edited.WrittenOn
 	d.Copies, d.Pages, d.Attachments, d.Remarks = edited.Copies, edited.Pages, edited.Attachments, edited.Remarks
@@ -322,6 +322,14 @@ func (d *Document) ApplyRegistration(edited *Document) error {
 		}
 	}
 	return d.ValidateNew()
+}
+
+// CanEdit says why the registration can no longer be changed, or nil.
+func (d *Document) CanEdit() error {
+	if d.Status == StatusArchived {
+		return Errorf(ESTATE, "已归档的公文不能修改")
+	}
+	return nil
 }
 
 func (d *Document) mustBe(step string, allowed ...DocStatus) error {
@@ -346,9 +354,14 @@ func (d *Document) shortTitle() string {
 // asks the proposal to be explicit, "不得简单圈阅处理".
 var perfunctory = []string{"阅", "已阅", "圈阅", "请阅", "同意", "拟同意", "请领导阅", "请阅示", "阅示", "√", "○"}
 
+// CanPropose says why the 拟办意见 cannot be written now, or nil.
+func (d *Document) CanPropose() error {
+	return d.mustBe("拟办", StatusRegistered, StatusProposed)
+}
+
 // Propose records the 拟办意见.
 func (d *Document) Propose(text, by string, on Date) error {
-	if err := d.mustBe("拟办", StatusRegistered, StatusProposed); err != nil {
+	if err := d.CanPropose(); err != nil {
 		return err
 	}
 	text = strings.TrimSpace(text)
@@ -366,12 +379,17 @@ func (d *Document) Propose(text, by string, on Date) error {
 	return nil
 }
 
-// Instruct records a leader's 批示. Several leaders may write in turn.
-func (d *Document) Instruct(in Instruction) error {
+// CanInstruct says why a 批示 cannot be recorded now, or nil.
+func (d *Document) CanInstruct() error {
 	if d.Status == StatusRegistered {
 		return Errorf(ESTATE, "请先填写拟办意见，再登记领导批示")
 	}
-	if err := d.mustBe("登记批示", StatusProposed, StatusInstructed, StatusAssigned); err != nil {
+	return d.mustBe("登记批示", StatusProposed, StatusInstructed, StatusAssigned)
+}
+
+// Instruct records a leader's 批示. Several leaders may write in turn.
+func (d *Document) Instruct(in Instruction) error {
+	if err := d.CanInstruct(); err != nil {
 		return err
 	}
 	in.Leader, in.Text = strings.TrimSpace(in.Leader), strings.TrimSpace(in.Text)
@@ -391,11 +409,19 @@ func (d *Document) Instruct(in Instruction) error {
 	return nil
 }
 
+// CanAssign says why the document cannot be sent to a lead unit now, or nil.
+func (d *Document) CanAssign() error {
+	if d.Status == StatusRegistered {
+		return Errorf(ESTATE, "请先填写拟办意见，再交办承办单位")
+	}
+	return d.mustBe("交办承办", StatusProposed, StatusInstructed, StatusAssigned)
+}
+
 // Assign sends the document to its lead unit on day on with a time limit;
 // due is the date computed by the calendar and uncertain its coverage
 // warning.
 func (d *Document) Assign(lead string, co []string, limitWorkdays int, on, due Date, uncertain bool) error {
-	if err := d.mustBe("交办承办", StatusProposed, StatusInstructed, StatusAssigned); err != nil {
+	if err := d.CanAssign(); err != nil {
 		return err
 	}
 	lead = strings.TrimSpace(lead)
@@ -417,12 +443,20 @@ func (d *Document) Assign(lead string, co []string, limitWorkdays int, on, due D
 	return nil
 }
 
-// Circulate adds readers to the 传阅 list, in the order given.
-func (d *Document) Circulate(readers []string, on Date) error {
+// CanCirculate says why the document cannot be sent round now, or nil.
+func (d *Document) CanCirculate() error {
 	if d.Direction != Incoming {
 		return Errorf(ESTATE, "只有收文可以传阅")
 	}
-	if err := d.mustBe("传阅", StatusProposed, StatusInstructed, StatusAssigned, StatusDone); err != nil {
+	if d.Status == StatusRegistered {
+		return Errorf(ESTATE, "请先填写拟办意见，再送领导传阅")
+	}
+	return d.mustBe("传阅", StatusProposed, StatusInstructed, StatusAssigned, StatusDone)
+}
+
+// Circulate adds readers to the 传阅 list, in the order given.
+func (d *Document) Circulate(readers []string, on Date) error {
+	if err := d.CanCirculate(); err != nil {
 		return err
 	}
 	if on.IsZero() {
@@ -442,6 +476,25 @@ func (d *Document) Circulate(readers []string, on Date) error {
 			}
 		}
 		d.Circulations = append(d.Circulations, Circulation{Seq: len(d.Circulations) + 1, Reader: r, SentOn: on})
+	}
+	return nil
+}
+
+// CanReturnCirculation says why no reader can give the document back, or nil.
+func (d *Document) CanReturnCirculation() error {
+	if len(d.Circulations) == 0 {
+		return Errorf(ESTATE, "这份公文还没有送阅，没有需要退回的传阅")
+	}
+	if len(d.Outstanding()) == 0 {
+		return Errorf(ESTATE, "传阅人都已退回文件")
+	}
+	return nil
+}
+
+// CanPrintCirculation says why there is no 传阅单 to print, or nil.
+func (d *Document) CanPrintCirculation() error {
+	if len(d.Circulations) == 0 {
+		return Errorf(ESTATE, "这份公文还没有送阅，没有传阅单可打印")
 	}
 	return nil
 }
@@ -476,9 +529,14 @@ func (d *Document) Outstanding() []Circulation {
 	return out
 }
 
+// CanRemind says why a 催办 cannot be recorded now, or nil.
+func (d *Document) CanRemind() error {
+	return d.mustBe("催办", StatusAssigned)
+}
+
 // Remind records a 催办.
 func (d *Document) Remind(on Date, text, by string) error {
-	if err := d.mustBe("催办", StatusAssigned); err != nil {
+	if err := d.CanRemind(); err != nil {
 		return err
 	}
 	if on.IsZero() {
@@ -492,14 +550,19 @@ func (d *Document) Remind(on Date, text, by string) error {
 	return nil
 }
 
-// Complete records the 办理结果 (办结). A 阅件 may be completed without a
-// lead unit once read.
-func (d *Document) Complete(result string, on Date) error {
+// CanComplete says why the document cannot be completed now, or nil.
+func (d *Document) CanComplete() error {
 	allowed := []DocStatus{StatusAssigned}
 	if d.Kind == KindReading {
 		allowed = append(allowed, StatusProposed, StatusInstructed)
 	}
-	if err := d.mustBe("办结", allowed...); err != nil {
+	return d.mustBe("办结", allowed...)
+}
+
+// Complete records the 办理结果 (办结). A 阅件 may be completed without a
+// lead unit once read.
+func (d *Document) Complete(result string, on Date) error {
+	if err := d.CanComplete(); err != nil {
 		return err
 	}
 	result = strings.TrimSpace(result)
@@ -532,9 +595,14 @@ func (d *Document) OverdueOn(day Date) bool {
 	return d.Status == StatusAssigned && !d.DueOn.IsZero() && d.DueOn.Before(day)
 }
 
+// CanReturnToSender says why the document can no longer be sent back, or nil.
+func (d *Document) CanReturnToSender() error {
+	return d.mustBe("退文", StatusRegistered, StatusProposed)
+}
+
 // ReturnToSender is 退文: the document is not accepted, with the reason.
 func (d *Document) ReturnToSender(reason string, on Date) error {
-	if err := d.mustBe("退文", StatusRegistered, StatusProposed); err != nil {
+	if err := d.CanReturnToSender(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(reason) == "" {
@@ -544,9 +612,14 @@ func (d *Document) ReturnToSender(reason string, on Date) error {
 	return nil
 }
 
+// CanTransfer says why the document can no longer be passed on, or nil.
+func (d *Document) CanTransfer() error {
+	return d.mustBe("转办", StatusRegistered, StatusProposed)
+}
+
 // Transfer is 转办: the document goes to the competent unit instead.
 func (d *Document) Transfer(to, reason string, on Date) error {
-	if err := d.mustBe("转办", StatusRegistered, StatusProposed); err != nil {
+	if err := d.CanTransfer(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(to) == "" {
@@ -559,9 +632,14 @@ func (d *Document) Transfer(to, reason string, on Date) error {
 	return nil
 }
 
+// CanCheckDraft says why the draft cannot be checked now, or nil.
+func (d *Document) CanCheckDraft() error {
+	return d.mustBe("核稿", StatusDrafted)
+}
+
 // CheckDraft records the secretary section's 核稿 of an outgoing draft.
 func (d *Document) CheckDraft(by string, on Date) error {
-	if err := d.mustBe("核稿", StatusDrafted); err != nil {
+	if err := d.CanCheckDraft(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(by) == "" {
@@ -571,11 +649,19 @@ func (d *Document) CheckDraft(by string, on Date) error {
 	return nil
 }
 
+// CanReview says why the draft cannot be reviewed now, or nil.
+func (d *Document) CanReview() error {
+	if d.Status == StatusDrafted {
+		return Errorf(ESTATE, "请先核稿，再送领导审核")
+	}
+	return d.mustBe("审核", StatusChecked, StatusReviewed)
+}
+
 // ReviewDraft records a 审核: the linked 副主任, then the 主任, whose review
 // makes the draft ready for signing. Government documents are also reviewed
 // by the vice-mayor in charge (003 第二十六条).
 func (d *Document) ReviewDraft(leader Leader, on Date, opinion string) error {
-	if err := d.mustBe("审核", StatusChecked, StatusReviewed); err != nil {
+	if err := d.CanReview(); err != nil {
 		return err
 	}
 	switch leader.Role {
@@ -590,13 +676,21 @@ func (d *Document) ReviewDraft(leader Leader, on Date, opinion string) error {
 	return nil
 }
 
+// CanSign says why the document cannot be signed now, or nil.
+func (d *Document) CanSign() error {
+	switch d.Status {
+	case StatusDrafted:
+		return Errorf(ESTATE, "请先核稿并由办公室主任审核，再签发")
+	case StatusChecked:
+		return Errorf(ESTATE, "请先由办公室主任审核，再签发")
+	}
+	return d.mustBe("签发", StatusReviewed)
+}
+
 // Sign records the 签发 and gives the document its 发文字号. The signer must
 // hold the post that signs for the issuing body.
 func (d *Document) Sign(signer Leader, on Date, code IssuingCode, serial int) error {
-	if d.Status == StatusChecked {
-		return Errorf(ESTATE, "请先由办公室主任审核，再签发")
-	}
-	if err := d.mustBe("签发", StatusReviewed); err != nil {
+	if err := d.CanSign(); err != nil {
 		return err
 	}
 	if !slices.Contains(code.Body.SignerRoles(), signer.Role) {
@@ -616,9 +710,17 @@ func (d *Document) Sign(signer Leader, on Date, code IssuingCode, serial int) er
 	return nil
 }
 
+// CanIssue says why the document cannot be issued now, or nil.
+func (d *Document) CanIssue() error {
+	if d.Status == StatusDrafted || d.Status == StatusChecked || d.Status == StatusReviewed {
+		return Errorf(ESTATE, "公文尚未签发，签发取号后才能印发")
+	}
+	return d.mustBe("印发", StatusSigned)
+}
+
 // Issue records the 印发 of a signed document.
 func (d *Document) Issue(on Date, printCount int) error {
-	if err := d.mustBe("印发", StatusSigned); err != nil {
+	if err := d.CanIssue(); err != nil {
 		return err
 	}
 	if on.Before(d.SignedOn) {
@@ -631,9 +733,9 @@ func (d *Document) Issue(on Date, printCount int) error {
 	return nil
 }
 
-// ArchiveAs files the document (归档). Incoming documents must be done and
-// every reader must have returned them; outgoing ones must be issued.
-func (d *Document) ArchiveAs(a Archive) error {
+// CanArchive says why the document cannot be filed now, or nil: incoming
+// documents must be done and back from every reader, outgoing ones issued.
+func (d *Document) CanArchive() error {
 	want := StatusDone
 	if d.Direction == Outgoing {
 		want = StatusIssued
@@ -644,10 +746,30 @@ func (d *Document) ArchiveAs(a Archive) error {
 	if out := d.Outstanding(); len(out) > 0 {
 		return Errorf(ESTATE, "还有%d位传阅人（%s等）未退回文件，不能归档", len(out), out[0].Reader)
 	}
+	return nil
+}
+
+// ArchiveAs files the document (归档) when CanArchive allows it.
+func (d *Document) ArchiveAs(a Archive) error {
+	if err := d.CanArchive(); err != nil {
+		return err
+	}
 	if err := a.Validate(); err != nil {
 		return err
 	}
 	d.Archive, d.Status = a, StatusArchived
+	return nil
+}
+
+// CanMakeItem says why none of the document's 批示 can become a supervision
+// item now, or nil.
+func (d *Document) CanMakeItem() error {
+	if len(d.Instructions) == 0 {
+		return Errorf(ESTATE, "这份公文还没有领导批示，无法转为督办事项")
+	}
+	if d.LeadUnit == "" {
+		return Errorf(EINVALID, "请先交办承办单位，再将批示转为督办事项")
+	}
 	return nil
 }
 

@@ -19,6 +19,7 @@ const (
 	EDUPLICATE = "duplicate" // a probable duplicate that the user may confirm
 	EBUSY      = "busy"      // the database is locked by another program
 	EINTERNAL  = "internal"  // a bug or an I/O failure
+	EWARNING   = "warning"   // saved, but something looks wrong to check
 )
 
 // Error is a domain error with a code and a Chinese message.

@@ -153,6 +153,49 @@ func (m *Meeting) TopicsDue(cal *Calendar) error {
 	return err
 }
 
+// CanMakeItem says why none of the decisions can become a supervision item,
+// or nil.
+func (m *Meeting) CanMakeItem() error {
+	if len(m.Decisions) == 0 {
+		return Errorf(ESTATE, "这次会议没有登记议定事项，请先在“修改会议”中填写")
+	}
+	for _, d := range m.Decisions {
+		if d.ItemID == 0 {
+			return nil
+		}
+	}
+	return Errorf(ESTATE, "议定事项都已转为督办事项")
+}
+
+// CanPrintMinutes says why there are no minutes to print, or nil.
+func (m *Meeting) CanPrintMinutes() error {
+	if m.Minutes.Number == 0 {
+		return Errorf(ESTATE, "纪要尚未印发，请先“印发纪要”取得纪要编号")
+	}
+	return nil
+}
+
+// SequenceWarning is a warning, not a refusal, when m's 第N次 goes against
+// its date among the others of the same kind and 届次: a later number dated
+// before an earlier one. Meetings without a number are not compared.
+func (m *Meeting) SequenceWarning(others []Meeting) error {
+	if m.Seq <= 0 {
+		return nil
+	}
+	for _, o := range others {
+		if (m.ID != 0 && o.ID == m.ID) || o.Kind != m.Kind || o.Term != m.Term || o.Seq <= 0 {
+			continue
+		}
+		switch {
+		case o.Seq < m.Seq && m.Date.Before(o.Date):
+			return Errorf(EWARNING, "已保存，但请核对次序和日期：%s（%s）早于%s（%s）召开", m.Name(), m.Date, o.Name(), o.Date)
+		case o.Seq > m.Seq && o.Date.Before(m.Date):
+			return Errorf(EWARNING, "已保存，但请核对次序和日期：%s（%s）晚于%s（%s）召开", m.Name(), m.Date, o.Name(), o.Date)
+		}
+	}
+	return nil
+}
+
 // IssueMinutes fills the minutes with their number; the body must be there.
 func (m *Meeting) IssueMinutes(number int, body, signer string, on Date) error {
 	if strings.TrimSpace(body) == "" {

@@ -150,9 +150,22 @@ func (r *SealRequest) mustBe(step string, allowed ...SealStatus) error {
 	return Errorf(ESTATE, "用印申请%s当前状态为“%s”，不能%s", r.Number, r.Status.Label(), step)
 }
 
+// CanEdit says why the request can no longer be changed, or nil.
+func (r *SealRequest) CanEdit() error {
+	if r.Status != SealDraft {
+		return Errorf(ESTATE, "已提交的用印申请不能修改，请撤回后重新申请")
+	}
+	return nil
+}
+
+// CanSubmit says why the request cannot be sent for approval, or nil.
+func (r *SealRequest) CanSubmit() error {
+	return r.mustBe("提交", SealDraft)
+}
+
 // Submit sends the draft for approval and fixes its chain.
 func (r *SealRequest) Submit(seal Seal) error {
-	if err := r.mustBe("提交", SealDraft); err != nil {
+	if err := r.CanSubmit(); err != nil {
 		return err
 	}
 	if err := r.Validate(); err != nil {
@@ -175,16 +188,27 @@ func (r *SealRequest) NextStep() *ApprovalStep {
 	return nil
 }
 
-// Approve records the next step by leader, who must hold its post (the 区长
-// may also approve the off-site step the 主任 would).
-func (r *SealRequest) Approve(leader Leader, on Date, opinion string) error {
+// CanApprove says why no approval can be recorded now, or nil.
+func (r *SealRequest) CanApprove() error {
+	if r.Status == SealDraft {
+		return Errorf(ESTATE, "用印申请%s尚未提交审批", r.Number)
+	}
 	if err := r.mustBe("审批", SealSubmitted, SealReviewed); err != nil {
 		return err
 	}
-	step := r.NextStep()
-	if step == nil {
+	if r.NextStep() == nil {
 		return Errorf(ESTATE, "用印申请%s已无待审批的环节", r.Number)
 	}
+	return nil
+}
+
+// Approve records the next step by leader, who must hold its post (the 区长
+// may also approve the off-site step the 主任 would).
+func (r *SealRequest) Approve(leader Leader, on Date, opinion string) error {
+	if err := r.CanApprove(); err != nil {
+		return err
+	}
+	step := r.NextStep()
 	ok := leader.Role == step.Role ||
 		(step.Role == RoleViceMayor && leader.Role == RoleExecutiveVice) ||
 		(step.Action == "异地用印审批" && leader.Role == RoleMayor)
@@ -204,9 +228,17 @@ func (r *SealRequest) Approve(leader Leader, on Date, opinion string) error {
 	return nil
 }
 
+// CanReject says why the request cannot be turned down now, or nil.
+func (r *SealRequest) CanReject() error {
+	if r.Status == SealDraft {
+		return Errorf(ESTATE, "用印申请%s尚未提交审批", r.Number)
+	}
+	return r.mustBe("退回", SealSubmitted, SealReviewed)
+}
+
 // Reject ends the request at the current step with a reason.
 func (r *SealRequest) Reject(leader Leader, on Date, reason string) error {
-	if err := r.mustBe("退回", SealSubmitted, SealReviewed); err != nil {
+	if err := r.CanReject(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(reason) == "" {
@@ -217,24 +249,34 @@ func (r *SealRequest) Reject(leader Leader, on Date, reason string) error {
 	return nil
 }
 
+// CanWithdraw says why the request can no longer be taken back, or nil.
+func (r *SealRequest) CanWithdraw() error {
+	return r.mustBe("撤回", SealDraft, SealSubmitted, SealReviewed, SealApproved)
+}
+
 // Withdraw is the applicant taking the request back before it is used.
 func (r *SealRequest) Withdraw() error {
-	if err := r.mustBe("撤回", SealDraft, SealSubmitted, SealReviewed, SealApproved); err != nil {
+	if err := r.CanWithdraw(); err != nil {
 		return err
 	}
 	r.Status = SealWithdrawn
 	return nil
 }
 
-// MarkUsed records the use of an approved request: one approval, one use.
-func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, remarks string) error {
+// CanUse says why the seal cannot be used on this request now, or nil.
+func (r *SealRequest) CanUse() error {
 	if r.Status == SealUsed {
 		return Errorf(ESTATE, "用印申请%s已于%s用印，一次审批只能用印一次", r.Number, r.UsedOn)
 	}
 	if r.Status == SealSubmitted || r.Status == SealReviewed || r.Status == SealDraft {
 		return Errorf(ESTATE, "用印申请%s尚未审批完毕，不能用印", r.Number)
 	}
-	if err := r.mustBe("用印", SealApproved); err != nil {
+	return r.mustBe("用印", SealApproved)
+}
+
+// MarkUsed records the use of an approved request: one approval, one use.
+func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, remarks string) error {
+	if err := r.CanUse(); err != nil {
 		return err
 	}
 	if count < 1 || count > r.Copies {
@@ -249,6 +291,15 @@ func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, rema
 	r.UsedOn, r.UsedCount, r.Handler, r.Witness, r.LogNo, r.Remarks = on, count, strings.TrimSpace(handler), strings.TrimSpace(witness), logNo, strings.TrimSpace(remarks)
 	r.Status = SealUsed
 	return nil
+}
+
+// UsedCopies is the number of copies sealed: the 用印份数, else (records
+// imported without it) the copies asked for.
+func (r *SealRequest) UsedCopies() int {
+	if r.UsedCount > 0 {
+		return r.UsedCount
+	}
+	return r.Copies
 }
 
 // ApprovedBy names the approver who signed the last step (批准人 of the log).

@@ -101,7 +101,14 @@ type SearchHit struct {
 	Snippet string
 	Date    Date
 	Status  string
+
+	Direction Direction // of a document: 收文 or 发文
+	Marks     HitMarks  // what the query matched, to highlight
 }
+
+// HitMarks are the rune ranges [from, to) of a hit's Number, Title and
+// Snippet that the query's words matched.
+type HitMarks struct{ Number, Title, Snippet [][2]int }
 
 // DashboardQuery gives the days the 工作台 counts against.
 type DashboardQuery struct {

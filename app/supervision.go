@@ -194,8 +194,27 @@ func (it *Item) DoneOnTime() bool {
 	return it.Status == ItemDone && !it.DoneOn.After(it.Deadline)
 }
 
+// CanAddProgress says why no feedback can be recorded now, or nil.
+func (it *Item) CanAddProgress() error {
+	if it.Status == ItemDone {
+		return Errorf(ESTATE, "督办事项%s已办结销号，不再登记进展；如需继续办理，请在“回访”中重新交办", it.Number)
+	}
+	return nil
+}
+
+// CanEdit says why the item's assignment can no longer be changed, or nil.
+func (it *Item) CanEdit() error {
+	if it.Status == ItemDone {
+		return Errorf(ESTATE, "督办事项%s已办结销号，不能修改；如需继续办理，请在“回访”中重新交办", it.Number)
+	}
+	return nil
+}
+
 // AddProgress records feedback from the lead unit.
 func (it *Item) AddProgress(p Progress) error {
+	if err := it.CanAddProgress(); err != nil {
+		return err
+	}
 	p.Text = strings.TrimSpace(p.Text)
 	if p.Text == "" {
 		return Errorf(EINVALID, "请填写进展情况")
@@ -207,8 +226,27 @@ func (it *Item) AddProgress(p Progress) error {
 	return nil
 }
 
+// CanCompleteStage says why no stage can be marked done now, or nil.
+func (it *Item) CanCompleteStage() error {
+	if it.Status == ItemDone {
+		return Errorf(ESTATE, "督办事项%s已办结销号", it.Number)
+	}
+	if len(it.Stages) == 0 {
+		return Errorf(ESTATE, "督办事项%s没有分阶段时限", it.Number)
+	}
+	for _, st := range it.Stages {
+		if st.DoneOn.IsZero() {
+			return nil
+		}
+	}
+	return Errorf(ESTATE, "督办事项%s的各阶段都已完成", it.Number)
+}
+
 // CompleteStage marks stage i done.
 func (it *Item) CompleteStage(i int, on Date) error {
+	if it.Status == ItemDone {
+		return Errorf(ESTATE, "督办事项%s已办结销号", it.Number)
+	}
 	if i < 0 || i >= len(it.Stages) {
 		return Errorf(ENOTFOUND, "没有这个阶段")
 	}
@@ -219,10 +257,18 @@ func (it *Item) CompleteStage(i int, on Date) error {
 	return nil
 }
 
-// Complete closes the item (办结/销号) with its result.
-func (it *Item) Complete(result string, on Date) error {
+// CanComplete says why the item cannot be closed now, or nil.
+func (it *Item) CanComplete() error {
 	if it.Status == ItemDone {
 		return Errorf(ESTATE, "督办事项%s已办结", it.Number)
+	}
+	return nil
+}
+
+// Complete closes the item (办结/销号) with its result.
+func (it *Item) Complete(result string, on Date) error {
+	if err := it.CanComplete(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(result) == "" {
 		return Errorf(EINVALID, "请填写办理结果")
@@ -239,10 +285,18 @@ func (it *Item) Complete(result string, on Date) error {
 	return nil
 }
 
-// Visit records a 回访 of a done item; reopen sends it back to the unit.
-func (it *Item) Visit(on Date, text string, reopen bool, newDeadline Date) error {
+// CanVisit says why no 回访 can be recorded now, or nil.
+func (it *Item) CanVisit() error {
 	if it.Status != ItemDone {
 		return Errorf(ESTATE, "回访只能在办结之后进行")
+	}
+	return nil
+}
+
+// Visit records a 回访 of a done item; reopen sends it back to the unit.
+func (it *Item) Visit(on Date, text string, reopen bool, newDeadline Date) error {
+	if err := it.CanVisit(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(text) == "" {
 		return Errorf(EINVALID, "请填写回访情况")
@@ -271,14 +325,30 @@ func (it *Item) reopen(newDeadline Date) {
 	it.Status, it.DoneOn, it.Result, it.Deadline = ItemOpen, Date{}, "", newDeadline
 }
 
-// RecordSatisfaction records the deputy's answer to a suggestion or proposal;
-// 不满意 sends the item back to the unit with a new deadline.
-func (it *Item) RecordSatisfaction(s Satisfaction, on Date, newDeadline Date) error {
+// CanRecordSatisfaction says why no 满意度 can be recorded now, or nil.
+func (it *Item) CanRecordSatisfaction() error {
 	if !it.SourceType.NeedsSatisfaction() {
 		return Errorf(EINVALID, "只有人大代表建议和政协委员提案需要登记满意度")
 	}
 	if it.Status != ItemDone {
 		return Errorf(ESTATE, "答复办结后才能登记满意度")
+	}
+	return nil
+}
+
+// CanOpenSource says why the item has no source record to show, or nil.
+func (it *Item) CanOpenSource() error {
+	if it.SourceDocID == 0 && it.SourceMeetingID == 0 {
+		return Errorf(ENOTFOUND, "这个督办事项是直接立项的，不是由公文批示或会议议定事项转来，没有来源记录")
+	}
+	return nil
+}
+
+// RecordSatisfaction records the deputy's answer to a suggestion or proposal;
+// 不满意 sends the item back to the unit with a new deadline.
+func (it *Item) RecordSatisfaction(s Satisfaction, on Date, newDeadline Date) error {
+	if err := it.CanRecordSatisfaction(); err != nil {
+		return err
 	}
 	switch s {
 	case Satisfied, FairlySatisfied:

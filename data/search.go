@@ -284,16 +284,23 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 	words := queryWords(text)
 	hits := make([]app.SearchHit, len(rows))
 	for i, r := range rows {
-		hits[i] = app.SearchHit{Entity: app.Entity(r.Entity), ID: r.EntityID, Number: r.Number, Title: r.Title,
-			Snippet: snippet(texts[app.Entity(r.Entity)][r.EntityID], words), Date: dateOf(r.OnDate), Status: r.Status}
+		page := texts[app.Entity(r.Entity)][r.EntityID]
+		h := app.SearchHit{Entity: app.Entity(r.Entity), ID: r.EntityID, Number: r.Number, Title: r.Title,
+			Snippet: snippet(page.text, words), Date: dateOf(r.OnDate), Status: r.Status}
+		if h.Entity == app.EntityDocument {
+			h.Direction = app.Direction(page.book)
+		}
+		h.Marks = app.HitMarks{Number: matchRanges(h.Number, words), Title: matchRanges(h.Title, words),
+			Snippet: matchRanges(h.Snippet, words)}
+		hits[i] = h
 	}
 	return hits, total, nil
 }
 
 // pageTexts reads the searchable text (one field per line) of the records
 // of a page of hits, by book and id: one query per book and child list.
-func pageTexts(db *gorm.DB, ids map[app.Entity][]int64) (map[app.Entity]map[int64]string, error) {
-	out := map[app.Entity]map[int64]string{}
+func pageTexts(db *gorm.DB, ids map[app.Entity][]int64) (map[app.Entity]map[int64]pageText, error) {
+	out := map[app.Entity]map[int64]pageText{}
 	var err error
 	for e, list := range ids {
 		switch e {
@@ -313,7 +320,11 @@ func pageTexts(db *gorm.DB, ids map[app.Entity][]int64) (map[app.Entity]map[int6
 	return out, nil
 }
 
-func bookTexts[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P], ids []int64) (map[int64]string, error) {
+// pageText is the searchable text of a record of a page of hits, and its
+// book within the entity (a document's direction).
+type pageText struct{ text, book string }
+
+func bookTexts[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P], ids []int64) (map[int64]pageText, error) {
 	var rows []R
 	if err := db.Where("id IN ?", ids).Find(&rows).Error; err != nil {
 		return nil, err
@@ -322,10 +333,11 @@ func bookTexts[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P], ids [
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]string, len(ds))
+	out := make(map[int64]pageText, len(ds))
 	for i := range ds {
 		id, _, _ := b.meta(&ds[i])
-		out[*id] = joinFields(b.search(&ds[i]).Fields)
+		e := b.search(&ds[i])
+		out[*id] = pageText{text: joinFields(e.Fields), book: e.Book}
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -182,4 +183,46 @@ func TestSearchFollowsSaves(t *testing.T) {
 	if len(hits) != 2 {
 		t.Errorf("after reindex: %v", hitKeys(hits))
 	}
+}
+
+// A hit says which register a document is in and where the query matched,
+// as the search compares (other brackets, full-width digits).
+func TestSearchHitDirectionAndMarks(t *testing.T) {
+	s := newStore(t)
+	in, out, _, _, _ := seedSearch(t, s)
+	hits, _, err := s.Search(context.Background(), "区", app.Page{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := map[int64]app.Direction{}
+	for _, h := range hits {
+		if h.Entity == app.EntityDocument {
+			dirs[h.ID] = h.Direction
+		} else if h.Direction != "" {
+			t.Errorf("%s hit has direction %q", h.Entity, h.Direction)
+		}
+	}
+	if dirs[in.ID] != app.Incoming || dirs[out.ID] != app.Outgoing {
+		t.Fatalf("directions %v, want %d in and %d out", dirs, in.ID, out.ID)
+	}
+	hits, _, err = s.Search(context.Background(), "［２０２５］118 安全", app.Page{Limit: 10})
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("hits %v, %v", hits, err)
+	}
+	h := hits[0]
+	if got := markedText(h.Title, h.Marks.Title); got != "安全" {
+		t.Errorf("title %q marked %q", h.Title, got)
+	}
+	if got := markedText(h.Snippet, h.Marks.Snippet); !strings.Contains(got, "〔2025〕118") {
+		t.Errorf("snippet %q marked %q", h.Snippet, got)
+	}
+}
+
+func markedText(s string, marks [][2]int) string {
+	rs := []rune(s)
+	var parts []string
+	for _, m := range marks {
+		parts = append(parts, string(rs[m[0]:m[1]]))
+	}
+	return strings.Join(parts, "|")
 }

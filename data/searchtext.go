@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -171,6 +172,25 @@ func snippet(body string, words [][]rune) string {
 		}
 	}
 	return ""
+}
+
+// matchRanges are the rune ranges [from, to) of text where a word occurs,
+// as the search compares them (folded), in order.
+func matchRanges(text string, words [][]rune) [][2]int {
+	folded := foldRunes(text)
+	var out [][2]int
+	for _, w := range words {
+		for from := 0; from+len(w) <= len(folded); {
+			at := indexRunes(folded[from:], w)
+			if at < 0 {
+				break
+			}
+			out = append(out, [2]int{from + at, from + at + len(w)})
+			from += at + len(w)
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
 }
 
 func indexRunes(s, sub []rune) int {

@@ -435,6 +435,27 @@ var sealColumns = []column[seal]{
 
 var sealTable = table[seal]{name: "用印登记簿", columns: sealColumns}
 
+// sealLogTable is the 用印登记簿 of a period as it is printed: the uses only,
+// with the copies actually sealed.
+var sealLogTable = table[seal]{name: "用印登记簿", columns: sealLogColumns()}
+
+func sealLogColumns() []column[seal] {
+	var out []column[seal]
+	for _, key := range []string{"log_no", "used_on", "seal", "unit", "reason", "file_name", "used_count", "approved_by", "handler", "witness", "remarks"} {
+		for _, c := range sealColumns {
+			if c.key != key {
+				continue
+			}
+			if key == "used_count" {
+				c.header, c.field = "份数", nil
+				c.get = func(r *seal, _ *env) any { return r.UsedCopies() }
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // readApprovals reads lines of “环节 审批人 日期 意见”.
 func readApprovals(r *seal, s string, cx cellCtx) error {
 	r.Approvals = nil

@@ -70,6 +70,16 @@ func ExportSeals(ctx context.Context, desk *app.Desk, f app.SealFilter, w io.Wri
 	}))
 }
 
+// ExportSealLog writes the 用印登记簿 of a period: the uses from from to to,
+// in order of use, in the columns of the printed log.
+func ExportSealLog(ctx context.Context, desk *app.Desk, from, to app.Date, w io.Writer, opt ExportOptions) (int, error) {
+	f := app.SealFilter{Statuses: []app.SealStatus{app.SealUsed}, UsedFrom: from, UsedTo: to, Sort: "used_on"}
+	return write(w, opt, sheetOf(sealLogTable, newEnv(desk), func(p app.Page) ([]seal, int, error) {
+		f.Page = p
+		return desk.Store.SealRequests(ctx, f)
+	}))
+}
+
 // ExportItems writes supervision items with their colour today; red ones
 // are filled red.
 func ExportItems(ctx context.Context, desk *app.Desk, f app.ItemFilter, w io.Writer, opt ExportOptions) (int, error) {

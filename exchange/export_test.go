@@ -180,3 +180,38 @@ func TestExportPages(t *testing.T) {
 		t.Fatal("serials were not given in order")
 	}
 }
+
+// The 用印登记簿 of a period: the uses in it only, in order of use, in the
+// printed log's columns.
+func TestExportSealLog(t *testing.T) {
+	desk := sampleOffice(t)
+	ctx := context.Background()
+	used, err := app.All(func(p app.Page) ([]app.SealRequest, int, error) {
+		return desk.Store.SealRequests(ctx, app.SealFilter{Statuses: []app.SealStatus{app.SealUsed}, Sort: "used_on", Page: p})
+	})
+	if err != nil || len(used) < 3 {
+		t.Fatalf("%d uses in the sample office (%v)", len(used), err)
+	}
+	from, to := used[1].UsedOn, used[len(used)-2].UsedOn
+	want := 0
+	for _, r := range used {
+		if !r.UsedOn.Before(from) && !r.UsedOn.After(to) {
+			want++
+		}
+	}
+	var buf bytes.Buffer
+	n, err := ExportSealLog(ctx, desk, from, to, &buf, ExportOptions{Format: XLSX})
+	if err != nil || n != want {
+		t.Fatalf("exported %d, want %d (%v)", n, want, err)
+	}
+	rows := sheetsOf(t, buf.Bytes())["用印登记簿"]
+	if got := strings.Join(rows[0], ","); got != "登记号,用印日期,印章,用印单位,用印事由,文件名称,份数,批准人,经办人,监印人,备注" {
+		t.Fatalf("header %s", got)
+	}
+	if len(rows) != want+1 {
+		t.Fatalf("%d rows, want %d", len(rows)-1, want)
+	}
+	if rows[1][7] == "" || rows[1][6] == "0" || rows[1][8] == "" {
+		t.Fatalf("first row %q: no 批准人, 经办人 or 份数", rows[1])
+	}
+}

@@ -38,10 +38,7 @@ func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []ap
 	t := sh.table(cols)
 	total := 0
 	for _, r := range used {
-		n := r.UsedCount
-		if n == 0 {
-			n = r.Copies
-		}
+		n := r.UsedCopies()
 		total += n
 		seal := r.SealName
 		if seal == "" {

@@ -8,7 +8,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,13 +20,14 @@ import (
 )
 
 // action is a workflow step on the selected record: its button is enabled
-// only when the step is allowed in the record's state.
+// only when check (the domain's rule for the step) finds nothing against it;
+// otherwise the button is grey and tells why when pointed at or tapped.
 type action[T any] struct {
-	label   string
-	icon    fyne.Resource
-	allowed func(T) bool
-	run     func(T)
-	paper   bool // printing and export: shown on their own row
+	label string
+	icon  fyne.Resource
+	check func(T) error
+	run   func(T)
+	paper bool // printing and export: shown on their own row
 }
 
 // book is the page every register shares: a title with the count, a filter
@@ -43,11 +46,14 @@ type book[T any] struct {
 	tools   []fyne.CanvasObject
 	filters fyne.CanvasObject
 
-	sel       *T
-	count     *widget.Label
-	detailBox *fyne.Container
-	root      fyne.CanvasObject
-	buttons   map[string]*widget.Button
+	sel          *T
+	count        *widget.Label
+	detailBox    *fyne.Container
+	detailScroll *container.Scroll
+	root         fyne.CanvasObject
+	buttons      map[string]*widget.Button
+	why          *widget.Label         // why the grey buttons are grey
+	blocked      map[string]*whyNotTap // the cover of each grey button
 }
 
 func (b *book[T]) build() {
@@ -63,12 +69,19 @@ func (b *book[T]) build() {
 		head.Add(t)
 	}
 	top := container.NewVBox(head, b.filters, widget.NewSeparator())
-	split := container.NewHSplit(b.table.Table, container.NewVScroll(container.NewPadded(b.detailBox)))
+	b.detailScroll = container.NewVScroll(container.NewPadded(b.detailBox))
+	split := container.NewHSplit(b.table.Table, b.detailScroll)
 	split.SetOffset(0.62)
 	b.root = container.NewBorder(top, nil, nil, nil, split)
 }
 
 func (b *book[T]) content() fyne.CanvasObject { return b.root }
+
+// rule adapts a domain rule on *T (the record's method saying why a step is
+// not allowed) to an action's check.
+func rule[T any](can func(*T) error) func(T) error {
+	return func(r T) error { return can(&r) }
+}
 
 // refresh rereads the table and the selected record.
 func (b *book[T]) refresh() {
@@ -86,8 +99,12 @@ func (b *book[T]) clearDetail() {
 	b.detailBox.Refresh()
 }
 
-// show puts record r in the detail pane.
+// show puts record r in the detail pane, at its top when it is another
+// record than the one shown before.
 func (b *book[T]) show(r T) {
+	if b.sel == nil || b.id(*b.sel) != b.id(r) {
+		b.detailScroll.ScrollToTop()
+	}
 	b.sel = &r
 	title, chips := b.heading(r)
 	t := widgets.NewText(title)
@@ -99,6 +116,11 @@ func (b *book[T]) show(r T) {
 	}
 	acts := container.NewGridWithColumns(4)
 	papers := container.NewHBox()
+	b.blocked = map[string]*whyNotTap{}
+	b.why = widget.NewLabel("")
+	b.why.Wrapping = fyne.TextWrapBreak
+	b.why.Importance = widget.WarningImportance
+	b.why.Hide()
 	for _, a := range b.actions {
 		a := a
 		btn := widget.NewButtonWithIcon(a.label, a.icon, func() {
@@ -106,18 +128,27 @@ func (b *book[T]) show(r T) {
 				a.run(*b.sel)
 			}
 		})
-		if a.allowed != nil && !a.allowed(r) {
-			btn.Disable()
-		}
 		b.buttons[a.label] = btn
+		var o fyne.CanvasObject = btn
+		if a.check != nil {
+			if err := a.check(r); err != nil {
+				btn.Disable()
+				cover := newWhyNotTap(a.label+"："+app.ErrorMessage(err), b.tellWhy)
+				b.blocked[a.label] = cover
+				o = container.NewStack(btn, cover)
+			}
+		}
 		if a.paper || strings.HasPrefix(a.label, "打印") || strings.HasPrefix(a.label, "导出") {
 			btn.Importance = widget.LowImportance
-			papers.Add(btn)
+			papers.Add(o)
 		} else {
-			acts.Add(btn)
+			acts.Add(o)
 		}
 	}
-	objs := []fyne.CanvasObject{t, chipRow, acts, papers, widget.NewSeparator(), b.details(r)}
+	if len(b.blocked) > 0 {
+		b.tellWhy("")
+	}
+	objs := []fyne.CanvasObject{t, chipRow, acts, papers, b.why, widget.NewSeparator(), b.details(r)}
 	objs = append(objs, b.history(b.id(r))...)
 	b.detailBox.Objects = objs
 	b.detailBox.Refresh()
@@ -125,6 +156,45 @@ func (b *book[T]) show(r T) {
 
 // Button is the action button of the selected record (for tests).
 func (b *book[T]) button(label string) *widget.Button { return b.buttons[label] }
+
+// whyNotHint is the line under the buttons while none is pointed at.
+const whyNotHint = "灰色按钮表示现在还不能办理，鼠标指向或点击它可以看到原因。"
+
+// tellWhy shows the reason a grey button gives, or the hint when "".
+func (b *book[T]) tellWhy(reason string) {
+	if reason == "" {
+		b.why.Importance, b.why.SizeName = widget.MediumImportance, theme.SizeNameCaptionText
+		b.why.SetText(whyNotHint)
+	} else {
+		b.why.Importance, b.why.SizeName = widget.WarningImportance, theme.SizeNameText
+		b.why.SetText(reason)
+	}
+	b.why.Show()
+	b.detailBox.Refresh() // a reason of two lines moves what is under it
+}
+
+// whyNotTap lies over a disabled button (which takes no taps and shows no
+// tooltip in Fyne) and tells its reason when pointed at or tapped.
+type whyNotTap struct {
+	widget.BaseWidget
+	reason string
+	tell   func(string)
+}
+
+func newWhyNotTap(reason string, tell func(string)) *whyNotTap {
+	w := &whyNotTap{reason: reason, tell: tell}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+func (w *whyNotTap) Tapped(*fyne.PointEvent)        { w.tell(w.reason) }
+func (w *whyNotTap) MouseIn(*desktop.MouseEvent)    { w.tell(w.reason) }
+func (w *whyNotTap) MouseMoved(*desktop.MouseEvent) {}
+func (w *whyNotTap) MouseOut()                      { w.tell("") }
+
+func (w *whyNotTap) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
 
 func (b *book[T]) history(id int64) []fyne.CanvasObject {
 	hs, err := b.u.desk.Store.History(b.u.ctx, b.entity, id)
@@ -164,7 +234,19 @@ func (b *book[T]) done(r T) {
 	} else {
 		b.show(r)
 	}
+	b.follow(b.id(r))
 	b.u.changed()
+}
+
+// follow highlights the table row of record id, scrolled into view, or no
+// row when the loaded rows do not hold it, so that the highlight never
+// points at another record than the one shown.
+func (b *book[T]) follow(id int64) {
+	if i, ok := b.table.Find(func(x T) bool { return b.id(x) == id }); ok {
+		b.table.Highlight(i)
+	} else {
+		b.table.Unselect()
+	}
 }
 
 // open shows record id of this book, even if the filter hides it.
@@ -175,9 +257,7 @@ func (b *book[T]) open(id int64) {
 		return
 	}
 	b.show(r)
-	if i, ok := b.table.Find(func(x T) bool { return b.id(x) == id }); ok {
-		b.table.Select(i)
-	}
+	b.follow(id)
 }
 
 // selectID selects the record id in the table when it is loaded.

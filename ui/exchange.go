@@ -294,9 +294,14 @@ func (p *porter) exportTo(c exportChoice, wc fyne.URIWriteCloser) {
 	} else {
 		export = p.filtered()
 	}
+	p.exportInto(title, c.format, wc, export)
+}
+
+// exportInto runs export into wc off the UI thread and says how it went.
+func (p *porter) exportInto(title string, format exchange.Format, wc fyne.URIWriteCloser, export exportFunc) {
 	var n int
 	p.writeFile(title, wc, func(ctx context.Context, w io.Writer, progress func(int, int)) (err error) {
-		n, err = export(ctx, w, exchange.ExportOptions{Format: c.format, Progress: progress})
+		n, err = export(ctx, w, exchange.ExportOptions{Format: format, Progress: progress})
 		return err
 	}, func(path string, err error) {
 		switch {

@@ -82,59 +82,37 @@ func (b *docBook) incomingDetails(d app.Document) fyne.CanvasObject {
 	return f.form
 }
 
+// countText is "2份／4页", leaving out a number not filled in (0).
 func countText(copies, pages int) string {
-	if copies == 0 && pages == 0 {
-		return ""
+	var parts []string
+	if copies > 0 {
+		parts = append(parts, fmt.Sprintf("%d份", copies))
 	}
-	return fmt.Sprintf("%d份／%d页", copies, pages)
-}
-
-func docIn(d app.Document, statuses ...app.DocStatus) bool {
-	for _, s := range statuses {
-		if d.Status == s {
-			return true
-		}
+	if pages > 0 {
+		parts = append(parts, fmt.Sprintf("%d页", pages))
 	}
-	return false
+	return strings.Join(parts, "／")
 }
 
 func (b *docBook) incomingActions() []*action[app.Document] {
 	return []*action[app.Document]{
 		{label: "拟办", icon: theme.DocumentCreateIcon(), run: b.proposeForm,
-			allowed: func(d app.Document) bool { return docIn(d, app.StatusRegistered, app.StatusProposed) }},
-		{label: "批示", icon: theme.MailReplyIcon(), run: b.instructForm,
-			allowed: func(d app.Document) bool {
-				return docIn(d, app.StatusProposed, app.StatusInstructed, app.StatusAssigned)
-			}},
-		{label: "承办", icon: theme.MailForwardIcon(), run: b.assignForm,
-			allowed: func(d app.Document) bool {
-				return docIn(d, app.StatusProposed, app.StatusInstructed, app.StatusAssigned)
-			}},
-		{label: "传阅", icon: theme.AccountIcon(), run: b.circulateForm,
-			allowed: func(d app.Document) bool {
-				return docIn(d, app.StatusProposed, app.StatusInstructed, app.StatusAssigned, app.StatusDone)
-			}},
-		{label: "传阅退回", icon: theme.MailReplyAllIcon(), run: b.returnForm,
-			allowed: func(d app.Document) bool { return len(d.Outstanding()) > 0 }},
-		{label: "催办", icon: theme.WarningIcon(), run: b.remindForm,
-			allowed: func(d app.Document) bool { return d.Status == app.StatusAssigned }},
-		{label: "办结", icon: theme.ConfirmIcon(), run: b.completeForm,
-			allowed: func(d app.Document) bool {
-				return d.Status == app.StatusAssigned || (d.Kind == app.KindReading && docIn(d, app.StatusProposed, app.StatusInstructed))
-			}},
-		{label: "归档", icon: theme.StorageIcon(), run: b.archiveForm,
-			allowed: func(d app.Document) bool { return d.Status == app.StatusDone && len(d.Outstanding()) == 0 }},
-		{label: "转督办", icon: theme.ViewRefreshIcon(), run: b.toItemForm,
-			allowed: func(d app.Document) bool { return len(d.Instructions) > 0 && d.LeadUnit != "" }},
-		{label: "退文", icon: theme.CancelIcon(), run: b.returnToSenderForm,
-			allowed: func(d app.Document) bool { return docIn(d, app.StatusRegistered, app.StatusProposed) }},
-		{label: "转办", icon: theme.NavigateNextIcon(), run: b.transferForm,
-			allowed: func(d app.Document) bool { return docIn(d, app.StatusRegistered, app.StatusProposed) }},
+			check: rule((*app.Document).CanPropose)},
+		{label: "批示", icon: theme.MailReplyIcon(), run: b.instructForm, check: rule((*app.Document).CanInstruct)},
+		{label: "承办", icon: theme.MailForwardIcon(), run: b.assignForm, check: rule((*app.Document).CanAssign)},
+		{label: "传阅", icon: theme.AccountIcon(), run: b.circulateForm, check: rule((*app.Document).CanCirculate)},
+		{label: "传阅退回", icon: theme.MailReplyAllIcon(), run: b.returnForm, check: rule((*app.Document).CanReturnCirculation)},
+		{label: "催办", icon: theme.WarningIcon(), run: b.remindForm, check: rule((*app.Document).CanRemind)},
+		{label: "办结", icon: theme.ConfirmIcon(), run: b.completeForm, check: rule((*app.Document).CanComplete)},
+		{label: "归档", icon: theme.StorageIcon(), run: b.archiveForm, check: rule((*app.Document).CanArchive)},
+		{label: "转督办", icon: theme.ViewRefreshIcon(), run: b.toItemForm, check: rule((*app.Document).CanMakeItem)},
+		{label: "退文", icon: theme.CancelIcon(), run: b.returnToSenderForm, check: rule((*app.Document).CanReturnToSender)},
+		{label: "转办", icon: theme.NavigateNextIcon(), run: b.transferForm, check: rule((*app.Document).CanTransfer)},
 		{label: "修改登记", icon: theme.DocumentCreateIcon(), run: func(d app.Document) { b.registerForm(&d) },
-			allowed: func(d app.Document) bool { return d.Status != app.StatusArchived }},
+			check: rule((*app.Document).CanEdit)},
 		{label: "打印处理笺", icon: theme.DocumentPrintIcon(), run: func(d app.Document) { b.u.printPaper(handlingSlipPaper(d), false) }},
 		{label: "打印传阅单", icon: theme.DocumentPrintIcon(), run: func(d app.Document) { b.u.printPaper(circulationPaper(d), false) },
-			allowed: func(d app.Document) bool { return len(d.Circulations) > 0 }},
+			check: rule((*app.Document).CanPrintCirculation)},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: b.exportPDF},
 	}
 }

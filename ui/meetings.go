@@ -73,13 +73,12 @@ func newMeetingBook(u *UI) *meetingBook {
 	b.details = b.detailsOf
 	b.actions = []*action[app.Meeting]{
 		{label: "修改会议", icon: theme.DocumentCreateIcon(), run: func(m app.Meeting) { b.meetingForm(&m) }},
-		{label: "转督办", icon: theme.ViewRefreshIcon(), run: b.decisionForm,
-			allowed: func(m app.Meeting) bool { return openDecisions(m) > 0 }},
+		{label: "转督办", icon: theme.ViewRefreshIcon(), run: b.decisionForm, check: rule((*app.Meeting).CanMakeItem)},
 		{label: "印发纪要", icon: theme.MailSendIcon(), run: b.minutesForm},
 		{label: "打印纪要", icon: theme.DocumentPrintIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), false) },
-			allowed: func(m app.Meeting) bool { return m.Minutes.Number != 0 }},
+			check: rule((*app.Meeting).CanPrintMinutes)},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), true) },
-			allowed: func(m app.Meeting) bool { return m.Minutes.Number != 0 }},
+			check: rule((*app.Meeting).CanPrintMinutes)},
 	}
 	b.build()
 	return b
@@ -93,16 +92,6 @@ func minutesChip(m app.Meeting) (string, color.Color) {
 		return "纪要待印发", widgets.ColourYellow
 	}
 	return "无需纪要", widgets.ColourGrey
-}
-
-func openDecisions(m app.Meeting) int {
-	n := 0
-	for _, d := range m.Decisions {
-		if d.ItemID == 0 {
-			n++
-		}
-	}
-	return n
 }
 
 func (b *meetingBook) fetch(sort string, desc bool, p app.Page) ([]app.Meeting, int, error) {

@@ -65,18 +65,13 @@ func (b *docBook) outgoingDetails(d app.Document) fyne.CanvasObject {
 
 func (b *docBook) outgoingActions() []*action[app.Document] {
 	return []*action[app.Document]{
-		{label: "核稿", icon: theme.DocumentCreateIcon(), run: b.checkForm,
-			allowed: func(d app.Document) bool { return d.Status == app.StatusDrafted }},
-		{label: "审核", icon: theme.VisibilityIcon(), run: b.reviewForm,
-			allowed: func(d app.Document) bool { return docIn(d, app.StatusChecked, app.StatusReviewed) }},
-		{label: "签发", icon: theme.ConfirmIcon(), run: b.signForm,
-			allowed: func(d app.Document) bool { return d.Status == app.StatusReviewed }},
-		{label: "印发", icon: theme.DocumentPrintIcon(), run: b.issueForm,
-			allowed: func(d app.Document) bool { return d.Status == app.StatusSigned }},
-		{label: "归档", icon: theme.StorageIcon(), run: b.archiveForm,
-			allowed: func(d app.Document) bool { return d.Status == app.StatusIssued }},
+		{label: "核稿", icon: theme.DocumentCreateIcon(), run: b.checkForm, check: rule((*app.Document).CanCheckDraft)},
+		{label: "审核", icon: theme.VisibilityIcon(), run: b.reviewForm, check: rule((*app.Document).CanReview)},
+		{label: "签发", icon: theme.ConfirmIcon(), run: b.signForm, check: rule((*app.Document).CanSign)},
+		{label: "印发", icon: theme.DocumentPrintIcon(), run: b.issueForm, check: rule((*app.Document).CanIssue)},
+		{label: "归档", icon: theme.StorageIcon(), run: b.archiveForm, check: rule((*app.Document).CanArchive)},
 		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(d app.Document) { b.draftForm(&d) },
-			allowed: func(d app.Document) bool { return d.Status != app.StatusArchived }},
+			check: rule((*app.Document).CanEdit)},
 		{label: "打印发文稿纸", icon: theme.DocumentPrintIcon(), run: func(d app.Document) { b.u.printPaper(outgoingPaper(d), false) }},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: b.exportPDF},
 	}

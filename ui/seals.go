@@ -83,25 +83,16 @@ func newSealBook(u *UI) *sealBook {
 	newBtn.Importance = widget.HighImportance
 	b.port = &porter{u: u, title: "用印申请", book: exchange.Seals, count: func() int { return b.table.Total() }, reload: b.refresh,
 		filtered: func() exportFunc { return exportWith(u.desk, b.filter(), exchange.ExportSeals) }}
-	b.tools = append([]fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("用印登记簿", theme.DocumentPrintIcon(), b.logForm)}, b.port.tools()...)
+	b.tools = append([]fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("用印登记簿", theme.ListIcon(), b.showLog)}, b.port.tools()...)
 	b.details = b.detailsOf
 	b.actions = []*action[app.SealRequest]{
 		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(r app.SealRequest) { b.requestForm(&r) },
-			allowed: func(r app.SealRequest) bool { return r.Status == app.SealDraft }},
-		{label: "提交审批", icon: theme.MailSendIcon(), run: b.submit,
-			allowed: func(r app.SealRequest) bool { return r.Status == app.SealDraft }},
-		{label: "审批", icon: theme.ConfirmIcon(), run: b.approveForm,
-			allowed: func(r app.SealRequest) bool { return r.NextStep() != nil }},
-		{label: "退回", icon: theme.CancelIcon(), run: b.rejectForm,
-			allowed: func(r app.SealRequest) bool {
-				return r.Status == app.SealSubmitted || r.Status == app.SealReviewed
-			}},
-		{label: "撤回", icon: theme.ContentUndoIcon(), run: b.withdraw,
-			allowed: func(r app.SealRequest) bool {
-				return r.Status == app.SealDraft || r.Status == app.SealSubmitted || r.Status == app.SealReviewed || r.Status == app.SealApproved
-			}},
-		{label: "用印登记", icon: theme.DocumentCreateIcon(), run: b.useForm,
-			allowed: func(r app.SealRequest) bool { return r.Status == app.SealApproved }},
+			check: rule((*app.SealRequest).CanEdit)},
+		{label: "提交审批", icon: theme.MailSendIcon(), run: b.submit, check: rule((*app.SealRequest).CanSubmit)},
+		{label: "审批", icon: theme.ConfirmIcon(), run: b.approveForm, check: rule((*app.SealRequest).CanApprove)},
+		{label: "退回", icon: theme.CancelIcon(), run: b.rejectForm, check: rule((*app.SealRequest).CanReject)},
+		{label: "撤回", icon: theme.ContentUndoIcon(), run: b.withdraw, check: rule((*app.SealRequest).CanWithdraw)},
+		{label: "用印登记", icon: theme.DocumentCreateIcon(), run: b.useForm, check: rule((*app.SealRequest).CanUse)},
 		{label: "打印申请单", icon: theme.DocumentPrintIcon(), run: func(r app.SealRequest) { u.printPaper(sealRequestPaper(r), false) }},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(r app.SealRequest) { u.printPaper(sealRequestPaper(r), true) }},
 	}
@@ -395,29 +386,5 @@ func (b *sealBook) useForm(r app.SealRequest) {
 			b.done(*out)
 		}
 		return err
-	})
-}
-
-// logForm prints the 用印登记簿 of a period.
-func (b *sealBook) logForm() {
-	today := b.u.desk.Today()
-	from := dateField(today.FirstOfMonth(), true)
-	to := dateField(today, true)
-	f := b.u.newForm("打印用印登记簿", "打印")
-	f.Field("起始日期", from).Field("截止日期", to)
-	f.Show(func(bool) error {
-		a, err := dateOf("起始日期", from)
-		if err != nil {
-			return err
-		}
-		z, err := dateOf("截止日期", to)
-		if err != nil {
-			return err
-		}
-		if z.Before(a) {
-			return app.Errorf(app.EINVALID, "截止日期不能早于起始日期")
-		}
-		b.u.printPaper(sealLogPaper(b.u, a, z), false)
-		return nil
 	})
 }

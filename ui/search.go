@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
@@ -27,14 +28,61 @@ var entityLabels = map[app.Entity]string{
 	app.EntityDocument: "公文", app.EntitySeal: "用印", app.EntityItem: "督查", app.EntityMeeting: "会议",
 }
 
+// bookOf is the register a hit is in: 收文 or 发文 for a document.
+func bookOf(h app.SearchHit) string {
+	if h.Entity == app.EntityDocument && h.Direction != "" {
+		return h.Direction.Label()
+	}
+	return entityLabels[h.Entity]
+}
+
+// marked is text with the ranges the search matched in bold, in the
+// primary colour.
+func marked(text string, marks [][2]int) []widget.RichTextSegment {
+	rs := []rune(text)
+	plain := widget.RichTextStyleInline
+	match := widget.RichTextStyleStrong
+	match.ColorName = theme.ColorNamePrimary
+	var segs []widget.RichTextSegment
+	add := func(s string, style widget.RichTextStyle) {
+		if s != "" {
+			segs = append(segs, &widget.TextSegment{Text: s, Style: style})
+		}
+	}
+	at := 0
+	for _, m := range marks {
+		from, to := max(m[0], at), min(m[1], len(rs))
+		if from >= to {
+			continue
+		}
+		add(string(rs[at:from]), plain)
+		add(string(rs[from:to]), match)
+		at = to
+	}
+	add(string(rs[at:]), plain)
+	return segs
+}
+
+// flat puts text on one line rune for rune, so that marks stay in place.
+func flat(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 func newSearchScreen(u *UI) *searchScreen {
 	s := &searchScreen{u: u}
 	s.title = heading("搜索")
 	s.table = widgets.NewPagedTable([]widgets.Column[app.SearchHit]{
-		{Title: "登记簿", Width: 70, Text: func(h app.SearchHit) string { return entityLabels[h.Entity] }},
-		{Title: "编号", Width: 170, Text: func(h app.SearchHit) string { return h.Number }},
-		{Title: "标题", Width: 340, Text: func(h app.SearchHit) string { return h.Title }},
-		{Title: "摘要", Width: 340, Text: func(h app.SearchHit) string { return oneLine(h.Snippet) }},
+		{Title: "登记簿", Width: 70, Text: bookOf},
+		{Title: "编号", Width: 170, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Number, h.Marks.Number) }},
+		{Title: "标题", Width: 340, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Title, h.Marks.Title) }},
+		{Title: "摘要", Width: 340, Rich: func(h app.SearchHit) []widget.RichTextSegment {
+			return marked(flat(h.Snippet), h.Marks.Snippet)
+		}},
 		{Title: "日期", Width: 100, Text: func(h app.SearchHit) string { return h.Date.String() }},
 		{Title: "状态", Width: 90, Text: func(h app.SearchHit) string { return h.Status }},
 	}, func(h app.SearchHit) int64 { return int64(len(h.Entity))<<56 | h.ID }, s.fetch)
@@ -51,8 +99,6 @@ func newSearchScreen(u *UI) *searchScreen {
 	s.root = container.NewBorder(container.NewVBox(s.title, hint), nil, nil, nil, s.table.Table)
 	return s
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (s *searchScreen) fetch(_ string, _ bool, p app.Page) ([]app.SearchHit, int, error) {
 	if strings.TrimSpace(s.text) == "" {

@@ -84,19 +84,14 @@ func newItemBook(u *UI) *itemBook {
 		filtered: func() exportFunc { return exportWith(u.desk, b.filter(), exchange.ExportItems) }}
 	b.tools = append([]fyne.CanvasObject{newBtn, widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport)}, b.port.tools()...)
 	b.details = b.detailsOf
-	open := func(it app.Item) bool { return it.Status == app.ItemOpen }
 	b.actions = []*action[app.Item]{
-		{label: "进展反馈", icon: theme.MailReplyIcon(), run: b.progressForm, allowed: open},
-		{label: "阶段完成", icon: theme.CheckButtonCheckedIcon(), run: b.stageForm,
-			allowed: func(it app.Item) bool { return open(it) && firstOpenStage(it) >= 0 }},
-		{label: "办结销号", icon: theme.ConfirmIcon(), run: b.completeForm, allowed: open},
-		{label: "回访", icon: theme.ViewRefreshIcon(), run: b.visitForm,
-			allowed: func(it app.Item) bool { return it.Status == app.ItemDone }},
-		{label: "满意度", icon: theme.AccountIcon(), run: b.satisfactionForm,
-			allowed: func(it app.Item) bool { return it.Status == app.ItemDone && it.SourceType.NeedsSatisfaction() }},
-		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(it app.Item) { b.itemForm(&it) }, allowed: open},
-		{label: "查看来源", icon: theme.SearchIcon(), run: b.openSource,
-			allowed: func(it app.Item) bool { return it.SourceDocID != 0 || it.SourceMeetingID != 0 }},
+		{label: "进展反馈", icon: theme.MailReplyIcon(), run: b.progressForm, check: rule((*app.Item).CanAddProgress)},
+		{label: "阶段完成", icon: theme.CheckButtonCheckedIcon(), run: b.stageForm, check: rule((*app.Item).CanCompleteStage)},
+		{label: "办结销号", icon: theme.ConfirmIcon(), run: b.completeForm, check: rule((*app.Item).CanComplete)},
+		{label: "回访", icon: theme.ViewRefreshIcon(), run: b.visitForm, check: rule((*app.Item).CanVisit)},
+		{label: "满意度", icon: theme.AccountIcon(), run: b.satisfactionForm, check: rule((*app.Item).CanRecordSatisfaction)},
+		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(it app.Item) { b.itemForm(&it) }, check: rule((*app.Item).CanEdit)},
+		{label: "查看来源", icon: theme.SearchIcon(), run: b.openSource, check: rule((*app.Item).CanOpenSource)},
 	}
 	b.build()
 	return b
@@ -140,15 +135,6 @@ func (b *itemBook) showView(view string) { b.fb.showOnly(b.view, view) }
 func (b *itemBook) create() { b.itemForm(nil) }
 
 func (b *itemBook) print() { b.u.showMonthlyReport() }
-
-func firstOpenStage(it app.Item) int {
-	for i, s := range it.Stages {
-		if s.DoneOn.IsZero() {
-			return i
-		}
-	}
-	return -1
-}
 
 func (b *itemBook) detailsOf(it app.Item) fyne.CanvasObject {
 	f := newFields()

@@ -84,10 +84,12 @@ func (f *DateField) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.button, f.Entry))
 }
 
-// MinSize leaves room for a date and the button.
+// MinSize leaves room for a whole date, the entry's validation mark (✓ or
+// ✗, drawn inside the entry) and the button.
 func (f *DateField) MinSize() fyne.Size {
 	m := f.BaseWidget.MinSize()
-	w := widget.NewLabel("2026-01-05  ").MinSize().Width + f.button.MinSize().Width + theme.Padding()*3
+	mark := theme.IconInlineSize() + theme.Padding()*2
+	w := widget.NewLabel("2026-12-31").MinSize().Width + mark + f.button.MinSize().Width + theme.Padding()*3
 	if m.Width < w {
 		m.Width = w
 	}

@@ -234,7 +234,7 @@ func (f *Form) save(allowDuplicate bool) {
 	switch app.ErrorCode(err) {
 	case "":
 		f.done("")
-	case app.ECOVERAGE:
+	case app.ECOVERAGE, app.EWARNING:
 		f.done(app.ErrorMessage(err))
 	case app.EDUPLICATE:
 		f.Error(app.ErrorMessage(err))

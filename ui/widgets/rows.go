@@ -74,8 +74,11 @@ func (r *RowEditor) rebuild() {
 			l.TextStyle.Bold = true
 			hs = append(hs, l)
 		}
-		hs = append(hs, widget.NewLabel(""))
-		objs = append(objs, &fyne.Container{Layout: &weighted{r.weights}, Objects: hs})
+		gap := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil) // as wide as the rows' delete buttons
+		gap.Hide()
+		hs = append(hs, gap)
+		// the headers take the widths of the fields under them
+		objs = append(objs, &fyne.Container{Layout: &weighted{r.weights, r.rows[0]}, Objects: hs})
 	}
 	for i, row := range r.rows {
 		i := i
@@ -85,7 +88,7 @@ func (r *RowEditor) rebuild() {
 		})
 		del.Importance = widget.LowImportance
 		cells := append(append([]fyne.CanvasObject{}, row...), del)
-		objs = append(objs, &fyne.Container{Layout: &weighted{r.weights}, Objects: cells})
+		objs = append(objs, &fyne.Container{Layout: &weighted{weights: r.weights}, Objects: cells})
 	}
 	objs = append(objs, container.NewHBox(r.add))
 	r.box.Objects = objs
@@ -96,15 +99,34 @@ func (r *RowEditor) rebuild() {
 func (r *RowEditor) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
 // weighted lays objects in a row with widths by weight; a last object
-// beyond the weights (the delete button) keeps its minimum width.
-type weighted struct{ weights []float32 }
+// beyond the weights (the delete button) and a date field keep their
+// minimum width, so that a whole date always shows.
+type weighted struct {
+	weights []float32
+	like    []fyne.CanvasObject // a row whose widths these objects take (the headers)
+}
+
+// keepsMinWidth reports whether the object of column i is not stretched by
+// weight.
+func (w *weighted) keepsMinWidth(i int, o fyne.CanvasObject) bool {
+	_, date := w.model(i, o).(*DateField)
+	return i >= len(w.weights) || date
+}
+
+// model is the object whose minimum width column i has.
+func (w *weighted) model(i int, o fyne.CanvasObject) fyne.CanvasObject {
+	if i < len(w.like) {
+		return w.like[i]
+	}
+	return o
+}
 
 func (w *weighted) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	var fixed, sum float32
 	for i, o := range objs {
-		if i >= len(w.weights) {
-			fixed += o.MinSize().Width
+		if w.keepsMinWidth(i, o) {
+			fixed += w.model(i, o).MinSize().Width
 		} else {
 			sum += w.weights[i]
 		}
@@ -112,8 +134,8 @@ func (w *weighted) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	free := size.Width - fixed - pad*float32(len(objs)-1)
 	x := float32(0)
 	for i, o := range objs {
-		width := o.MinSize().Width
-		if i < len(w.weights) {
+		width := w.model(i, o).MinSize().Width
+		if !w.keepsMinWidth(i, o) {
 			width = free * w.weights[i] / sum
 		}
 		o.Move(fyne.NewPos(x, 0))
@@ -127,7 +149,8 @@ func (w *weighted) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var width, h float32
 	for i, o := range objs {
 		m := o.MinSize()
-		if i < len(w.weights) {
+		m.Width = w.model(i, o).MinSize().Width
+		if !w.keepsMinWidth(i, o) {
 			// a text field needs no more than a few characters to be usable
 			m.Width = 80
 		}

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -23,6 +24,8 @@ type Column[T any] struct {
 	Text  func(T) string
 	// Chip, when set, draws the cell as a coloured chip.
 	Chip func(T) (string, color.Color)
+	// Rich, when set, draws the cell as styled text (a search match in bold).
+	Rich func(T) []widget.RichTextSegment
 }
 
 // Fetch reads one page of rows in the given order, with the total count.
@@ -62,8 +65,11 @@ func NewPagedTable[T any](cols []Column[T], key func(T) int64, fetch Fetch[T]) *
 			l.Truncation = fyne.TextTruncateEllipsis
 			ch := NewChip("", ColourGrey)
 			ch.Hide()
+			rt := widget.NewRichText()
+			rt.Truncation = fyne.TextTruncateEllipsis
+			rt.Hide()
 			bg := canvas.NewRectangle(color.Transparent)
-			return container.NewStack(bg, l, ch)
+			return container.NewStack(bg, l, ch, rt)
 		},
 		p.updateCell)
 	t.ShowHeaderRow = true
@@ -117,7 +123,7 @@ func (p *PagedTable[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 
 func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	st := o.(*fyne.Container)
-	bg, l, ch := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label), st.Objects[2].(*Chip)
+	bg, l, ch, rt := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label), st.Objects[2].(*Chip), st.Objects[3].(*widget.RichText)
 	var fill color.Color = color.Transparent
 	if id.Row == p.selected {
 		fill = theme.Color(theme.ColorNameSelection)
@@ -131,6 +137,7 @@ func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.SetText("…")
 		l.Show()
 		ch.Hide()
+		rt.Hide()
 		return
 	}
 	c := p.cols[id.Col]
@@ -139,11 +146,61 @@ func (p *PagedTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		ch.Set(text, col)
 		ch.Show()
 		l.Hide()
+		rt.Hide()
 		return
 	}
 	ch.Hide()
+	if c.Rich != nil {
+		width := o.Size().Width
+		if width <= 0 {
+			width = c.Width
+		}
+		rt.Segments = fitted(c.Rich(row), width-2*theme.InnerPadding())
+		rt.Refresh()
+		rt.Show()
+		l.Hide()
+		return
+	}
+	rt.Hide()
 	l.Show()
 	l.SetText(c.Text(row))
+}
+
+// fitted cuts text segments to width with an ellipsis, as a label's text is
+// cut: a RichText cuts a row of several segments without one.
+func fitted(segs []widget.RichTextSegment, width float32) []widget.RichTextSegment {
+	size := theme.TextSize()
+	ellipsis := fyne.MeasureText("…", size, fyne.TextStyle{}).Width
+	var used float32
+	for i, seg := range segs {
+		ts, ok := seg.(*widget.TextSegment)
+		if !ok {
+			return segs
+		}
+		for j, r := range []rune(ts.Text) {
+			w := fyne.MeasureText(string(r), size, ts.Style.TextStyle).Width
+			if used+w > width-ellipsis && !fits(segs[i:], j, used, width, size) {
+				out := append([]widget.RichTextSegment{}, segs[:i]...)
+				return append(out, &widget.TextSegment{Text: string([]rune(ts.Text)[:j]) + "…", Style: ts.Style})
+			}
+			used += w
+		}
+	}
+	return segs
+}
+
+// fits reports whether the rest of the segments, from rune j of the first,
+// fits in width after used.
+func fits(segs []widget.RichTextSegment, j int, used, width, size float32) bool {
+	for i, seg := range segs {
+		ts := seg.(*widget.TextSegment)
+		rs := []rune(ts.Text)
+		if i == 0 {
+			rs = rs[j:]
+		}
+		used += fyne.MeasureText(string(rs), size, ts.Style.TextStyle).Width
+	}
+	return used <= width
 }
 
 // Row returns row i, reading its page from the store when it is not loaded.
@@ -256,6 +313,35 @@ func (p *PagedTable[T]) Select(i int) {
 	p.Table.Select(widget.TableCellID{Row: i, Col: 0})
 }
 
+// Highlight selects row i and scrolls it into view without calling
+// OnSelected: the record is already shown.
+func (p *PagedTable[T]) Highlight(i int) {
+	picked := p.OnSelected
+	p.OnSelected = nil
+	p.Select(i)
+	p.OnSelected = picked
+}
+
+// Unselect leaves no row selected.
+func (p *PagedTable[T]) Unselect() {
+	p.selected = -1
+	p.Table.UnselectAll()
+	p.Table.Refresh() // the whole row loses its highlight
+}
+
+// Selected is the index of the selected row, -1 when none.
+func (p *PagedTable[T]) Selected() int { return p.selected }
+
+// Segments is the styled text of row i, column c when the column has it
+// (for tests).
+func (p *PagedTable[T]) Segments(i, c int) []widget.RichTextSegment {
+	r, ok := p.Row(i)
+	if !ok || p.cols[c].Rich == nil {
+		return nil
+	}
+	return p.cols[c].Rich(r)
+}
+
 // Text is the cell text of row i, column c (for tests).
 func (p *PagedTable[T]) Text(i, c int) string {
 	r, ok := p.Row(i)
@@ -265,6 +351,13 @@ func (p *PagedTable[T]) Text(i, c int) string {
 	if p.cols[c].Chip != nil {
 		t, _ := p.cols[c].Chip(r)
 		return t
+	}
+	if p.cols[c].Text == nil && p.cols[c].Rich != nil {
+		var sb strings.Builder
+		for _, s := range p.cols[c].Rich(r) {
+			sb.WriteString(s.Textual())
+		}
+		return sb.String()
 	}
 	return p.cols[c].Text(r)
 }
