@@ -9,7 +9,9 @@ import (
 )
 
 // Check looks for damage: SQLite's integrity check, references to missing
-// records, and a search index out of step with the books. It returns the
+// records, a search index out of step with the books, and what SQLite
+// cannot see: values the program could not read back (lists, dates,
+// times, text), and counters behind the numbers already given out. It returns the
 // problems found in Chinese; none means the file is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	s.gate.enter()
@@ -18,11 +20,14 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	more, err := searchProblems(ctx, s.rsql)
-	if err != nil {
-		return nil, err
+	for _, more := range []func(context.Context, *sql.DB) ([]string, error){searchProblems, recordProblems, referenceProblems, counterProblems} {
+		found, err := more(ctx, s.rsql)
+		if err != nil {
+			return nil, err
+		}
+		problems = append(problems, found...)
 	}
-	return append(problems, more...), nil
+	return problems, nil
 }
 
 // integrity runs PRAGMA integrity_check and foreign_key_check.

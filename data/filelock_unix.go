@@ -3,6 +3,7 @@
 package data
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
@@ -16,3 +17,10 @@ func lockFile(f *os.File, exclusive bool) error {
 }
 
 func unlockFile(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// processAlive reports whether a process with this id runs (one of another
+// user counts: signal 0 is refused with EPERM).
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

@@ -36,6 +36,11 @@ type Store struct {
 	path string
 	opts options
 	lock *inUse // shared while open: no restore replaces the file under us
+	// readDSN opens the file read-only for a copy: mode=ro, or immutable
+	// when its folder cannot even hold SQLite's -shm (read-only media).
+	readDSN  string
+	readOnly bool // opened by OpenReadOnly: every write is refused
+	health   health
 }
 
 var _ app.Store = (*Store)(nil)
@@ -48,8 +53,10 @@ type options struct {
 var defaultOptions = options{busyTimeout: 5 * time.Second}
 
 // Open opens the database at path, creating the file and its folder when
-// missing, and brings its schema up to date. A file written by a newer
-// program, or not a Gongwen Desk file at all, is refused untouched.
+// missing (private to the user), and brings its schema up to date. A file
+// written by a newer program, or not a Gongwen Desk file at all, is refused
+// untouched. A file that fails SQLite's quick check opens for reading only
+// (so that what is left can still be seen and copied); writes are refused.
 func Open(path string) (*Store, error) { return open(path, defaultOptions) }
 
 func open(path string, o options) (*Store, error) {
@@ -57,8 +64,14 @@ func open(path string, o options) (*Store, error) {
 	if err != nil {
 		return nil, wrapIO("打开数据文件", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, wrapIO("创建数据文件夹", err)
+	if err := makePrivateDir(filepath.Dir(abs)); err != nil {
+		return nil, folderError(filepath.Dir(abs), "创建数据文件夹", err)
+	}
+	// what a killed backup, restore or export left behind
+	CleanLeftovers(filepath.Dir(abs), time.Now())
+	CleanLeftovers(BackupDir(abs), time.Now())
+	if err := removeStaleShm(abs); err != nil {
+		return nil, err
 	}
 	lock, err := holdShared(abs)
 	if err != nil {
@@ -77,20 +90,76 @@ func openLocked(abs string, o options) (*Store, error) {
 	if err := precheck(abs); err != nil {
 		return nil, err
 	}
+	fi, statErr := os.Stat(abs)
+	isNew := statErr != nil || fi.Size() == 0
+	if err := createPrivate(abs); err != nil {
+		return nil, folderError(filepath.Dir(abs), "创建数据文件", err)
+	}
 	db, sqlDB, err := connect(dsn(abs, o), 2)
 	if err != nil {
 		return nil, err
 	}
-	if err := migrate(db, abs); err != nil {
-		sqlDB.Close()
-		return nil, err
+	s := &Store{db: db, sql: sqlDB, path: abs, readDSN: dsnReadOnly(abs)}
+	if !isNew { // a new file has nothing to check (and another program may be making it now)
+		if err := s.health.quickCheck(context.Background(), sqlDB); err != nil {
+			sqlDB.Close()
+			return nil, err
+		}
+	}
+	if s.health.damaged == "" { // a damaged file is not migrated: it is read as it is
+		if err := migrate(db, abs); err != nil {
+			sqlDB.Close()
+			return nil, err
+		}
 	}
 	rdb, rsql, err := connect(dsnReader(abs, o), 4)
 	if err != nil {
 		sqlDB.Close()
 		return nil, err
 	}
-	return &Store{db: db, sql: sqlDB, rdb: rdb, rsql: rsql, path: abs}, nil
+	s.rdb, s.rsql = rdb, rsql
+	return s, nil
+}
+
+// OpenReadOnly opens an existing database only to read it (search, export,
+// print, check, backup): nothing is created or changed, so that it works
+// on read-only media and in folders the user may not write to. Every write
+// is refused.
+func OpenReadOnly(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, wrapIO("打开数据文件", err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return nil, missingFile(abs, err)
+	}
+	lock, err := holdForReading(abs)
+	if err != nil {
+		return nil, err
+	}
+	readDSN, err := readableDSN(abs)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	db, sqlDB, err := connect(readDSN+"&_foreign_keys=on&_txlock=deferred&_query_only=true", 2)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	version, appID, tables, err := fileVersion(sqlScanner(sqlDB))
+	if err == nil {
+		err = checkVersion(abs, version, appID, tables)
+	}
+	if err == nil && version < schemaVersion() {
+		err = app.Errorf(app.EINVALID, "数据文件“%s”是旧版本公文督办台写的，需要先升级：请在可以写入的位置用公文督办台打开它一次", abs)
+	}
+	if err != nil {
+		sqlDB.Close()
+		lock.release()
+		return nil, notOurs(abs, err)
+	}
+	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readDSN: readDSN, readOnly: true, lock: lock, opts: defaultOptions}, nil
 }
 
 // connect opens a pool of conns connections without touching the schema.
@@ -147,6 +216,12 @@ func dsnReader(abs string, o options) string {
 // live file being copied into one (SQLite's default 2 MB page cache).
 func dsnReadOnly(abs string) string { return fileURI(abs) + "?mode=ro&_busy_timeout=5000" }
 
+// dsnImmutable reads a file that nobody changes (on read-only media, a
+// backup to restore from) without SQLite's lock and -shm files, so that
+// nothing is created beside it. It ignores a -wal file: callers use it
+// only where there is none.
+func dsnImmutable(abs string) string { return fileURI(abs) + "?mode=ro&immutable=1" }
+
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
@@ -158,6 +233,9 @@ func (s *Store) Close() (err error) {
 
 func (s *Store) closeLocked() error {
 	defer s.lock.release()
+	if s.readOnly {
+		return mapError(s.sql.Close())
+	}
 	s.sql.Exec("PRAGMA optimize")
 	rerr := s.rsql.Close()
 	if err := s.sql.Close(); err != nil {
@@ -171,9 +249,17 @@ func (s *Store) closeLocked() error {
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
 	s.gate.enter()
 	defer s.gate.leave()
-	return mapError(s.db.WithContext(withStmtCache(ctx)).Transaction(func(db *gorm.DB) error {
+	if s.readOnly {
+		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能修改", s.path)
+	}
+	if err := s.health.beforeWrite(ctx, s.sql); err != nil {
+		return err
+	}
+	err := s.db.WithContext(withStmtCache(ctx)).Transaction(func(db *gorm.DB) error {
 		return fn(&tx{db: db})
-	}))
+	})
+	s.health.after(err)
+	return mapError(err)
 }
 
 // reading runs a read of one statement.
