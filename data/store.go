@@ -249,31 +249,60 @@ func (s *Store) closeLocked() error {
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
 	s.gate.enter()
 	defer s.gate.leave()
+	if outer, ok := ctx.Value(batchKey{}).(*gorm.DB); ok { // a savepoint of the batch
+		return mapError(outer.Transaction(func(db *gorm.DB) error { return fn(&tx{db: db}) }))
+	}
+	return s.write(ctx, func(db *gorm.DB) error { return fn(&tx{db: db}) })
+}
+
+// write runs fn in one immediate write transaction, unless the file is
+// read-only or damaged.
+func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
 	if s.readOnly {
 		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能修改", s.path)
 	}
 	if err := s.health.beforeWrite(ctx, s.sql); err != nil {
 		return err
 	}
-	err := s.db.WithContext(withStmtCache(ctx)).Transaction(func(db *gorm.DB) error {
-		return fn(&tx{db: db})
-	})
+	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
 	s.health.after(err)
 	return mapError(err)
+}
+
+// batchKey marks the context of a Batch.
+type batchKey struct{}
+
+// Batch runs fn so that every write and read it makes through the context
+// it is given is part of one write transaction: everything is committed
+// together, or nothing if fn fails or the program is killed midway (the
+// sample office is loaded so). Other writers wait meanwhile.
+func (s *Store) Batch(ctx context.Context, fn func(ctx context.Context) error) error {
+	s.gate.enter()
+	defer s.gate.leave()
+	return s.write(ctx, func(db *gorm.DB) error { return fn(context.WithValue(ctx, batchKey{}, db)) })
+}
+
+// readDB is where a read runs: the batch's transaction inside a Batch (so
+// that it sees the batch's own writes), else the read pool.
+func (s *Store) readDB(ctx context.Context) *gorm.DB {
+	if outer, ok := ctx.Value(batchKey{}).(*gorm.DB); ok {
+		return outer
+	}
+	return s.rdb.WithContext(ctx)
 }
 
 // reading runs a read of one statement.
 func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
 	s.gate.enter()
 	defer s.gate.leave()
-	return fn(s.rdb.WithContext(ctx))
+	return fn(s.readDB(ctx))
 }
 
 // view runs a read of several statements in one read transaction.
 func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (out T, err error) {
 	s.gate.enter()
 	defer s.gate.leave()
-	err = s.rdb.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+	err = s.readDB(ctx).Transaction(func(db *gorm.DB) error {
 		var ferr error
 		out, ferr = fn(db)
 		return ferr

@@ -28,16 +28,37 @@ func Load(ctx context.Context, desk *app.Desk) (bool, error) {
 	if n > 0 || (st.OrgName != "" && st.OrgName != OrgName) {
 		return false, app.Errorf(app.ECONFLICT, "数据库中已有“%s”的数据，示例数据只能载入空数据库；请另选一个数据文件", st.OrgName)
 	}
-	b, err := newBuilder(ctx, desk)
+	err = inOneGo(ctx, desk.Store, func(ctx context.Context) error {
+		b, err := newBuilder(ctx, desk)
+		if err != nil {
+			return err
+		}
+		for _, step := range []func() error{b.reference, b.incoming, b.outgoing, b.sealRequests, b.meetings, b.items} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return false, err
 	}
-	for _, step := range []func() error{b.reference, b.incoming, b.outgoing, b.sealRequests, b.meetings, b.items} {
-		if err := step(); err != nil {
-			return false, err
-		}
-	}
 	return true, desk.Reload(ctx)
+}
+
+// batcher is a store that can make many writes one transaction (data.Store).
+type batcher interface {
+	Batch(ctx context.Context, fn func(ctx context.Context) error) error
+}
+
+// inOneGo runs fn as one transaction where the store can: a load killed or
+// failed midway (a full disk) then leaves no half office behind, which a
+// rerun would take for a loaded one or trip over.
+func inOneGo(ctx context.Context, s app.Store, fn func(ctx context.Context) error) error {
+	if b, ok := s.(batcher); ok {
+		return b.Batch(ctx, fn)
+	}
+	return fn(ctx)
 }
 
 // builder carries the state of one load: a desk of its own whose clock it
