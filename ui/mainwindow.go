@@ -236,22 +236,31 @@ func newUI(a fyne.App, env Env) *UI {
 	trace("工作台 counts set: %+v", u.dashboard.last)
 	u.refreshStatus()
 	if u.desk.Settings().OrgName == "" {
-		u.showWelcome()
-	} else if env.AutoBackup != nil {
-		u.wg.Add(1)
-		go func() {
-			defer u.wg.Done()
-			_, err := env.AutoBackup(u.ctx)
-			trace("automatic backup done (%v)", err)
-			fyne.Do(func() {
-				u.refreshStatus()
-				if err != nil { // say so today, not when the copies are a week old
-					u.showError(app.Errorf(app.EINTERNAL, "今天的自动备份没有完成：%s。请在“设置—数据”中立即备份，或检查备份文件夹。", app.ErrorMessage(err)))
-				}
-			})
-		}()
+		u.showWelcome() // the day's backup follows once the office exists
+	} else {
+		u.autoBackup()
 	}
 	return u
+}
+
+// autoBackup writes today's automatic backup in the background, if it is
+// not there yet.
+func (u *UI) autoBackup() {
+	if u.env.AutoBackup == nil {
+		return
+	}
+	u.wg.Add(1)
+	go func() {
+		defer u.wg.Done()
+		_, err := u.env.AutoBackup(u.ctx)
+		trace("automatic backup done (%v)", err)
+		fyne.Do(func() {
+			u.refreshStatus()
+			if err != nil { // say so today, not when the copies are a week old
+				u.showError(app.Errorf(app.EINTERNAL, "今天的自动备份没有完成：%s。请在“设置—数据与备份”中立即备份，或检查备份文件夹。", app.ErrorMessage(err)))
+			}
+		})
+	}()
 }
 
 // loadRef rereads the units, leaders and seals the name fields offer.

@@ -71,6 +71,7 @@ func (u *UI) showWelcome() {
 		}
 		u.desk.Operator = name
 		u.reloadAll()
+		u.autoBackup() // a new office is backed up on its first day too
 		return nil
 	})
 }
@@ -92,6 +93,7 @@ func (u *UI) loadSample() {
 			}
 		}
 		u.reloadAll()
+		u.autoBackup()
 	})
 }
 
