@@ -380,3 +380,22 @@ func TestRefusedRestoreWritesNothing(t *testing.T) {
 		t.Errorf("the restore kept no safety copy: %v", err)
 	}
 }
+
+// Issue 13.7: damage met while the file is open (a read fails) is checked
+// for before the next write, which is then refused.
+func TestDamageMetWhileOpenStopsWrites(t *testing.T) {
+	s := newStore(t)
+	update(t, s, func(tx app.Tx) error {
+		return tx.SaveLeader(&app.Leader{Name: "王区长", Role: "区长", Active: true})
+	})
+	_, err := s.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	must(t, err)
+	damagePage(t, s.Path(), "leaders") // the disk fails under the open file
+	if _, err := s.Leaders(ctx); err == nil {
+		t.Fatal("reading the damaged page went through: the test proves nothing")
+	}
+	err = s.Update(ctx, func(tx app.Tx) error { return tx.SaveUnit(&app.Unit{Name: "区财政局", Active: true}) })
+	if msg := app.ErrorMessage(err); err == nil || !strings.Contains(msg, "备份恢复") {
+		t.Errorf("a write after damage was met: %q", msg)
+	}
+}

@@ -42,13 +42,21 @@ func (h *health) quickCheck(ctx context.Context, db *sql.DB) error {
 }
 
 // beforeWrite refuses a write to a damaged file, checking the file first
-// when an earlier use met an I/O error.
-func (h *health) beforeWrite(ctx context.Context, db *sql.DB) error {
+// when an earlier use met an I/O error. The check reads the file through a
+// connection of its own (readDSN): a pool connection could answer from
+// pages it cached before the damage.
+func (h *health) beforeWrite(ctx context.Context, readDSN string) error {
 	h.mu.Lock()
 	suspect := h.suspect
 	h.mu.Unlock()
 	if suspect {
-		if err := h.quickCheck(ctx, db); err != nil {
+		db, err := sql.Open("sqlite3", readDSN)
+		if err != nil {
+			return mapError(err)
+		}
+		err = h.quickCheck(ctx, db)
+		db.Close()
+		if err != nil {
 			return err
 		}
 	}

@@ -261,7 +261,7 @@ func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
 	if s.readOnly {
 		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能修改", s.path)
 	}
-	if err := s.health.beforeWrite(ctx, s.sql); err != nil {
+	if err := s.health.beforeWrite(ctx, s.readDSN); err != nil {
 		return err
 	}
 	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
@@ -295,7 +295,9 @@ func (s *Store) readDB(ctx context.Context) *gorm.DB {
 func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
 	s.gate.enter()
 	defer s.gate.leave()
-	return fn(s.readDB(ctx))
+	err := fn(s.readDB(ctx))
+	s.health.after(err) // damage met by a read is checked before the next write
+	return err
 }
 
 // view runs a read of several statements in one read transaction.
@@ -307,6 +309,7 @@ func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (o
 		out, ferr = fn(db)
 		return ferr
 	})
+	s.health.after(err)
 	return out, mapError(err)
 }
 
