@@ -22,6 +22,10 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	}
 	for _, more := range []func(context.Context, *sql.DB) ([]string, error){searchProblems, recordProblems, referenceProblems, counterProblems} {
 		found, err := more(ctx, s.rsql)
+		if err != nil && len(problems) > 0 { // a damaged file: report what was found, and this
+			problems = append(problems, "损坏处使其余记录无法逐条检查："+app.ErrorMessage(err))
+			break
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -33,9 +37,12 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 // integrity runs PRAGMA integrity_check and foreign_key_check.
 func integrity(ctx context.Context, db *sql.DB) ([]string, error) {
 	var problems []string
-	msgs, err := column(ctx, db, "PRAGMA integrity_check")
-	if err != nil {
-		return nil, err
+	msgs, err := pragmaRows(ctx, db, "PRAGMA integrity_check")
+	switch {
+	case isDamage(err): // so damaged that SQLite cannot even finish the check
+		return []string{"数据文件结构损坏，无法完成完整性检查"}, nil
+	case err != nil:
+		return nil, mapError(err)
 	}
 	for _, m := range msgs {
 		if m != "ok" {

@@ -301,6 +301,10 @@ func TestDamagedFileTakesNoWrites(t *testing.T) {
 	if msg := app.ErrorMessage(err); err == nil || !strings.Contains(msg, "备份恢复") {
 		t.Errorf("a write to a damaged file: %q", msg)
 	}
+	// check reports the damage rather than failing on it
+	if problems, err := s.Check(ctx); err != nil || len(problems) == 0 {
+		t.Errorf("check of a damaged file: %v %v", problems, err)
+	}
 	// what is left can still be read (and so copied)
 	if _, n, err := s.Documents(ctx, app.DocumentFilter{Page: app.Page{Limit: 1}}); err != nil || n != 1 {
 		t.Errorf("read a damaged file: %d %v", n, err)

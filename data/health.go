@@ -100,7 +100,13 @@ func (s *Store) Damaged() string {
 
 // quickCheckRows runs PRAGMA quick_check, keeping SQLite's error as it is.
 func quickCheckRows(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(5)")
+	return pragmaRows(ctx, db, "PRAGMA quick_check(5)")
+}
+
+// pragmaRows reads a one-column PRAGMA, keeping SQLite's error as it is
+// (so that damage can be told from other failures).
+func pragmaRows(ctx context.Context, db *sql.DB, pragma string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, pragma)
 	if err != nil {
 		return nil, err
 	}
