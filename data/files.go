@@ -53,7 +53,7 @@ func tempName(dest string) string {
 // leftover matches what a killed copy, restore or export leaves behind:
 // our temporary files (with SQLite's -journal, -wal or -shm of them) and
 // the export's .gongwen-PID-*.tmp.
-var leftover = regexp.MustCompile(`(?:\.tmp-(\d+)-\d+(?:-journal|-wal|-shm)?|^\.gongwen-(\d+)?-?[^/]*\.tmp)$`)
+var leftover = regexp.MustCompile(`(?:\.tmp-(\d+)-\d+(?:-journal|-wal|-shm)?|^\.gongwen-(?:(\d+)-)?[^/]*\.tmp)$`)
 
 // staleAfter is the age after which a leftover goes even if its process
 // id has been taken by another program since.

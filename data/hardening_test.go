@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"gongwen/app"
 )
@@ -401,5 +402,39 @@ func TestDamageMetWhileOpenStopsWrites(t *testing.T) {
 	err = s.Update(ctx, func(tx app.Tx) error { return tx.SaveUnit(&app.Unit{Name: "区财政局", Active: true}) })
 	if msg := app.ErrorMessage(err); err == nil || !strings.Contains(msg, "备份恢复") {
 		t.Errorf("a write after damage was met: %q", msg)
+	}
+}
+
+// Issue 13.10: which leftovers go at the next start. A file of a process
+// that still runs stays; one whose process is gone, or a day old, goes.
+func TestCleanLeftovers(t *testing.T) {
+	gone := exec.Command(os.Args[0], "-test.run=^$")
+	must(t, gone.Run())
+	dead, alive := gone.Process.Pid, os.Getpid()
+	dir := t.TempDir()
+	now := time.Now()
+	files := map[string]bool{ // name: removed
+		fmt.Sprintf("gongwen-20261203.db.tmp-%d-17", dead):          true,
+		fmt.Sprintf("gongwen-20261203.db.tmp-%d-17-journal", dead):  true,
+		fmt.Sprintf("gongwen.db.before-restore.tmp-%d-9-wal", dead): true,
+		fmt.Sprintf(".gongwen-%d-4711.tmp", dead):                   true,
+		fmt.Sprintf("gongwen-20261203.db.tmp-%d-18", alive):         false,
+		".gongwen-8472947.tmp":                                      false, // no process id: waits its day
+		"gongwen-20261203.db":                                       false,
+		"说明.tmp":                                                    false,
+	}
+	for name := range files {
+		must(t, os.WriteFile(filepath.Join(dir, name), nil, 0o600))
+	}
+	old := filepath.Join(dir, ".gongwen-123.tmp")
+	must(t, os.WriteFile(old, nil, 0o600))
+	must(t, os.Chtimes(old, now.Add(-25*time.Hour), now.Add(-25*time.Hour)))
+	files[".gongwen-123.tmp"] = true
+	CleanLeftovers(dir, now)
+	for name, removed := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gotRemoved := errors.Is(err, fs.ErrNotExist); gotRemoved != removed {
+			t.Errorf("%s: removed %v, want %v", name, gotRemoved, removed)
+		}
 	}
 }
