@@ -172,6 +172,9 @@ func (c *command) openToRead() (*app.Desk, error) {
 		return nil, app.Errorf(app.ENOTFOUND, "数据文件%s不存在。请检查 --db 或 GONGWEN_DB 给出的路径；新的数据文件只由窗口、demo 或 import 建立", c.dbPath)
 	}
 	s, err := data.OpenReadOnly(c.dbPath)
+	if errors.Is(err, data.ErrNeedsUpgrade) { // where it can be written, upgrade it as the window would
+		s, err = data.Open(c.dbPath)
+	}
 	if err != nil {
 		return nil, err
 	}

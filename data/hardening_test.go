@@ -438,3 +438,20 @@ func TestCleanLeftovers(t *testing.T) {
 		}
 	}
 }
+
+// A file an older program wrote cannot be read without upgrading it, which
+// OpenReadOnly never does: it says so, and the callers that may write
+// (the command line where the folder is writable) open it with Open.
+func TestOpenReadOnlyRefusesAnOldFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, sqlDB, err := connect(dsn(path, defaultOptions), 1)
+	must(t, err)
+	must(t, migrateTo(db, path, 1))
+	sqlDB.Close()
+	if _, err := OpenReadOnly(path); !errors.Is(err, ErrNeedsUpgrade) {
+		t.Errorf("read-only open of an old file: %v", err)
+	}
+	if v := pragma(t, path, "user_version"); v != 1 {
+		t.Errorf("the read-only open changed the file to version %d", v)
+	}
+}

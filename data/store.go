@@ -152,7 +152,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		err = checkVersion(abs, version, appID, tables)
 	}
 	if err == nil && version < schemaVersion() {
-		err = app.Errorf(app.EINVALID, "数据文件“%s”是旧版本公文督办台写的，需要先升级：请在可以写入的位置用公文督办台打开它一次", abs)
+		err = ErrNeedsUpgrade
 	}
 	if err != nil {
 		sqlDB.Close()
@@ -161,6 +161,10 @@ func OpenReadOnly(path string) (*Store, error) {
 	}
 	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readDSN: readDSN, readOnly: true, lock: lock, opts: defaultOptions}, nil
 }
+
+// ErrNeedsUpgrade is OpenReadOnly's refusal of a file an older program
+// wrote: reading it needs its schema brought up to date, which is a write.
+var ErrNeedsUpgrade = app.Errorf(app.EINVALID, "数据文件是旧版本公文督办台写的，需要先升级：请在可以写入的位置用公文督办台打开它一次")
 
 // connect opens a pool of conns connections without touching the schema.
 // Writes queue for SQLite's one write lock anyway, so their pool is small;
