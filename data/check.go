@@ -97,18 +97,6 @@ func searchProblems(ctx context.Context, db *sql.DB) ([]string, error) {
 
 // column reads a one-column result.
 func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, query)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, mapError(err)
-		}
-		out = append(out, s)
-	}
-	return out, mapError(rows.Err())
+	out, err := pragmaRows(ctx, db, query)
+	return out, mapError(err)
 }

@@ -103,10 +103,10 @@ func quickCheckRows(ctx context.Context, db *sql.DB) ([]string, error) {
 	return pragmaRows(ctx, db, "PRAGMA quick_check(5)")
 }
 
-// pragmaRows reads a one-column PRAGMA, keeping SQLite's error as it is
-// (so that damage can be told from other failures).
-func pragmaRows(ctx context.Context, db *sql.DB, pragma string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, pragma)
+// pragmaRows reads a one-column result (a PRAGMA's), keeping SQLite's
+// error as it is, so that damage can be told from other failures.
+func pragmaRows(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
