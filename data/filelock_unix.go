@@ -24,3 +24,7 @@ func processAlive(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
+
+// canWrite reports whether this user may write the existing file at path,
+// without opening it.
+func canWrite(path string) bool { return syscall.Access(path, 2 /* W_OK */) == nil }

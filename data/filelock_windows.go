@@ -34,3 +34,10 @@ func processAlive(pid int) bool {
 	}
 	return code == 259 // STILL_ACTIVE
 }
+
+// canWrite reports whether the existing file at path is writable (not
+// marked read-only), without opening it.
+func canWrite(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().Perm()&0o200 != 0
+}

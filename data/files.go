@@ -123,15 +123,10 @@ func walHasData(abs string) bool {
 // the file open it is removed; otherwise the cause is named.
 func removeStaleShm(abs string) error {
 	shm := abs + "-shm"
-	f, err := os.OpenFile(shm, os.O_RDWR, 0)
-	if err == nil {
-		return f.Close()
-	}
-	if errors.Is(err, fs.ErrNotExist) || !isReadOnlyPlace(err) {
-		return nil
-	}
-	if !writable(abs) {
-		return nil // the database itself is read-only: SQLite says so itself
+	// never open the -shm (or the database) here: closing a descriptor of
+	// a file drops every POSIX lock this process holds on it, SQLite's too
+	if _, err := os.Stat(shm); err != nil || canWrite(shm) || !canWrite(abs) {
+		return nil // none, fine, or the database itself is read-only (SQLite says so)
 	}
 	if alone, err := holdExclusive(abs); err == nil { // no one else has it open
 		removed := os.Remove(shm)
@@ -141,13 +136,4 @@ func removeStaleShm(abs string) error {
 		}
 	}
 	return app.Errorf(app.EINVALID, "数据文件旁的“%s”是只读的（可能是别的用户或以前只读时留下的），程序无法写入数据。请关闭所有公文督办台窗口，删除这个文件（或请管理员删除）后再打开；数据不会因此丢失", filepath.Base(shm))
-}
-
-func writable(path string) bool {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return false
-	}
-	f.Close()
-	return true
 }
