@@ -116,10 +116,7 @@ func (s *Store) restoreLocked(src, safetyCopy string) error {
 		return err // the store stays closed: this matters more than why the restore failed
 	}
 	s.db, s.sql, s.rdb, s.rsql, s.lock = fresh.db, fresh.sql, fresh.rdb, fresh.rsql, fresh.lock
-	s.readDSN = fresh.readDSN
-	s.health.mu.Lock()
-	s.health.damaged, s.health.suspect = fresh.health.damaged, false
-	s.health.mu.Unlock()
+	s.readDSN, s.health = fresh.readDSN, fresh.health
 	return restoreErr
 }
 

@@ -40,7 +40,7 @@ type Store struct {
 	// when its folder cannot even hold SQLite's -shm (read-only media).
 	readDSN  string
 	readOnly bool // opened by OpenReadOnly: every write is refused
-	health   health
+	health   *health
 }
 
 var _ app.Store = (*Store)(nil)
@@ -55,8 +55,9 @@ var defaultOptions = options{busyTimeout: 5 * time.Second}
 // Open opens the database at path, creating the file and its folder when
 // missing (private to the user), and brings its schema up to date. A file
 // written by a newer program, or not a Gongwen Desk file at all, is refused
-// untouched. A file that fails SQLite's quick check opens for reading only
-// (so that what is left can still be seen and copied); writes are refused.
+// untouched. SQLite's quick check of an existing file runs beside the first
+// reads; a file that fails it can still be read (and what is left copied),
+// but every write is refused.
 func Open(path string) (*Store, error) { return open(path, defaultOptions) }
 
 func open(path string, o options) (*Store, error) {
@@ -99,18 +100,13 @@ func openLocked(abs string, o options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, sql: sqlDB, path: abs, readDSN: dsnReadOnly(abs)}
-	if !isNew { // a new file has nothing to check (and another program may be making it now)
-		if err := s.health.quickCheck(context.Background(), sqlDB); err != nil {
-			sqlDB.Close()
-			return nil, err
-		}
+	if err := migrate(db, abs); err != nil {
+		sqlDB.Close()
+		return nil, err
 	}
-	if s.health.damaged == "" { // a damaged file is not migrated: it is read as it is
-		if err := migrate(db, abs); err != nil {
-			sqlDB.Close()
-			return nil, err
-		}
+	s := &Store{db: db, sql: sqlDB, path: abs, readDSN: dsnReadOnly(abs), health: &health{}}
+	if !isNew { // a new file has nothing to check (and another program may be making it now)
+		s.health.checkAtOpen(s.readDSN)
 	}
 	rdb, rsql, err := connect(dsnReader(abs, o), 4)
 	if err != nil {
@@ -159,7 +155,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		lock.release()
 		return nil, notOurs(abs, err)
 	}
-	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readDSN: readDSN, readOnly: true, lock: lock, opts: defaultOptions}, nil
+	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readDSN: readDSN, readOnly: true, lock: lock, opts: defaultOptions, health: &health{}}, nil
 }
 
 // ErrNeedsUpgrade is OpenReadOnly's refusal of a file an older program
@@ -237,6 +233,7 @@ func (s *Store) Close() (err error) {
 
 func (s *Store) closeLocked() error {
 	defer s.lock.release()
+	s.health.waitOpened(context.Background()) // no check left reading a closed store's file
 	if s.readOnly {
 		return mapError(s.sql.Close())
 	}
