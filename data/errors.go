@@ -112,7 +112,7 @@ func ioReason(err error) string {
 func folderError(dir, what string, err error) error {
 	switch {
 	case errors.Is(err, syscall.EROFS):
-		return app.Errorf(app.EINVALID, "%s失败：文件夹“%s”在只读的位置（只读的光盘、U盘或网络文件夹），程序不能在那里保存数据；查找、导出、打印和检查仍可使用", what, dir)
+		return app.Errorf(app.EINVALID, "%s失败：文件夹“%s”在只读的位置（只读的光盘、U盘或网络文件夹），程序只能读取、不能在那里保存数据", what, dir)
 	case errors.Is(err, fs.ErrPermission):
 		return app.Errorf(app.EINVALID, "%s失败：没有写入文件夹“%s”的权限，程序不能在那里保存数据；请换一个自己的文件夹，或请管理员开放权限", what, dir)
 	}
