@@ -253,12 +253,19 @@ func TestLeftoversOfAKilledBackup(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestBackupLoopHelper$", "-test.count=1")
 	cmd.Env = append(os.Environ(), helperBackupLoop+"="+path)
 	must(t, cmd.Start())
+	ended := make(chan error, 1)
+	go func() { ended <- cmd.Wait() }()
 	var left []string
 	for len(left) == 0 { // until the helper is caught in the middle of a copy
+		select {
+		case err := <-ended:
+			t.Fatalf("the backup helper ended by itself: %v", err)
+		default:
+		}
 		left, _ = filepath.Glob(filepath.Join(backups, "*.tmp-*"))
 	}
 	must(t, cmd.Process.Signal(syscall.SIGKILL))
-	cmd.Wait()
+	<-ended
 	left, _ = filepath.Glob(filepath.Join(backups, "*.tmp-*"))
 	if len(left) == 0 {
 		t.Fatal("the killed backup left no temporary file: the test proves nothing")
