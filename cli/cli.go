@@ -9,9 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gongwen/app"
 	"gongwen/data"
@@ -142,7 +144,7 @@ func DatabasePath(flagValue string) (string, error) {
 }
 
 // BackupDir is where backups of the database at dbPath go.
-func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+func BackupDir(dbPath string) string { return data.BackupDir(dbPath) }
 
 // command is one run of a verb.
 type command struct {
@@ -159,6 +161,27 @@ func (c *command) open() (*app.Desk, error) {
 	if err != nil {
 		return nil, err
 	}
+	return c.deskOn(s)
+}
+
+// openToRead opens the database only to read it, for the verbs that never
+// change it (search, export, print, check, backup): they never create an
+// office where --db names no file, and they work on read-only media.
+func (c *command) openToRead() (*app.Desk, error) {
+	if _, err := os.Stat(c.dbPath); errors.Is(err, fs.ErrNotExist) {
+		return nil, app.Errorf(app.ENOTFOUND, "数据文件%s不存在。请检查 --db 或 GONGWEN_DB 给出的路径；新的数据文件只由窗口、demo 或 import 建立", c.dbPath)
+	}
+	s, err := data.OpenReadOnly(c.dbPath)
+	if errors.Is(err, data.ErrNeedsUpgrade) { // where it can be written, upgrade it as the window would
+		s, err = data.Open(c.dbPath)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c.deskOn(s)
+}
+
+func (c *command) deskOn(s *data.Store) (*app.Desk, error) {
 	c.store = s
 	op := strings.TrimSpace(os.Getenv("GONGWEN_OPERATOR"))
 	if op == "" {
@@ -203,7 +226,9 @@ func writeFileAtomic(path string, write func(w io.Writer) error) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return app.Errorf(app.EINVALID, "无法创建目录%s：%v", dir, err)
 	}
-	f, err := os.CreateTemp(dir, ".gongwen-*.tmp")
+	data.CleanLeftovers(dir, time.Now()) // what a killed export left here
+	// the process id lets a later run tell a killed export's file
+	f, err := os.CreateTemp(dir, fmt.Sprintf(".gongwen-%d-*.tmp", os.Getpid()))
 	if err != nil {
 		return app.Errorf(app.EINVALID, "无法写入%s：%v", dir, err)
 	}

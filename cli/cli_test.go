@@ -3,10 +3,17 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"gongwen/data"
 )
 
 // runCLI runs one command line and returns its exit status and outputs.
@@ -124,6 +131,11 @@ func TestExportDocumentKeys(t *testing.T) {
 
 func TestExportEmptyAndUnknown(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "empty.db")
+	s, err := data.Open(db) // an office with nothing in it yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	if rows := exportBook(t, db, "seals"); len(rows) != 0 {
 		t.Fatalf("empty book exported %d rows", len(rows))
 	}
@@ -230,5 +242,91 @@ func TestDatabasePath(t *testing.T) {
 	t.Setenv("GONGWEN_DB", "")
 	if p, _ := DatabasePath(""); !strings.HasSuffix(p, filepath.Join("Gongwen", "gongwen.db")) {
 		t.Errorf("default: %q", p)
+	}
+}
+
+// Issue 12: a --db that names no file is refused by the verbs that only
+// read, which never create an empty office there.
+func TestReadVerbsRefuseAMissingFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "typo", "gongwen.db")
+	out := filepath.Join(t.TempDir(), "out")
+	for _, args := range [][]string{
+		{"search", "安全"},
+		{"export", "docs", "-o", out + ".json"},
+		{"export", "docs", "--format", "csv", "-o", out + ".csv"},
+		{"print", "slip", "2026-0001", "-o", out + ".pdf"},
+		{"check"},
+		{"backup"},
+	} {
+		code, _, errOut := runCLI(t, append([]string{"--db", db}, args...)...)
+		if code != 1 || !strings.Contains(errOut, "不存在") {
+			t.Errorf("%v on a missing file: %d %q", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(db)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the read verbs created %s (%v)", filepath.Dir(db), err)
+	}
+}
+
+// Issue 13.6: on read-only media (a CD, a locked USB stick) search, export,
+// print and check work without a lock file, and create nothing there.
+func TestReadVerbsOnReadOnlyMedia(t *testing.T) {
+	if runtime.GOOS != "linux" || os.Geteuid() != 0 {
+		t.Skip("SKIPPED: needs root on Linux to mount a read-only disk")
+	}
+	media := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", media).CombinedOutput(); err != nil {
+		t.Fatalf("mount: %v %s", err, out)
+	}
+	defer exec.Command("umount", "-l", media).Run()
+	db := filepath.Join(media, "gongwen.db")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "backup", "-o", db); code != 0 {
+		t.Fatal(errOut)
+	}
+	if out, err := exec.Command("mount", "-o", "remount,ro", media).CombinedOutput(); err != nil {
+		t.Fatalf("remount ro: %v %s", err, out)
+	}
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"search", "安全"},
+		{"export", "docs", "-o", filepath.Join(out, "docs.json")},
+		{"export", "docs", "--format", "xlsx", "-o", filepath.Join(out, "docs.xlsx")},
+		{"print", "slip", "2026-0001", "-o", filepath.Join(out, "slip.pdf")},
+		{"check"},
+		{"backup", "-o", filepath.Join(out, "copy.db")},
+	} {
+		if code, _, errOut := runCLI(t, append([]string{"--db", db}, args...)...); code != 0 {
+			t.Errorf("%v on read-only media: %d %q", args, code, errOut)
+		}
+	}
+	entries, _ := os.ReadDir(media)
+	if len(entries) != 1 {
+		t.Errorf("files on the read-only disk: %v", entries)
+	}
+	// a change is refused with the real cause
+	code, _, errOut := runCLI(t, "--db", db, "import", "docs", filepath.Join(out, "docs.xlsx"))
+	if code != 1 || !strings.Contains(errOut, "只读") || strings.Contains(errOut, "损坏") {
+		t.Errorf("import on read-only media: %d %q", code, errOut)
+	}
+}
+
+// Issue 13.10: an export killed midway leaves its .gongwen-PID-….tmp; the
+// next export into that folder removes it once its process is gone.
+func TestExportCleansAKilledExportsLeftover(t *testing.T) {
+	dead := exec.Command(os.Args[0], "-test.run=^$")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	left := filepath.Join(dir, fmt.Sprintf(".gongwen-%d-123456.tmp", dead.Process.Pid))
+	if err := os.WriteFile(left, []byte("半个导出"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCLI(t, "--db", demoDB, "export", "docs", "-o", filepath.Join(dir, "docs.json")); code != 0 {
+		t.Fatal(errOut)
+	}
+	if _, err := os.Stat(left); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the killed export's leftover is still there (%v)", err)
 	}
 }

@@ -95,7 +95,7 @@ func (c *command) exportTable(book, format, out string, year int) error {
 	if f == exchange.XLSX && (out == "" || out == "-") {
 		return usagef("导出 Excel 文件请用 -o 指定文件名，如 -o %s.xlsx", book)
 	}
-	desk, err := c.open()
+	desk, err := c.openToRead()
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func (c *command) print(args []string) error {
 	if _, ok := forms[form]; !ok {
 		return usagef("没有“%s”这种表单", form)
 	}
-	desk, err := c.open()
+	desk, err := c.openToRead()
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func (c *command) search(args []string) error {
 	if len(words) != 1 {
 		return usagef("请给出要查找的文字，如：gongwen search 安全生产")
 	}
-	desk, err := c.open()
+	desk, err := c.openToRead()
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (c *command) export(args []string) error {
 	default:
 		return usagef("导出格式应为 json、xlsx 或 csv")
 	}
-	desk, err := c.open()
+	desk, err := c.openToRead()
 	if err != nil {
 		return err
 	}
@@ -244,7 +244,7 @@ func (c *command) due(args []string) error {
 	// The office's own holiday corrections count when its database exists;
 	// a date question never creates one.
 	if _, statErr := os.Stat(c.dbPath); statErr == nil {
-		desk, err := c.open()
+		desk, err := c.openToRead()
 		if err != nil {
 			return err
 		}
@@ -272,13 +272,10 @@ func (c *command) backup(args []string) error {
 	if dest == "" {
 		dest = filepath.Join(BackupDir(c.dbPath), "gongwen-"+time.Now().Format("20060102-150405")+".db")
 	}
-	if _, err := c.open(); err != nil {
+	if _, err := c.openToRead(); err != nil {
 		return err
 	}
 	defer c.close()
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return app.Errorf(app.EINVALID, "无法创建目录%s：%v", filepath.Dir(dest), err)
-	}
 	if err := c.store.Backup(c.ctx, dest); err != nil {
 		return err
 	}
@@ -301,10 +298,7 @@ func (c *command) check(args []string) error {
 	if len(args) > 0 {
 		return usagef("check 不带参数")
 	}
-	if _, err := os.Stat(c.dbPath); err != nil {
-		return app.Errorf(app.ENOTFOUND, "数据文件%s不存在", c.dbPath)
-	}
-	if _, err := c.open(); err != nil {
+	if _, err := c.openToRead(); err != nil {
 		return err
 	}
 	defer c.close()

@@ -9,7 +9,9 @@ import (
 )
 
 // Check looks for damage: SQLite's integrity check, references to missing
-// records, and a search index out of step with the books. It returns the
+// records, a search index out of step with the books, and what SQLite
+// cannot see: values the program could not read back (lists, dates,
+// times, text), and counters behind the numbers already given out. It returns the
 // problems found in Chinese; none means the file is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	s.gate.enter()
@@ -18,19 +20,29 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	more, err := searchProblems(ctx, s.rsql)
-	if err != nil {
-		return nil, err
+	for _, more := range []func(context.Context, *sql.DB) ([]string, error){searchProblems, recordProblems, referenceProblems, counterProblems} {
+		found, err := more(ctx, s.rsql)
+		if err != nil && len(problems) > 0 { // a damaged file: report what was found, and this
+			problems = append(problems, "损坏处使其余记录无法逐条检查："+app.ErrorMessage(err))
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		problems = append(problems, found...)
 	}
-	return append(problems, more...), nil
+	return problems, nil
 }
 
 // integrity runs PRAGMA integrity_check and foreign_key_check.
 func integrity(ctx context.Context, db *sql.DB) ([]string, error) {
 	var problems []string
-	msgs, err := column(ctx, db, "PRAGMA integrity_check")
-	if err != nil {
-		return nil, err
+	msgs, err := pragmaRows(ctx, db, "PRAGMA integrity_check")
+	switch {
+	case isDamage(err): // so damaged that SQLite cannot even finish the check
+		return []string{"数据文件结构损坏，无法完成完整性检查"}, nil
+	case err != nil:
+		return nil, mapError(err)
 	}
 	for _, m := range msgs {
 		if m != "ok" {
@@ -85,18 +97,6 @@ func searchProblems(ctx context.Context, db *sql.DB) ([]string, error) {
 
 // column reads a one-column result.
 func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, query)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, mapError(err)
-		}
-		out = append(out, s)
-	}
-	return out, mapError(rows.Err())
+	out, err := pragmaRows(ctx, db, query)
+	return out, mapError(err)
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 
 	"github.com/mattn/go-sqlite3"
 	"gorm.io/gorm"
@@ -15,10 +17,11 @@ import (
 // Messages a secretary reads when the database itself is the problem.
 const (
 	msgBusy    = "数据库正被其他程序占用，请稍后再试"
-	msgFull    = "磁盘已满，数据没有保存。请清理磁盘空间（或把数据文件移到空间充足的磁盘）后重试"
+	msgFull    = "磁盘已满，数据没有保存。请清理磁盘空间后重试；要把数据换到空间充足的磁盘，请在“设置—数据与备份”中“立即备份”（或 gongwen backup -o 文件）写出一份完整的副本，再在那里恢复；不要直接复制数据文件（最近的改动可能还在旁边的 -wal 文件中）"
 	msgIO      = "无法写入数据文件（磁盘已满、只读、被拔出或没有写入权限），本次操作没有保存。请检查存放数据文件的磁盘后重试"
-	msgCorrupt = "数据文件已损坏或不是公文督办台的数据文件。请停止使用它，并从最近的备份恢复（设置—备份与恢复）"
+	msgCorrupt = "数据文件已损坏或不是公文督办台的数据文件。请停止使用它，并从最近的备份恢复（“设置—数据与备份—从备份恢复…”）"
 	msgCancel  = "操作已取消，没有保存任何改动"
+	msgDamaged = "数据文件已损坏，为免损坏更多数据，程序不再向它写入。请从最近一次完好的备份恢复（“设置—数据与备份—从备份恢复…”，或命令 gongwen restore 备份文件）；恢复前的数据会另存为 .before-restore"
 )
 
 // uniqueNames names the columns a UNIQUE constraint can fail on.
@@ -102,4 +105,51 @@ func ioReason(err error) string {
 		return "没有写入权限"
 	}
 	return fmt.Sprint(err)
+}
+
+// folderError names why a file could not be made in dir: a read-only
+// place and a missing permission are the causes a secretary can act on.
+func folderError(dir, what string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return app.Errorf(app.EINVALID, "%s失败：文件夹“%s”在只读的位置（只读的光盘、U盘或网络文件夹），程序只能读取、不能在那里保存数据", what, dir)
+	case errors.Is(err, fs.ErrPermission):
+		return app.Errorf(app.EINVALID, "%s失败：没有写入文件夹“%s”的权限，程序不能在那里保存数据；请换一个自己的文件夹，或请管理员开放权限", what, dir)
+	}
+	return wrapIO(what, err)
+}
+
+// isReadOnlyPlace reports a file that could not be made because its
+// folder is read-only or not ours.
+func isReadOnlyPlace(err error) bool {
+	return errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission)
+}
+
+// missingFile is the error for a database path that names no file.
+func missingFile(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return app.Errorf(app.ENOTFOUND, "数据文件“%s”不存在，请检查路径", path)
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return app.Errorf(app.EINVALID, "没有读取数据文件“%s”的权限", path)
+	}
+	return wrapIO("打开数据文件", err)
+}
+
+// notOurs says why a file could not be read as a Gongwen Desk database:
+// a file that cannot be opened is not called damaged.
+func notOurs(path string, err error) error {
+	var ae *app.Error
+	var se sqlite3.Error
+	switch {
+	case errors.As(err, &ae):
+		return ae
+	case errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked):
+		return mapError(err)
+	case errors.As(err, &se) && (se.Code == sqlite3.ErrCantOpen || se.Code == sqlite3.ErrPerm || se.Code == sqlite3.ErrReadonly):
+		return app.Errorf(app.EINVALID, "无法打开数据文件“%s”：没有读取它（或写入它所在文件夹）的权限，或者它在只读的位置而旁边缺少它的日志文件；程序没有改动它", path)
+	case errors.As(err, &se) && se.Code == sqlite3.ErrIoErr:
+		return app.Errorf(app.EINTERNAL, "读取数据文件“%s”时出错（磁盘或U盘故障？）；程序没有改动它", path)
+	}
+	return app.Errorf(app.EINVALID, "“%s”不是公文督办台的数据文件，或者已经损坏；程序没有改动它", path)
 }

@@ -3,6 +3,7 @@
 package data
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
@@ -16,3 +17,14 @@ func lockFile(f *os.File, exclusive bool) error {
 }
 
 func unlockFile(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// processAlive reports whether a process with this id runs (one of another
+// user counts: signal 0 is refused with EPERM).
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// canWrite reports whether this user may write the existing file at path,
+// without opening it.
+func canWrite(path string) bool { return syscall.Access(path, 2 /* W_OK */) == nil }

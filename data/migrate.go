@@ -73,10 +73,7 @@ func precheck(path string) error {
 	defer db.Close()
 	version, appID, tables, err := fileVersion(sqlScanner(db))
 	if err != nil {
-		if app.ErrorCode(mapError(err)) == app.EBUSY {
-			return mapError(err)
-		}
-		return app.Errorf(app.EINVALID, "“%s”不是公文督办台的数据文件，或者已经损坏（%v）；程序没有改动它", path, err)
+		return notOurs(path, err)
 	}
 	return checkVersion(path, version, appID, tables)
 }

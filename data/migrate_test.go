@@ -98,7 +98,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 			t.Errorf("%s: records of the old file are not searchable", q)
 		}
 	}
-	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+	if problems, err := checkFixtures(s); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}
 }
@@ -119,7 +119,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	if err != nil || total != 1 || hits[0].ID != row.ID || hits[0].Snippet != "请应急局抓紧落实，节前完成全面排查" {
 		t.Errorf("search after the migration: %+v %d %v", hits, total, err)
 	}
-	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+	if problems, err := checkFixtures(s); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}
 }
@@ -199,7 +199,7 @@ func TestMigrateFromVersion4(t *testing.T) {
 	if indexes != 5 {
 		t.Errorf("%d of the 5 sort indexes", indexes)
 	}
-	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+	if problems, err := checkFixtures(s); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}
 }

@@ -170,7 +170,7 @@ func TestSearchFollowsSaves(t *testing.T) {
 	if entries != 5 {
 		t.Errorf("%d search entries for 5 records", entries)
 	}
-	problems, err := s.Check(ctx)
+	problems, err := checkFixtures(s)
 	if err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}

@@ -36,6 +36,11 @@ type Store struct {
 	path string
 	opts options
 	lock *inUse // shared while open: no restore replaces the file under us
+	// readDSN opens the file read-only for a copy: mode=ro, or immutable
+	// when its folder cannot even hold SQLite's -shm (read-only media).
+	readDSN  string
+	readOnly bool // opened by OpenReadOnly: every write is refused
+	health   *health
 }
 
 var _ app.Store = (*Store)(nil)
@@ -48,8 +53,11 @@ type options struct {
 var defaultOptions = options{busyTimeout: 5 * time.Second}
 
 // Open opens the database at path, creating the file and its folder when
-// missing, and brings its schema up to date. A file written by a newer
-// program, or not a Gongwen Desk file at all, is refused untouched.
+// missing (private to the user), and brings its schema up to date. A file
+// written by a newer program, or not a Gongwen Desk file at all, is refused
+// untouched. SQLite's quick check of an existing file runs beside the first
+// reads; a file that fails it can still be read (and what is left copied),
+// but every write is refused.
 func Open(path string) (*Store, error) { return open(path, defaultOptions) }
 
 func open(path string, o options) (*Store, error) {
@@ -57,8 +65,14 @@ func open(path string, o options) (*Store, error) {
 	if err != nil {
 		return nil, wrapIO("打开数据文件", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, wrapIO("创建数据文件夹", err)
+	if err := makePrivateDir(filepath.Dir(abs)); err != nil {
+		return nil, folderError(filepath.Dir(abs), "创建数据文件夹", err)
+	}
+	// what a killed backup, restore or export left behind
+	CleanLeftovers(filepath.Dir(abs), time.Now())
+	CleanLeftovers(BackupDir(abs), time.Now())
+	if err := removeStaleShm(abs); err != nil {
+		return nil, err
 	}
 	lock, err := holdShared(abs)
 	if err != nil {
@@ -77,6 +91,11 @@ func openLocked(abs string, o options) (*Store, error) {
 	if err := precheck(abs); err != nil {
 		return nil, err
 	}
+	fi, statErr := os.Stat(abs)
+	isNew := statErr != nil || fi.Size() == 0
+	if err := createPrivate(abs); err != nil {
+		return nil, folderError(filepath.Dir(abs), "创建数据文件", err)
+	}
 	db, sqlDB, err := connect(dsn(abs, o), 2)
 	if err != nil {
 		return nil, err
@@ -85,13 +104,63 @@ func openLocked(abs string, o options) (*Store, error) {
 		sqlDB.Close()
 		return nil, err
 	}
+	s := &Store{db: db, sql: sqlDB, path: abs, readDSN: dsnReadOnly(abs), health: &health{}}
+	if !isNew { // a new file has nothing to check (and another program may be making it now)
+		s.health.checkAtOpen(s.readDSN)
+	}
 	rdb, rsql, err := connect(dsnReader(abs, o), 4)
 	if err != nil {
 		sqlDB.Close()
 		return nil, err
 	}
-	return &Store{db: db, sql: sqlDB, rdb: rdb, rsql: rsql, path: abs}, nil
+	s.rdb, s.rsql = rdb, rsql
+	return s, nil
 }
+
+// OpenReadOnly opens an existing database only to read it (search, export,
+// print, check, backup): nothing is created or changed, so that it works
+// on read-only media and in folders the user may not write to. Every write
+// is refused.
+func OpenReadOnly(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, wrapIO("打开数据文件", err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return nil, missingFile(abs, err)
+	}
+	lock, err := holdForReading(abs)
+	if err != nil {
+		return nil, err
+	}
+	readDSN, err := readableDSN(abs)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	db, sqlDB, err := connect(readDSN+"&_foreign_keys=on&_txlock=deferred&_query_only=true", 2)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	version, appID, tables, err := fileVersion(sqlScanner(sqlDB))
+	if err == nil {
+		err = checkVersion(abs, version, appID, tables)
+	}
+	if err == nil && version < schemaVersion() {
+		err = ErrNeedsUpgrade
+	}
+	if err != nil {
+		sqlDB.Close()
+		lock.release()
+		return nil, notOurs(abs, err)
+	}
+	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readDSN: readDSN, readOnly: true, lock: lock, opts: defaultOptions, health: &health{}}, nil
+}
+
+// ErrNeedsUpgrade is OpenReadOnly's refusal of a file an older program
+// wrote: reading it needs its schema brought up to date, which is a write.
+var ErrNeedsUpgrade = app.Errorf(app.EINVALID, "数据文件是旧版本公文督办台写的，需要先升级：请在可以写入的位置用公文督办台打开它一次")
 
 // connect opens a pool of conns connections without touching the schema.
 // Writes queue for SQLite's one write lock anyway, so their pool is small;
@@ -147,6 +216,12 @@ func dsnReader(abs string, o options) string {
 // live file being copied into one (SQLite's default 2 MB page cache).
 func dsnReadOnly(abs string) string { return fileURI(abs) + "?mode=ro&_busy_timeout=5000" }
 
+// dsnImmutable reads a file that nobody changes (on read-only media, a
+// backup to restore from) without SQLite's lock and -shm files, so that
+// nothing is created beside it. It ignores a -wal file: callers use it
+// only where there is none.
+func dsnImmutable(abs string) string { return fileURI(abs) + "?mode=ro&immutable=1" }
+
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
@@ -158,6 +233,10 @@ func (s *Store) Close() (err error) {
 
 func (s *Store) closeLocked() error {
 	defer s.lock.release()
+	s.health.waitOpened(context.Background()) // no check left reading a closed store's file
+	if s.readOnly {
+		return mapError(s.sql.Close())
+	}
 	s.sql.Exec("PRAGMA optimize")
 	rerr := s.rsql.Close()
 	if err := s.sql.Close(); err != nil {
@@ -171,27 +250,67 @@ func (s *Store) closeLocked() error {
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
 	s.gate.enter()
 	defer s.gate.leave()
-	return mapError(s.db.WithContext(withStmtCache(ctx)).Transaction(func(db *gorm.DB) error {
-		return fn(&tx{db: db})
-	}))
+	if outer, ok := ctx.Value(batchKey{}).(*gorm.DB); ok { // a savepoint of the batch
+		return mapError(outer.Transaction(func(db *gorm.DB) error { return fn(&tx{db: db}) }))
+	}
+	return s.write(ctx, func(db *gorm.DB) error { return fn(&tx{db: db}) })
+}
+
+// write runs fn in one immediate write transaction, unless the file is
+// read-only or damaged.
+func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
+	if s.readOnly {
+		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能修改", s.path)
+	}
+	if err := s.health.beforeWrite(ctx, s.readDSN); err != nil {
+		return err
+	}
+	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
+	s.health.after(err)
+	return mapError(err)
+}
+
+// batchKey marks the context of a Batch.
+type batchKey struct{}
+
+// Batch runs fn so that every write and read it makes through the context
+// it is given is part of one write transaction: everything is committed
+// together, or nothing if fn fails or the program is killed midway (the
+// sample office is loaded so). Other writers wait meanwhile.
+func (s *Store) Batch(ctx context.Context, fn func(ctx context.Context) error) error {
+	s.gate.enter()
+	defer s.gate.leave()
+	return s.write(ctx, func(db *gorm.DB) error { return fn(context.WithValue(ctx, batchKey{}, db)) })
+}
+
+// readDB is where a read runs: the batch's transaction inside a Batch (so
+// that it sees the batch's own writes), else the read pool.
+func (s *Store) readDB(ctx context.Context) *gorm.DB {
+	if outer, ok := ctx.Value(batchKey{}).(*gorm.DB); ok {
+		return outer
+	}
+	return s.rdb.WithContext(ctx)
 }
 
 // reading runs a read of one statement.
 func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
 	s.gate.enter()
 	defer s.gate.leave()
-	return fn(s.rdb.WithContext(ctx))
+	err := fn(s.readDB(ctx))
+	s.health.after(err) // damage met by a read is checked before the next write
+	return err
 }
 
 // view runs a read of several statements in one read transaction.
 func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (out T, err error) {
 	s.gate.enter()
 	defer s.gate.leave()
-	err = s.rdb.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+	err = s.readDB(ctx).Transaction(func(db *gorm.DB) error {
 		var ferr error
 		out, ferr = fn(db)
 		return ferr
 	})
+	s.health.after(err)
 	return out, mapError(err)
 }
 

@@ -34,24 +34,45 @@ func LoadWithProgress(ctx context.Context, desk *app.Desk, progress func(step, t
 	if n > 0 || (st.OrgName != "" && st.OrgName != OrgName) {
 		return false, app.Errorf(app.ECONFLICT, "数据库中已有“%s”的数据，示例数据只能载入空数据库；请另选一个数据文件", st.OrgName)
 	}
-	b, err := newBuilder(ctx, desk)
+	err = inOneGo(ctx, desk.Store, func(ctx context.Context) error {
+		b, err := newBuilder(ctx, desk)
+		if err != nil {
+			return err
+		}
+		steps := []struct {
+			what string
+			make func() error
+		}{{"单位、领导和印章", b.reference}, {"收文登记簿", b.incoming}, {"发文登记簿", b.outgoing},
+			{"用印申请", b.sealRequests}, {"会议和会议纪要", b.meetings}, {"督查事项", b.items}}
+		for i, step := range steps {
+			if progress != nil {
+				progress(i+1, len(steps), step.what)
+			}
+			if err := step.make(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return false, err
 	}
-	steps := []struct {
-		what string
-		make func() error
-	}{{"单位、领导和印章", b.reference}, {"收文登记簿", b.incoming}, {"发文登记簿", b.outgoing},
-		{"用印申请", b.sealRequests}, {"会议和会议纪要", b.meetings}, {"督查事项", b.items}}
-	for i, step := range steps {
-		if progress != nil {
-			progress(i+1, len(steps), step.what)
-		}
-		if err := step.make(); err != nil {
-			return false, err
-		}
-	}
 	return true, desk.Reload(ctx)
+}
+
+// batcher is a store that can make many writes one transaction (data.Store).
+type batcher interface {
+	Batch(ctx context.Context, fn func(ctx context.Context) error) error
+}
+
+// inOneGo runs fn as one transaction where the store can: a load killed or
+// failed midway (a full disk) then leaves no half office behind, which a
+// rerun would take for a loaded one or trip over.
+func inOneGo(ctx context.Context, s app.Store, fn func(ctx context.Context) error) error {
+	if b, ok := s.(batcher); ok {
+		return b.Batch(ctx, fn)
+	}
+	return fn(ctx)
 }
 
 // builder carries the state of one load: a desk of its own whose clock it

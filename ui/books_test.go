@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/data"
 	"gongwen/ui/widgets"
 )
 
@@ -416,6 +417,10 @@ func TestSettingsAndWelcome(t *testing.T) {
 	h.save()
 	if names := u.unitNames(); !contains(names, "区水务局") {
 		t.Fatal("new unit not offered in the name fields")
+	}
+	u.Wait()
+	if _, _, ok := data.LastBackup(h.backups); !ok {
+		t.Error("a new office has no backup on its first day")
 	}
 	u.settings.tabs.SelectIndex(settingsTabHolidays)
 	u.settings.dayForm(app.DayOverride{})

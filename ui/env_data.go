@@ -44,11 +44,10 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 			return nil
 		},
 		Restore: func(ctx context.Context, src string) error {
-			// keep what is there now before replacing it
-			if err := store.Backup(ctx, filepath.Join(backupDir, "gongwen-before-restore-"+time.Now().Format("20060102-150405")+".db")); err != nil {
-				return err
-			}
-			if err := store.RestoreFrom(src); err != nil {
+			// keep what is there now before replacing it, once the restore
+			// has passed its checks (a refused one writes nothing)
+			keep := filepath.Join(backupDir, "gongwen-before-restore-"+time.Now().Format("20060102-150405")+".db")
+			if err := store.RestoreFrom(src, keep); err != nil {
 				return err
 			}
 			return desk.Reload(ctx)

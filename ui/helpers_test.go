@@ -27,6 +27,8 @@ type harness struct {
 	desk   *app.Desk
 	store  *data.Store
 	opened []string
+	// backups is the window's backup folder
+	backups string
 }
 
 // newHarness opens a fresh database; withSample loads the 示例区 office,
@@ -59,11 +61,13 @@ func openHarness(t *testing.T, fill func(*app.Desk)) *harness {
 	}
 	desk.Now = func() time.Time { return testDay }
 	fill(desk)
-	h := &harness{t: t, desk: desk, store: store}
-	env := DataEnv(desk, store, t.TempDir())
+	h := &harness{t: t, desk: desk, store: store, backups: t.TempDir()}
+	env := DataEnv(desk, store, h.backups)
 	env.OpenFile = func(p string) error { h.opened = append(h.opened, p); return nil }
 	env.TempDir = t.TempDir()
-	env.AutoBackup = nil
+	if desk.Settings().OrgName != "" {
+		env.AutoBackup = nil // only a new office's first-day backup is tested
+	}
 	h.u = newUI(a, env)
 	h.u.win.Resize(fyne.NewSize(1280, 800))
 	h.u.win.Show()

@@ -244,7 +244,8 @@ func newUI(a fyne.App, env Env) *UI {
 	return u
 }
 
-// autoBackup makes the day's automatic backup in the background.
+// autoBackup writes today's automatic backup in the background, if it is
+// not there yet.
 func (u *UI) autoBackup() {
 	if u.env.AutoBackup == nil {
 		return
@@ -257,7 +258,7 @@ func (u *UI) autoBackup() {
 		fyne.Do(func() {
 			u.refreshStatus()
 			if err != nil { // say so today, not when the copies are a week old
-				u.showError(app.Errorf(app.EINTERNAL, "今天的自动备份没有完成：%s。请在“设置—数据”中立即备份，或检查备份文件夹。", app.ErrorMessage(err)))
+				u.showError(app.Errorf(app.EINTERNAL, "今天的自动备份没有完成：%s。请在“设置—数据与备份”中立即备份，或检查备份文件夹。", app.ErrorMessage(err)))
 			}
 		})
 	}()

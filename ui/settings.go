@@ -780,7 +780,7 @@ func (s *settingsScreen) fillData() {
 		check.Disable()
 	}
 	s.dataBox.Objects = []fyne.CanvasObject{f.form, container.NewHBox(backup, restore, check),
-		note("恢复会用备份文件替换当前数据，替换前会先自动备份当前数据。密级文件只能在经批准的脱网计算机上登记办理，本程序不向任何地方发送数据。")}
+		note("恢复会用备份文件替换当前数据，替换前会先自动备份当前数据。要把数据换到别的电脑或磁盘，请“立即备份”，把备份文件带过去再“从备份恢复”；不要直接复制数据文件（最近的改动可能还在旁边的 -wal 文件中）。密级文件只能在经批准的脱网计算机上登记办理，本程序不向任何地方发送数据。")}
 	s.dataBox.Refresh()
 	s.dataRoot.Refresh()
 }

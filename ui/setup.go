@@ -82,8 +82,7 @@ func (u *UI) guidedSetup(step int) {
 	case 4:
 		u.fondsForm("归档时编档号要用全宗号和机构代码。还不知道可以跳过，第一次归档时再填写。", "完成", step, next)
 	default:
-		u.reloadAll()
-		u.autoBackup() // the new office's first copy, today rather than at the next start
+		u.reloadAll() // the day's backup was taken when step 1 made the office
 	}
 }
 

@@ -82,6 +82,7 @@ func (u *UI) showWelcome() {
 		}
 		u.desk.Operator = name
 		u.reloadAll()
+		u.autoBackup() // the new office's first copy today, even if the steps that follow are left
 		return nil
 	})
 }
