@@ -11,6 +11,7 @@ import (
 	"gongwen/app"
 	"gongwen/cli"
 	"gongwen/data"
+	_ "gongwen/localeenv" // before Fyne reads the locale: C.UTF-8 would log errors on every verb
 	"gongwen/ui"
 )
 
