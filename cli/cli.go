@@ -38,7 +38,8 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
                              （large：十年、十万件公文的大型示例，用于性能测试）
   search [--json] 文字        在所有登记簿中查找
   export docs|seals|supervision|meetings|catalog --format json|xlsx|csv -o 文件
-                             导出登记簿（catalog 为某年度的归档文件目录，需 --year）
+                             导出登记簿（catalog 为某年度的归档文件目录，需 --year；
+                             不写 --format 时按文件扩展名 .json、.xlsx、.csv 决定格式）
   import docs|seals|supervision 文件 [--sheet 工作表] [--skip-bad] [--dry-run]
                              从 Excel（.xlsx）或 CSV 导入登记簿
   template docs|seals|supervision -o 文件.xlsx
