@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongwen/app"
 )
 
 // TestMain runs the program itself when GONGWEN_TEST_RUN_MAIN is set, so a
@@ -58,5 +62,23 @@ func TestNoLocaleErrorsOnTheCommandLine(t *testing.T) {
 				t.Errorf("%v %s: exit %d, stdout %q, stderr %q", env, verb.args, code, out, errOut)
 			}
 		}
+	}
+}
+
+// What the command line prints to a file or a pipe is in GONGWEN_ENCODING
+// when set (on Windows the console's code page otherwise); a name it does not
+// know stops the program with a message before it does anything.
+func TestOutputEncoding(t *testing.T) {
+	out, errOut, code := runProgram(t, "version", "LANG=C.UTF-8", "GONGWEN_ENCODING=gbk")
+	want, _ := simplifiedchinese.GBK.NewEncoder().String("公文督办台 gongwen " + app.Version + "\n")
+	if code != 0 || out != want || errOut != "" {
+		t.Errorf("GBK: exit %d, stdout %x (want %x), stderr %q", code, out, want, errOut)
+	}
+	if out, _, _ := runProgram(t, "version", "LANG=C.UTF-8"); !strings.HasPrefix(out, "公文督办台") {
+		t.Errorf("UTF-8 by default: %q", out)
+	}
+	_, errOut, code = runProgram(t, "version", "LANG=C.UTF-8", "GONGWEN_ENCODING=latin9")
+	if code != 2 || !strings.Contains(errOut, "不认识的输出编码") {
+		t.Errorf("unknown encoding: exit %d, %q", code, errOut)
 	}
 }
