@@ -99,9 +99,12 @@ for want in 收文处理笺 "$serial" 拟办意见 领导批示; do
 done
 
 step "3. gongwen-cli.exe in a Chinese console (chcp 936): output redirected to a file is GBK, exit status reaches cmd"
-# in_cmd runs a command line in cmd with the console's code page set to 936,
-# as on a Chinese Windows, and returns cmd's exit status.
-in_cmd() { wine cmd /c "chcp 936 >nul & $1" </dev/null; }
+# in_cmd runs a command line in cmd in a console (wineconsole: plain wine
+# gives console programs none) whose code page is set to 936, as on a
+# Chinese Windows, and returns cmd's exit status. Wine's own code page stays
+# the machine's (1252 under C.UTF-8), so GBK output proves the console's is
+# the one followed.
+in_cmd() { wineconsole cmd /c "chcp 936 >nul & $1" </dev/null; }
 cli_w=$(winepath -w "$cli")
 ./gongwen --db "$work/linux.db" search 通知 >"$work/search-utf8.txt"
 iconv -f UTF-8 -t GBK "$work/search-utf8.txt" >"$work/search-gbk.txt"
@@ -116,7 +119,8 @@ iconv -f GBK -t UTF-8 "$work/err.txt" | grep -q '^错误：' || fail "错误信�
 status=0
 in_cmd "$cli_w nosuchverb > nul 2>&1" || status=$?
 [ "$status" = 2 ] || fail "用法错误时 cmd 得到的退出状态为 $status，应为 2"
-[ "$(in_cmd "$cli_w version" | iconv -f GBK -t UTF-8 | tr -d '\r')" = "公文督办台 gongwen $version" ] || fail "version 与“关于”中的版本不同"
+in_cmd "$cli_w version > $(winepath -w "$work/version.txt")"
+[ "$(iconv -f GBK -t UTF-8 "$work/version.txt")" = "公文督办台 gongwen $version" ] || fail "version 与“关于”中的版本不同"
 
 step "4. the window maps under Wine within 60 s"
 wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
