@@ -18,19 +18,20 @@ fail() { echo "wine-smoke 失败：$*" >&2; exit 1; }
 step() { echo "wine-smoke: $*"; }
 
 step "0. the package: subsystems, version resource as 关于 shows it, UTF-8 names in the zip"
-x86_64-w64-mingw32-objdump -p "$exe" | grep -q '^Subsystem.*(Windows GUI)' || fail "gongwen.exe 不是窗口程序"
-x86_64-w64-mingw32-objdump -p "$cli" | grep -q '^Subsystem.*(Windows CUI)' || fail "gongwen-cli.exe 不是控制台程序"
+subsystem() { x86_64-w64-mingw32-objdump -p "$1" | sed -n 's/^Subsystem[[:space:]]*[0-9a-f]*[[:space:]]*//p'; }
+[ "$(subsystem "$exe")" = "(Windows GUI)" ] || fail "gongwen.exe 不是窗口程序：$(subsystem "$exe")"
+[ "$(subsystem "$cli")" = "(Windows CUI)" ] || fail "gongwen-cli.exe 不是控制台程序：$(subsystem "$cli")"
 # version_string prints the value of one string of the exe's version
 # resource (UTF-16, each key and value ending in a NUL).
 version_string() {
-	wrestool -x -t 16 "$1" | iconv -f UTF-16LE -t UTF-8 -c | tr '\0' '\n' |
+	wrestool -x --raw -t 16 "$1" | iconv -f UTF-16LE -t UTF-8 -c | tr '\0' '\n' |
 		awk -v key="$2" 'found && NF { print; exit } $0 ~ key "$" { found = 1 }'
 }
 # fixed_version prints VS_FIXEDFILEINFO's file version (after its signature
 # FEEF04BD and dwStrucVersion, two little-endian DWORDs: MS, LS).
 fixed_version() {
 	local hex
-	hex=$(wrestool -x -t 16 "$1" | od -An -tx1 -v | tr -d ' \n')
+	hex=$(wrestool -x --raw -t 16 "$1" | od -An -tx1 -v | tr -d ' \n')
 	hex=${hex#*bd04effe}
 	local ms=${hex:8:8} ls=${hex:16:8}
 	echo "$((16#${ms:6:2}${ms:4:2})).$((16#${ms:2:2}${ms:0:2})).$((16#${ls:6:2}${ls:4:2})).$((16#${ls:2:2}${ls:0:2}))"
@@ -115,7 +116,7 @@ cmp -s "$work/search2.txt" "$work/search-utf8.txt" || fail "GONGWEN_ENCODING=utf
 status=0
 in_cmd "$cli_w --db $wine_db print slip 1999-0001 -o $(winepath -w "$work/none.pdf") 2> $(winepath -w "$work/err.txt")" || status=$?
 [ "$status" = 1 ] || fail "找不到记录时 cmd 得到的退出状态为 $status，应为 1"
-iconv -f GBK -t UTF-8 "$work/err.txt" | grep -q '^错误：' || fail "错误信息不是 GBK 中文：$(od -An -c "$work/err.txt" | head -2)"
+iconv -f GBK -t UTF-8 "$work/err.txt" | grep '^错误：' >/dev/null || fail "错误信息不是 GBK 中文：$(od -An -c "$work/err.txt" | head -2)"
 status=0
 in_cmd "$cli_w nosuchverb > nul 2>&1" || status=$?
 [ "$status" = 2 ] || fail "用法错误时 cmd 得到的退出状态为 $status，应为 2"
