@@ -10,7 +10,7 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 	poppler-utils qpdf                               # PDF checks in the tests
 	xvfb xdotool imagemagick)                         # the real-window smoke test
 if [ "${1:-}" = windows ]; then
-	packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils) # cross build, Wine smoke test (wrestool reads the version)
+	packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) # cross build, Wine smoke test (wrestool, zipinfo)
 fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
