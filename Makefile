@@ -59,21 +59,18 @@ FYNE := $(CURDIR)/.tools/fyne
 $(FYNE):
 	GOBIN=$(CURDIR)/.tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 
-# The Windows program (GUI subsystem, icon and version resources), zipped
-# with its 使用说明 for the users.
+# The Windows program: gongwen.exe (the window, GUI subsystem),
+# gongwen-cli.exe (the same program as a console program, for scripts),
+# icon and version resources, zipped with its 使用说明 for the users.
 windows: deps $(FYNE)
 	bash scripts/deps.sh windows
-	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release --tags $(TAGS) --src .
-	mkdir -p dist/windows
-	mv 公文督办台.exe dist/windows/gongwen.exe
-	cp packaging/使用说明.txt dist/windows/
-	rm -f dist/gongwen-$(VERSION)-windows-amd64.zip
-	cd dist/windows && zip -q -9 ../gongwen-$(VERSION)-windows-amd64.zip gongwen.exe 使用说明.txt
-	@ls -l dist/windows/gongwen.exe dist/gongwen-$(VERSION)-windows-amd64.zip
+	FYNE=$(FYNE) bash scripts/windows-package.sh
 
 # The Linux amd64 tarball (统信UOS, 麒麟 and other desktops).
 linux: deps $(FYNE)
-	$(FYNE) package -os linux --release --tags $(TAGS) --src .
+	cp FyneApp.toml .tools/FyneApp.toml.kept # fyne package counts Build up in it on every run
+	$(FYNE) package -os linux --release --tags $(TAGS) --src . || { mv .tools/FyneApp.toml.kept FyneApp.toml; exit 1; }
+	mv .tools/FyneApp.toml.kept FyneApp.toml
 	mkdir -p dist
 	mv 公文督办台.tar.xz dist/gongwen-$(VERSION)-linux-amd64.tar.xz
 	@ls -l dist/gongwen-$(VERSION)-linux-amd64.tar.xz

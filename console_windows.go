@@ -31,3 +31,20 @@ func attachConsole() {
 		}
 	}
 }
+
+// consoleTakesUnicode reports whether f is a console: Go writes it in
+// UTF-16, so Chinese shows whatever the console's code page.
+func consoleTakesUnicode(f *os.File) bool {
+	var mode uint32
+	return windows.GetConsoleMode(windows.Handle(f.Fd()), &mode) == nil
+}
+
+// outputCodePage is the code page in which a program reads text from a file
+// or a pipe (`> file`, `| more`): the console's, as cmd's own commands write
+// it, or the ANSI code page when the program has no console.
+func outputCodePage() uint32 {
+	if cp, err := windows.GetConsoleOutputCP(); err == nil && cp != 0 {
+		return cp
+	}
+	return windows.GetACP()
+}

@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 
 	fyneapp "fyne.io/fyne/v2/app"
@@ -11,6 +13,7 @@ import (
 	"gongwen/app"
 	"gongwen/cli"
 	"gongwen/data"
+	_ "gongwen/localeenv" // before Fyne reads the locale: C.UTF-8 would log errors on every verb
 	"gongwen/ui"
 )
 
@@ -18,7 +21,35 @@ func main() {
 	if len(os.Args) > 1 {
 		attachConsole()
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow}))
+	stdout, err := textOutput(os.Stdout)
+	if err == nil {
+		var stderr io.Writer
+		stderr, err = textOutput(os.Stderr)
+		if err == nil {
+			os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: stdout, Stderr: stderr, OpenWindow: openWindow}))
+		}
+	}
+	fmt.Fprintln(os.Stderr, "错误："+app.ErrorMessage(err))
+	os.Exit(2)
+}
+
+// textOutput is f in the encoding its reader expects: unchanged for a
+// Windows console, which Go writes in UTF-16; else GONGWEN_ENCODING when
+// set, else the console's code page on Windows (cmd reads a file or a pipe
+// in it) and UTF-8 elsewhere.
+func textOutput(f *os.File) (io.Writer, error) {
+	name := os.Getenv(cli.EncodingVar)
+	switch {
+	case consoleTakesUnicode(f):
+		return f, nil
+	case name == "":
+		name = cli.CodePageName(outputCodePage())
+	}
+	enc, err := cli.OutputEncoding(name)
+	if err != nil {
+		return nil, err
+	}
+	return cli.EncodeOutput(f, enc), nil
 }
 
 // openWindow opens the database and runs the window until it is closed;

@@ -1,6 +1,9 @@
 package app
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAddWorkdays(t *testing.T) {
 	cal := NewCalendar(nil, nil)
@@ -17,6 +20,11 @@ func TestAddWorkdays(t *testing.T) {
 		{"a make-up Saturday after the holiday", "2026-10-09", 1, "2026-10-10"},
 		{"over Spring Festival 2026", "2026-02-13", 1, "2026-02-14"},
 		{"zero days", "2026-11-18", 0, "2026-11-18"},
+		// 2027 from the State Council's schedule (lunar-go v1.4.7).
+		{"New Year's Day 2027 (Friday) is a holiday", "2026-12-31", 1, "2027-01-04"},
+		{"the make-up Sunday before Spring Festival 2027 counts", "2027-01-29", 1, "2027-01-31"},
+		{"over Spring Festival 2027 to its make-up Sunday", "2027-02-04", 1, "2027-02-14"},
+		{"after Spring Festival 2027", "2027-02-14", 1, "2027-02-15"},
 		{"thirty days over the Dragon Boat Festival (06-19)", "2026-06-01", 30, "2026-07-14"},
 	}
 	for _, tt := range tests {
@@ -29,18 +37,20 @@ func TestAddWorkdays(t *testing.T) {
 
 func TestCalendarCoverage(t *testing.T) {
 	cal := NewCalendar(nil, nil)
-	if !cal.Covers(2026) || cal.Covers(2027) {
+	// 2028's schedule is not published yet (the State Council announces it in
+	// late 2027): no library may claim it.
+	if !cal.Covers(2026) || !cal.Covers(2027) || cal.Covers(2028) {
 		t.Fatalf("built-in years: %v", cal.CoveredYears())
 	}
-	got, err := cal.AddWorkdays(MustDate("2026-12-28"), 5)
-	if ErrorCode(err) != ECOVERAGE || got != MustDate("2027-01-04") {
-		t.Fatalf("into 2027: %v %v; want a coverage warning and the weekend-only date", got, err)
+	got, err := cal.AddWorkdays(MustDate("2027-12-27"), 5)
+	if ErrorCode(err) != ECOVERAGE || got != MustDate("2028-01-03") || !strings.Contains(err.Error(), "2028年") {
+		t.Fatalf("into 2028: %v %v; want a coverage warning and the weekend-only date", got, err)
 	}
-	// The office enters New Year's Day 2027 and confirms the year.
-	cal = NewCalendar([]DayOverride{{Day: MustDate("2027-01-01"), Name: "元旦"}}, []int{2027})
-	got, err = cal.AddWorkdays(MustDate("2026-12-28"), 5)
-	if err != nil || got != MustDate("2027-01-05") {
-		t.Fatalf("with 2027 entered: %v %v", got, err)
+	// The office enters the New Year's holiday of 2028 and confirms the year.
+	cal = NewCalendar([]DayOverride{{Day: MustDate("2028-01-03"), Name: "元旦"}}, []int{2028})
+	got, err = cal.AddWorkdays(MustDate("2027-12-27"), 5)
+	if err != nil || got != MustDate("2028-01-04") {
+		t.Fatalf("with 2028 entered: %v %v", got, err)
 	}
 	// Office overrides win over the built-in schedule.
 	cal = NewCalendar([]DayOverride{{Day: MustDate("2026-10-08"), Name: "本地调整"}}, nil)

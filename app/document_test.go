@@ -216,13 +216,13 @@ func TestApplyRegistrationKeepsWorkflow(t *testing.T) {
 func TestRecountAfterTheHolidaysAreEntered(t *testing.T) {
 	d := newIncoming()
 	_ = d.Propose("呈王区长阅示。", "张秘书", d.ReceivedOn)
-	start := MustDate("2026-12-28")
+	start := MustDate("2027-12-27")
 	due, warn := NewCalendar(nil, nil).AddWorkdays(start, 5)
-	if err := d.Assign("区应急局", nil, 5, start, due, warn != nil); err != nil || !d.DueUncertain || due != MustDate("2027-01-04") {
-		t.Fatalf("assigned into 2027: %v %v %v", err, d.DueUncertain, due)
+	if err := d.Assign("区应急局", nil, 5, start, due, warn != nil); err != nil || !d.DueUncertain || due != MustDate("2028-01-03") {
+		t.Fatalf("assigned into 2028: %v %v %v", err, d.DueUncertain, due)
 	}
-	entered := NewCalendar([]DayOverride{{Day: MustDate("2027-01-01"), Name: "元旦"}}, []int{2027})
-	if !d.Recount(entered) || d.DueOn != MustDate("2027-01-05") || d.DueUncertain {
+	entered := NewCalendar([]DayOverride{{Day: MustDate("2028-01-03"), Name: "元旦"}}, []int{2028})
+	if !d.Recount(entered) || d.DueOn != MustDate("2028-01-04") || d.DueUncertain {
 		t.Fatalf("recounted: %s uncertain %v", d.DueOn, d.DueUncertain)
 	}
 	if d.Recount(entered) {

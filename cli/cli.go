@@ -40,7 +40,8 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
                              （large：十年、十万件公文的大型示例，用于性能测试）
   search [--json] 文字        在所有登记簿中查找
   export docs|seals|supervision|meetings|catalog --format json|xlsx|csv -o 文件
-                             导出登记簿（catalog 为某年度的归档文件目录，需 --year）
+                             导出登记簿（catalog 为某年度的归档文件目录，需 --year；
+                             不写 --format 时按文件扩展名 .json、.xlsx、.csv 决定格式）
   import docs|seals|supervision 文件 [--sheet 工作表] [--skip-bad] [--dry-run]
                              从 Excel（.xlsx）或 CSV 导入登记簿
   template docs|seals|supervision -o 文件.xlsx
@@ -54,7 +55,8 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   version                    显示版本
 
 数据文件默认在用户配置目录的 Gongwen/gongwen.db（Windows 为 %AppData%\Gongwen\gongwen.db），
-可用 --db 或环境变量 GONGWEN_DB 指定。`
+可用 --db 或环境变量 GONGWEN_DB 指定。输出重定向到文件或管道时，Windows 上按控制台的代码页
+（中文系统为 GBK）输出，其他系统为 UTF-8；环境变量 GONGWEN_ENCODING（utf-8、gbk、gb18030）可另行指定。`
 
 // Run carries out one command line and returns the exit status: 0 on
 // success, 1 with a Chinese message on standard error, 2 for bad usage.

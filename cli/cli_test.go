@@ -173,8 +173,8 @@ func TestDue(t *testing.T) {
 		t.Fatalf("due: %d %q", code, out)
 	}
 	t.Setenv("GONGWEN_DB", filepath.Join(t.TempDir(), "none.db")) // never the user's own data
-	code, _, errOut := runCLI(t, "due", "--from", "2026-12-28", "--workdays", "5")
-	if code != 1 || !strings.Contains(errOut, "2027年") {
+	code, _, errOut := runCLI(t, "due", "--from", "2027-12-27", "--workdays", "5")
+	if code != 1 || !strings.Contains(errOut, "2028年") {
 		t.Fatalf("uncovered year: %d %q", code, errOut)
 	}
 	if code, _, errOut := runCLI(t, "due", "--from", "2026-02-30", "--workdays", "5"); code != 1 || !strings.Contains(errOut, "不存在") {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"gongwen/app"
 	"gongwen/exchange"
@@ -75,6 +76,10 @@ func (c *command) template(args []string) error {
 	book := exchange.Book(pos[0])
 	if _, err := exchange.Fields(book); err != nil {
 		return usagef("%s", app.ErrorMessage(err))
+	}
+	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+		return app.Errorf(app.EINVALID, "导入模板是 Excel 工作簿（带填写说明和下拉选项），文件名应以 .xlsx 结尾，如 -o %s；填好后可直接导入，也可在 Excel 中另存为 CSV 再导入",
+			strings.TrimSuffix(*out, filepath.Ext(*out))+".xlsx")
 	}
 	if err := writeFileAtomic(*out, func(w io.Writer) error { return exchange.Template(book, w) }); err != nil {
 		return err

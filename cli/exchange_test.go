@@ -128,3 +128,41 @@ func TestTemplateAndExportFiles(t *testing.T) {
 		t.Fatalf("CSV to standard output: %d %.40q", code, out)
 	}
 }
+
+// An output file's name says what it holds: the template is a workbook and
+// is refused under another name; an export follows the name, or refuses a
+// --format that contradicts it. A refusal leaves no file.
+func TestOutputFollowsTheFileName(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"t.csv", "t.json", "t"} {
+		file := filepath.Join(dir, name)
+		code, _, errOut := runCLI(t, "template", "docs", "-o", file)
+		if code != 1 || !strings.Contains(errOut, ".xlsx 结尾") {
+			t.Errorf("template -o %s: exit %d %q", name, code, errOut)
+		}
+		if _, err := os.Stat(file); err == nil {
+			t.Errorf("template -o %s wrote a file", name)
+		}
+	}
+	if code, _, errOut := runCLI(t, "template", "docs", "-o", filepath.Join(dir, "T.XLSX")); code != 0 {
+		t.Errorf("template -o T.XLSX: %d %s", code, errOut)
+	}
+	csvFile := filepath.Join(dir, "seals.csv")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "export", "seals", "-o", csvFile); code != 0 {
+		t.Fatal(errOut)
+	}
+	if b, _ := os.ReadFile(csvFile); !bytes.HasPrefix(b, []byte("\uFEFF申请编号,")) {
+		t.Errorf("export -o seals.csv without --format starts %q", b[:min(len(b), 12)])
+	}
+	xlsxFile := filepath.Join(dir, "seals.xlsx")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "export", "seals", "-o", xlsxFile); code != 0 || len(cellsOf(t, xlsxFile)) != 1 {
+		t.Errorf("export -o seals.xlsx without --format: %d %s", code, errOut)
+	}
+	wrong := filepath.Join(dir, "wrong.csv")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "export", "seals", "--format", "xlsx", "-o", wrong); code != 1 || !strings.Contains(errOut, "不符") {
+		t.Errorf("--format xlsx -o wrong.csv: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(wrong); err == nil {
+		t.Error("a refused export wrote a file")
+	}
+}

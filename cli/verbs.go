@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"gongwen/app"
@@ -130,6 +131,9 @@ func (c *command) export(args []string) error {
 	}
 	if len(books) != 1 {
 		return usagef("请指明导出哪本登记簿：docs、seals、supervision 或 meetings")
+	}
+	if err := formatOfFile(fs, format, *out); err != nil {
+		return err
 	}
 	switch *format {
 	case "json":
@@ -332,4 +336,25 @@ func parseYear(s string) (int, error) {
 		return 0, app.Errorf(app.EINVALID, "年份“%s”不对，应为四位数字，如 2026", s)
 	}
 	return y, nil
+}
+
+// formatOfFile makes the export format and the name of the file agree: with
+// no --format, a file named .xlsx, .csv or .json gets that format; a
+// --format that contradicts the name is refused, so that no .csv holds a
+// workbook and no .xlsx holds JSON.
+func formatOfFile(fs *flag.FlagSet, format *string, out string) error {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+	if ext != "xlsx" && ext != "csv" && ext != "json" {
+		return nil
+	}
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "format" })
+	if !given {
+		*format = ext
+		return nil
+	}
+	if *format != ext {
+		return app.Errorf(app.EINVALID, "导出格式 %s 与文件名 %s 不符：请把文件名改为以 .%s 结尾，或改用 --format %s", *format, filepath.Base(out), *format, ext)
+	}
+	return nil
 }

@@ -302,20 +302,20 @@ func TestDeskMeetingAndItems(t *testing.T) {
 func TestDeskRecountsWhenAYearIsEntered(t *testing.T) {
 	desk, s, now := newDesk(t)
 	ok := mustDoc(t)
-	*now = time.Date(2026, 12, 28, 9, 0, 0, 0, time.Local)
+	*now = time.Date(2027, 12, 27, 9, 0, 0, 0, time.Local)
 	doc := &app.Document{Title: "关于做好元旦期间值班工作的通知", FromUnit: "市人民政府办公室", ReceivedOn: desk.Today()}
 	must(t, desk.RegisterIncoming(ctx, doc, false))
 	ok(desk.Propose(ctx, doc.ID, "拟请王区长阅示，由区应急管理局牵头办理"))
 	got := ok(desk.Assign(ctx, doc.ID, "区应急管理局", nil, 5))
-	if got.DueOn != d("2027-01-04") || !got.DueUncertain {
-		t.Fatalf("assigned into 2027: %s uncertain %v", got.DueOn, got.DueUncertain)
+	if got.DueOn != d("2028-01-03") || !got.DueUncertain {
+		t.Fatalf("assigned into 2028: %s uncertain %v", got.DueOn, got.DueUncertain)
 	}
-	must(t, desk.SetDay(ctx, app.DayOverride{Day: d("2027-01-01"), Name: "元旦"}))
-	must(t, desk.ConfirmYear(ctx, 2027, true))
+	must(t, desk.SetDay(ctx, app.DayOverride{Day: d("2028-01-03"), Name: "元旦"}))
+	must(t, desk.ConfirmYear(ctx, 2028, true))
 	got, err := s.Document(ctx, doc.ID)
 	must(t, err)
-	if got.DueOn != d("2027-01-05") || got.DueUncertain {
-		t.Fatalf("after 2027 was entered: %s uncertain %v", got.DueOn, got.DueUncertain)
+	if got.DueOn != d("2028-01-04") || got.DueUncertain {
+		t.Fatalf("after 2028 was entered: %s uncertain %v", got.DueOn, got.DueUncertain)
 	}
 	hist, err := s.History(ctx, app.EntityDocument, doc.ID)
 	must(t, err)

@@ -11,7 +11,7 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 	fonts-hanazono                                   # 花園明朝: rare characters (CJK Ext. B–F) on paper
 	xvfb xdotool imagemagick)                         # the real-window smoke test
 if [ "${1:-}" = windows ]; then
-	packages+=(gcc-mingw-w64-x86-64 zip wine wine64) # cross build, package, Wine smoke test
+	packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) # cross build, Wine smoke test (wrestool, zipinfo)
 fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -2,12 +2,55 @@
 # Proves the Windows build under Wine: the command line gives the same data
 # as the Linux build, a printed slip carries its Chinese, and the window maps
 # and shows Chinese in a fresh prefix with no Chinese fonts (so the bundled
-# font is what draws it). Expects dist/windows/gongwen.exe and ./gongwen.
+# font is what draws it). It also checks the package: the exes' subsystems
+# and version resource, the zip's UTF-8 names, and the console program in a
+# Chinese console (code page 936) with its output redirected to a file.
+# Expects dist/windows/gongwen.exe, gongwen-cli.exe, the zip and ./gongwen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exe=dist/windows/gongwen.exe
+cli=dist/windows/gongwen-cli.exe
+version=$(sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
+zip=dist/gongwen-$version-windows-amd64.zip
 shot=${WINE_SHOT:-docs/screenshots/windows-wine.png}
-[ -x ./gongwen ] && [ -f "$exe" ] || { echo "需要先 make build windows" >&2; exit 1; }
+[ -x ./gongwen ] && [ -f "$exe" ] && [ -f "$cli" ] && [ -f "$zip" ] || { echo "需要先 make build windows" >&2; exit 1; }
+fail() { echo "wine-smoke 失败：$*" >&2; exit 1; }
+step() { echo "wine-smoke: $*"; }
+
+step "0. the package: subsystems, version resource as 关于 shows it, UTF-8 names in the zip"
+subsystem() { x86_64-w64-mingw32-objdump -p "$1" | sed -n 's/^Subsystem[[:space:]]*[0-9a-f]*[[:space:]]*//p'; }
+[ "$(subsystem "$exe")" = "(Windows GUI)" ] || fail "gongwen.exe 不是窗口程序：$(subsystem "$exe")"
+[ "$(subsystem "$cli")" = "(Windows CUI)" ] || fail "gongwen-cli.exe 不是控制台程序：$(subsystem "$cli")"
+# version_string prints the value of one string of the exe's version
+# resource (UTF-16, each key and value ending in a NUL).
+version_string() {
+	wrestool -x --raw -t 16 "$1" | iconv -f UTF-16LE -t UTF-8 -c | tr '\0' '\n' |
+		awk -v key="$2" 'found && NF { print; exit } $0 ~ key "$" { found = 1 }'
+}
+# fixed_version prints VS_FIXEDFILEINFO's file version (after its signature
+# FEEF04BD and dwStrucVersion, two little-endian DWORDs: MS, LS).
+fixed_version() {
+	local hex
+	hex=$(wrestool -x --raw -t 16 "$1" | od -An -tx1 -v | tr -d ' \n')
+	hex=${hex#*bd04effe}
+	local ms=${hex:8:8} ls=${hex:16:8}
+	echo "$((16#${ms:6:2}${ms:4:2})).$((16#${ms:2:2}${ms:0:2})).$((16#${ls:6:2}${ls:4:2})).$((16#${ls:2:2}${ls:0:2}))"
+}
+for f in "$exe" "$cli"; do
+	[ "$(fixed_version "$f")" = "$version.0" ] || fail "$f 的 FileVersion 为 $(fixed_version "$f")，应为 $version.0"
+	for key in FileVersion ProductVersion; do
+		[ "$(version_string "$f" $key)" = "$version" ] || fail "$f 的 $key 为“$(version_string "$f" $key)”，应为 $version"
+	done
+	[ "$(version_string "$f" CompanyName)" = "公文督办台项目组" ] || fail "$f 没有 CompanyName"
+	[ "$(version_string "$f" ProductName)" = "公文督办台" ] || fail "$f 的 ProductName 为“$(version_string "$f" ProductName)”"
+done
+[ "$(LC_ALL=C.UTF-8 zipinfo -1 "$zip" | LC_ALL=C sort | tr '\n' ' ')" = "gongwen-cli.exe gongwen.exe 使用说明.txt " ] || fail "压缩包的内容不对：$(LC_ALL=C.UTF-8 zipinfo -1 "$zip")"
+# zipinfo does not show bit 11 (names in UTF-8) of the general purpose
+# flags: read them at offset 6 of each entry's local header.
+for off in $(zipinfo -v "$zip" | sed -n 's/^  offset of local header from start of archive: *\([0-9]*\)$/\1/p'); do
+	f=$(od -An -tx1 -j $((off + 6)) -N 2 "$zip" | tr -d ' \n')
+	(((16#${f:2:2}${f:0:2} & 0x800) != 0)) || fail "压缩包中有文件名没有标明 UTF-8（通用标志第11位：$f）"
+done
 
 work=$(mktemp -d)
 export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
@@ -36,7 +79,6 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" scripts/wine/
 cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
 
 wine_db=$(winepath -w "$work/wine.db")
-step() { echo "wine-smoke: $*"; }
 
 step "1. demo and export under Wine equal the Linux build's"
 wine "$exe" --db "$wine_db" demo
@@ -57,7 +99,31 @@ for want in 收文处理笺 "$serial" 拟办意见 领导批示; do
 	case "$text" in *"$want"*) ;; *) echo "wine-smoke 失败：处理笺中没有“$want”" >&2; exit 1 ;; esac
 done
 
-step "3. the window maps under Wine within 60 s"
+step "3. gongwen-cli.exe in a Chinese console (chcp 936): output redirected to a file is GBK, exit status reaches cmd"
+# in_cmd runs a command line in cmd in a console (wineconsole: plain wine
+# gives console programs none) whose code page is set to 936, as on a
+# Chinese Windows, and returns cmd's exit status. Wine's own code page stays
+# the machine's (1252 under C.UTF-8), so GBK output proves the console's is
+# the one followed.
+in_cmd() { wineconsole cmd /c "chcp 936 >nul & $1" </dev/null; }
+cli_w=$(winepath -w "$cli")
+./gongwen --db "$work/linux.db" search 通知 >"$work/search-utf8.txt"
+iconv -f UTF-8 -t GBK "$work/search-utf8.txt" >"$work/search-gbk.txt"
+in_cmd "$cli_w --db $wine_db search 通知 > $(winepath -w "$work/search.txt")" || fail "search 的退出状态为 $?"
+cmp -s "$work/search.txt" "$work/search-gbk.txt" || fail "重定向到文件的输出不是 GBK：$(head -c 80 "$work/search.txt" | od -An -c | head -2)"
+GONGWEN_ENCODING=utf-8 in_cmd "$cli_w --db $wine_db search 通知 > $(winepath -w "$work/search2.txt")"
+cmp -s "$work/search2.txt" "$work/search-utf8.txt" || fail "GONGWEN_ENCODING=utf-8 时输出不是 UTF-8"
+status=0
+in_cmd "$cli_w --db $wine_db print slip 1999-0001 -o $(winepath -w "$work/none.pdf") 2> $(winepath -w "$work/err.txt")" || status=$?
+[ "$status" = 1 ] || fail "找不到记录时 cmd 得到的退出状态为 $status，应为 1"
+iconv -f GBK -t UTF-8 "$work/err.txt" | grep '^错误：' >/dev/null || fail "错误信息不是 GBK 中文：$(od -An -c "$work/err.txt" | head -2)"
+status=0
+in_cmd "$cli_w nosuchverb > nul 2>&1" || status=$?
+[ "$status" = 2 ] || fail "用法错误时 cmd 得到的退出状态为 $status，应为 2"
+in_cmd "$cli_w version > $(winepath -w "$work/version.txt")"
+[ "$(iconv -f GBK -t UTF-8 "$work/version.txt")" = "公文督办台 gongwen $version" ] || fail "version 与“关于”中的版本不同"
+
+step "4. the window maps under Wine within 60 s"
 wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
 win_app=$!
 if ! win=$(wait_for_window 60); then
