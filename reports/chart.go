@@ -137,6 +137,10 @@ func (ch *barChart) draw(c *canvas, x, y, width float64, from, to int) {
 				if luminance(ch.series[j].color) > 150 {
 					st = st.withColor(black)
 				}
+				if ch.series[j].hatch { // the number on a plain patch, to be read
+					lw := c.width(st, s) + 3
+					c.fillRect(bx+(w-lw)/2, by+0.6, lw, bh-1.2, ch.series[j].color)
+				}
 				c.textIn(bx, w, by+(bh-chartInside.sizeMM())/2, st, s, alignCenter)
 			}
 			bx += w
