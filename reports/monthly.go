@@ -153,11 +153,8 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 		heading("逾期未办结事项")
 		para("本期无逾期未办结事项。")
 	} else {
-		// the heading, its sentence and the table's first rows on one page
-		intro := fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows))
-		fl.ensure(float64(1+len(c.wrap(gbBody, intro, gbWidth, 2*gbCharPitch)))*gbPitch + tableStart)
 		heading("逾期未办结事项")
-		para(intro)
+		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
 		t := newTable(c, gbLeft, gbWidth, []column{
 			{"序号", 10, alignCenter}, {"督办编号", 29, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", 30, alignLeft},
 			{"完成时限", deadlineColW, alignCenter}, {"逾期", 13, alignCenter},
@@ -197,8 +194,8 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 	fl.y = list.draw(fl.y, gbBottom) + gbPitch*0.6
 }
 
-// tableStart is the room a table needs below its heading and sentence:
-// its header and first rows; legendRoom adds the list's colour legend.
+// tableStart is the room a table needs to start on a page: its header
+// and first rows; legendRoom adds the list's colour legend.
 const (
 	tableStart = 20
 	legendRoom = 30
