@@ -434,3 +434,23 @@ func TestChartReadsInGrey(t *testing.T) {
 		t.Errorf("正在办理 (grey %.0f) and 逾期未办结 (grey %.0f) look alike in black and white", openMean, lateMean)
 	}
 }
+
+// The unit chart does not jump whole to page 2 leaving page 1 a third
+// empty: it is cut where page 1 ends (or made a little thinner).
+func TestMonthlyFirstPageFilled(t *testing.T) {
+	f := bundledFonts(t)
+	for items := 10; items <= 60; items += 5 {
+		r := sampleMonthlyReadable(items)
+		path, _ := render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
+		bottom := 0.0
+		for _, w := range bboxWords(t, path) {
+			if w.page == 1 && w.yMax < gbBottom+1 {
+				bottom = math.Max(bottom, w.yMax)
+			}
+		}
+		// the most a page may keep empty: a heading and fewer than minBars bars
+		if empty := gbBottom - bottom; empty > gbPitch+legendH+axisH+minBars*barPitch {
+			t.Errorf("%d items: page 1 leaves %.0f mm empty", items, empty)
+		}
+	}
+}
