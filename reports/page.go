@@ -148,7 +148,8 @@ type gbFlow struct {
 
 	lines    []flowLine   // every line of text set by paragraph, in order
 	push     map[int]bool // the lines that must start a page
-	keepNext bool         // the next paragraph's first line stays with the line before it
+	keepNext bool         // the text set next stays with the heading above it, if it follows at once
+	keepY    float64      // where the text following that heading starts
 	keep     bool         // inside a block kept together
 }
 
@@ -249,7 +250,7 @@ func (f *gbFlow) heading(segs []segment, indent int) {
 		f.newPage()
 	}
 	f.setLines(lines, indent, 0)
-	f.keepNext = true
+	f.keepNext, f.keepY = true, f.y
 }
 
 // keepTogether sets the paragraphs of set on one page when they fit on
@@ -269,6 +270,7 @@ func (f *gbFlow) keepTogether(lines int, set func()) {
 // at the head of the next.
 func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
 	n := len(lines)
+	glued := f.keepNext && math.Abs(f.y-f.keepY) < 0.01 // not when a table or chart came between
 	firstInBlock := !f.keep || len(f.lines) == 0 || !f.lines[len(f.lines)-1].inKeep
 	for i := 0; i < n; {
 		if f.push[len(f.lines)] && !f.atTop() {
@@ -293,7 +295,7 @@ func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
 			if f.push[len(f.lines)] && !f.atTop() {
 				break
 			}
-			breakable := (i == 0 && !f.keepNext) || (i >= 2 && n-i >= 2)
+			breakable := (i == 0 && !glued) || (i >= 2 && n-i >= 2)
 			if f.keep {
 				breakable = i == 0 && firstInBlock
 			}
