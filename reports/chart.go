@@ -36,9 +36,6 @@ const (
 	labelMaxW = 46
 )
 
-// chartHeight is the height of a chart of n categories.
-func chartHeight(n int) float64 { return legendH + float64(n)*barPitch + axisH }
-
 func (ch *barChart) barPitch() float64 {
 	if ch.pitch > 0 {
 		return ch.pitch

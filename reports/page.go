@@ -159,7 +159,7 @@ type flowLine struct {
 	page      int
 	top       bool // first on its page
 	breakable bool
-	inKeep    bool
+	inKeep    bool // part of a block kept together
 }
 
 func newGBFlow(c *canvas, sec app.Secrecy) *gbFlow {
