@@ -167,37 +167,9 @@ func minutesFromDecisions(m *app.Meeting) string {
 	}
 	b.WriteString("。现将会议议定事项纪要如下：")
 	for i, d := range m.Decisions {
-		fmt.Fprintf(&b, "\n%s、%s", chineseNumber(i+1), strings.TrimSuffix(d.Content, "。"))
-		var notes []string
-		if d.LeadUnit != "" {
-			notes = append(notes, "牵头单位："+d.LeadUnit)
-		}
-		if len(d.CoUnits) > 0 {
-			notes = append(notes, "协办单位："+strings.Join(d.CoUnits, "、"))
-		}
-		if !d.Deadline.IsZero() {
-			notes = append(notes, "完成时限："+d.Deadline.Chinese())
-		}
-		if len(notes) > 0 {
-			b.WriteString("（" + strings.Join(notes, "；") + "）")
-		}
-		b.WriteString("。")
+		fmt.Fprintf(&b, "\n%s、%s", app.ChineseNumeral(i+1), d.MinutesText())
 	}
 	return b.String()
-}
-
-// chineseNumber writes 1–99 as 一 … 九十九.
-func chineseNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	case n < 100:
-		return digits[n/10] + "十" + digits[n%10]
-	}
-	return fmt.Sprint(n)
 }
 
 // Heading levels of GB/T 9704 §7.3.3 at the start of a paragraph.

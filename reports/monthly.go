@@ -79,7 +79,7 @@ func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) 
 	sections := 0
 	heading := func(text string) {
 		sections++
-		fl.heading([]segment{{gbHeading, chineseNumber(sections) + "、" + text}}, 2)
+		fl.heading([]segment{{gbHeading, app.ChineseNumeral(sections) + "、" + text}}, 2)
 	}
 	asOf := r.AsOf
 	if asOf.IsZero() {

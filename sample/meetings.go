@@ -131,7 +131,7 @@ func minutesBody(m *app.Meeting) string {
 	n := 0
 	heading := func(text string) {
 		n++
-		fmt.Fprintf(&sb, "%s、%s\n", chineseNumber(n), text)
+		fmt.Fprintf(&sb, "%s、%s\n", app.ChineseNumeral(n), text)
 	}
 	for i, t := range m.Topics {
 		heading(t.Title)
@@ -144,36 +144,10 @@ func minutesBody(m *app.Meeting) string {
 	if len(m.Decisions) > 0 {
 		heading("会议议定事项")
 		for i, d := range m.Decisions {
-			fmt.Fprintf(&sb, "（%s）%s", chineseNumber(i+1), strings.TrimSuffix(d.Content, "。"))
-			var notes []string
-			if d.LeadUnit != "" {
-				notes = append(notes, "牵头单位："+d.LeadUnit)
-			}
-			if len(d.CoUnits) > 0 {
-				notes = append(notes, "协办单位："+strings.Join(d.CoUnits, "、"))
-			}
-			if !d.Deadline.IsZero() {
-				notes = append(notes, "完成时限："+d.Deadline.Chinese())
-			}
-			if len(notes) > 0 {
-				sb.WriteString("（" + strings.Join(notes, "；") + "）")
-			}
-			sb.WriteString("。\n")
+			fmt.Fprintf(&sb, "（%s）%s\n", app.ChineseNumeral(i+1), d.MinutesText())
 		}
 	}
 	return strings.TrimSpace(sb.String())
-}
-
-// chineseNumber writes 1–99 as 一 … 九十九.
-func chineseNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }
 
 // What the minutes of the large office say of a topic: how the meeting
