@@ -50,6 +50,40 @@ type Decision struct {
 	ItemID   int64 // the supervision item made of it, if any
 }
 
+// MinutesText is the decision as minutes print it: its text, then its lead
+// and co-units and its one deadline in brackets, ending in 。.
+func (d Decision) MinutesText() string {
+	var notes []string
+	if d.LeadUnit != "" {
+		notes = append(notes, "牵头单位："+d.LeadUnit)
+	}
+	if len(d.CoUnits) > 0 {
+		notes = append(notes, "协办单位："+strings.Join(d.CoUnits, "、"))
+	}
+	if !d.Deadline.IsZero() {
+		notes = append(notes, "完成时限："+d.Deadline.Chinese())
+	}
+	text := strings.TrimSuffix(strings.TrimSpace(d.Content), "。")
+	if len(notes) > 0 {
+		text += "（" + strings.Join(notes, "；") + "）"
+	}
+	return text + "。"
+}
+
+// ChineseNumeral writes 1–99 as 一 … 九十九, the numbers of 一、 headings.
+func ChineseNumeral(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 1 || n > 99:
+		return fmt.Sprint(n)
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}
+
 // Minutes is the 会议纪要 of a meeting.
 type Minutes struct {
 	Year     int

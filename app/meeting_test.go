@@ -61,3 +61,24 @@ func TestKeepDecisionLinks(t *testing.T) {
 		t.Fatalf("links after a corrected wording: %+v", edited)
 	}
 }
+
+// A decision prints with its units and one deadline, ending in one 。.
+func TestDecisionMinutesText(t *testing.T) {
+	for _, c := range []struct {
+		d    Decision
+		want string
+	}{
+		{Decision{Content: "原则同意城市更新方案", LeadUnit: "区住房城乡建设局", CoUnits: []string{"区财政局"}, Deadline: D(2026, 3, 1)},
+			"原则同意城市更新方案（牵头单位：区住房城乡建设局；协办单位：区财政局；完成时限：2026年3月1日）。"},
+		{Decision{Content: "各镇街落实秸秆禁烧责任。"}, "各镇街落实秸秆禁烧责任。"},
+	} {
+		if got := c.d.MinutesText(); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
+	}
+	for n, want := range map[int]string{1: "一", 10: "十", 12: "十二", 20: "二十", 99: "九十九", 100: "100"} {
+		if got := ChineseNumeral(n); got != want {
+			t.Errorf("ChineseNumeral(%d) = %s, want %s", n, got, want)
+		}
+	}
+}

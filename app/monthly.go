@@ -52,6 +52,9 @@ type MonthlyReport struct {
 	Rows         []ReportRow
 	OverdueRows  []ReportRow
 	Requirements string
+	// ReportTo and SendTo are the 报 and 送 lines of the 版记; empty: the
+	// district's leaders, and the towns, streets and departments.
+	ReportTo, SendTo string
 }
 
 // DoneRate is 办结率, in percent.

@@ -12,12 +12,14 @@ import (
 type series struct {
 	name  string
 	color rgb
+	hatch bool // white diagonal lines over the colour (overdue)
 }
 
 type barChart struct {
 	series []series
 	cats   []string
 	values [][]int // per category, per series
+	pitch  float64 // distance between bars, mm; 0: barPitch
 }
 
 var (
@@ -28,13 +30,50 @@ var (
 const (
 	barH      = 4.4 // bar thickness, mm
 	barPitch  = 6.6
+	minPitch  = 5.2 // a chart's bars are made no thinner to keep it whole
 	legendH   = 8
 	axisH     = 7
 	labelMaxW = 46
 )
 
-// chartHeight is the height of a chart of n categories.
-func chartHeight(n int) float64 { return legendH + float64(n)*barPitch + axisH }
+func (ch *barChart) barPitch() float64 {
+	if ch.pitch > 0 {
+		return ch.pitch
+	}
+	return barPitch
+}
+
+// height is the height of n of the chart's bars with legend and axis.
+func (ch *barChart) height(n int) float64 { return legendH + float64(n)*ch.barPitch() + axisH }
+
+// fitsShrunk reports whether the whole chart fits in room mm with its
+// bars no closer than minPitch.
+func (ch *barChart) fitsShrunk(room float64) bool {
+	return legendH+float64(len(ch.cats))*minPitch+axisH <= room
+}
+
+// fillBar fills a bar's segment, hatched for the series that are.
+func fillBar(c *canvas, x, y, w, h float64, s series) {
+	c.fillRect(x, y, w, h, s.color)
+	if s.hatch {
+		hatch(c, x, y, w, h)
+	}
+}
+
+// hatch draws white lines at 45° across a rectangle.
+func hatch(c *canvas, x, y, w, h float64) {
+	const step = 1.3
+	for t := -h + step/2; t < w; t += step {
+		// the line (x+t+s, y+h-s) for s in [0, h], kept within the rectangle
+		lo, hi := math.Max(0, -t), math.Min(h, w-t)
+		if hi > lo {
+			c.line(x+t+lo, y+h-lo, x+t+hi, y+h-hi, 0.3, white)
+		}
+	}
+}
+
+// luminance is how light a colour prints in grey, 0–255.
+func luminance(c rgb) float64 { return 0.299*float64(c.r) + 0.587*float64(c.g) + 0.114*float64(c.b) }
 
 // draw draws categories [from, to) of the chart at y across width; every
 // part carries its legend and axis, so a chart split over pages reads on
@@ -43,7 +82,7 @@ func (ch *barChart) draw(c *canvas, x, y, width float64, from, to int) {
 	// legend
 	lx := x
 	for _, s := range ch.series {
-		c.fillRect(lx, y+1.2, 3.2, 3.2, s.color)
+		fillBar(c, lx, y+1.2, 3.2, 3.2, s)
 		lx += 4.4
 		lx += c.text(lx, y+1.2, chartText, s.name) + 5
 	}
@@ -63,7 +102,9 @@ func (ch *barChart) draw(c *canvas, x, y, width float64, from, to int) {
 	step, top := niceScale(maxTotal)
 	scale := plotW / float64(top)
 
-	plotH := float64(to-from) * barPitch
+	pitch := ch.barPitch()
+	bh := barH * pitch / barPitch
+	plotH := float64(to-from) * pitch
 	// grid lines and tick labels
 	for v := 0; v <= top; v += step {
 		gx := x0 + float64(v)*scale
@@ -74,26 +115,34 @@ func (ch *barChart) draw(c *canvas, x, y, width float64, from, to int) {
 	c.line(x0, y+plotH, x0+float64(top)*scale, y+plotH, 0.3, black)
 
 	for i := from; i < to; i++ {
-		by := y + float64(i-from)*barPitch + (barPitch-barH)/2
+		by := y + float64(i-from)*pitch + (pitch-bh)/2
 		name := ch.cats[i]
 		for c.width(chartText, name) > labelMaxW && len([]rune(name)) > 2 {
 			r := []rune(name)
 			name = string(r[:len(r)-2]) + "…"
 		}
-		c.textIn(x, labelW-2, by+(barH-chartText.sizeMM())/2, chartText, name, alignRight)
+		c.textIn(x, labelW-2, by+(bh-chartText.sizeMM())/2, chartText, name, alignRight)
 		bx := x0
 		for j, v := range ch.values[i] {
 			if v == 0 {
 				continue
 			}
 			w := float64(v) * scale
-			c.fillRect(bx, by, w, barH, ch.series[j].color)
+			fillBar(c, bx, by, w, bh, ch.series[j])
 			if s := fmt.Sprint(v); c.width(chartInside, s)+1 < w {
-				c.textIn(bx, w, by+(barH-chartInside.sizeMM())/2, chartInside, s, alignCenter)
+				st := chartInside
+				if luminance(ch.series[j].color) > 150 {
+					st = st.withColor(black)
+				}
+				if ch.series[j].hatch { // the number on a plain patch, to be read
+					lw := c.width(st, s) + 3
+					c.fillRect(bx+(w-lw)/2, by+0.6, lw, bh-1.2, ch.series[j].color)
+				}
+				c.textIn(bx, w, by+(bh-chartInside.sizeMM())/2, st, s, alignCenter)
 			}
 			bx += w
 		}
-		c.text(bx+1.2, by+(barH-chartText.sizeMM())/2, chartText, fmt.Sprint(sum(ch.values[i])))
+		c.text(bx+1.2, by+(bh-chartText.sizeMM())/2, chartText, fmt.Sprint(sum(ch.values[i])))
 	}
 }
 

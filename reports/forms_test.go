@@ -260,9 +260,12 @@ func TestMinutes(t *testing.T) {
 		t.Fatalf("%d pages; the sample should run to 3", pages)
 	}
 	texts := []string{"示例区人民政府常务会议纪要", "〔2026〕5号", "示例区人民政府办公室", "2026年1月9日", m.Minutes.Body, m.Minutes.CopyTo,
-		"出席：", "请假：", "列席：", absenteesText(m.Absentees), "2026年1月9日印发"}
+		"出席：", "请假：", "列席：", "2026年1月9日印发"}
 	texts = append(texts, m.Attendees...)
 	texts = append(texts, m.Observers...)
+	for _, a := range m.Absentees {
+		texts = append(texts, absenteeText(a))
+	}
 	var paras []string
 	for _, p := range strings.Split(m.Minutes.Body, "\n") {
 		paras = append(paras, p)
@@ -412,9 +415,9 @@ func TestMonthlyReport(t *testing.T) {
 	t.Logf("%d pages, %d distinct characters", pages, len(distinct))
 }
 
-// A chart too long for the rest of a page moves whole when it fits on the
-// next and little of it fits here; cut over two pages, neither part is a
-// bar or two alone.
+// A chart too long for the rest of a page is cut where the page ends
+// (a page left a third empty reads as a mistake), but neither part is
+// three bars or fewer.
 func TestChartCut(t *testing.T) {
 	room := func(bars int) float64 { return legendH + axisH + float64(bars)*barPitch + 0.1 }
 	full := int(math.Floor((gbHeight - legendH - axisH) / barPitch))
@@ -425,15 +428,22 @@ func TestChartCut(t *testing.T) {
 	}{
 		{"fits", room(9), 9, 9},
 		{"a page of its own", gbHeight, full, full},
-		{"little fits: moves whole", room(5), 18, 0},
-		{"most fits: cut", room(8), 9, 6},
-		{"cut leaves three", room(10), 12, 9},
-		{"too short to cut in three and three", room(4), 5, 0},
-		{"under three never drawn", room(2), 30, 0},
+		{"a third of a page left: cut there", room(5), 18, 5},
+		{"most fits: cut, four on the next page", room(8), 9, 5},
+		{"cut leaves four", room(10), 12, 8},
+		{"too short to cut in four and four", room(5), 7, 0},
+		{"three at the foot: moves", room(3), 30, 0},
 		{"longer than a page: cut where the page ends", room(12), full + 10, 12},
 	} {
 		if got := chartCut(c.room, c.left); got != c.want {
 			t.Errorf("%s: %d of %d bars here, want %d", c.name, got, c.left, c.want)
+		}
+	}
+	for left := 1; left < 3*full; left++ {
+		for bars := 0; bars <= full; bars++ {
+			if got := chartCut(room(bars), left); got != 0 && got != left && (got < minBars || left-got < minBars) {
+				t.Errorf("%d bars with room for %d: cut %d + %d", left, bars, got, left-got)
+			}
 		}
 	}
 	for left := 1; left < 3*full; left++ { // a fresh page always takes some

@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"gongwen/app"
 )
@@ -18,9 +19,18 @@ import (
 // last page; "— N —" page numbers at the outside corners.
 func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) error {
 	mark := minutesMark(s, m)
-	c := newCanvas(f, false, mark+m.Minutes.NumberText(), orgName(s))
-	fl := newGBFlow(c, app.SecrecyNone)
+	build := func(push map[int]bool) (*canvas, *gbFlow) {
+		c := newCanvas(f, false, mark+m.Minutes.NumberText(), orgName(s))
+		fl := newGBFlow(c, app.SecrecyNone)
+		fl.push = push
+		minutesText(c, fl, s, m, mark)
+		return c, fl
+	}
+	c := layoutGB(build, newColophon(orgName(s), m.Minutes.IssuedOn, colophonLine{"分送", m.Minutes.CopyTo}))
+	return c.write(w)
+}
 
+func minutesText(c *canvas, fl *gbFlow, s app.Settings, m *app.Meeting, mark string) {
 	// 版头: the mark as large as 小初 (36 pt) allows on one line
 	markSt := style{role: RoleTitle, size: 36, color: red}
 	if wd := c.width(markSt, mark); wd > gbWidth {
@@ -33,8 +43,7 @@ func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) error {
 	c.textIn(gbLeft, gbWidth, fl.next(), plain, minutesNumber(m), alignCenter)
 	y := fl.next()
 	c.text(gbLeft+gbCharPitch, y, plain, orgName(s))
-	issued := m.Minutes.IssuedOn
-	c.textIn(gbLeft, gbWidth-gbCharPitch, y, plain, dateOr(issued), alignRight)
+	c.textIn(gbLeft, gbWidth-gbCharPitch, y, plain, dateOr(m.Minutes.IssuedOn), alignRight)
 	rule := y + plain.sizeMM() + 4
 	c.line(gbLeft, rule, gbLeft+gbWidth, rule, 0.6, red)
 	fl.skipTo(rule + 0.5*gbPitch)
@@ -53,32 +62,63 @@ func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) error {
 	}
 	for _, para := range strings.Split(body, "\n") {
 		if para = strings.TrimSpace(para); para != "" {
-			fl.paragraph(headingSegments(para), 2, 0)
+			if segs, alone := headingSegments(para); alone {
+				fl.heading(segs, 2)
+			} else {
+				fl.paragraph(segs, 2, 0)
+			}
 		}
 	}
 
-	// 出席, 请假, 列席: two characters in, the label in 黑体, the names in
-	// 仿宋 aligned after the colon when they wrap.
-	lists := []struct{ label, names string }{
-		{"出席", strings.Join(m.Attendees, "、")},
-		{"请假", absenteesText(m.Absentees)},
-		{"列席", strings.Join(m.Observers, "、")},
+	// 出席, 请假, 列席, on one page: two characters in, the label in 黑体,
+	// the names in 仿宋 aligned after the colon when they wrap, a name
+	// never broken.
+	type list struct {
+		label string
+		names []string
 	}
-	first := true
-	for _, l := range lists {
-		if l.names == "" {
-			continue
-		}
-		if first {
-			fl.blank()
-			first = false
-		}
-		fl.paragraph([]segment{{gbHeading, l.label + "："}, {gbBody, l.names}}, 2, 2+len([]rune(l.label))+1)
+	var absent []string
+	for _, a := range m.Absentees {
+		absent = append(absent, absenteeText(a))
 	}
+	var lists []list
+	for _, l := range []list{{"出席", m.Attendees}, {"请假", absent}, {"列席", m.Observers}} {
+		if len(l.names) > 0 {
+			lists = append(lists, l)
+		}
+	}
+	if len(lists) == 0 {
+		return
+	}
+	laid := make([][][]segment, len(lists))
+	lines := 1
+	for i, l := range lists {
+		hang := 2 + len([]rune(l.label)) + 1
+		segs, keep := nameList(l.label, l.names)
+		laid[i] = fl.layoutKept(segs, gbWidth-float64(hang)*gbCharPitch, float64(2-hang)*gbCharPitch, keep)
+		lines += len(laid[i])
+	}
+	fl.keepTogether(lines, func() {
+		fl.blank()
+		for i, l := range lists {
+			fl.setLines(laid[i], 2, 2+len([]rune(l.label))+1)
+		}
+	})
+}
 
-	colophon(c, fl, orgName(s), issued, m.Minutes.CopyTo)
-	numberGBPages(c)
-	return c.write(w)
+// nameList is "label：name、name…" with, for each character, whether it
+// joins the one before it: a name (with its post, 区财政局局长 司马青) or
+// a reason for absence is never broken; a line breaks after 、 or before
+// （.
+func nameList(label string, names []string) ([]segment, []bool) {
+	text := strings.Join(names, "、")
+	keep := make([]bool, len([]rune(label))+1)
+	prev := '、'
+	for _, r := range text {
+		keep = append(keep, !strings.ContainsRune("、（", prev) && !strings.ContainsRune("、（", r))
+		prev = r
+	}
+	return []segment{{gbHeading, label + "："}, {gbBody, text}}, keep
 }
 
 // minutesMark is the red mark: the district government and the kind of
@@ -106,15 +146,11 @@ func minutesNumber(m *app.Meeting) string {
 	return fmt.Sprintf("〔%d〕　　号", year)
 }
 
-func absenteesText(as []app.Absentee) string {
-	parts := make([]string, len(as))
-	for i, a := range as {
-		parts[i] = a.Name
-		if a.Reason != "" {
-			parts[i] += "（" + a.Reason + "）"
-		}
+func absenteeText(a app.Absentee) string {
+	if a.Reason != "" {
+		return a.Name + "（" + a.Reason + "）"
 	}
-	return strings.Join(parts, "、")
+	return a.Name
 }
 
 // minutesFromDecisions drafts a body from the meeting's record when the
@@ -131,37 +167,9 @@ func minutesFromDecisions(m *app.Meeting) string {
 	}
 	b.WriteString("。现将会议议定事项纪要如下：")
 	for i, d := range m.Decisions {
-		fmt.Fprintf(&b, "\n%s、%s", chineseNumber(i+1), strings.TrimSuffix(d.Content, "。"))
-		var notes []string
-		if d.LeadUnit != "" {
-			notes = append(notes, "牵头单位："+d.LeadUnit)
-		}
-		if len(d.CoUnits) > 0 {
-			notes = append(notes, "协办单位："+strings.Join(d.CoUnits, "、"))
-		}
-		if !d.Deadline.IsZero() {
-			notes = append(notes, "完成时限："+d.Deadline.Chinese())
-		}
-		if len(notes) > 0 {
-			b.WriteString("（" + strings.Join(notes, "；") + "）")
-		}
-		b.WriteString("。")
+		fmt.Fprintf(&b, "\n%s、%s", app.ChineseNumeral(i+1), d.MinutesText())
 	}
 	return b.String()
-}
-
-// chineseNumber writes 1–99 as 一 … 九十九.
-func chineseNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	case n < 100:
-		return digits[n/10] + "十" + digits[n%10]
-	}
-	return fmt.Sprint(n)
 }
 
 // Heading levels of GB/T 9704 §7.3.3 at the start of a paragraph.
@@ -174,59 +182,169 @@ var headingLevels = []struct {
 	{regexp.MustCompile(`^[0-9０-９]+[.．]`), gbBody.withBold(true)},
 }
 
-// headingSegments splits a paragraph into its heading, set in the level's
-// face up to the first 。 (or the whole paragraph when it is a heading
-// alone), and the body text after it.
-func headingSegments(para string) []segment {
+// headingSegments splits a paragraph that starts with a heading number
+// into the part set in the level's face and the body text after it. Only
+// the heading phrase takes the face (GB/T 9704 §7.3.3): the paragraph up
+// to its first 。 when that fits on the first line, or the whole of a
+// heading standing alone (no sentence in it, at most two lines); a
+// numbered paragraph without a heading phrase has only its number in the
+// face. alone reports a heading standing alone, which stays with the
+// paragraph after it.
+func headingSegments(para string) (segs []segment, alone bool) {
 	for _, lv := range headingLevels {
-		if !lv.re.MatchString(para) {
+		num := lv.re.FindString(para)
+		if num == "" {
 			continue
 		}
-		if i := strings.Index(para, "。"); i >= 0 && i+len("。") < len(para) {
-			return []segment{{lv.st, para[:i+len("。")]}, {gbBody, para[i+len("。"):]}}
+		n := utf8.RuneCountInString
+		if i := strings.Index(para, "。"); i >= 0 {
+			phrase := para[:i+len("。")]
+			switch {
+			case 2+n(phrase) > gbChars:
+			case phrase == para:
+				return []segment{{lv.st, para}}, true
+			default:
+				return []segment{{lv.st, phrase}, {gbBody, para[len(phrase):]}}, false
+			}
+		} else if !strings.ContainsAny(para, "，；：") && 2+n(para) <= 2*gbChars {
+			return []segment{{lv.st, para}}, true
 		}
-		return []segment{{lv.st, para}}
+		return []segment{{lv.st, num}, {gbBody, para[len(num):]}}, false
 	}
-	return []segment{{gbBody, para}}
+	return []segment{{gbBody, para}}, false
 }
 
-// colophon sets the 版记 at the foot of the last page: a rule, the 分送
-// line, a thin rule, the issuing office and the date of printing, a rule.
-// It starts a page when the text left no room for it.
-func colophon(c *canvas, fl *gbFlow, office string, issued app.Date, copyTo string) {
-	st := style{role: RoleBody, size: gbFolioPt, color: black}
-	em := st.sizeMM()
-	lineH := em * 1.45
-	colon := c.width(st, "分送：")
-	var copyLines [][]segment
-	if copyTo != "" {
-		// wrapped lines align after the colon
+// colophon is the 版记: lines such as 分送：…, or 报：… and 送：…, then
+// the issuing office and the date of printing, between rules.
+type colophon struct {
+	lines   []colophonLine
+	office  string
+	printed app.Date
+}
+
+type colophonLine struct{ label, text string }
+
+// newColophon leaves out the lines without text and ends each with 。,
+// as GB/T 9704 ends the 抄送 line.
+func newColophon(office string, printed app.Date, lines ...colophonLine) colophon {
+	v := colophon{office: office, printed: printed}
+	for _, l := range lines {
+		if l.text = strings.TrimSpace(l.text); l.text != "" {
+			if !strings.HasSuffix(l.text, "。") {
+				l.text += "。"
+			}
+			v.lines = append(v.lines, l)
+		}
+	}
+	return v
+}
+
+var colophonStyle = style{role: RoleBody, size: gbFolioPt, color: black}
+
+// wrapped is each line's text wrapped one character in from both edges,
+// later lines aligned after the colon.
+func (v colophon) wrapped(c *canvas) [][][]segment {
+	em := colophonStyle.sizeMM()
+	var out [][][]segment
+	for _, l := range v.lines {
+		colon := c.width(colophonStyle, l.label+"：")
 		lf := &gbFlow{c: c}
-		copyLines = lf.layoutSegments([]segment{{st, "分送：" + copyTo}}, gbWidth-2*em-colon, -colon)
+		out = append(out, lf.layoutSegments([]segment{{colophonStyle, l.label + "：" + l.text}}, gbWidth-2*em-colon, -colon))
 	}
-	height := float64(len(copyLines)+1)*lineH + 3
-	bottom := gbTop + gbHeight
-	if fl.usedBottom()+3 > bottom-height {
-		fl.newPage()
+	return out
+}
+
+func colophonLineH() float64 { return colophonStyle.sizeMM() * 1.45 }
+
+// height is the room the 版记 takes at the foot of the type area.
+func (v colophon) height(c *canvas) float64 {
+	n := 1
+	for _, e := range v.wrapped(c) {
+		n += len(e)
 	}
-	y := bottom - height
+	return float64(n)*colophonLineH() + 3
+}
+
+// draw sets the 版记 at the foot of the current page, its last rule on
+// the type area's last line: thick first and last rules, thin ones
+// between its parts.
+func (v colophon) draw(c *canvas) {
+	st, em, lineH := colophonStyle, colophonStyle.sizeMM(), colophonLineH()
+	y := gbBottom - v.height(c)
 	c.line(gbLeft, y, gbLeft+gbWidth, y, 0.35, black)
 	y += 1.5
-	for i, ln := range copyLines {
-		x := gbLeft + em
+	for i, e := range v.wrapped(c) {
 		if i > 0 {
-			x += colon
+			c.line(gbLeft, y, gbLeft+gbWidth, y, 0.25, black)
 		}
-		for _, sg := range ln {
-			x += c.text(x, y+(lineH-em)/2, sg.st, sg.text)
+		colon := c.width(st, v.lines[i].label+"：")
+		for j, ln := range e {
+			x := gbLeft + em
+			if j > 0 {
+				x += colon
+			}
+			for _, sg := range ln {
+				x += c.text(x, y+(lineH-em)/2, sg.st, sg.text)
+			}
+			y += lineH
 		}
-		y += lineH
-	}
-	if len(copyLines) > 0 {
 		c.line(gbLeft, y, gbLeft+gbWidth, y, 0.25, black)
 	}
-	c.text(gbLeft+em, y+(lineH-em)/2, st, office)
-	c.textIn(gbLeft, gbWidth-em, y+(lineH-em)/2, st, dateOr(issued)+"印发", alignRight)
+	c.text(gbLeft+em, y+(lineH-em)/2, st, v.office)
+	c.textIn(gbLeft, gbWidth-em, y+(lineH-em)/2, st, dateOr(v.printed)+"印发", alignRight)
 	y += lineH + 1.5
 	c.line(gbLeft, y, gbLeft+gbWidth, y, 0.35, black)
+}
+
+// layoutGB lays out a GB/T 9704 document (build sets its text, starting a
+// page at each line of push) and puts its 版记 at the foot of the last
+// even page: in double-sided printing it is on the back of the last
+// sheet. When the text ends on an odd page, its last lines move over to
+// the next so that the 版记 does not stand on a page alone (lines from the
+// page before too, when all of the last page's text must stay together);
+// when it fills an even page, a blank page and a page for the 版记
+// follow, and neither is numbered (GB/T 9704-2012 §7.5).
+func layoutGB(build func(push map[int]bool) (*canvas, *gbFlow), v colophon) *canvas {
+	push := map[int]bool{}
+	c, fl := build(push)
+	h := v.height(c)
+	fits := func(fl *gbFlow) bool { return fl.atTop() || fl.usedBottom()+3 <= gbBottom-h }
+	finish := func(c *canvas, numbered int) *canvas {
+		v.draw(c)
+		numberGBPages(c, numbered)
+		return c
+	}
+	if len(c.pages)%2 == 1 {
+		// move the last lines over, from the page before when the last
+		// page's text cannot be cut; give up after a few tries
+		tried := map[int]bool{}
+		for try := 0; try < 4; try++ {
+			k := fl.pushPoint(len(c.pages) - 1)
+			if k < 0 && len(c.pages) > 1 {
+				k = fl.pushPoint(len(c.pages) - 2)
+			}
+			if k < 0 || tried[k] {
+				break
+			}
+			tried[k], push[k] = true, true
+			c2, fl2 := build(push)
+			if len(c2.pages)%2 == 0 && fits(fl2) {
+				return finish(c2, len(c2.pages))
+			}
+			if len(c2.pages) != len(c.pages) {
+				break
+			}
+			c, fl = c2, fl2
+		}
+		c, fl = build(map[int]bool{})
+		fl.newPage()
+		return finish(c, len(c.pages))
+	}
+	if fits(fl) {
+		return finish(c, len(c.pages))
+	}
+	n := len(c.pages)
+	fl.newPage()
+	fl.newPage()
+	return finish(c, n)
 }

@@ -20,9 +20,43 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) e
 		org = orgName(s)
 	}
 	title := fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
-	c := newCanvas(f, false, "督查通报 "+title, org)
-	fl := newGBFlow(c, app.SecrecyNone)
+	build := func(push map[int]bool) (*canvas, *gbFlow) {
+		c := newCanvas(f, false, "督查通报 "+title, org)
+		fl := newGBFlow(c, app.SecrecyNone)
+		fl.push = push
+		monthlyText(c, fl, org, title, r)
+		return c, fl
+	}
+	c := layoutGB(build, newColophon(org, today(),
+		colophonLine{"报", firstNonEmpty(r.ReportTo, defaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, defaultSendTo)}))
+	return c.write(w)
+}
 
+// Whom the 通报 goes to when the report names no one: up to the district's
+// leaders, out to the towns, streets and departments.
+const (
+	defaultReportTo = "区委、区人大常委会、区政协主要领导，区政府领导"
+	defaultSendTo   = "各镇人民政府、街道办事处，区政府各部门、各直属机构"
+)
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// rateText is a rate in percent, or — when there is nothing to count it on.
+func rateText(part, whole int) string {
+	if whole == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f%%", float64(part)*100/float64(whole))
+}
+
+func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) {
 	// 版头
 	markSt := style{role: RoleTitle, size: 42, color: red, tc: 42 * ptToMM * 0.35}
 	const markTop = gbTop + 8
@@ -42,18 +76,46 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) e
 	fl.blank()
 
 	para := func(text string) { fl.paragraph([]segment{{gbBody, text}}, 2, 0) }
+	sections := 0
 	heading := func(text string) {
-		fl.ensure(gbPitch * 3) // a heading is not left alone at the foot of a page
-		fl.paragraph([]segment{{gbHeading, text}}, 2, 0)
+		sections++
+		fl.heading([]segment{{gbHeading, app.ChineseNumeral(sections) + "、" + text}}, 2)
 	}
 	asOf := r.AsOf
 	if asOf.IsZero() {
 		asOf = app.D(r.Year, r.Month, 1).LastOfMonth()
 	}
 
-	heading("一、总体情况")
-	para(fmt.Sprintf("截至%s，纳入督查督办的事项共%d项，其中本月新增%d项；已办结%d项，正在办理%d项，逾期未办结%d项。办结率%.1f%%，按期办结率%.1f%%。",
-		asOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue, r.DoneRate(), r.OnTimeRate()))
+	heading("总体情况")
+	if r.Total == 0 {
+		// nothing to count, chart or list: the sections after this one are left out
+		para(fmt.Sprintf("截至%s，本月没有纳入督查督办的事项。", asOf.Chinese()))
+	} else {
+		rates := fmt.Sprintf("办结率%s，按期办结率%s。", rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done))
+		if r.Done == 0 {
+			rates = "尚无办结事项，办结率为零，不计按期办结率。"
+		}
+		para(fmt.Sprintf("截至%s，纳入督查督办的事项共%d项，其中本月新增%d项；已办结%d项，正在办理%d项，逾期未办结%d项。%s",
+			asOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue, rates))
+		summaryTable(c, fl, r)
+		monthlyDetails(c, fl, r, asOf, heading, para)
+	}
+
+	var reqs []string
+	for _, p := range strings.Split(r.Requirements, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			reqs = append(reqs, p)
+		}
+	}
+	if len(reqs) > 0 {
+		heading("工作要求")
+		for _, p := range reqs {
+			para(p)
+		}
+	}
+}
+
+func summaryTable(c *canvas, fl *gbFlow, r app.MonthlyReport) {
 	summary := newTable(c, gbLeft, gbWidth, []column{
 		{"事项总数", 0, alignCenter}, {"本月新增", 0, alignCenter}, {"已办结", 0, alignCenter}, {"正在办理", 0, alignCenter},
 		{"逾期", 0, alignCenter}, {"办结率", 0, alignCenter}, {"按期办结率", 0, alignCenter},
@@ -64,45 +126,51 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) e
 		cell{text: fmt.Sprint(r.Total), st: &big}, cell{text: fmt.Sprint(r.NewThisMonth), st: &big},
 		cell{text: fmt.Sprint(r.Done), st: &big}, cell{text: fmt.Sprint(r.Open), st: &big},
 		cell{text: fmt.Sprint(r.Overdue), st: &overdueBig},
-		cell{text: fmt.Sprintf("%.1f%%", r.DoneRate()), st: &big}, cell{text: fmt.Sprintf("%.1f%%", r.OnTimeRate()), st: &big})
+		cell{text: rateText(r.Done, r.Total), st: &big}, cell{text: rateText(r.DoneOnTime, r.Done), st: &big})
 	summary.g.minRow = 10
 	fl.ensure(22)
 	fl.y = summary.draw(fl.y+1, gbBottom) + gbPitch*0.6
+}
 
-	units := barChart{series: []series{{"按期办结", colourDoneOnTime}, {"逾期办结", colourDoneLate}, {"正在办理", colourBlue}, {"逾期未办结", colourRed}}}
+// monthlyDetails sets the charts by unit and by source, the overdue items
+// and the list of every item.
+func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, heading, para func(string)) {
+	units := barChart{series: []series{{"按期办结", colourDoneOnTime, false}, {"逾期办结", colourDoneLate, false}, {"正在办理", colourOpenBar, false}, {"逾期未办结", colourRed, true}}}
 	for _, u := range r.ByUnit {
 		units.cats = append(units.cats, u.Unit)
 		units.values = append(units.values, []int{u.DoneOnTime, u.DoneLate, u.Open, u.Overdue})
 	}
-	chartSection(c, fl, "二、分单位办理情况", "按牵头单位统计如下（逾期事项多的单位在前）。", &units)
+	chartSection(c, fl, heading, "分单位办理情况", "按牵头单位统计如下（逾期事项多的单位在前）。", &units)
 
-	sources := barChart{series: []series{{"已办结", colourDoneOnTime}, {"正在办理", colourBlue}, {"逾期未办结", colourRed}}}
+	sources := barChart{series: []series{{"已办结", colourDoneOnTime, false}, {"正在办理", colourOpenBar, false}, {"逾期未办结", colourRed, true}}}
 	for _, st := range r.BySource {
 		sources.cats = append(sources.cats, string(st.Source))
 		sources.values = append(sources.values, []int{st.Done, st.Open, st.Overdue})
 	}
-	chartSection(c, fl, "三、分来源办理情况", "", &sources)
+	chartSection(c, fl, heading, "分来源办理情况", "", &sources)
 
-	heading("四、逾期未办结事项")
 	if len(r.OverdueRows) == 0 {
+		heading("逾期未办结事项")
 		para("本期无逾期未办结事项。")
 	} else {
+		heading("逾期未办结事项")
 		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
 		t := newTable(c, gbLeft, gbWidth, []column{
 			{"序号", 10, alignCenter}, {"督办编号", 29, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", 30, alignLeft},
-			{"完成时限", 16, alignCenter}, {"逾期", 13, alignCenter},
+			{"完成时限", deadlineColW, alignCenter}, {"逾期", 13, alignCenter},
 		}, fl.newPage, gbTop).small()
 		for i, row := range r.OverdueRows {
 			it := row.Item
-			dl := it.CurrentDeadline()
-			t.add(fmt.Sprint(i+1), it.Number, it.Title, unitsLine(it.LeadUnit, it.CoUnits), shortDate(dl, r.Year), fmt.Sprintf("%d天", dl.DaysUntil(asOf)))
+			t.add(fmt.Sprint(i+1), it.Number, it.Title, unitsLine(it.LeadUnit, it.CoUnits), deadlineText(it, r.Year),
+				fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(asOf)))
 		}
-		fl.ensure(20)
+		fl.ensure(tableStart)
 		fl.y = t.draw(fl.y+1, gbBottom) + gbPitch*0.6
 	}
 
-	heading("五、督查事项清单")
-	fl.ensure(30)
+	fl.ensure(gbPitch + legendRoom) // the heading with the legend and the list's first rows
+	heading("督查事项清单")
+	fl.ensure(legendRoom)
 	legendY := fl.y
 	lx := gbLeft + 2*gbCharPitch
 	for _, col := range []app.Colour{app.ColourBlue, app.ColourYellow, app.ColourRed, app.ColourDone} {
@@ -115,34 +183,53 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) e
 	// 来源 is left to the chart above: the list keeps the title wide.
 	list := newTable(c, gbLeft, gbWidth, []column{
 		{"序号", 10, alignCenter}, {"预警", 18, alignLeft}, {"督办编号", 29, alignCenter}, {"事项名称", 0, alignLeft},
-		{"牵头单位", 28, alignLeft}, {"完成时限", 16, alignCenter},
+		{"牵头单位", 28, alignLeft}, {"完成时限", deadlineColW, alignCenter},
 	}, fl.newPage, gbTop).small()
 	for i, row := range r.Rows {
 		it := row.Item
 		fill := colourOf(row.Colour)
 		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: row.Colour.Label(), mark: &fill}, cell{text: it.Number},
-			cell{text: it.Title}, cell{text: it.LeadUnit}, cell{text: shortDate(it.CurrentDeadline(), r.Year)})
+			cell{text: it.Title}, cell{text: it.LeadUnit}, cell{text: deadlineText(it, r.Year)})
 	}
 	fl.y = list.draw(fl.y, gbBottom) + gbPitch*0.6
+}
 
-	heading("六、工作要求")
-	for _, p := range strings.Split(r.Requirements, "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			para(p)
+// tableStart is the room a table needs to start on a page: its header
+// and first rows; legendRoom adds the list's colour legend.
+const (
+	tableStart = 20
+	legendRoom = 30
+)
+
+// deadlineColW holds 2027年12月31日 on a line, and a stage's name in
+// brackets under it.
+const deadlineColW = 26
+
+// deadlineText is the deadline that counts now; a stage's deadline names
+// its stage, so that it is not taken for the item's own.
+func deadlineText(it app.Item, year int) string {
+	dl := it.CurrentDeadline()
+	for _, st := range it.Stages {
+		if st.DoneOn.IsZero() && st.Deadline == dl {
+			if dl != it.Deadline {
+				return shortDate(dl, year) + "\n（" + st.Name + "）"
+			}
+			break
 		}
 	}
-	colophon(c, fl, org, today(), "")
-	numberGBPages(c)
-	return c.write(w)
+	return shortDate(dl, year)
 }
 
 // The colours of 三单预警 and of the charts.
 var (
-	colourBlue       = rgb{38, 110, 190}
-	colourYellow     = rgb{245, 190, 30}
-	colourRed        = rgb{210, 35, 35}
-	colourDoneOnTime = rgb{70, 150, 75}
-	colourDoneLate   = rgb{160, 200, 120}
+	colourBlue   = rgb{38, 110, 190}
+	colourYellow = rgb{245, 190, 30}
+	colourRed    = rgb{210, 35, 35}
+	// The bars' colours differ in lightness too, and overdue bars are
+	// hatched, so that the charts read in black and white.
+	colourDoneOnTime = rgb{40, 120, 60}
+	colourDoneLate   = rgb{170, 210, 130}
+	colourOpenBar    = rgb{100, 155, 220}
 	colourDoneMark   = rgb{255, 255, 255}
 )
 
@@ -172,27 +259,32 @@ func colourName(c app.Colour) string {
 }
 
 // chartSection sets a heading, a sentence and a chart, starting a page
-// first when the chart would otherwise be cut after a few bars.
-func chartSection(c *canvas, fl *gbFlow, heading, intro string, ch *barChart) {
+// first when not even the first bars of the chart would fit after them.
+func chartSection(c *canvas, fl *gbFlow, heading func(string), title, intro string, ch *barChart) {
 	lines := 1
 	if intro != "" {
 		lines += len(c.wrap(gbBody, intro, gbWidth, 2*gbCharPitch))
 	}
-	textH := float64(lines) * gbPitch
-	room := gbBottom - fl.y - textH
-	n := len(ch.cats)
-	if fits := int((room - legendH - axisH) / barPitch); fits < n && textH+chartHeight(n) <= gbHeight && fits < n*6/10 {
+	room := gbBottom - fl.y - float64(lines)*gbPitch
+	if !ch.fitsShrunk(room) && chartCut(room, len(ch.cats)) == 0 {
 		fl.newPage()
 	}
-	fl.paragraph([]segment{{gbHeading, heading}}, 2, 0)
+	heading(title)
 	if intro != "" {
 		fl.paragraph([]segment{{gbBody, intro}}, 2, 0)
 	}
 	drawChart(c, fl, ch)
 }
 
-// drawChart places a chart in the flow, over as many pages as it needs.
+// drawChart places a chart in the flow: whole, its bars a little thinner
+// when that makes it fit, else over as many pages as it needs.
 func drawChart(c *canvas, fl *gbFlow, ch *barChart) {
+	if room := gbBottom - fl.y; ch.fitsShrunk(room) {
+		ch.pitch = min(barPitch, (room-legendH-axisH)/float64(len(ch.cats)))
+		ch.draw(c, gbLeft, fl.y, gbWidth, 0, len(ch.cats))
+		fl.y += ch.height(len(ch.cats)) + gbPitch*0.5
+		return
+	}
 	for from := 0; from < len(ch.cats); {
 		take := chartCut(gbBottom-fl.y, len(ch.cats)-from)
 		if take == 0 {
@@ -201,27 +293,26 @@ func drawChart(c *canvas, fl *gbFlow, ch *barChart) {
 		}
 		to := from + take
 		ch.draw(c, gbLeft, fl.y, gbWidth, from, to)
-		fl.y += chartHeight(to-from) + gbPitch*0.5
+		fl.y += ch.height(to-from) + gbPitch*0.5
 		from = to
 	}
 }
 
 // minBars is the fewest bars a part of a chart cut over two pages has.
-const minBars = 3
+const minBars = 4
 
 // chartCut is how many of the left bars of a chart go on a page with room
-// mm free, 0 when the chart should start on the next page. A chart is cut
-// only when it must: when the rest fits on a page of its own and little of
-// it fits here, it moves whole; and neither part is a bar or two alone.
+// mm free, 0 when the chart should start on the next page: as many as
+// fit, but neither part of a cut chart has fewer than minBars bars.
 func chartCut(room float64, left int) int {
 	n := int((room - legendH - axisH) / barPitch)
 	switch {
 	case n >= left:
 		return left
-	case n < minBars, chartHeight(left) <= gbHeight && n < left*6/10:
+	case n < minBars:
 		return 0
 	case left-n < minBars:
-		if left < 2*minBars {
+		if left-minBars < minBars {
 			return 0
 		}
 		return left - minBars

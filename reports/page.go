@@ -176,6 +176,21 @@ type gbFlow struct {
 	c       *canvas
 	secrecy app.Secrecy
 	y       float64 // top of the next line
+
+	lines    []flowLine   // every line of text set by paragraph, in order
+	push     map[int]bool // the lines that must start a page
+	keepNext bool         // the text set next stays with the heading above it, if it follows at once
+	keepY    float64      // where the text following that heading starts
+	keep     bool         // inside a block kept together
+}
+
+// flowLine is where a line of text went, and whether a page may begin at
+// it without leaving a heading, a first or a last line alone.
+type flowLine struct {
+	page      int
+	top       bool // first on its page
+	breakable bool
+	inKeep    bool // part of a block kept together
 }
 
 func newGBFlow(c *canvas, sec app.Secrecy) *gbFlow {
@@ -189,14 +204,17 @@ const gbBottom = gbTop + gbHeight
 // newPage starts a page and returns the top of its first free line.
 func (f *gbFlow) newPage() float64 {
 	f.c.newPage()
-	f.y = gbTop
+	f.y = f.pageTop()
 	if f.secrecy.Classified() {
 		// the 密级 takes the first line of every page
 		secrecyMark(f.c, gbLeft, gbTop, f.secrecy)
-		f.y += gbPitch
 	}
 	return f.y
 }
+
+func (f *gbFlow) pageTop() float64 { return gbTop + secrecyRoomGB(f.secrecy) }
+
+func (f *gbFlow) atTop() bool { return f.y <= f.pageTop()+0.01 }
 
 // next returns the top of the next line, starting a page when the line
 // would reach below the type area.
@@ -209,6 +227,11 @@ func (f *gbFlow) next() float64 {
 	return y
 }
 
+// linesLeft is how many lines still fit on the page.
+func (f *gbFlow) linesLeft() int {
+	return max(0, int(math.Floor((gbBottom+0.01-gbBody.sizeMM()-f.y)/gbPitch))+1)
+}
+
 // skipTo moves down to the first grid line at or below y.
 func (f *gbFlow) skipTo(y float64) {
 	f.y = gbTop + math.Ceil((y-gbTop)/gbPitch-0.001)*gbPitch
@@ -216,7 +239,7 @@ func (f *gbFlow) skipTo(y float64) {
 
 // blank leaves a line empty, except at the top of a page.
 func (f *gbFlow) blank() {
-	if f.y > gbTop+secrecyRoomGB(f.secrecy)+0.01 {
+	if !f.atTop() {
 		f.y += gbPitch
 	}
 }
@@ -248,22 +271,154 @@ type segment struct {
 // paragraph sets a paragraph on the grid: its first line indented by
 // indent characters, the following lines by hang characters.
 func (f *gbFlow) paragraph(segs []segment, indent, hang int) {
-	lines := f.layoutSegments(segs, gbWidth-float64(hang)*gbCharPitch, float64(indent-hang)*gbCharPitch)
-	for i, ln := range lines {
-		x := gbLeft + float64(hang)*gbCharPitch
-		if i == 0 {
-			x += float64(indent-hang) * gbCharPitch
+	f.setLines(f.layoutSegments(segs, gbWidth-float64(hang)*gbCharPitch, float64(indent-hang)*gbCharPitch), indent, hang)
+}
+
+// heading sets a paragraph that stays on the page of what follows it.
+func (f *gbFlow) heading(segs []segment, indent int) {
+	lines := f.layoutSegments(segs, gbWidth, float64(indent)*gbCharPitch)
+	if f.linesLeft() < len(lines)+2 {
+		f.newPage()
+	}
+	f.setLines(lines, indent, 0)
+	f.keepNext, f.keepY = true, f.y
+}
+
+// keepTogether sets the paragraphs of set on one page when they fit on
+// one: it starts a page unless the lines fit on this one.
+func (f *gbFlow) keepTogether(lines int, set func()) {
+	if lines > f.linesLeft() && lines <= gbLines {
+		f.newPage()
+	}
+	f.keep = true
+	set()
+	f.keep = false
+}
+
+// setLines places a paragraph's lines, justified to the type area but
+// the last. A paragraph is cut over two pages so that neither part is a
+// single line: its first line alone at the foot of a page, or its last
+// at the head of the next.
+func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
+	n := len(lines)
+	glued := f.keepNext && math.Abs(f.y-f.keepY) < 0.01 // not when a table or chart came between
+	firstInBlock := !f.keep || len(f.lines) == 0 || !f.lines[len(f.lines)-1].inKeep
+	for i := 0; i < n; {
+		if f.push[len(f.lines)] && !f.atTop() {
+			f.newPage()
 		}
-		y := f.next()
+		take := n - i
+		if room := f.linesLeft(); take > room {
+			take = room
+			if n-i-take == 1 && take > 1 {
+				take-- // no last line alone on the next page
+			}
+			if i == 0 && take == 1 {
+				take = 0 // no first line alone at the foot
+			}
+			if take == 0 && !f.atTop() {
+				f.newPage()
+				continue
+			}
+			take = max(take, 1)
+		}
+		for end := i + take; i < end; i++ {
+			if f.push[len(f.lines)] && !f.atTop() {
+				break
+			}
+			breakable := (i == 0 && !glued) || (i >= 2 && n-i >= 2)
+			if f.keep {
+				breakable = i == 0 && firstInBlock
+			}
+			f.lines = append(f.lines, flowLine{page: f.c.cur, top: f.atTop(), breakable: breakable, inKeep: f.keep})
+			x := gbLeft + float64(hang)*gbCharPitch
+			avail := gbWidth - float64(hang)*gbCharPitch
+			if i == 0 {
+				x += float64(indent-hang) * gbCharPitch
+				avail -= float64(indent-hang) * gbCharPitch
+			}
+			f.drawLine(x, f.next(), avail, lines[i], i < n-1)
+		}
+		if i < n && !f.push[len(f.lines)] {
+			f.newPage()
+		}
+	}
+	f.keepNext = false
+}
+
+// maxJustify is the widest extra space put between two characters of a
+// justified line; a line shorter than that allows (a list of names that
+// cannot be broken) stays ragged.
+const maxJustify = gbCharPitch / 3
+
+// drawLine draws a line of a paragraph at x; when justify, the space the
+// line leaves within avail is shared out between its characters (never
+// inside a word or a number), so that it ends on the type area's edge as
+// GB/T 9704 text does.
+func (f *gbFlow) drawLine(x, y, avail float64, ln []segment, justify bool) {
+	type unit struct {
+		st   style
+		text string
+		word bool
+		w    float64
+	}
+	var us []unit
+	total := 0.0
+	for _, sg := range ln {
+		rs := []rune(sg.text)
+		for i := 0; i < len(rs); {
+			j := i + 1
+			if inWord(rs[i]) {
+				for j < len(rs) && inWord(rs[j]) {
+					j++
+				}
+			}
+			u := unit{st: sg.st, text: string(rs[i:j]), word: j-i > 1}
+			u.w = f.c.width(u.st, u.text)
+			total += u.w
+			us = append(us, u)
+			i = j
+		}
+	}
+	gap := 0.0
+	if justify && len(us) > 1 {
+		gap = (avail - total) / float64(len(us)-1)
+		if gap > maxJustify || gap < -maxJustify {
+			gap = 0
+		}
+	}
+	if gap == 0 {
 		for _, sg := range ln {
 			x += f.c.text(x, y, sg.st, sg.text)
 		}
+		return
+	}
+	// single characters in a row share one text run, spaced by the gap
+	for i := 0; i < len(us); {
+		u := us[i]
+		if u.word {
+			x += f.c.text(x, y, u.st, u.text) + gap
+			i++
+			continue
+		}
+		var run strings.Builder
+		for ; i < len(us) && !us[i].word && us[i].st == u.st; i++ {
+			run.WriteString(us[i].text)
+		}
+		x += f.c.text(x, y, u.st.withSpacing(u.st.tc+gap), run.String())
 	}
 }
 
 // layoutSegments wraps mixed-style text as one paragraph and returns each
 // line as its segments.
 func (f *gbFlow) layoutSegments(segs []segment, width, indent float64) [][]segment {
+	return f.layoutKept(segs, width, indent, nil)
+}
+
+// layoutKept is layoutSegments with runs of characters that are never
+// broken (a person's name): keep holds, for each character of the
+// paragraph, whether it joins the character before it.
+func (f *gbFlow) layoutKept(segs []segment, width, indent float64, keep []bool) [][]segment {
 	var rs []rune
 	var ws []float64
 	var owner []int // the segment of each rune
@@ -274,10 +429,36 @@ func (f *gbFlow) layoutSegments(segs []segment, width, indent float64) [][]segme
 			owner = append(owner, i)
 		}
 	}
+	// A kept run narrower than the line is wrapped as one character
+	// (a placeholder Han character: no line-breaking rule applies to it).
+	wrapRs, wrapWs, first := rs, ws, []int(nil)
+	if keep != nil {
+		wrapRs, wrapWs = nil, nil
+		for i := 0; i < len(rs); {
+			j, w := i+1, ws[i]
+			for j < len(rs) && keep[j] {
+				w += ws[j]
+				j++
+			}
+			if j-i > 1 && w <= width-indent {
+				wrapRs, wrapWs, first = append(wrapRs, '名'), append(wrapWs, w), append(first, i)
+			} else {
+				for k := i; k < j; k++ {
+					wrapRs, wrapWs, first = append(wrapRs, rs[k]), append(wrapWs, ws[k]), append(first, k)
+				}
+			}
+			i = j
+		}
+		first = append(first, len(rs))
+	}
 	var out [][]segment
-	for _, sp := range wrapRunes(rs, ws, width, indent) {
+	for _, sp := range wrapRunes(wrapRs, wrapWs, width, indent) {
+		start, end := sp.start, sp.end
+		if first != nil {
+			start, end = first[sp.start], first[sp.end]
+		}
 		var line []segment
-		for j := sp.start; j < sp.end; j++ {
+		for j := start; j < end; j++ {
 			st := segs[owner[j]].st
 			if n := len(line); n > 0 && line[n-1].st == st {
 				line[n-1].text += string(rs[j])
@@ -290,14 +471,26 @@ func (f *gbFlow) layoutSegments(segs []segment, width, indent float64) [][]segme
 	return out
 }
 
-// numberGBPages writes "— N —" in 4号 under the type area of every page,
-// at the outside corner: right on odd pages, left on even ones, one
-// character in from the edge.
-func numberGBPages(c *canvas) {
+// pushPoint is the index of the last line on page (0-based) where a page
+// may begin with something left above it on the page, -1 when there is
+// none.
+func (f *gbFlow) pushPoint(page int) int {
+	for i := len(f.lines) - 1; i >= 0 && f.lines[i].page >= page; i-- {
+		if l := f.lines[i]; l.page == page && l.breakable && !l.top {
+			return i
+		}
+	}
+	return -1
+}
+
+// numberGBPages writes "— N —" in 4号 under the type area of the first
+// numbered pages, at the outside corner: right on odd pages, left on even
+// ones, one character in from the edge.
+func numberGBPages(c *canvas, numbered int) {
 	st := style{role: RoleBody, size: gbFolioPt, color: black}
 	em := st.sizeMM()
 	y := gbTop + gbHeight + 7 - em/2 // the dashes sit 7 mm below the type area
-	for i := range c.pages {
+	for i := range c.pages[:numbered] {
 		c.setPage(i)
 		s := fmt.Sprintf("— %d —", i+1)
 		if (i+1)%2 == 1 {

@@ -227,7 +227,12 @@ type word struct {
 func bboxWords(t *testing.T, path string) []word {
 	t.Helper()
 	needTool(t, "pdftotext")
-	out := run(t, "pdftotext", "-bbox", "-enc", "UTF-8", path, "-")
+	// stdout alone: a blank page makes pdftotext say "no word list" on stderr
+	data, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox %s: %v", path, err)
+	}
+	out := string(data)
 	var doc struct {
 		Pages []struct {
 			Words []struct {
