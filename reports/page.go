@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongwen/app"
+	"gongwen/textbreak"
 )
 
 // Pages: the sheet of the office forms, the GB/T 9704-2012 page of the
@@ -367,11 +368,9 @@ func (f *gbFlow) drawLine(x, y, avail float64, ln []segment, justify bool) {
 	for _, sg := range ln {
 		rs := []rune(sg.text)
 		for i := 0; i < len(rs); {
-			j := i + 1
-			if inWord(rs[i]) {
-				for j < len(rs) && inWord(rs[j]) {
-					j++
-				}
+			j := textbreak.TokenEnd(rs, i) // a date or number is spaced as one
+			if j == i {
+				j = i + 1
 			}
 			u := unit{st: sg.st, text: string(rs[i:j]), word: j-i > 1}
 			u.w = f.c.width(u.st, u.text)
