@@ -214,6 +214,9 @@ func readCSV(name string, data []byte) (sheet, error) {
 			line, _ := cr.FieldPos(0)
 			return sheet{}, app.Errorf(app.EINVALID, "“%s”第%d行无法读取：%v", name, line, err)
 		}
+		for i := range rec {
+			rec[i] = csvUnsafe(rec[i])
+		}
 		line, _ := cr.FieldPos(0)
 		s.rows, s.lines = append(s.rows, rec), append(s.lines, line)
 	}
