@@ -48,7 +48,10 @@ func (c *command) importBook(args []string) error {
 		}
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintln(out, p.String())
+		fmt.Fprintln(out, app.StripControl(p.String()))
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(out, "提醒："+app.StripControl(w.String()))
 	}
 	verb := "导入"
 	if *dryRun {

@@ -231,3 +231,39 @@ func TestGenuineStillReads(t *testing.T) {
 		t.Fatalf("%v, %s", err, sizeText(alloc))
 	}
 }
+
+// FuzzReadXLSX reads whole files, seeded with real registers and broken
+// and hostile variants of them: reading must end, within the limits, in a
+// plan or a Chinese refusal, never a panic or a stall. `make fuzz-short`
+// runs it for 20 s.
+func FuzzReadXLSX(f *testing.F) {
+	seeds := [][]byte{smallRegister(f), messyRegister(f), claim16GB(f)}
+	for _, name := range []string{"testdata/claim-16gb.xlsx", "testdata/formula-led.csv"} {
+		if b, err := os.ReadFile(name); err == nil {
+			seeds = append(seeds, b)
+		}
+	}
+	for _, b := range seeds[:2] {
+		seeds = append(seeds, b[:len(b)/2], b[:len(b)-10]) // cut short
+		flipped := bytes.Clone(b)
+		if i := bytes.LastIndex(flipped, []byte("PK\x01\x02")); i >= 0 && i+28 < len(flipped) {
+			flipped[i+24] ^= 0x40 // the directory's uncompressed size of the last part
+		}
+		seeds = append(seeds, flipped)
+	}
+	for _, b := range seeds {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := ReadFrom(Docs, "登记簿.xlsx", bytes.NewReader(b), ReadOptions{})
+		if err != nil {
+			if code := app.ErrorCode(err); code != app.EINVALID && code != app.ENOTFOUND {
+				t.Fatalf("error of kind %s: %v", code, err)
+			}
+			return
+		}
+		if p.Rows > maxRows || len(p.Sheets) == 0 {
+			t.Fatalf("%d rows in %d sheets", p.Rows, len(p.Sheets))
+		}
+	})
+}
