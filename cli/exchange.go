@@ -44,7 +44,7 @@ func (c *command) importBook(args []string) error {
 	out := c.env.Stdout
 	for _, s := range plan.Sheets {
 		if s.Note != "" {
-			fmt.Fprintf(out, "工作表“%s”：%s\n", s.Name, s.Note)
+			fmt.Fprintf(out, "工作表“%s”：%s\n", terminalText(s.Name), s.Note)
 		}
 	}
 	for _, p := range rep.Problems {

@@ -116,7 +116,7 @@ func bookError(book Book) error {
 func Read(book Book, path string, opt ReadOptions) (*Plan, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, app.Errorf(app.ENOTFOUND, "无法打开%s：%v", path, err)
+		return nil, app.Errorf(app.ENOTFOUND, "无法打开%s：%s", path, app.Cause(err))
 	}
 	defer f.Close()
 	return ReadFrom(book, filepath.Base(path), f, opt)

@@ -264,7 +264,7 @@ func readCSV(name string, data []byte) (sheet, error) {
 		}
 		if err != nil {
 			line, _ := cr.FieldPos(0)
-			return sheet{}, app.Errorf(app.EINVALID, "“%s”第%d行无法读取：%v", name, line, err)
+			return sheet{}, app.Errorf(app.EINVALID, "“%s”第%d行无法读取：%s", name, line, app.Cause(err))
 		}
 		line, _ := cr.FieldPos(0)
 		if err := limits.addRows(1); err != nil {
