@@ -92,12 +92,9 @@ func parseDate(cell string, cx cellCtx) (app.Date, error) {
 // a 完成时限 lies ahead, a 2173 is a typing error).
 var firstDate = app.D(1949, 10, 1)
 
-// today is the day the window of dates ends from; tests may set it.
-var today = func() app.Date { return app.DateOf(time.Now()) }
-
+// inWindow refuses a date outside firstDate … today + 10 years.
 func inWindow(date app.Date, cell string) (app.Date, error) {
-	t := today()
-	last := app.DateOf(t.Time().AddDate(10, 0, 0))
+	last := app.DateOf(app.Today().Time().AddDate(10, 0, 0))
 	if date.Before(firstDate) || date.After(last) {
 		return app.Date{}, app.Errorf(app.EINVALID, "日期“%s”不在%s至%s之间，请检查年份", app.Excerpt(cell), firstDate.Chinese(), last.Chinese())
 	}
