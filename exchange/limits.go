@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"unicode/utf8"
 
 	"gongwen/app"
@@ -99,13 +100,41 @@ func checkZip(name string, data []byte) (uint64, error) {
 		if err != nil {
 			return 0, broken
 		}
-		n, err := io.Copy(io.Discard, io.LimitReader(rc, int64(f.UncompressedSize64)+1))
+		text := &textRuns{}
+		n, err := io.Copy(text, io.LimitReader(rc, int64(f.UncompressedSize64)+1))
 		rc.Close()
 		if err != nil || uint64(n) != f.UncompressedSize64 {
 			return 0, broken
 		}
+		if text.longest > maxXMLRun && (strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels")) {
+			return 0, app.Errorf(app.EINVALID, "“%s”中有一段超过%s的文字或标记（其中“%s”），不像是登记簿，没有导入", name, sizeText(maxXMLRun), f.Name)
+		}
 	}
 	return total, nil
+}
+
+// maxXMLRun bounds the bytes between two tags of a part's XML: a cell of
+// 32,767 characters, each written as an entity, stays below it. The XML
+// decoder holds such a run in memory whole (a 190 MB run cost 400 MB), so
+// it is measured while the part is unpacked to nowhere.
+const maxXMLRun = 1_000_000
+
+// textRuns measures the longest run of bytes without a '<' written to it.
+type textRuns struct{ current, longest int }
+
+func (r *textRuns) Write(p []byte) (int, error) {
+	for rest := p; len(rest) > 0; {
+		i := bytes.IndexByte(rest, '<')
+		if i < 0 {
+			r.current += len(rest)
+			break
+		}
+		r.current += i
+		r.longest = max(r.longest, r.current)
+		r.current, rest = 0, rest[i+1:]
+	}
+	r.longest = max(r.longest, r.current)
+	return len(p), nil
 }
 
 // gridLimits counts what has been read of a file's sheets and refuses the
@@ -119,9 +148,13 @@ type gridLimits struct {
 // addRows counts n rows (blank ones of a sheet included).
 func (g *gridLimits) addRows(n int) error {
 	if g.rows += n; g.rows > maxRows {
-		return app.Errorf(app.EINVALID, "“%s”超过%d行（可导入的上限），没有导入。请按年度分成几个文件再导入", g.file, maxRows)
+		return g.tooManyRows()
 	}
 	return nil
+}
+
+func (g *gridLimits) tooManyRows() error {
+	return app.Errorf(app.EINVALID, "“%s”超过%d行（可导入的上限），没有导入。请按年度分成几个文件再导入", g.file, maxRows)
 }
 
 // addRow checks one row's width and cells: where names the sheet and

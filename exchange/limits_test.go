@@ -85,18 +85,37 @@ func claim16GB(t testing.TB) []byte {
 }
 
 // readMeasured reads a file as the import does and returns the error,
-// what the reading allocated and how long it took.
+// what the reading allocated in all and how long it took; it logs these
+// and the peak of the heap in use, sampled every 10 ms.
 func readMeasured(t *testing.T, name string, b []byte) (error, uint64, time.Duration) {
 	t.Helper()
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	peak, done := before.HeapInuse, make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(10 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				peak = max(peak, m.HeapInuse)
+			}
+		}
+	}()
 	start := time.Now()
 	_, err := ReadFrom(Docs, name, bytes.NewReader(b), ReadOptions{})
 	took := time.Since(start)
+	close(done)
+	<-sampled
 	runtime.ReadMemStats(&after)
 	alloc := after.TotalAlloc - before.TotalAlloc
-	t.Logf("%s (%s): %s; allocated %s, %v", name, sizeText(uint64(len(b))), app.ErrorMessage(err), sizeText(alloc), took.Round(time.Millisecond))
+	t.Logf("%s (%s): %s; allocated %s, heap peak +%s, %v", name, sizeText(uint64(len(b))), app.ErrorMessage(err),
+		sizeText(alloc), sizeText(max(peak, after.HeapInuse)-before.HeapInuse), took.Round(time.Millisecond))
 	return err, alloc, took
 }
 
@@ -165,6 +184,25 @@ func TestZipBomb(t *testing.T) {
 		return nil
 	})
 	refused(t, "liar.xlsx", liar, "不是有效的 .xlsx 文件", 4<<20)
+
+	// within the size limit, a 190 MB run of spaces or a 190 MB cell,
+	// which the XML decoder would hold whole
+	head := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+	for name, sheet := range map[string]func() io.Reader{
+		"spaces.xlsx": func() io.Reader { return spaces(190_000_000) },
+		"cell.xlsx": func() io.Reader {
+			return io.MultiReader(strings.NewReader(head+`<row r="1"><c r="A1" t="inlineStr"><is><t>`),
+				io.LimitReader(repeatReader('x'), 190_000_000), strings.NewReader(`</t></is></c></row></sheetData></worksheet>`))
+		},
+	} {
+		b := rewriteZip(t, smallRegister(t), func(h *zip.FileHeader) io.Reader {
+			if h.Name == "xl/worksheets/sheet1.xml" {
+				return sheet()
+			}
+			return nil
+		})
+		refused(t, name, b, "有一段超过1 MB的文字或标记", 4<<20)
+	}
 }
 
 type repeatReader byte
@@ -203,6 +241,7 @@ func TestGridLimits(t *testing.T) {
 		fmt.Fprintf(&many, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
 	}
 	refused(t, "rows.xlsx", withSheet(many.String(), ""), fmt.Sprintf("超过%d行", maxRows), 512<<20)
+	refused(t, "blank.xlsx", withSheet(first+strings.Repeat("<row/>", maxRows+1), ""), fmt.Sprintf("超过%d行", maxRows), 128<<20)
 	refused(t, "far.xlsx", withSheet(first+`<row r="1048576">`+cell("A1048576", "x")+`</row>`, ""), fmt.Sprintf("超过%d行", maxRows), 16<<20)
 	refused(t, "wide.xlsx", withSheet(first+`<row r="2">`+cell("XFD2", "x")+`</row>`, ""), "有16384列，超过了可导入的上限（256列）", 16<<20)
 	refused(t, "cell.xlsx", withSheet(first+`<row r="2">`+cell("D2", strings.Repeat("长", maxCellRunes+1))+`</row>`, ""), "第2行D列的单元格超过32767个字", 16<<20)

@@ -127,6 +127,9 @@ func sheetRows(f *excelize.File, sn string, limits *gridLimits) ([][]string, err
 			return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”第%d行无法读取：%s", limits.file, sn, n, app.Cause(err))
 		}
 		if len(row) == 0 {
+			if n-len(rows) > maxRows { // blank rows by the million
+				return nil, limits.tooManyRows()
+			}
 			continue
 		}
 		if err := limits.addRows(n - len(rows)); err != nil {
@@ -188,18 +191,46 @@ func mergedRanges(data []byte) map[string][][2]string {
 			if !strings.HasPrefix(target, "xl/") {
 				target = "xl/" + target
 			}
-			x := read(target)
-			if x == nil {
+			ranges, ok := scanMerges(z, target)
+			if !ok {
 				break
-			}
-			ranges := [][2]string{}
-			for _, m := range mergeRef.FindAllSubmatch(x, -1) {
-				ranges = append(ranges, [2]string{string(m[1]), string(m[2])})
 			}
 			out[s.Name] = ranges
 		}
 	}
 	return out
+}
+
+// scanMerges finds the merged ranges of the sheet part name a chunk at a
+// time, so that a large sheet is never held in memory whole.
+func scanMerges(z *zip.Reader, name string) ([][2]string, bool) {
+	f, err := z.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	const chunk, overlap = 1 << 20, 64 // a <mergeCell ref="…"> is shorter than the overlap
+	ranges := [][2]string{}
+	buf := make([]byte, 0, chunk+overlap)
+	for {
+		n, err := io.ReadFull(f, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		last := err != nil
+		// a match may only start before the kept tail, unless this is the end
+		limit := len(buf) - overlap
+		if last {
+			limit = len(buf)
+		}
+		for _, m := range mergeRef.FindAllSubmatchIndex(buf, -1) {
+			if m[0] < limit {
+				ranges = append(ranges, [2]string{string(buf[m[2]:m[3]]), string(buf[m[4]:m[5]])})
+			}
+		}
+		if last {
+			return ranges, true
+		}
+		buf = append(buf[:0], buf[limit:]...)
+	}
 }
 
 var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"`)
