@@ -9,7 +9,7 @@ GO      := go
 VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 
 .PHONY: windows linux wine-smoke
-.PHONY: all deps modules build run test vet bench screenshots samples smoke fonts clean
+.PHONY: all deps modules build run test vet bench fuzz-short screenshots samples smoke fonts clean
 
 all: build
 
@@ -37,6 +37,12 @@ vet:
 test: build vet
 	bash scripts/smoke.sh
 	$(GO) test -tags $(TAGS) -count=1 ./...
+
+# The import fuzzed for 20 s with whole (mutated) .xlsx files: it must
+# refuse what it cannot read in bounded time and memory. A new input is
+# minimised for at most 2 s, which would otherwise take the whole run.
+fuzz-short: deps
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz FuzzReadXLSX -fuzztime 20s -fuzzminimizetime 2s ./exchange/
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 5x ./...

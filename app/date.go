@@ -96,7 +96,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	typed := s // for the message, which is built only when needed
 	bad := func() error {
-		return Errorf(EINVALID, "日期“%s”无法识别，请按 2026-01-05 的格式填写", typed)
+		return Errorf(EINVALID, "日期“%s”无法识别，请按 2026-01-05 的格式填写", Excerpt(typed))
 	}
 	var parts []string
 	if len(s) == 8 && isDigits(s) {
@@ -123,7 +123,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	d := D(n[0], time.Month(n[1]), n[2])
 	if d.Day != n[2] {
-		return Date{}, Errorf(EINVALID, "日期“%s”不存在（%d年%d月没有%d日）", s, n[0], n[1], n[2])
+		return Date{}, Errorf(EINVALID, "日期“%s”不存在（%d年%d月没有%d日）", Excerpt(s), n[0], n[1], n[2])
 	}
 	return d, nil
 }

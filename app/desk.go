@@ -102,6 +102,12 @@ func change[T any](ctx context.Context, k *Desk, e Entity, id int64, action stri
 		if err != nil {
 			return err
 		}
+		// every step (拟办, 批示, 办结, 进展 …) keeps the texts within their limits
+		if c, ok := any(rec).(interface{ CheckLengths() error }); ok {
+			if err := c.CheckLengths(); err != nil {
+				return err
+			}
+		}
 		if err := save(tx, rec); err != nil {
 			return err
 		}

@@ -39,7 +39,7 @@ func ParseDocNo(s string) (DocNo, error) {
 		}
 		return r
 	}, s)
-	bad := Errorf(EINVALID, "文号“%s”格式不对，应为“代字〔年份〕序号号”，如 西府办发〔2026〕7号", strings.TrimSpace(raw))
+	bad := Errorf(EINVALID, "文号“%s”格式不对，应为“代字〔年份〕序号号”，如 西府办发〔2026〕7号", Excerpt(raw))
 	open := strings.IndexAny(s, docNoOpen)
 	if open <= 0 {
 		return DocNo{}, bad

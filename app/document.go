@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Direction tells the two books apart.
@@ -46,7 +45,7 @@ func ParseSecrecy(s string) (Secrecy, error) {
 	case "秘密", "机密", "绝密":
 		return Secrecy(t), nil
 	}
-	return "", Errorf(EINVALID, "密级“%s”无法识别，应为 无、秘密、机密 或 绝密", s)
+	return "", Errorf(EINVALID, "密级“%s”无法识别，应为 无、秘密、机密 或 绝密", Excerpt(s))
 }
 
 // Urgency is the 紧急程度.
@@ -70,7 +69,7 @@ func ParseUrgency(s string) (Urgency, error) {
 	case "特急", "特提", "特急件":
 		return UrgencyVeryUrgent, nil
 	}
-	return "", Errorf(EINVALID, "紧急程度“%s”无法识别，应为 平件、加急 或 特急", s)
+	return "", Errorf(EINVALID, "紧急程度“%s”无法识别，应为 平件、加急 或 特急", Excerpt(s))
 }
 
 // DocKind is the 文件类别: 办件 need action, 阅件 are for reading.
@@ -224,9 +223,6 @@ type Document struct {
 // IncomingSerial formats a 收文编号.
 func IncomingSerial(year, n int) string { return fmt.Sprintf("%d-%04d", year, n) }
 
-// maxTitle bounds free text so that a slip still prints on one page.
-const maxTitle = 200
-
 // ValidateNew checks a document about to be registered or drafted, and puts
 // its fields in normal form.
 func (d *Document) ValidateNew() error {
@@ -235,8 +231,8 @@ func (d *Document) ValidateNew() error {
 	if d.Title == "" {
 		return Errorf(EINVALID, "请填写文件标题")
 	}
-	if utf8.RuneCountInString(d.Title) > maxTitle {
-		return Errorf(EINVALID, "文件标题不能超过%d个字", maxTitle)
+	if err := d.CheckLengths(); err != nil {
+		return err
 	}
 	if d.Copies < 0 || d.Pages < 0 || d.PrintCount < 0 {
 		return Errorf(EINVALID, "份数、页数和印数不能为负数")
@@ -245,13 +241,13 @@ func (d *Document) ValidateNew() error {
 		d.Secrecy = SecrecyNone
 	}
 	if !slices.Contains(Secrecies, d.Secrecy) {
-		return Errorf(EINVALID, "密级“%s”无法识别", d.Secrecy)
+		return Errorf(EINVALID, "密级“%s”无法识别", Excerpt(string(d.Secrecy)))
 	}
 	if d.Urgency == "" {
 		d.Urgency = UrgencyNormal
 	}
 	if !slices.Contains(Urgencies, d.Urgency) {
-		return Errorf(EINVALID, "紧急程度“%s”无法识别", d.Urgency)
+		return Errorf(EINVALID, "紧急程度“%s”无法识别", Excerpt(string(d.Urgency)))
 	}
 	if d.Kind == "" {
 		d.Kind = KindAction

@@ -7,6 +7,10 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"syscall"
 )
 
 // Error codes: machine-readable kinds of failure. The message that goes with
@@ -93,5 +97,51 @@ func ErrorMessage(err error) string {
 	case errors.As(err, &e):
 		return e.Message
 	}
-	return "操作未能完成：" + err.Error()
+	return "操作未能完成：" + Cause(err)
+}
+
+// causes translate the library and system errors a secretary can act on,
+// by their text on every system (Linux, Windows, the Go libraries), into
+// Chinese; the first that matches wins.
+var causes = []struct {
+	is    error    // matched with errors.Is, or nil
+	texts []string // matched in the lower-case message
+	cause string
+}{
+	{fs.ErrNotExist, []string{"no such file or directory", "cannot find the file", "cannot find the path"}, "文件不存在（请检查文件名和所在文件夹）"},
+	{syscall.ENOSPC, []string{"no space left on device", "not enough space on the disk", "disk is full", "database or disk is full"}, "磁盘已满，请清理磁盘空间（或换一个空间充足的磁盘）后重试"},
+	{syscall.EROFS, []string{"read-only file system"}, "磁盘或文件夹是只读的（如光盘或写保护的U盘），请换一个可以写入的位置"},
+	{fs.ErrPermission, []string{"permission denied", "access is denied", "operation not permitted"}, "没有访问权限（文件可能正被其他程序打开，或没有这个文件夹的读写权限）"},
+	{syscall.EISDIR, []string{"is a directory"}, "这是一个文件夹，不是文件"},
+	{nil, []string{"zip: not a valid zip file", "zip: checksum error", "zip: unsupported compression algorithm"}, "不是有效的 .xlsx 文件（文件已损坏或没有完整下载），请用 Excel 或 WPS 打开后重新保存为 .xlsx"},
+	{io.ErrUnexpectedEOF, []string{"unexpected eof"}, "文件不完整（可能没有完整下载或复制），请重新获取文件"},
+}
+
+// Cause is the Chinese cause of err: the message of an *Error, a
+// translation of a known library or system error (文件不存在, 磁盘已满 …),
+// else the error's own text.
+func Cause(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Message
+	}
+	msg := strings.ToLower(err.Error())
+	for _, c := range causes {
+		if c.is != nil && errors.Is(err, c.is) {
+			return c.cause
+		}
+		for _, t := range c.texts {
+			if strings.Contains(msg, t) {
+				return c.cause
+			}
+		}
+	}
+	// excelize: "sheet 收文 does not exist"
+	if rest, ok := strings.CutPrefix(err.Error(), "sheet "); ok && strings.HasSuffix(rest, " does not exist") {
+		return "工作表“" + strings.TrimSuffix(rest, " does not exist") + "”不存在"
+	}
+	return err.Error()
 }

@@ -268,7 +268,7 @@ func prepareDocument(d *Document, roles map[string]Role, cal *Calendar) error {
 	case d.Direction == Incoming && d.Serial != "":
 		y, n, ok := ParseSerial(d.Serial)
 		if !ok {
-			return Errorf(EINVALID, "收文编号“%s”无法识别，应为“年度-序号”（如 %s）或序号", d.Serial, IncomingSerial(d.Year, 12))
+			return Errorf(EINVALID, "收文编号“%s”无法识别，应为“年度-序号”（如 %s）或序号", Excerpt(d.Serial), IncomingSerial(d.Year, 12))
 		}
 		if y != 0 {
 			d.Year = y
@@ -434,7 +434,7 @@ func prepareSealRequest(r *SealRequest, seals map[string]Seal) error {
 		}
 		y, n, ok := ParseSerial(*f.no)
 		if !ok {
-			return Errorf(EINVALID, "编号“%s”无法识别，应为“年度-序号”（如 %s）或序号", *f.no, IncomingSerial(f.year, 12))
+			return Errorf(EINVALID, "编号“%s”无法识别，应为“年度-序号”（如 %s）或序号", Excerpt(*f.no), IncomingSerial(f.year, 12))
 		}
 		if y == 0 {
 			y = f.year
@@ -511,7 +511,7 @@ func prepareItem(it *Item) error {
 	if it.Number = strings.TrimSpace(it.Number); it.Number != "" {
 		y, n, ok := ParseSerial(it.Number)
 		if !ok {
-			return Errorf(EINVALID, "督办编号“%s”无法识别，应为 %s 或序号", it.Number, ItemNumber(it.Year, 12))
+			return Errorf(EINVALID, "督办编号“%s”无法识别，应为 %s 或序号", Excerpt(it.Number), ItemNumber(it.Year, 12))
 		}
 		if y != 0 {
 			it.Year = y
@@ -555,7 +555,7 @@ func ParseSerial(s string) (year, n int, ok bool) {
 // may be missing; 永久, 定期30年 and 定期10年 are accepted for Y, D30, D10).
 func ParseArchiveNo(s string) (Archive, error) {
 	raw := strings.TrimSpace(s)
-	bad := Errorf(EINVALID, "档号“%s”无法识别，应为 全宗号-WS·年度-保管期限-机构代码-件号，如 Z109-WS·2026-Y-BGS-0001", raw)
+	bad := Errorf(EINVALID, "档号“%s”无法识别，应为 全宗号-WS·年度-保管期限-机构代码-件号，如 Z109-WS·2026-Y-BGS-0001", Excerpt(raw))
 	parts := strings.Split(strings.ReplaceAll(NormalizeWidth(raw), " ", ""), "-")
 	if len(parts) != 4 && len(parts) != 5 {
 		return Archive{}, bad

@@ -151,6 +151,9 @@ func (m *Meeting) Validate() error {
 	case m.Seq < 0:
 		return Errorf(EINVALID, "会议次序不能为负数")
 	}
+	if err := m.CheckLengths(); err != nil {
+		return err
+	}
 	for i := range m.Absentees {
 		if strings.TrimSpace(m.Absentees[i].Reason) == "" {
 			return Errorf(EINVALID, "请写明%s的请假原因", m.Absentees[i].Name)

@@ -131,6 +131,9 @@ func (r *SealRequest) Validate() error {
 			return Errorf(EINVALID, "请填写%s", f.name)
 		}
 	}
+	if err := r.CheckLengths(); err != nil {
+		return err
+	}
 	if r.Copies < 1 || r.Copies > 999 {
 		return Errorf(EINVALID, "份数应为1到999")
 	}

@@ -121,6 +121,9 @@ func (it *Item) Validate() error {
 	case it.Deadline.Before(it.AssignedOn):
 		return Errorf(EINVALID, "完成时限（%s）不能早于交办日期（%s）", it.Deadline, it.AssignedOn)
 	}
+	if err := it.CheckLengths(); err != nil {
+		return err
+	}
 	if it.SourceType == "" {
 		it.SourceType = SourceOther
 	}

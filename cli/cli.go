@@ -70,7 +70,7 @@ func Run(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "%s\n\n%s\n", ue.msg, usage)
 		return 2
 	}
-	fmt.Fprintln(env.Stderr, "错误："+app.ErrorMessage(err))
+	fmt.Fprintln(env.Stderr, "错误："+app.StripControl(app.ErrorMessage(err)))
 	return 1
 }
 
@@ -221,34 +221,41 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// terminalText is stored text as one field of a line on a terminal: no
+// control characters (an ESC sequence in a title must not steer the
+// terminal), no line breaks or tabs.
+func terminalText(s string) string {
+	return strings.NewReplacer("\n", " ", "\t", " ").Replace(app.StripControl(s))
+}
+
 // writeFileAtomic writes through a temporary file and renames it, so a
 // failure never leaves half a file under the asked name.
 func writeFileAtomic(path string, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return app.Errorf(app.EINVALID, "无法创建目录%s：%v", dir, err)
+		return app.Errorf(app.EINVALID, "无法创建目录%s：%s", dir, app.Cause(err))
 	}
 	data.CleanLeftovers(dir, time.Now()) // what a killed export left here
 	// the process id lets a later run tell a killed export's file
 	f, err := os.CreateTemp(dir, fmt.Sprintf(".gongwen-%d-*.tmp", os.Getpid()))
 	if err != nil {
-		return app.Errorf(app.EINVALID, "无法写入%s：%v", dir, err)
+		return app.Errorf(app.EINVALID, "无法写入%s：%s", dir, app.Cause(err))
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp)
 	if err := f.Chmod(0o644); err != nil { // CreateTemp makes it private to its owner
 		f.Close()
-		return app.Errorf(app.EINTERNAL, "无法写入%s：%v", path, err)
+		return app.Errorf(app.EINTERNAL, "无法写入%s：%s", path, app.Cause(err))
 	}
 	if err := write(f); err != nil {
 		f.Close()
 		return err
 	}
 	if err := f.Close(); err != nil {
-		return app.Errorf(app.EINTERNAL, "写入%s失败（磁盘已满？）：%v", path, err)
+		return app.Errorf(app.EINTERNAL, "写入%s失败：%s", path, app.Cause(err))
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return app.Errorf(app.EINTERNAL, "无法保存%s：%v", path, err)
+		return app.Errorf(app.EINTERNAL, "无法保存%s：%s", path, app.Cause(err))
 	}
 	return nil
 }

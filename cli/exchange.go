@@ -45,11 +45,14 @@ func (c *command) importBook(args []string) error {
 	out := c.env.Stdout
 	for _, s := range plan.Sheets {
 		if s.Note != "" {
-			fmt.Fprintf(out, "工作表“%s”：%s\n", s.Name, s.Note)
+			fmt.Fprintf(out, "工作表“%s”：%s\n", terminalText(s.Name), s.Note)
 		}
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintln(out, p.String())
+		fmt.Fprintln(out, app.StripControl(p.String()))
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(out, "提醒："+app.StripControl(w.String()))
 	}
 	verb := "导入"
 	if *dryRun {

@@ -67,7 +67,7 @@ func (c *command) print(args []string) error {
 	}
 	fmt.Fprintln(c.env.Stdout, "已生成 "+*out)
 	if replaced != nil {
-		fmt.Fprintln(c.env.Stderr, "注意："+replaced.Error())
+		fmt.Fprintln(c.env.Stderr, "注意："+app.StripControl(replaced.Error()))
 	}
 	return nil
 }

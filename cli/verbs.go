@@ -98,7 +98,8 @@ func (c *command) search(args []string) error {
 			Hits  []hit `json:"hits"`
 		}{Total: total, Hits: []hit{}}
 		for _, h := range hits {
-			out.Hits = append(out.Hits, hit{string(h.Entity), h.ID, h.Number, h.Title, h.Snippet, h.Date.String(), h.Status})
+			clean := app.StripControl // JSON escapes C0 controls but not C1 (U+009B is a terminal's CSI)
+			out.Hits = append(out.Hits, hit{string(h.Entity), h.ID, clean(h.Number), clean(h.Title), clean(h.Snippet), h.Date.String(), clean(h.Status)})
 		}
 		enc := json.NewEncoder(c.env.Stdout)
 		enc.SetIndent("", "  ")
@@ -106,7 +107,7 @@ func (c *command) search(args []string) error {
 	}
 	labels := map[app.Entity]string{app.EntityDocument: "公文", app.EntitySeal: "用印", app.EntityItem: "督办", app.EntityMeeting: "会议"}
 	for _, h := range hits {
-		fmt.Fprintf(c.env.Stdout, "%s\t%s\t%s\t%s\t%s\n", labels[h.Entity], h.Number, h.Date, h.Status, h.Title)
+		fmt.Fprintf(c.env.Stdout, "%s\t%s\t%s\t%s\t%s\n", labels[h.Entity], terminalText(h.Number), h.Date, terminalText(h.Status), terminalText(h.Title))
 	}
 	fmt.Fprintf(c.env.Stdout, "共找到%d条", total)
 	if total > len(hits) {
@@ -312,7 +313,7 @@ func (c *command) check(args []string) error {
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
-			fmt.Fprintln(c.env.Stdout, p)
+			fmt.Fprintln(c.env.Stdout, app.StripControl(fmt.Sprint(p)))
 		}
 		return app.Errorf(app.EINTERNAL, "数据库检查发现%d处问题，请从备份恢复", len(problems))
 	}

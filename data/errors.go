@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"strings"
 	"syscall"
@@ -104,7 +103,7 @@ func ioReason(err error) string {
 	case strings.Contains(msg, "permission denied"), strings.Contains(msg, "access is denied"):
 		return "没有写入权限"
 	}
-	return fmt.Sprint(err)
+	return app.Cause(err)
 }
 
 // folderError names why a file could not be made in dir: a read-only

@@ -33,7 +33,7 @@ func parseDate(cell string, cx cellCtx) (app.Date, error) {
 	if s == "" {
 		return app.Date{}, nil
 	}
-	bad := app.Errorf(app.EINVALID, "日期“%s”无法识别，请按 2024-03-05 的格式填写", strings.TrimSpace(cell))
+	bad := app.Errorf(app.EINVALID, "日期“%s”无法识别，请按 2024-03-05 的格式填写", app.Excerpt(cell))
 	if whole, _, _ := strings.Cut(s, "."); len(whole) == 5 && isDigits(whole) {
 		if serial, err := strconv.ParseFloat(s, 64); err == nil {
 			return serialDate(serial, cx.date1904, bad)
@@ -63,7 +63,7 @@ func parseDate(cell string, cx cellCtx) (app.Date, error) {
 	var y, m, d int
 	switch {
 	case len(n) == 2 && cx.year == 0:
-		return app.Date{}, app.Errorf(app.EINVALID, "日期“%s”没有年份，工作表名称和文件名中也找不到年份，请写全年月日（如 2024-03-05）", strings.TrimSpace(cell))
+		return app.Date{}, app.Errorf(app.EINVALID, "日期“%s”没有年份，工作表名称和文件名中也找不到年份，请写全年月日（如 2024-03-05）", app.Excerpt(cell))
 	case len(n) == 2:
 		y, m, d = cx.year, n[0], n[1]
 	case len(n) != 3:
@@ -82,7 +82,21 @@ func parseDate(cell string, cx cellCtx) (app.Date, error) {
 	}
 	date := app.D(y, time.Month(m), d)
 	if date.Day != d {
-		return app.Date{}, app.Errorf(app.EINVALID, "日期“%s”不存在（%d年%d月没有%d日）", strings.TrimSpace(cell), y, m, d)
+		return app.Date{}, app.Errorf(app.EINVALID, "日期“%s”不存在（%d年%d月没有%d日）", app.Excerpt(cell), y, m, d)
+	}
+	return inWindow(date, cell)
+}
+
+// firstDate is the earliest date a register can hold: the founding of
+// the People's Republic. The latest is ten years from today (a 办理时限 or
+// a 完成时限 lies ahead, a 2173 is a typing error).
+var firstDate = app.D(1949, 10, 1)
+
+// inWindow refuses a date outside firstDate … today + 10 years.
+func inWindow(date app.Date, cell string) (app.Date, error) {
+	last := app.DateOf(app.Today().Time().AddDate(10, 0, 0))
+	if date.Before(firstDate) || date.After(last) {
+		return app.Date{}, app.Errorf(app.EINVALID, "日期“%s”不在%s至%s之间，请检查年份", app.Excerpt(cell), firstDate.Chinese(), last.Chinese())
 	}
 	return date, nil
 }
@@ -107,7 +121,7 @@ func serialDate(serial float64, date1904 bool, bad error) (app.Date, error) {
 	if d.Year < 1949 || d.Year > 2200 {
 		return app.Date{}, bad
 	}
-	return d, nil
+	return inWindow(d, strconv.FormatFloat(serial, 'f', -1, 64))
 }
 
 func isDigits(s string) bool {
@@ -135,6 +149,26 @@ func ParseDocNo(s string) string {
 	return app.NormalizeDocNo(s)
 }
 
+// warning is what a cell reader says about a cell it read and kept: the
+// row is imported, and the import reports it.
+type warning struct{ msg string }
+
+func (w *warning) Error() string { return w.msg }
+
+// docNoWarning warns of a 文号 written in brackets that does not read as
+// 代字〔年份〕序号号 (括号发〔2026号, 〔2026〕10号, a 20-digit serial): it is
+// kept as written, and search finds it, but the duplicate check can only
+// match it written the same way.
+func docNoWarning(no string) error {
+	if no == "" || !strings.ContainsAny(no, "〔〕[]【】（）()［］{}｛｝") {
+		return nil
+	}
+	if _, err := app.ParseDocNo(no); err != nil {
+		return &warning{fmt.Sprintf("文号“%s”不是“代字〔年份〕序号号”的格式（如 西府办发〔2026〕7号），已按原样导入，查重时只能与写法完全相同的文号比对，请核对", app.Excerpt(no))}
+	}
+	return nil
+}
+
 // blankMark reports whether a cell only says "nothing here".
 func blankMark(s string) bool {
 	switch strings.TrimSpace(s) {
@@ -151,10 +185,18 @@ func parseInt(cell string) (int, error) {
 	if s == "" || blankMark(s) {
 		return 0, nil
 	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f < 1e6 && f == math.Trunc(f) {
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err == nil && f >= 0 && f < 1e6 && f == math.Trunc(f):
 		return int(f), nil
+	case err == nil && f < 0:
+		return 0, app.Errorf(app.EINVALID, "“%s”是负数，应为0或正整数", app.Excerpt(cell))
+	case err == nil && f >= 1e6:
+		return 0, app.Errorf(app.EINVALID, "“%s”太大，应小于1000000", app.Excerpt(cell))
+	case err == nil:
+		return 0, app.Errorf(app.EINVALID, "“%s”不是整数", app.Excerpt(cell))
 	}
-	return 0, app.Errorf(app.EINVALID, "“%s”不是数字", strings.TrimSpace(cell))
+	return 0, app.Errorf(app.EINVALID, "“%s”不是数字", app.Excerpt(cell))
 }
 
 // parseLimit reads a 办理时限: a number of working days (5, 5个工作日, 5天)
@@ -172,7 +214,7 @@ func parseLimit(cell string, cx cellCtx) (days int, due app.Date, err error) {
 		return days, app.Date{}, nil
 	}
 	if due, err = parseDate(cell, cx); err != nil {
-		return 0, app.Date{}, app.Errorf(app.EINVALID, "办理时限“%s”应为工作日数（如 5）或日期", strings.TrimSpace(cell))
+		return 0, app.Date{}, app.Errorf(app.EINVALID, "办理时限“%s”应为工作日数（如 5）或日期", app.Excerpt(cell))
 	}
 	return 0, due, nil
 }
@@ -185,7 +227,7 @@ func parseBool(cell string) (bool, error) {
 	case "是", "有", "y", "yes", "true", "1", "√", "✓", "v":
 		return true, nil
 	}
-	return false, app.Errorf(app.EINVALID, "“%s”应为“是”或“否”", strings.TrimSpace(cell))
+	return false, app.Errorf(app.EINVALID, "“%s”应为“是”或“否”", app.Excerpt(cell))
 }
 
 func yesNo(b bool) string {
@@ -268,7 +310,7 @@ func (e enum[S]) parse(cell string) (S, error) {
 	if v, ok := e.byName[s]; ok || s == "" {
 		return v, nil
 	}
-	return "", app.Errorf(app.EINVALID, "%s“%s”无法识别，应为%s", e.what, strings.TrimSpace(cell), e.hint)
+	return "", app.Errorf(app.EINVALID, "%s“%s”无法识别，应为%s", e.what, app.Excerpt(cell), e.hint)
 }
 
 var (

@@ -243,7 +243,7 @@ var docColumns = []column[doc]{
 		kind: kName, width: 20, need: true, example: "市政府办公室", field: func(d *doc) any { return &d.FromUnit }},
 	{key: "doc_no", header: "文号", in: "来文字号", out: "发文字号", names: []string{"来文文号", "文件字号", "文件编号", "字号", "文件文号", "发文号", "发文文号"},
 		width: 22, example: "市府办发〔2024〕12号", note: "〔〕、[]、【】均可，导入后统一为〔〕",
-		field: func(d *doc) any { return &d.DocNo }, set: func(d *doc, s string, _ cellCtx) error { d.DocNo = ParseDocNo(s); return nil }},
+		field: func(d *doc) any { return &d.DocNo }, set: func(d *doc, s string, _ cellCtx) error { d.DocNo = ParseDocNo(s); return docNoWarning(d.DocNo) }},
 	{key: "issuing_code", header: "发文代字", dir: app.Outgoing, names: []string{"代字", "机关代字"}, kind: kName, width: 11,
 		note: "留空时取发文字号中的代字", field: func(d *doc) any { return &d.IssuingCode }},
 	{key: "title", header: "文件标题", names: []string{"标题", "文件名称", "来文标题", "文件题目", "题名", "文件名", "公文标题", "文件标题事由"},
@@ -329,7 +329,7 @@ var docDirection = column[doc]{key: "direction", header: "收发", names: []stri
 		case "发文", "发", "out":
 			d.Direction = app.Outgoing
 		default:
-			return app.Errorf(app.EINVALID, "“%s”应为收文或发文", strings.TrimSpace(s))
+			return app.Errorf(app.EINVALID, "“%s”应为收文或发文", app.Excerpt(s))
 		}
 		return nil
 	}}
@@ -368,7 +368,7 @@ func readInstructions(d *doc, s string, cx cellCtx) error {
 	for _, l := range splitLines(s) {
 		m := instructionLine.FindStringSubmatch(l)
 		if m == nil {
-			return app.Errorf(app.EINVALID, "批示“%s”应写成“领导：批示内容（日期）”", l)
+			return app.Errorf(app.EINVALID, "批示“%s”应写成“领导：批示内容（日期）”", app.Excerpt(l))
 		}
 		in := app.Instruction{Leader: cleanName(m[1]), Text: strings.TrimSpace(m[2])}
 		if on, err := parseDate(m[3], cx); err == nil {
@@ -462,7 +462,7 @@ func readApprovals(r *seal, s string, cx cellCtx) error {
 	for _, l := range splitLines(s) {
 		f := strings.Fields(l)
 		if len(f) < 2 {
-			return app.Errorf(app.EINVALID, "审批记录“%s”应写成“环节 审批人 日期 意见”", l)
+			return app.Errorf(app.EINVALID, "审批记录“%s”应写成“环节 审批人 日期 意见”", app.Excerpt(l))
 		}
 		a := app.Approval{Action: f[0], Approver: f[1]}
 		rest := f[2:]
@@ -545,7 +545,7 @@ func readStages(it *item, s string, cx cellCtx) error {
 	it.Stages = nil
 	for _, l := range splitLines(s) {
 		m := stageLine.FindStringSubmatch(l)
-		bad := app.Errorf(app.EINVALID, "阶段“%s”应写成“阶段名称：截止日期”", l)
+		bad := app.Errorf(app.EINVALID, "阶段“%s”应写成“阶段名称：截止日期”", app.Excerpt(l))
 		if m == nil {
 			return bad
 		}
@@ -568,7 +568,7 @@ func readProgress(it *item, s string, cx cellCtx) error {
 		on, text, _ := strings.Cut(l, " ")
 		d, err := parseDate(on, cx)
 		if err != nil || d.IsZero() || strings.TrimSpace(text) == "" {
-			return app.Errorf(app.EINVALID, "进展“%s”应写成“日期 进展情况”", l)
+			return app.Errorf(app.EINVALID, "进展“%s”应写成“日期 进展情况”", app.Excerpt(l))
 		}
 		it.Progress = append(it.Progress, app.Progress{On: d, Text: strings.TrimSpace(text)})
 	}

@@ -211,7 +211,7 @@ func writeCSV(w io.Writer, s sheetData, count func(int), tick func()) error {
 	rec := make([]string, len(s.headers))
 	err := s.rows(func(vals []any, _ bool) error {
 		for i, v := range vals {
-			rec[i] = text(v)
+			rec[i] = csvSafe(text(v))
 		}
 		tick()
 		return cw.Write(rec)

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -37,6 +38,7 @@ type Plan struct {
 	Sheets   []SheetInfo
 	Rows     int           // data rows read
 	Problems []app.Problem // cells that could not be read; Run adds the rest
+	Warnings []app.Problem // cells read and kept that should be looked at (a malformed 文号)
 	bad      int           // rows with a problem
 	run      func(context.Context, *app.Desk, app.ImportOptions) (app.ImportResult, error)
 }
@@ -79,6 +81,7 @@ type Report struct {
 	Skipped  int           // rows not imported
 	Bad      int           // rows with a problem
 	Problems []app.Problem // every problem, in the file's order
+	Warnings []app.Problem // rows imported as written that should be looked at
 	DryRun   bool
 }
 
@@ -113,7 +116,7 @@ func bookError(book Book) error {
 func Read(book Book, path string, opt ReadOptions) (*Plan, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, app.Errorf(app.ENOTFOUND, "无法打开%s：%v", path, err)
+		return nil, app.Errorf(app.ENOTFOUND, "无法打开%s：%s", path, app.Cause(err))
 	}
 	defer f.Close()
 	return ReadFrom(book, filepath.Base(path), f, opt)
@@ -162,7 +165,7 @@ func (p *Plan) Run(ctx context.Context, desk *app.Desk, opt app.ImportOptions) (
 		check.DryRun = true
 	}
 	res, err := p.run(ctx, desk, check)
-	rep := Report{Rows: p.Rows, Imported: res.Imported, Bad: p.bad + res.Bad, DryRun: opt.DryRun}
+	rep := Report{Rows: p.Rows, Imported: res.Imported, Bad: p.bad + res.Bad, DryRun: opt.DryRun, Warnings: p.Warnings}
 	rep.Problems = append(append([]app.Problem{}, p.Problems...), res.Problems...)
 	order := map[string]int{}
 	for i, s := range p.Sheets {
@@ -354,8 +357,15 @@ func readSheet[T any](b *bookDef[T], p *Plan, file string, sh *sheet, opt ReadOp
 				continue
 			}
 			if err := cols[c].read(&rec, cell, cx); err != nil {
+				problem := app.Problem{At: at, Column: cleanLine(header[i]), Reason: app.ErrorMessage(err)}
+				var w *warning
+				if errors.As(err, &w) {
+					problem.Reason = w.msg
+					p.Warnings = append(p.Warnings, problem)
+					continue
+				}
 				ok = false
-				p.Problems = append(p.Problems, app.Problem{At: at, Column: cleanLine(header[i]), Reason: app.ErrorMessage(err)})
+				p.Problems = append(p.Problems, problem)
 			}
 		}
 		if b.finish != nil {

@@ -18,7 +18,7 @@ import (
 // digits, 文号 in [] and 【】, a date merged over two rows, blank rows, a
 // month row, the header repeated, a total, a probable duplicate and a
 // sheet of notes.
-func messyRegister(t *testing.T) []byte {
+func messyRegister(t testing.TB) []byte {
 	return workbook(t, func(f *excelize.File) {
 		f.SetSheetName("Sheet1", "2023年")
 		setRows(t, f, "2023年", 1,

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -42,11 +43,11 @@ func cellAt(row []string, i int) string {
 }
 
 // readSheets reads a workbook (.xlsx) or a CSV file, told apart by their
-// first bytes.
+// first bytes, within the limits of limits.go.
 func readSheets(name string, r io.Reader) ([]sheet, error) {
-	data, err := io.ReadAll(r)
+	data, err := readLimited(name, r)
 	if err != nil {
-		return nil, app.Errorf(app.EINVALID, "无法读取“%s”：%v", name, err)
+		return nil, err
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -67,9 +68,13 @@ func readSheets(name string, r io.Reader) ([]sheet, error) {
 }
 
 func readXLSX(name string, data []byte) ([]sheet, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	unpacked, err := checkZip(name, data)
 	if err != nil {
-		return nil, app.Errorf(app.EINVALID, "“%s”无法打开（文件损坏或设有密码）：%v", name, err)
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpackedBytes, UnzipXMLSizeLimit: unzipInMemory})
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "“%s”无法打开（文件损坏或设有密码）：%s", name, app.Cause(err))
 	}
 	defer f.Close()
 	date1904 := false
@@ -77,28 +82,71 @@ func readXLSX(name string, data []byte) ([]sheet, error) {
 		date1904 = *props.Date1904
 	}
 	merges := mergedRanges(data)
+	limits := &gridLimits{file: name}
 	var out []sheet
 	for _, sn := range f.GetSheetList() {
-		rows, err := f.GetRows(sn, excelize.Options{RawCellValue: true})
+		rows, err := sheetRows(f, sn, limits)
 		if err != nil {
-			return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”无法读取：%v", name, sn, err)
+			return nil, err
 		}
 		ranges, ok := merges[sn]
-		if !ok { // not found the cheap way: ask excelize, which reads the whole sheet again
+		// Not found the cheap way: ask excelize, which reads the whole
+		// sheet into memory again (several times its size), so only of
+		// a workbook small enough to be unpacked in memory.
+		if !ok && unpacked <= unzipInMemory {
 			merged, err := f.GetMergeCells(sn, true)
 			if err != nil {
-				return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”无法读取：%v", name, sn, err)
+				return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”无法读取：%s", name, sn, app.Cause(err))
 			}
 			for _, m := range merged {
 				ranges = append(ranges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
 			}
 		}
 		for _, m := range ranges {
-			fillMerged(rows, m[0], m[1])
+			if err := fillMerged(rows, m[0], m[1], limits); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, sheet{name: sn, rows: rows, date1904: date1904})
 	}
 	return out, nil
+}
+
+// sheetRows reads the cell texts of a sheet row by row (as excelize's
+// GetRows does), refusing it as soon as it goes beyond a limit.
+func sheetRows(f *excelize.File, sn string, limits *gridLimits) ([][]string, error) {
+	it, err := f.Rows(sn)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”无法读取：%s", limits.file, sn, app.Cause(err))
+	}
+	defer it.Close()
+	var rows [][]string
+	for n := 1; it.Next(); n++ {
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”第%d行无法读取：%s", limits.file, sn, n, app.Cause(err))
+		}
+		if len(row) == 0 {
+			if n-len(rows) > maxRows { // blank rows by the million
+				return nil, limits.tooManyRows()
+			}
+			continue
+		}
+		if err := limits.addRows(n - len(rows)); err != nil {
+			return nil, err
+		}
+		if err := limits.addRow(row, func() string { return fmt.Sprintf("的工作表“%s”第%d行", sn, n) }); err != nil {
+			return nil, err
+		}
+		for len(rows) < n-1 {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, row)
+	}
+	if err := it.Error(); err != nil {
+		return nil, app.Errorf(app.EINVALID, "“%s”的工作表“%s”无法读取：%s", limits.file, sn, app.Cause(err))
+	}
+	return rows, nil
 }
 
 // mergedRanges finds the merged ranges of each sheet by name in the
@@ -143,13 +191,9 @@ func mergedRanges(data []byte) map[string][][2]string {
 			if !strings.HasPrefix(target, "xl/") {
 				target = "xl/" + target
 			}
-			x := read(target)
-			if x == nil {
+			ranges, ok := scanMerges(z, target)
+			if !ok {
 				break
-			}
-			ranges := [][2]string{}
-			for _, m := range mergeRef.FindAllSubmatch(x, -1) {
-				ranges = append(ranges, [2]string{string(m[1]), string(m[2])})
 			}
 			out[s.Name] = ranges
 		}
@@ -157,29 +201,67 @@ func mergedRanges(data []byte) map[string][][2]string {
 	return out
 }
 
+// scanMerges finds the merged ranges of the sheet part name a chunk at a
+// time, so that a large sheet is never held in memory whole.
+func scanMerges(z *zip.Reader, name string) ([][2]string, bool) {
+	f, err := z.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	const chunk, overlap = 1 << 20, 64 // a <mergeCell ref="…"> is shorter than the overlap
+	ranges := [][2]string{}
+	buf := make([]byte, 0, chunk+overlap)
+	for {
+		n, err := io.ReadFull(f, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		last := err != nil
+		// a match may only start before the kept tail, unless this is the end
+		limit := len(buf) - overlap
+		if last {
+			limit = len(buf)
+		}
+		for _, m := range mergeRef.FindAllSubmatchIndex(buf, -1) {
+			if m[0] < limit {
+				ranges = append(ranges, [2]string{string(buf[m[2]:m[3]]), string(buf[m[4]:m[5]])})
+			}
+		}
+		if last {
+			return ranges, true
+		}
+		buf = append(buf[:0], buf[limit:]...)
+	}
+}
+
 var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"`)
 
 // fillMerged copies the top-left value of a merged range into every cell
 // of it, so that a date or a sender merged over several rows belongs to
-// each of them.
-func fillMerged(rows [][]string, from, to string) {
+// each of them. A range is cut at the last row read and at maxColumns, and
+// the cells it adds count against the limits.
+func fillMerged(rows [][]string, from, to string, limits *gridLimits) error {
 	c0, r0, err1 := excelize.CellNameToCoordinates(from)
 	c1, r1, err2 := excelize.CellNameToCoordinates(to)
-	if err1 != nil || err2 != nil || r0 > len(rows) {
-		return
+	if err1 != nil || err2 != nil || r0 > len(rows) || c0 > c1 {
+		return nil
 	}
 	v := cellAt(rows[r0-1], c0-1)
 	if v == "" {
-		return
+		return nil
 	}
+	c1 = min(c1, maxColumns)
 	for r := r0; r <= r1 && r <= len(rows); r++ {
-		for len(rows[r-1]) < c1 {
-			rows[r-1] = append(rows[r-1], "")
+		if grow := c1 - len(rows[r-1]); grow > 0 {
+			if err := limits.addCells(grow); err != nil {
+				return err
+			}
+			rows[r-1] = append(rows[r-1], make([]string, grow)...)
 		}
 		for c := c0; c <= c1; c++ {
 			rows[r-1][c-1] = v
 		}
 	}
+	return nil
 }
 
 // readCSV reads comma- (or tab-) separated text in UTF-8 (with or without
@@ -205,6 +287,7 @@ func readCSV(name string, data []byte) (sheet, error) {
 		cr.Comma = '\t'
 	}
 	s := sheet{lines: []int{}}
+	limits := &gridLimits{file: name}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -212,9 +295,18 @@ func readCSV(name string, data []byte) (sheet, error) {
 		}
 		if err != nil {
 			line, _ := cr.FieldPos(0)
-			return sheet{}, app.Errorf(app.EINVALID, "“%s”第%d行无法读取：%v", name, line, err)
+			return sheet{}, app.Errorf(app.EINVALID, "“%s”第%d行无法读取：%s", name, line, app.Cause(err))
 		}
 		line, _ := cr.FieldPos(0)
+		if err := limits.addRows(1); err != nil {
+			return sheet{}, err
+		}
+		if err := limits.addRow(rec, func() string { return fmt.Sprintf("第%d行", line) }); err != nil {
+			return sheet{}, err
+		}
+		for i := range rec {
+			rec[i] = csvUnsafe(rec[i])
+		}
 		s.rows, s.lines = append(s.rows, rec), append(s.lines, line)
 	}
 	return s, nil

@@ -349,7 +349,7 @@ func (p *porter) templateTo(wc fyne.URIWriteCloser) {
 func (p *porter) chooseImport() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			p.u.showError(app.Errorf(app.EINTERNAL, "无法打开文件：%v", err))
+			p.u.showError(app.Errorf(app.EINTERNAL, "无法打开文件：%s", app.Cause(err)))
 			return
 		}
 		if rc == nil {
