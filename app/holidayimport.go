@@ -166,3 +166,37 @@ func (k *Desk) ImportHolidayNotice(ctx context.Context, n HolidayNotice) error {
 	}
 	return k.recountUncertain(ctx)
 }
+
+// Describe is the item in one line for checking against the notice:
+// “1月1日至1月3日放假（3天）；1月4日（星期日）上班”. Days outside year carry
+// their year.
+func (it NoticeItem) Describe(year int) string {
+	short := func(d Date) string {
+		if d.Year != year {
+			return d.Chinese()
+		}
+		return fmt.Sprintf("%d月%d日", d.Month, d.Day)
+	}
+	var runs []string
+	for i := 0; i < len(it.Holidays); {
+		j := i
+		for j+1 < len(it.Holidays) && it.Holidays[j+1] == it.Holidays[j].AddDays(1) {
+			j++
+		}
+		if j == i {
+			runs = append(runs, short(it.Holidays[i]))
+		} else {
+			runs = append(runs, short(it.Holidays[i])+"至"+short(it.Holidays[j]))
+		}
+		i = j + 1
+	}
+	out := fmt.Sprintf("%s放假（%d天）", strings.Join(runs, "、"), len(it.Holidays))
+	if len(it.Workdays) > 0 {
+		var ws []string
+		for _, d := range it.Workdays {
+			ws = append(ws, short(d)+"（"+WeekdayName(d)+"）")
+		}
+		out += "；" + strings.Join(ws, "、") + "上班"
+	}
+	return out
+}

@@ -211,7 +211,16 @@ func parseNoticeItem(it *NoticeItem, body string, year int) []string {
 			if len(days) == 0 && len(errs) == 0 {
 				problems = append(problems, "：“"+s+"”中没有放假日期")
 			}
-			if strings.Contains(after, "与周末连休") {
+			// “1月1日放假，1月2日（星期一）补休” (up to 2017): the day in
+			// lieu of a holiday on a Sunday is a day off too, and with the
+			// weekend it makes one break, as “与周末连休” says outright.
+			lieu, _, inLieu := strings.Cut(after, "补休")
+			if inLieu {
+				more, errs := noticeDays(lieu, year, newYear, false)
+				problems = append(problems, errs...)
+				days = append(days, more...)
+			}
+			if inLieu || strings.Contains(after, "与周末连休") {
 				days = withWeekend(days)
 			}
 			it.Holidays = append(it.Holidays, days...)
@@ -238,18 +247,17 @@ func parseNoticeItem(it *NoticeItem, body string, year int) []string {
 	return problems
 }
 
-// withWeekend adds the weekend that a holiday on a Monday or a Friday runs
-// into (“1月1日放假，与周末连休”): the three days are all days off.
+// withWeekend adds the weekend days a holiday runs into (“1月1日放假，与周末
+// 连休” on a Monday): the break is all days off.
 func withWeekend(days []Date) []Date {
 	if len(days) == 0 {
 		return days
 	}
-	first, last := days[0], days[len(days)-1]
-	if first.Weekday() == time.Monday {
-		days = append([]Date{first.AddDays(-2), first.AddDays(-1)}, days...)
+	for d := days[0].AddDays(-1); !plainWorkday(d); d = d.AddDays(-1) {
+		days = append([]Date{d}, days...)
 	}
-	if last.Weekday() == time.Friday {
-		days = append(days, last.AddDays(1), last.AddDays(2))
+	for d := days[len(days)-1].AddDays(1); !plainWorkday(d); d = d.AddDays(1) {
+		days = append(days, d)
 	}
 	return days
 }

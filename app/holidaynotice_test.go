@@ -48,10 +48,10 @@ func dateStrings(ds []Date) []string {
 	return out
 }
 
-// The notices of 2023 to 2026, as published, give exactly the schedule the
-// calendar library carries for those years.
+// The notices of 2017 and 2023 to 2026, as published, give exactly the
+// schedule the calendar library carries for those years.
 func TestParseHolidayNoticeReproducesOfficialYears(t *testing.T) {
-	for _, year := range []int{2023, 2024, 2025, 2026} {
+	for _, year := range []int{2017, 2023, 2024, 2025, 2026} {
 		n, err := ParseHolidayNotice(readNotice(t, strconv.Itoa(year)))
 		if err != nil {
 			t.Fatalf("%d: %v", year, err)
@@ -187,5 +187,18 @@ func TestParseHolidayNotice2020BeforeTheExtension(t *testing.T) {
 	}
 	if gotW := dateStrings(n.Workdays()); len(gotW) != len(wantW)+1 || gotW[1] != "2020-02-01" {
 		t.Errorf("workdays %v, library %v", gotW, wantW)
+	}
+}
+
+func TestNoticeItemDescribe(t *testing.T) {
+	n, err := ParseHolidayNotice(readNotice(t, "2023"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := n.Items[0].Describe(2023); got != "2022年12月31日至1月2日放假（3天）" {
+		t.Errorf("元旦 2023: %s", got)
+	}
+	if got := n.Items[3].Describe(2023); got != "4月29日至5月3日放假（5天）；4月23日（星期日）、5月6日（星期六）上班" {
+		t.Errorf("劳动节 2023: %s", got)
 	}
 }
