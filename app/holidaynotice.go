@@ -195,50 +195,59 @@ func chineseNumeral(n int) string {
 	return strconv.Itoa(n)
 }
 
-// parseNoticeItem reads the sentences of one item into it: a sentence with
-// 放假 gives days off, one with 上班 make-up working days; the others (a
-// suggestion to take the eve off, the closing paragraph) are not schedule.
-// It returns the problems found, each to be prefixed with the item's label.
+// parseNoticeItem reads the sentences of one item into it: a clause with
+// 上班 gives make-up working days, a sentence with 放假 days off; the others
+// (a suggestion to take the eve off, the closing paragraph) are not
+// schedule. It returns the problems found, each to be prefixed with the
+// item's label.
 func parseNoticeItem(it *NoticeItem, body string, year int) []string {
 	var problems []string
 	newYear := strings.Contains(it.Name, "元旦")
-	for _, s := range strings.Split(body, "。") {
-		switch {
-		case strings.Contains(s, "放假"):
-			before, after, _ := strings.Cut(s, "放假")
-			days, errs := noticeDays(before, year, newYear, true)
-			problems = append(problems, errs...)
-			if len(days) == 0 && len(errs) == 0 {
-				problems = append(problems, "：“"+s+"”中没有放假日期")
+	for _, sentence := range strings.FieldsFunc(body, func(r rune) bool { return r == '。' || r == ';' }) {
+		// The working days may follow the days off after a comma.
+		var rest []string
+		for _, clause := range strings.Split(sentence, ",") {
+			if !strings.Contains(clause, "上班") || strings.Contains(clause, "放假") {
+				rest = append(rest, clause)
+				continue
 			}
-			// “1月1日放假，1月2日（星期一）补休” (up to 2017): the day in
-			// lieu of a holiday on a Sunday is a day off too, and with the
-			// weekend it makes one break, as “与周末连休” says outright.
-			lieu, _, inLieu := strings.Cut(after, "补休")
-			if inLieu {
-				more, errs := noticeDays(lieu, year, newYear, false)
-				problems = append(problems, errs...)
-				days = append(days, more...)
-			}
-			if inLieu || strings.Contains(after, "与周末连休") {
-				days = withWeekend(days)
-			}
-			it.Holidays = append(it.Holidays, days...)
-			if m := noticeCount.FindStringSubmatch(after); m != nil {
-				if want := chineseNumber(m[1]); want != len(days) && len(errs) == 0 {
-					problems = append(problems, fmt.Sprintf("：写的是“%s”，但%s共%d天", m[0], spanText(days), len(days)))
-				}
-			}
-		case strings.Contains(s, "上班"):
-			before, _, _ := strings.Cut(s, "上班")
+			before, _, _ := strings.Cut(clause, "上班")
 			days, errs := noticeDays(before, year, newYear, false)
 			problems = append(problems, errs...)
 			for _, d := range days {
-				if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+				if plainWorkday(d) {
 					problems = append(problems, fmt.Sprintf("：调休上班日%s是%s，本来就是工作日", d.Chinese(), WeekdayName(d)))
 				}
 			}
 			it.Workdays = append(it.Workdays, days...)
+		}
+		s := strings.Join(rest, ",")
+		if !strings.Contains(s, "放假") {
+			continue
+		}
+		before, after, _ := strings.Cut(s, "放假")
+		days, errs := noticeDays(before, year, newYear, true)
+		problems = append(problems, errs...)
+		if len(days) == 0 && len(errs) == 0 {
+			problems = append(problems, "：“"+s+"”中没有放假日期")
+		}
+		// “1月1日放假，1月2日（星期一）补休” (up to 2017): the day in lieu
+		// of a holiday on a Sunday is a day off too, and with the weekend
+		// it makes one break, as “与周末连休” says outright.
+		lieu, _, inLieu := strings.Cut(after, "补休")
+		if inLieu {
+			more, errs := noticeDays(lieu, year, newYear, false)
+			problems = append(problems, errs...)
+			days = append(days, more...)
+		}
+		if inLieu || strings.Contains(after, "与周末连休") {
+			days = withWeekend(days)
+		}
+		it.Holidays = append(it.Holidays, days...)
+		if m := noticeCount.FindStringSubmatch(after); m != nil {
+			if want := chineseNumber(m[1]); want != len(days) && len(errs) == 0 {
+				problems = append(problems, fmt.Sprintf("：写的是“%s”，但%s共%d天", m[0], spanText(days), len(days)))
+			}
 		}
 	}
 	if len(it.Holidays) == 0 && len(problems) == 0 {

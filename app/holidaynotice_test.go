@@ -107,6 +107,13 @@ func TestParseHolidayNoticeForms(t *testing.T) {
 	if got := dateStrings(n.Items[4].Holidays); !reflect.DeepEqual(got, []string{"2026-06-19"}) {
 		t.Errorf("single day: %v", got)
 	}
+	// The make-up days after a comma instead of a full stop, 共八天 in
+	// Chinese numerals.
+	n, err = ParseHolidayNotice(strings.Replace(strings.Replace(readNotice(t, "2023"), "共8天。10月7日", "共八天，10月7日", 1), "共7天。1月28日", "共7天；1月28日", 1))
+	if err != nil || len(n.Workdays()) != 7 || len(n.Holidays()) != 27 {
+		t.Fatalf("2023 with commas: %v %v", err, dateStrings(n.Workdays()))
+	}
+	n, _ = ParseHolidayNotice(text)
 	days := n.Days()
 	if days[0].Name != "元旦" || days[0].Work || !sortedDays(days) {
 		t.Errorf("days: %+v", days[:3])
