@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -77,7 +78,7 @@ const noticeNeutral = "按通知恢复正常"
 // PlanNoticeImport compares the notice with the calendar in force (cal) and
 // the office's own days (office), and says what importing it will do.
 func PlanNoticeImport(n HolidayNotice, cal *Calendar, office []DayOverride) NoticePlan {
-	p := NoticePlan{Notice: n, Builtin: containsYear(BuiltinYears(), n.Year)}
+	p := NoticePlan{Notice: n, Builtin: slices.Contains(BuiltinYears(), n.Year)}
 	builtin := NewCalendar(nil, nil)
 	notice := map[Date]DayOverride{}
 	for _, o := range n.Days() {
@@ -114,15 +115,6 @@ func PlanNoticeImport(n HolidayNotice, cal *Calendar, office []DayOverride) Noti
 		}
 	}
 	return p
-}
-
-func containsYear(ys []int, y int) bool {
-	for _, v := range ys {
-		if v == y {
-			return true
-		}
-	}
-	return false
 }
 
 // Summary is one line on the notice: 2027年：放假29天，调休上班6天.

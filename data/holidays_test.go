@@ -9,17 +9,6 @@ import (
 	"gongwen/app"
 )
 
-// notice2030 is a made-up notice for a year the program does not carry
-// (weekdays true to the calendar).
-const notice2030 = `国务院办公厅关于2030年部分节假日安排的通知
-一、元旦：1月1日（周二）放假1天，不调休。
-二、春节：2月2日（周六）至8日（周五）放假调休，共7天。1月27日（周日）、2月9日（周六）上班。
-三、清明节：4月5日（周五）至7日（周日）放假，共3天。
-四、劳动节：5月1日（周三）至5日（周日）放假调休，共5天。4月28日（周日）上班。
-五、端午节：6月5日（周三）放假1天，不调休。
-六、中秋节：9月12日（周四）至14日（周六）放假，共3天。
-七、国庆节：10月1日（周二）至7日（周一）放假调休，共7天。9月29日（周日）、10月12日（周六）上班。`
-
 // Importing the notice of a year the program does not know covers the
 // year, stores its days as the office's, recounts the uncertain due dates
 // and is recorded in the history.
@@ -37,7 +26,9 @@ func TestImportHolidayNoticeOfANewYear(t *testing.T) {
 		t.Fatalf("assigned into 2030: %s uncertain %v", assigned.DueOn, assigned.DueUncertain)
 	}
 
-	n, err := app.ParseHolidayNotice(notice2030)
+	text, err := os.ReadFile("../app/testdata/holidays/2030-invented.txt")
+	must(t, err)
+	n, err := app.ParseHolidayNotice(string(text))
 	must(t, err)
 	plan, err := desk.PlanHolidayNotice(ctx, n)
 	must(t, err)

@@ -182,11 +182,11 @@ func fillMerged(rows [][]string, from, to string) {
 	}
 }
 
-// DecodeText turns the bytes of a Chinese text file into UTF-8: UTF-8 (with
+// decodeText turns the bytes of a Chinese text file into UTF-8: UTF-8 (with
 // or without BOM), UTF-16 with BOM (Excel's “Unicode 文本”), or GBK, which
 // Chinese Excel, WPS and Notepad write by default: valid UTF-8 is taken as
 // UTF-8, anything else as GBK. ok is false for what is not text at all.
-func DecodeText(data []byte) (text []byte, ok bool) {
+func decodeText(data []byte) (text []byte, ok bool) {
 	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -200,19 +200,19 @@ func DecodeText(data []byte) (text []byte, ok bool) {
 }
 
 // ReadText is the text of a plain-text file (a notice saved as .txt), in
-// any encoding DecodeText knows; name is for the message.
+// any encoding decodeText knows; name is for the message.
 func ReadText(name string, data []byte) (string, error) {
-	text, ok := DecodeText(data)
+	text, ok := decodeText(data)
 	if !ok {
 		return "", app.Errorf(app.EINVALID, "“%s”不是可读的文本文件（请保存为 .txt 纯文本）", name)
 	}
 	return string(text), nil
 }
 
-// readCSV reads comma- (or tab-) separated text in any encoding DecodeText
+// readCSV reads comma- (or tab-) separated text in any encoding decodeText
 // knows.
 func readCSV(name string, data []byte) (sheet, error) {
-	data, ok := DecodeText(data)
+	data, ok := decodeText(data)
 	if !ok {
 		return sheet{}, app.Errorf(app.EINVALID, "“%s”不是 Excel 工作簿，也不是可读的 CSV 文本文件", name)
 	}

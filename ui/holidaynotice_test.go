@@ -16,17 +16,6 @@ import (
 	"gongwen/ui/widgets"
 )
 
-// notice2030 is a made-up notice for a year the program does not carry
-// (weekdays true to the calendar).
-const notice2030 = `国务院办公厅关于2030年部分节假日安排的通知
-一、元旦：1月1日（周二）放假1天，不调休。
-二、春节：2月2日（周六）至8日（周五）放假调休，共7天。1月27日（周日）、2月9日（周六）上班。
-三、清明节：4月5日（周五）至7日（周日）放假，共3天。
-四、劳动节：5月1日（周三）至5日（周日）放假调休，共5天。4月28日（周日）上班。
-五、端午节：6月5日（周三）放假1天，不调休。
-六、中秋节：9月12日（周四）至14日（周六）放假，共3天。
-七、国庆节：10月1日（周二）至7日（周一）放假调休，共7天。9月29日（周日）、10月12日（周六）上班。`
-
 // tapButton taps the button with that text in the window or the dialog on top.
 func (h *harness) tapButton(text string) {
 	h.t.Helper()
@@ -74,6 +63,11 @@ func TestImportHolidayNoticeFromSettings(t *testing.T) {
 	if f.Title != "从通知导入节假日" {
 		t.Fatalf("form %q", f.Title)
 	}
+	b, err := os.ReadFile(filepath.Join("..", "app", "testdata", "holidays", "2030-invented.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notice2030 := string(b)
 	field := f.Get("通知全文").(*widgets.Entry)
 	field.SetText(strings.Replace(notice2030, "共5天", "共4天", 1))
 	h.saveFails("“四、劳动节”：写的是“共4天”，但5月1日至5月5日共5天")
