@@ -141,6 +141,8 @@ func ParseHolidayNotice(text string) (HolidayNotice, error) {
 		end := len(text)
 		if i+1 < len(heads) {
 			end = heads[i+1][0]
+		} else {
+			end = h[1] + noticeEnd(text[h[1]:])
 		}
 		it := NoticeItem{Number: text[h[2]:h[3]], Name: text[h[4]:h[5]]}
 		if num := chineseNumber(it.Number); num != lastNumber+1 {
@@ -183,6 +185,19 @@ func ParseHolidayNotice(text string) (HolidayNotice, error) {
 func compactNotice(text string) string {
 	text = strings.NewReplacer("(", "（", ")", "）").Replace(NormalizeWidth(text))
 	return strings.Join(strings.Fields(text), "")
+}
+
+// noticeEnd is where the last item ends: at the closing paragraph or the
+// signature, so that whatever a web page shows after the notice (related
+// articles on the holidays) is not read as schedule.
+func noticeEnd(rest string) int {
+	end := len(rest)
+	for _, closing := range []string{"节假日期间", "鼓励单位和个人", "国务院办公厅"} {
+		if k := strings.Index(rest, closing); k >= 0 && k < end {
+			end = k
+		}
+	}
+	return end
 }
 
 func chineseNumeral(n int) string {

@@ -113,6 +113,11 @@ func TestParseHolidayNoticeForms(t *testing.T) {
 	if err != nil || len(n.Workdays()) != 7 || len(n.Holidays()) != 27 {
 		t.Fatalf("2023 with commas: %v %v", err, dateStrings(n.Workdays()))
 	}
+	// Copied from a news page: what follows the notice is not schedule.
+	page := "新华社北京11月4日电 " + readNotice(t, "2026") + "[责编：张倩]\n相关阅读：2026年春节放假9天，火车票12月1日开售"
+	if n, err = ParseHolidayNotice(page); err != nil || len(n.Holidays()) != 33 {
+		t.Fatalf("2026 from a news page: %v", err)
+	}
 	n, _ = ParseHolidayNotice(text)
 	days := n.Days()
 	if days[0].Name != "元旦" || days[0].Work || !sortedDays(days) {
