@@ -138,11 +138,9 @@ func ParseHolidayNotice(text string) (HolidayNotice, error) {
 	seen := map[Date]string{}
 	lastNumber := 0
 	for i, h := range heads {
-		end := len(text)
+		end := h[1] + noticeEnd(text[h[1]:])
 		if i+1 < len(heads) {
 			end = heads[i+1][0]
-		} else {
-			end = h[1] + noticeEnd(text[h[1]:])
 		}
 		it := NoticeItem{Number: text[h[2]:h[3]], Name: text[h[4]:h[5]]}
 		if num := chineseNumber(it.Number); num != lastNumber+1 {
