@@ -47,6 +47,8 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   template docs|seals|supervision -o 文件.xlsx
                              生成导入模板
   due --from 日期 --workdays N 计算N个工作日后的到期日
+  holidays parse|import 文件  读取国务院办公厅节假日安排通知（.txt，UTF-8 或 GBK）：
+                             parse 显示解析出的放假日和调休上班日，import 存入本单位日历
   print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf
                              打印表单（参数为收文编号、发文字号、编号、会议序号、YYYY-MM 或年份）
   backup [-o 文件]            备份数据（程序运行时也可备份）
@@ -111,6 +113,8 @@ func run(args []string, env Env) error {
 		return c.template(rest)
 	case "due":
 		return c.due(rest)
+	case "holidays":
+		return c.holidays(rest)
 	case "print":
 		return c.print(rest)
 	case "backup":

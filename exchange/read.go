@@ -264,10 +264,11 @@ func fillMerged(rows [][]string, from, to string, limits *gridLimits) error {
 	return nil
 }
 
-// readCSV reads comma- (or tab-) separated text in UTF-8 (with or without
-// BOM), UTF-16 (Excel's “Unicode 文本”), or GBK, which Chinese Excel and
-// WPS write by default: valid UTF-8 is taken as UTF-8, anything else as GBK.
-func readCSV(name string, data []byte) (sheet, error) {
+// decodeText turns the bytes of a Chinese text file into UTF-8: UTF-8 (with
+// or without BOM), UTF-16 with BOM (Excel's “Unicode 文本”), or GBK, which
+// Chinese Excel, WPS and Notepad write by default: valid UTF-8 is taken as
+// UTF-8, anything else as GBK. ok is false for what is not text at all.
+func decodeText(data []byte) (text []byte, ok bool) {
 	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -277,7 +278,24 @@ func readCSV(name string, data []byte) (sheet, error) {
 	case !utf8.Valid(data):
 		data, err = simplifiedchinese.GBK.NewDecoder().Bytes(data)
 	}
-	if err != nil || bytes.IndexByte(data, 0) >= 0 {
+	return data, err == nil && bytes.IndexByte(data, 0) < 0
+}
+
+// ReadText is the text of a plain-text file (a notice saved as .txt), in
+// any encoding decodeText knows; name is for the message.
+func ReadText(name string, data []byte) (string, error) {
+	text, ok := decodeText(data)
+	if !ok {
+		return "", app.Errorf(app.EINVALID, "“%s”不是可读的文本文件（请保存为 .txt 纯文本）", name)
+	}
+	return string(text), nil
+}
+
+// readCSV reads comma- (or tab-) separated text in any encoding decodeText
+// knows.
+func readCSV(name string, data []byte) (sheet, error) {
+	data, ok := decodeText(data)
+	if !ok {
 		return sheet{}, app.Errorf(app.EINVALID, "“%s”不是 Excel 工作簿，也不是可读的 CSV 文本文件", name)
 	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))

@@ -54,6 +54,7 @@ type settingsScreen struct {
 	holCover  *widget.Label
 	holWarn   *widget.Label
 	holidays  *refList[holidayRow]
+	notice    *noticePreview // the notice being checked before import
 	fontsBox  *fyne.Container
 	fontSel   map[reports.FontRole]*widget.Select
 	fontRoles []reports.RoleFonts
@@ -565,9 +566,10 @@ func (s *settingsScreen) holidaysTab() fyne.CanvasObject {
 		}
 		s.fillHolidays()
 		s.u.changed()
-	}, widget.NewLabel("年度："), s.holYear, confirm)
+	}, widget.NewLabel("年度："), s.holYear, confirm,
+		widget.NewButtonWithIcon("从通知导入…", theme.DocumentIcon(), s.noticeForm))
 	top := container.NewVBox(s.holCover, s.holWarn,
-		note("国务院每年11月前后公布下一年的放假安排，届时请在这里逐日录入放假日和调休上班日，再点“确认该年安排已录入完整”。"))
+		note("国务院每年11月前后公布下一年的放假安排，届时请点“从通知导入…”粘贴通知全文；也可逐日录入放假日和调休上班日，再点“确认该年安排已录入完整”。"))
 	return container.NewBorder(top, nil, nil, nil, s.holidays.root)
 }
 

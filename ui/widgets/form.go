@@ -275,4 +275,7 @@ func ShowMessage(win fyne.Window, title, msg string) {
 	d := dialog.NewCustom(title, "确定", l, win)
 	d.Show()
 	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
+	// measured again at the dialog's width, the wrapped text needs fewer
+	// lines than at its narrow first measure: no empty space below it
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 }
