@@ -5,6 +5,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,6 +20,9 @@ type Entry struct {
 	onKey func(*fyne.KeyEvent) bool
 	// onFocusLost is called after the field loses the focus.
 	onFocusLost func()
+	// onEnter, when set, is Enter in a single-line field without its own
+	// OnSubmitted: the dialog's save.
+	onEnter func()
 }
 
 // NewEntry returns a single-line entry with a placeholder.
@@ -51,7 +55,23 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 		e.OnEscape()
 		return
 	}
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil && e.onEnter != nil {
+		e.onEnter()
+		return
+	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut passes Alt+letter shortcuts (Alt+F opens the 文件 menu)
+// on to the window, which would never see them while a field has focus.
+func (e *Entry) TypedShortcut(sc fyne.Shortcut) {
+	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierAlt {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(sc)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(sc)
 }
 
 // FocusLost runs the hook after the entry's own handling.

@@ -47,8 +47,9 @@ type Submit func(allowDuplicate bool) error
 
 // Form is a dialog of labelled fields with a red message line. A failed
 // save leaves the dialog open with everything the user typed and the
-// Chinese message on top; Esc closes it, Ctrl+S saves it (through the
-// window's FormStack).
+// Chinese message on top; Esc cancels it (asking first when something was
+// typed), Ctrl+S saves it (through the window's FormStack), and so does
+// Enter when every field is a single line.
 type Form struct {
 	Title    string
 	SaveText string
@@ -69,6 +70,10 @@ type Form struct {
 	submit Submit
 	shown  bool
 	busy   bool
+	// content is the dialog's body; opened is what its fields held when
+	// the dialog opened, to tell whether anything was typed since.
+	content fyne.CanvasObject
+	opened  []string
 
 	// OnSaved runs after a successful save and the dialog closed; warning
 	// is the coverage warning or "".
@@ -125,7 +130,7 @@ func (f *Form) Bottom(obj fyne.CanvasObject) *Form {
 func (f *Form) wire(obj fyne.CanvasObject) {
 	switch o := obj.(type) {
 	case Escapable:
-		o.SetOnEscape(f.Hide)
+		o.SetOnEscape(f.Cancel)
 	case *fyne.Container:
 		for _, c := range o.Objects {
 			f.wire(c)
@@ -189,6 +194,8 @@ func (f *Form) Show(submit Submit) {
 	if f.Height > 0 {
 		content = container.NewVScroll(content)
 	}
+	f.content = content
+	f.wireKeys()
 	f.Error("")
 	f.dlg = dialog.NewCustomWithoutButtons(f.Title, content, f.win)
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.Hide)
@@ -201,6 +208,7 @@ func (f *Form) Show(submit Submit) {
 	})
 	f.shown = true
 	f.stack.push(f)
+	f.opened = snapshot(content)
 	f.dlg.Show()
 	f.dlg.Resize(f.size())
 	// wrapped text is taller when measured before the dialog has its width:
@@ -209,6 +217,84 @@ func (f *Form) Show(submit Submit) {
 	if f.first != nil {
 		f.win.Canvas().Focus(f.first)
 	}
+}
+
+// Dirty reports whether a field holds something other than what it held
+// when the dialog opened.
+func (f *Form) Dirty() bool {
+	return f.shown && f.content != nil && !sameValues(f.opened, snapshot(f.content))
+}
+
+// Cancel is Esc: it closes the dialog, first asking 保存 / 不保存 / 取消
+// when something typed would be lost.
+func (f *Form) Cancel() {
+	if !f.shown {
+		return
+	}
+	if f.Dirty() {
+		AskUnsaved(f.win, f, f.Hide)
+		return
+	}
+	f.Hide()
+}
+
+// wireKeys gives every field of the shown dialog the dialog's keys: Esc
+// cancels from any field (rows added later too), and Enter in a
+// single-line field saves when the dialog has no multi-line field (where
+// Enter starts a new line, saving on Enter would surprise). Checks,
+// selects and radio buttons keep no focus after a click, since they do not
+// pass Esc on: with nothing focused, the window's Esc reaches the dialog.
+func (f *Form) wireKeys() {
+	multiLine := false
+	walk(f.content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*Entry); ok && e.MultiLine {
+			multiLine = true
+		}
+	})
+	unfocus := func() {
+		if c := f.win.Canvas(); c != nil {
+			c.Unfocus()
+		}
+	}
+	walk(f.content, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case Escapable:
+			w.SetOnEscape(f.Cancel)
+		case *widget.Check:
+			changed := w.OnChanged
+			w.OnChanged = func(b bool) {
+				if changed != nil {
+					changed(b)
+				}
+				unfocus()
+			}
+		case *widget.Select:
+			changed := w.OnChanged
+			w.OnChanged = func(s string) {
+				if changed != nil {
+					changed(s)
+				}
+				unfocus()
+			}
+		case *widget.RadioGroup:
+			changed := w.OnChanged
+			w.OnChanged = func(s string) {
+				if changed != nil {
+					changed(s)
+				}
+				unfocus()
+			}
+		}
+		if multiLine {
+			return
+		}
+		switch w := o.(type) {
+		case *NameField:
+			w.onEnter = f.Save
+		case *Entry:
+			w.onEnter = f.Save
+		}
+	})
 }
 
 // Hide closes the dialog without saving.
