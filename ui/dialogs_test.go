@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/png"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -203,5 +205,18 @@ func TestEnterSavesSingleLineDialog(t *testing.T) {
 	area.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if !g.Visible() || !strings.Contains(area.Text, "\n") {
 		t.Fatal("Enter in a multi-line dialog saved it")
+	}
+}
+
+// writePNG captures the window (with its dialogs) to a PNG file.
+func writePNG(t *testing.T, u *UI, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
 	}
 }

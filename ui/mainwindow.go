@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -53,24 +52,11 @@ type Env struct {
 	// OpenFile shows a file (a PDF) in the system's viewer; nil uses
 	// OpenWithSystem. Tests stub it.
 	OpenFile func(path string) error
-	// TempDir is where 打印 writes its PDF files; "" is the system's.
+	// TempDir is where 打印 writes its PDF files; "" is a private folder
+	// in the user's cache folder.
 	TempDir string
 	// Version is shown in 关于.
 	Version string
-}
-
-// OpenWithSystem opens path with the desktop's default program.
-func OpenWithSystem(path string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
-	case "darwin":
-		cmd = exec.Command("open", path)
-	default:
-		cmd = exec.Command("xdg-open", path)
-	}
-	return cmd.Start()
 }
 
 // Screen names, in the order of the navigation.
@@ -236,6 +222,9 @@ func newUI(a fyne.App, env Env) *UI {
 	u.win.SetCloseIntercept(u.quit)
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { u.openFileMenu() })
 	u.win.Resize(fyne.NewSize(1280, 800))
+	if dir, err := printDir(env); err == nil {
+		cleanPrinted(dir, time.Now())
+	}
 	u.show(ScreenDashboard)
 	trace("工作台 counts set: %+v", u.dashboard.last)
 	u.refreshStatus()
