@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -218,5 +220,100 @@ func writePNG(t *testing.T, u *UI, path string) {
 	defer f.Close()
 	if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Fyne's file dialogs and menus speak Chinese on an English system.
+func TestFyneTextChineseWhateverTheLocale(t *testing.T) {
+	for _, locale := range []string{"C", "en_US.UTF-8", "fr_FR.UTF-8"} {
+		t.Setenv("LANGUAGE", "")
+		t.Setenv("LC_ALL", locale)
+		t.Setenv("LANG", locale)
+		useChineseFyneText()
+		for en, zh := range map[string]string{"Save": "保存", "Cancel": "取消", "Open": "打开", "Create Folder": "新建文件夹", "Quit": "退出"} {
+			if got := lang.L(en); got != zh {
+				t.Errorf("%s: %q is %q, want %q", locale, en, got, zh)
+			}
+		}
+		if got := lang.X("file.name", "Name"); got != "名称" {
+			t.Errorf("%s: file.name is %q", locale, got)
+		}
+		if v, ok := os.LookupEnv("LANGUAGE"); !ok || v != "" {
+			t.Errorf("LANGUAGE left at %q", v)
+		}
+	}
+}
+
+// topDialogSize is the size of the dialog on top.
+func (h *harness) topDialogSize() fyne.Size {
+	h.t.Helper()
+	p, ok := h.u.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		h.t.Fatal("no dialog on top")
+	}
+	return p.Content.Size()
+}
+
+// A short message makes a small dialog; a long one wraps and stays on
+// the screen.
+func TestMessageDialogsFitTheirText(t *testing.T) {
+	h := newHarness(t, false)
+	h.u.win.Resize(fyne.NewSize(1024, 700))
+	h.u.showMessage("已导出", "PDF 已保存：\n/home/文书/收文处理笺-2026-0001.pdf")
+	if s := h.topDialogSize(); s.Height > 220 || s.Width > 600 {
+		t.Errorf("a two-line message takes %.0f×%.0f", s.Width, s.Height)
+	}
+	if dir := os.Getenv("GONGWEN_SHOTS"); dir != "" {
+		writePNG(t, h.u, dir+"/message-short.png")
+	}
+	h.u.win.Canvas().Overlays().Top().Hide()
+	h.u.confirm("从备份恢复", "用备份文件\n/home/文书/备份/gongwen-20261203.db\n替换当前全部数据？当前数据会先自动备份。", "恢复", func() {})
+	if s := h.topDialogSize(); s.Height > 260 {
+		t.Errorf("a three-line question takes %.0f×%.0f", s.Width, s.Height)
+	}
+	if dir := os.Getenv("GONGWEN_SHOTS"); dir != "" {
+		writePNG(t, h.u, dir+"/confirm.png")
+	}
+	h.u.win.Canvas().Overlays().Top().Hide()
+	h.u.showMessage("数据文件有问题", strings.Repeat("第1页的索引与表不一致，请从最近的备份恢复。", 60))
+	if s := h.topDialogSize(); s.Height > 700 {
+		t.Errorf("a long message is %.0f tall, taller than the window", s.Height)
+	}
+	if dir := os.Getenv("GONGWEN_SHOTS"); dir != "" {
+		writePNG(t, h.u, dir+"/message-long.png")
+	}
+}
+
+// Each kind of file has its folder, kept across starts; a folder that is
+// gone gives the home folder again.
+func TestFileDialogsRememberFolderPerKind(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	home, _ := os.UserHomeDir()
+	pdfDir, sheetDir := t.TempDir(), t.TempDir()
+	for _, k := range []fileKind{folderPDF, folderSheet} {
+		if got := u.lastFolder(k); got != home {
+			t.Errorf("%s starts in %q, want the home folder", k, got)
+		}
+	}
+	u.rememberFolder(folderPDF, storage.NewFileURI(pdfDir+"/收文处理笺.pdf"))
+	u.rememberFolder(folderSheet, storage.NewFileURI(sheetDir+"/收文登记簿.xlsx"))
+	if got := u.lastFolder(folderPDF); got != pdfDir {
+		t.Errorf("pdf folder %q, want %q", got, pdfDir)
+	}
+	if got := u.lastFolder(folderSheet); got != sheetDir {
+		t.Errorf("sheet folder %q, want %q", got, sheetDir)
+	}
+	if got := u.lastFolder(folderBackup); got != u.env.BackupDir {
+		t.Errorf("backups start in %q, want the backup folder %q", got, u.env.BackupDir)
+	}
+	// the preferences outlive the window
+	again := newUI(u.app, u.env)
+	if got := again.lastFolder(folderPDF); got != pdfDir {
+		t.Errorf("after a restart the pdf folder is %q", got)
+	}
+	os.RemoveAll(pdfDir)
+	if got := u.lastFolder(folderPDF); got != home {
+		t.Errorf("a removed folder gives %q", got)
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -25,11 +26,10 @@ func (k fileKind) prefKey() string { return "lastFolder." + string(k) }
 
 // rememberFolder keeps the folder of the file just chosen.
 func (u *UI) rememberFolder(k fileKind, file fyne.URI) {
-	parent, err := storage.Parent(file)
-	if err != nil || parent.Scheme() != "file" {
+	if file == nil || file.Scheme() != "file" {
 		return
 	}
-	u.app.Preferences().SetString(k.prefKey(), parent.Path())
+	u.app.Preferences().SetString(k.prefKey(), filepath.Dir(filepath.FromSlash(file.Path())))
 }
 
 // lastFolder is the folder to start a dialog for k in.

@@ -180,6 +180,7 @@ func newUI(a fyne.App, env Env) *UI {
 	trace("building the window")
 	a.Lifecycle().SetOnStarted(func() { trace("first frame drawn") })
 	a.Settings().SetTheme(Theme())
+	useChineseFyneText()
 	if env.OpenFile == nil {
 		env.OpenFile = OpenWithSystem
 	}

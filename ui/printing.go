@@ -19,6 +19,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/reports"
+	"gongwen/ui/widgets"
 )
 
 // paper is one printed form: a file name and what writes the PDF. The
@@ -123,8 +124,7 @@ func (u *UI) showPrintedFile(p paper, path, warning string) {
 	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), d.Hide)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, folder, saveAs})
 	d.Show()
-	d.Resize(fyne.NewSize(560, d.MinSize().Height))
-	d.Resize(fyne.NewSize(560, d.MinSize().Height)) // wrapped text measured at its width
+	widgets.FitDialog(u.win, d, 560, nil)
 }
 
 // saveCopyAs asks where to save a copy of the printed PDF src.

@@ -350,11 +350,33 @@ func (f *Form) done(warning string) {
 }
 
 // ShowMessage is an information dialog with a wrapping Chinese text and a
-// 确定 button.
+// 确定 button, as tall as its text and no taller than the window (a long
+// text scrolls).
 func ShowMessage(win fyne.Window, title, msg string) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustom(title, "确定", l, win)
+	scroll := container.NewVScroll(l)
+	d := dialog.NewCustom(title, "确定", scroll, win)
 	d.Show()
-	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
+	FitDialog(win, d, 460, scroll)
+}
+
+// FitDialog sizes a shown dialog of wrapped text to width and to the
+// height its content needs at that width, within the window; scroll is
+// the scroller holding the text (nil when the dialog does not scroll).
+func FitDialog(win fyne.Window, d dialog.Dialog, width float32, scroll *container.Scroll) {
+	if max := win.Canvas().Size().Width - 2*theme.Padding(); max > 0 && width > max {
+		width = max
+	}
+	// twice: wrapped text is measured at the width it was last laid out at
+	for i := 0; i < 2; i++ {
+		h := d.MinSize().Height
+		if scroll != nil {
+			h += scroll.Content.MinSize().Height - scroll.MinSize().Height
+		}
+		if max := win.Canvas().Size().Height - 4*theme.Padding(); max > 0 && h > max {
+			h = max
+		}
+		d.Resize(fyne.NewSize(width, h))
+	}
 }

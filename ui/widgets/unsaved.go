@@ -122,7 +122,7 @@ func AskUnsaved(win fyne.Window, f *Form, goOn func()) {
 	stay := widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.Hide)
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	d.Show()
-	d.Resize(fyne.NewSize(440, d.MinSize().Height))
+	FitDialog(win, d, 440, nil)
 }
 
 // Unsaved is the top-most open form with unsaved input, or nil.
