@@ -74,6 +74,7 @@ type Form struct {
 	// the dialog opened, to tell whether anything was typed since.
 	content fyne.CanvasObject
 	opened  []string
+	scroll  *container.Scroll
 
 	// OnSaved runs after a successful save and the dialog closed; warning
 	// is the coverage warning or "".
@@ -169,15 +170,29 @@ func (f *Form) ErrorText() string { return f.banner.Text }
 // Visible reports whether the dialog is showing.
 func (f *Form) Visible() bool { return f.shown }
 
+// size is the dialog's size: Width (or wider when the fields need it), the
+// height its fields need (or Height, when set, with the fields scrolling
+// in it), and never larger than the window: what does not fit scrolls.
 func (f *Form) size() fyne.Size {
 	m := f.dlg.MinSize()
 	w := f.Width
 	if m.Width > w {
 		w = m.Width
 	}
-	h := m.Height
-	if f.Height > h {
-		h = f.Height
+	h := m.Height + f.scroll.Content.MinSize().Height - f.scroll.MinSize().Height
+	if f.Height > 0 {
+		h = m.Height
+		if f.Height > h {
+			h = f.Height
+		}
+	}
+	if c := f.win.Canvas().Size(); c.Width > 0 && c.Height > 0 {
+		if max := c.Width - 2*theme.Padding(); w > max {
+			w = max
+		}
+		if max := c.Height - 4*theme.Padding(); h > max {
+			h = max
+		}
 	}
 	return fyne.NewSize(w, h)
 }
@@ -190,10 +205,9 @@ func (f *Form) Show(submit Submit) {
 	objs = append(objs, f.top...)
 	objs = append(objs, f.form)
 	objs = append(objs, f.bottom...)
-	var content fyne.CanvasObject = container.NewVBox(objs...)
-	if f.Height > 0 {
-		content = container.NewVScroll(content)
-	}
+	// the fields scroll when the window is too small for them
+	f.scroll = container.NewVScroll(container.NewVBox(objs...))
+	content := f.scroll
 	f.content = content
 	f.wireKeys()
 	f.Error("")
