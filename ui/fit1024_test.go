@@ -46,3 +46,26 @@ func TestScreensAndDialogsFit1024x700(t *testing.T) {
 		f.Hide()
 	}
 }
+
+func TestInitialWindowSize(t *testing.T) {
+	cases := []struct {
+		screen string
+		work   fyne.Size // logical pixels above the taskbar
+		want   fyne.Size
+	}{
+		{"1920×1080 at 100 %", fyne.NewSize(1920, 1040), fyne.NewSize(1280, 800)},
+		{"1920×1080 at 150 %", fyne.NewSize(1280, 693), fyne.NewSize(1264, 653)},
+		{"1366×768 at 125 %", fyne.NewSize(1093, 582), fyne.NewSize(1077, 542)},
+		{"1024×768 at 100 %", fyne.NewSize(1024, 728), fyne.NewSize(1008, 688)},
+		{"unknown", fyne.Size{}, fallbackWindow},
+	}
+	for _, c := range cases {
+		if got := initialWindowSize(c.work); got != c.want {
+			t.Errorf("%s: %v, want %v", c.screen, got, c.want)
+		}
+	}
+	// the fallback fits the smallest of them
+	if fallbackWindow.Width+windowFrame.Width > 1093 || fallbackWindow.Height+windowFrame.Height > 582 {
+		t.Errorf("the fallback %v does not fit 1366×768 at 125 %%", fallbackWindow)
+	}
+}

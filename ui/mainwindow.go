@@ -156,7 +156,15 @@ func Run(a fyne.App, env Env) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(30)
 	}
-	NewMainWindow(a, env).ShowAndRun()
+	w := NewMainWindow(a, env)
+	w.Resize(fallbackWindow)
+	a.Lifecycle().SetOnStarted(func() {
+		trace("first frame drawn")
+		// the window is made on the main thread after this returns; sized
+		// once it is there and knows its scale
+		go fyne.Do(func() { fitWindowToScreen(w) })
+	})
+	w.ShowAndRun()
 }
 
 // traceStart is when the ui package was initialised, near the program's
