@@ -317,3 +317,16 @@ func TestFileDialogsRememberFolderPerKind(t *testing.T) {
 		t.Errorf("a removed folder gives %q", got)
 	}
 }
+
+// writePNGOf captures any window to a PNG file.
+func writePNGOf(t *testing.T, w fyne.Window, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
