@@ -330,3 +330,20 @@ func writePNGOf(t *testing.T, w fyne.Window, path string) {
 		t.Fatal(err)
 	}
 }
+
+// Esc or a second 退出 while the question is shown does not stack a second
+// question: Esc answers 取消.
+func TestEscapeOnTheQuestion(t *testing.T) {
+	h := newHarness(t, false)
+	f := h.newIncoming("关于问题上按Esc的文件")
+	h.u.quit()
+	h.u.quit()
+	n := len(h.u.win.Canvas().Overlays().List())
+	if h.u.win.Canvas().Focused() != nil {
+		t.Fatal("a field under the question keeps the keys")
+	}
+	h.u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := len(h.u.win.Canvas().Overlays().List()); got != n-1 || !f.Visible() || h.shows("还没有保存") {
+		t.Fatalf("Esc on the question: %d overlays of %d, dialog shown %v", got, n, f.Visible())
+	}
+}

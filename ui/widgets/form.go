@@ -75,6 +75,8 @@ type Form struct {
 	content fyne.CanvasObject
 	opened  []string
 	scroll  *container.Scroll
+	// question is the 保存/不保存/取消 question while it is shown.
+	question *dialog.CustomDialog
 
 	// OnSaved runs after a successful save and the dialog closed; warning
 	// is the coverage warning or "".
@@ -243,6 +245,10 @@ func (f *Form) Dirty() bool {
 // when something typed would be lost.
 func (f *Form) Cancel() {
 	if !f.shown {
+		return
+	}
+	if f.question != nil { // Esc on the question is its 取消
+		f.question.Hide()
 		return
 	}
 	if f.Dirty() {

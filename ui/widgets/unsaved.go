@@ -104,6 +104,9 @@ func sameValues(a, b []string) bool {
 // keeps the dialog with its message), 不保存 goes on without saving, 取消
 // (or closing the question) stays.
 func AskUnsaved(win fyne.Window, f *Form, goOn func()) {
+	if f.question != nil {
+		return // already asking
+	}
 	msg := widget.NewLabel("“" + f.Title + "”中填写的内容还没有保存。\n保存后继续，还是不保存？")
 	msg.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustomWithoutButtons("保存填写的内容吗？", msg, win)
@@ -121,6 +124,10 @@ func AskUnsaved(win fyne.Window, f *Form, goOn func()) {
 	})
 	stay := widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.Hide)
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
+	f.question = d
+	d.SetOnClosed(func() { f.question = nil })
+	// keys go to the window, whose Esc answers 取消, not to the field below
+	win.Canvas().Unfocus()
 	d.Show()
 	FitDialog(win, d, 440, nil)
 }
