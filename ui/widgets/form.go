@@ -207,8 +207,9 @@ func (f *Form) Show(submit Submit) {
 	objs = append(objs, f.top...)
 	objs = append(objs, f.form)
 	objs = append(objs, f.bottom...)
-	// the fields scroll when the window is too small for them
-	f.scroll = container.NewVScroll(container.NewVBox(objs...))
+	// the fields scroll when the window is too small for them; the wheel
+	// scrolls them wherever the pointer is (see wheel)
+	f.scroll = container.NewVScroll(container.NewStack(container.NewVBox(objs...), &wheel{to: func(ev *fyne.ScrollEvent) { f.scroll.Scrolled(ev) }}))
 	content := f.scroll
 	f.content = content
 	f.wireKeys()
@@ -277,6 +278,9 @@ func (f *Form) wireKeys() {
 		}
 	}
 	walk(f.content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*Entry); ok && e.MultiLine {
+			e.onGrow = f.relayout
+		}
 		switch w := o.(type) {
 		case Escapable:
 			w.SetOnEscape(f.Cancel)
@@ -316,6 +320,34 @@ func (f *Form) wireKeys() {
 		}
 	})
 }
+
+// relayout fits the dialog to fields that grew or shrank.
+func (f *Form) relayout() {
+	if f.dlg == nil || !f.shown {
+		return
+	}
+	f.scroll.Content.Refresh()
+	f.scroll.Refresh()
+	f.dlg.Resize(f.size())
+}
+
+// wheel lies over a dialog's fields and takes the mouse wheel for the
+// dialog's scroller: Fyne gives the wheel to the innermost scroller under
+// the pointer, and every text field has one. It takes nothing else (taps,
+// hover and drags find the fields under it).
+type wheel struct {
+	widget.BaseWidget
+	to func(*fyne.ScrollEvent)
+}
+
+func (w *wheel) Scrolled(ev *fyne.ScrollEvent) { w.to(ev) }
+
+func (w *wheel) CreateRenderer() fyne.WidgetRenderer {
+	w.ExtendBaseWidget(w)
+	return widget.NewSimpleRenderer(container.NewStack())
+}
+
+func (w *wheel) MinSize() fyne.Size { return fyne.Size{} }
 
 // Hide closes the dialog without saving.
 func (f *Form) Hide() {
