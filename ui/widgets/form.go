@@ -308,6 +308,14 @@ func (f *Form) wireKeys() {
 				}
 				unfocus()
 			}
+		case *widget.CheckGroup:
+			changed := w.OnChanged
+			w.OnChanged = func(s []string) {
+				if changed != nil {
+					changed(s)
+				}
+				unfocus()
+			}
 		}
 		if multiLine {
 			return
