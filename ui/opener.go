@@ -62,8 +62,8 @@ func openerCommands(p platform, path string) [][]string {
 	}
 }
 
-// wineUnixPath turns Wine's Z:\tmp\x.pdf (drive Z is the Linux root) into
-// /tmp/x.pdf; other drives are left to start to resolve.
+// wineUnixPath turns Wine's Z:\home\文书\x.pdf (drive Z is the Linux root) into
+// /home/文书/x.pdf; other drives are left to start to resolve.
 func wineUnixPath(path string) string {
 	if len(path) > 2 && (path[0] == 'Z' || path[0] == 'z') && path[1] == ':' {
 		return strings.ReplaceAll(path[2:], `\`, "/")

@@ -23,7 +23,7 @@ func TestOpenerChoice(t *testing.T) {
 		all   []string // the programs tried, in order
 	}{
 		{platform{GOOS: "windows"}, win, []string{"rundll32", "url.dll,FileProtocolHandler", win}, []string{"rundll32", "cmd"}},
-		{platform{GOOS: "windows", Wine: true}, `Z:\tmp\a b.pdf`, []string{"winebrowser", "file:///Z:/tmp/a b.pdf"}, []string{"winebrowser", "start", "rundll32", "cmd"}},
+		{platform{GOOS: "windows", Wine: true}, `Z:\home\文书\a b.pdf`, []string{"winebrowser", "file:///Z:/home/文书/a b.pdf"}, []string{"winebrowser", "start", "rundll32", "cmd"}},
 		{platform{GOOS: "linux"}, "/home/文书/x.pdf", []string{"xdg-open", "/home/文书/x.pdf"}, []string{"xdg-open", "gio", "kde-open5", "kde-open", "exo-open"}},
 		{platform{GOOS: "darwin"}, "/Users/a/x.pdf", []string{"open", "/Users/a/x.pdf"}, []string{"open"}},
 	}
@@ -44,7 +44,7 @@ func TestOpenerChoice(t *testing.T) {
 	if got := openerCommands(platform{GOOS: "windows"}, win)[1]; !reflect.DeepEqual(got, []string{"cmd", "/c", "start", "", win}) {
 		t.Errorf("cmd start = %q", got)
 	}
-	if got := openerCommands(platform{GOOS: "windows", Wine: true}, `Z:\tmp\a.pdf`)[1]; !reflect.DeepEqual(got, []string{"start", "/unix", "/tmp/a.pdf"}) {
+	if got := openerCommands(platform{GOOS: "windows", Wine: true}, `Z:\home\文书\a.pdf`)[1]; !reflect.DeepEqual(got, []string{"start", "/unix", "/home/文书/a.pdf"}) {
 		t.Errorf("start /unix = %q", got)
 	}
 	if runningUnderWine() {
