@@ -53,8 +53,17 @@ func textOutput(f *os.File) (io.Writer, error) {
 }
 
 // openWindow opens the database and runs the window until it is closed;
-// the window takes the day's automatic backup in the background.
+// the window takes the day's automatic backup in the background. A second
+// window on the same data file says that the first is open, and exits.
 func openWindow(dbPath string) error {
+	release, err := ui.HoldWindow(dbPath)
+	if err != nil {
+		if app.ErrorCode(err) == app.EBUSY {
+			ui.RunAlreadyOpen(fyneapp.NewWithID("org.gongwen.desk"), app.ErrorMessage(err))
+		}
+		return err
+	}
+	defer release()
 	ctx := context.Background()
 	store, err := data.Open(dbPath)
 	if err != nil {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -64,10 +63,8 @@ func (b *book[T]) build() {
 	b.table.OnReload = func(total int) { b.count.SetText(fmt.Sprintf("共 %d 条", total)) }
 	b.detailBox = container.NewVBox()
 	b.clearDetail()
-	head := container.NewHBox(heading(b.title), b.count, layout.NewSpacer())
-	for _, t := range b.tools {
-		head.Add(t)
-	}
+	// the tools wrap under each other rather than widen the window
+	head := container.NewBorder(nil, nil, container.NewHBox(heading(b.title), b.count), nil, widgets.NewFlowEnd(b.tools...))
 	top := container.NewVBox(head, b.filters, widget.NewSeparator())
 	b.detailScroll = container.NewVScroll(container.NewPadded(b.detailBox))
 	split := container.NewHSplit(b.table.Table, b.detailScroll)
@@ -337,9 +334,10 @@ func newFilterBar(reload func()) *filterBar {
 	return f
 }
 
-// newline starts a new row of filters.
+// newline starts a new row of filters; a row wraps where the window is
+// too narrow for it (1024 px screens).
 func (f *filterBar) newline() {
-	f.row = container.NewHBox()
+	f.row = widgets.NewFlow()
 	f.box.Add(f.row)
 }
 

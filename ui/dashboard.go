@@ -79,15 +79,15 @@ func newDashboard(u *UI) *dashboardScreen {
 			func() { u.show(ScreenSeals); u.seals.showView(viewSealsApproved) },
 			func() { u.show(ScreenMeetings); u.meetings.showView(viewThisWeek) },
 		})
-	d.lists = container.NewGridWithColumns(2)
-	quick := container.NewHBox(
+	d.lists = widgets.NewFlow() // side by side, or one under the other on a narrow screen
+	quick := widgets.NewFlowEnd(
 		widget.NewButtonWithIcon("登记收文", theme.ContentAddIcon(), func() { u.show(ScreenIncoming); u.incoming.create() }),
 		widget.NewButtonWithIcon("拟稿登记", theme.ContentAddIcon(), func() { u.show(ScreenOutgoing); u.outgoing.create() }),
 		widget.NewButtonWithIcon("用印申请", theme.ContentAddIcon(), func() { u.show(ScreenSeals); u.seals.create() }),
 		widget.NewButtonWithIcon("督办事项", theme.ContentAddIcon(), func() { u.show(ScreenItems); u.items.create() }),
 		widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport),
 	)
-	body := container.NewVBox(container.NewBorder(nil, nil, d.date, quick), d.warning, docs, items, other, widget.NewSeparator(), d.lists)
+	body := container.NewVBox(container.NewBorder(nil, nil, d.date, nil, quick), d.warning, docs, items, other, widget.NewSeparator(), d.lists)
 	d.root = container.NewVScroll(container.NewPadded(body))
 	return d
 }

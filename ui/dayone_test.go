@@ -79,18 +79,6 @@ func TestSampleLoadShowsProgress(t *testing.T) {
 	}
 }
 
-// button is the button labelled text in the dialog on top.
-func (h *harness) button(text string) *widget.Button {
-	h.t.Helper()
-	for _, o := range test.LaidOutObjects(h.u.win.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			return b
-		}
-	}
-	h.t.Fatalf("no button %q on top", text)
-	return nil
-}
-
 // welcomeEmpty fills the welcome dialog for an empty office and goes on.
 func welcomeEmpty(h *harness) {
 	h.typeIn("单位名称", "测试区人民政府办公室")

@@ -52,8 +52,7 @@ type porter struct {
 	count    func() int // records the filter shows
 	reload   func()     // rereads the book after an import
 
-	last    exportChoice // what was chosen last time, offered again
-	lastDir fyne.ListableURI
+	last    exportChoice   // what was chosen last time, offered again
 	preview *importPreview // the preview dialog last opened
 }
 
@@ -79,27 +78,6 @@ func (p *porter) tools() []fyne.CanvasObject {
 
 // ---- files ----
 
-// location starts a file dialog in the folder used last, else the home folder.
-func (p *porter) location(d *dialog.FileDialog) {
-	if p.lastDir != nil {
-		d.SetLocation(p.lastDir)
-		return
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-}
-
-func (p *porter) remember(u fyne.URI) {
-	if parent, err := storage.Parent(u); err == nil {
-		if l, err := storage.ListerForURI(parent); err == nil {
-			p.lastDir = l
-		}
-	}
-}
-
 // saveAs asks where to save a file named name; then runs with the open file.
 func (p *porter) saveAs(name string, ext string, then func(fyne.URIWriteCloser)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -110,13 +88,13 @@ func (p *porter) saveAs(name string, ext string, then func(fyne.URIWriteCloser))
 		if wc == nil {
 			return
 		}
-		p.remember(wc.URI())
+		p.u.rememberFolder(folderSheet, wc.URI())
 		then(wc)
 	}, p.u.win)
 	d.SetFileName(safeFileName(name))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	p.location(d)
-	d.Resize(fyne.NewSize(900, 600))
+	p.u.startIn(d, folderSheet)
+	d.Resize(p.u.fileDialogSize())
 	d.Show()
 }
 
@@ -355,7 +333,7 @@ func (p *porter) chooseImport() {
 		if rc == nil {
 			return
 		}
-		p.remember(rc.URI())
+		p.u.rememberFolder(folderSheet, rc.URI())
 		name := rc.URI().Name()
 		p.openImport(name, func() ([]byte, error) {
 			defer rc.Close()
@@ -363,8 +341,8 @@ func (p *porter) chooseImport() {
 		})
 	}, p.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".txt"}))
-	p.location(d)
-	d.Resize(fyne.NewSize(900, 600))
+	p.u.startIn(d, folderSheet)
+	d.Resize(p.u.fileDialogSize())
 	d.Show()
 }
 

@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -54,24 +53,11 @@ type Env struct {
 	// OpenFile shows a file (a PDF) in the system's viewer; nil uses
 	// OpenWithSystem. Tests stub it.
 	OpenFile func(path string) error
-	// TempDir is where 打印 writes its PDF files; "" is the system's.
+	// TempDir is where 打印 writes its PDF files; "" is a private folder
+	// in the user's cache folder.
 	TempDir string
 	// Version is shown in 关于.
 	Version string
-}
-
-// OpenWithSystem opens path with the desktop's default program.
-func OpenWithSystem(path string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
-	case "darwin":
-		cmd = exec.Command("open", path)
-	default:
-		cmd = exec.Command("xdg-open", path)
-	}
-	return cmd.Start()
 }
 
 // Screen names, in the order of the navigation.
@@ -171,7 +157,15 @@ func Run(a fyne.App, env Env) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(30)
 	}
-	NewMainWindow(a, env).ShowAndRun()
+	w := NewMainWindow(a, env)
+	w.Resize(fallbackWindow)
+	a.Lifecycle().SetOnStarted(func() {
+		trace("first frame drawn")
+		// the window is made on the main thread after this returns; sized
+		// once it is there and knows its scale
+		go fyne.Do(func() { fitWindowToScreen(w) })
+	})
+	w.ShowAndRun()
 }
 
 // traceStart is when the ui package was initialised, near the program's
@@ -195,6 +189,7 @@ func newUI(a fyne.App, env Env) *UI {
 	trace("building the window")
 	a.Lifecycle().SetOnStarted(func() { trace("first frame drawn") })
 	a.Settings().SetTheme(Theme())
+	useChineseFyneText()
 	if env.OpenFile == nil {
 		env.OpenFile = OpenWithSystem
 	}
@@ -232,7 +227,14 @@ func newUI(a fyne.App, env Env) *UI {
 			u.escape()
 		}
 	})
+	// the window manager's close, Alt+F4 and 退出 all ask before typed
+	// input is lost
+	u.win.SetCloseIntercept(u.quit)
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { u.openFileMenu() })
 	u.win.Resize(fyne.NewSize(1280, 800))
+	if dir, err := printDir(env); err == nil {
+		cleanPrinted(dir, time.Now())
+	}
 	u.show(ScreenDashboard)
 	trace("工作台 counts set: %+v", u.dashboard.last)
 	u.refreshStatus()
@@ -437,6 +439,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("月度督查通报…", "", u.showMonthlyReport),
 		fyne.NewMenuItemSeparator(),
 		item("立即备份", "", u.backupNow),
+		fyne.NewMenuItemSeparator(),
+		u.quitItem(),
 	)
 	find := fyne.NewMenu("查找", item("全局搜索", fyne.KeyF, u.focusSearch))
 	nav := fyne.NewMenu("转到")
@@ -500,10 +504,42 @@ func (u *UI) shortcutPrint() {
 
 func (u *UI) focusSearch() { u.win.Canvas().Focus(u.searchBox) }
 
-// escape closes the top form when no field has the focus.
+// escape cancels the top form when no field has the focus.
 func (u *UI) escape() {
 	if f := u.forms.Top(); f != nil {
-		f.Hide()
+		f.Cancel()
+	}
+}
+
+// quitItem is 文件—退出 (Ctrl+Q). Marked as the quit item, it replaces the
+// English "Quit" Fyne would add, and runs through quit like the window's
+// close button.
+func (u *UI) quitItem() *fyne.MenuItem {
+	m := fyne.NewMenuItem("退出", u.quit)
+	m.IsQuit = true
+	m.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	return m
+}
+
+// quit closes the window, asking first about each dialog holding unsaved
+// input: 保存 saves and goes on, 不保存 drops it and goes on, 取消 stays.
+func (u *UI) quit() {
+	if f := u.forms.Unsaved(); f != nil {
+		widgets.AskUnsaved(u.win, f, func() {
+			f.Hide()
+			u.quit()
+		})
+		return
+	}
+	u.win.Close()
+}
+
+// openFileMenu is Alt+F: the menu bar opens on its first menu, 文件. Fyne
+// draws the menu bar itself (no native menu outside macOS) and its canvas
+// can toggle it; on a canvas without a menu bar nothing happens.
+func (u *UI) openFileMenu() {
+	if c, ok := u.win.Canvas().(interface{ ToggleMenu() }); ok {
+		c.ToggleMenu()
 	}
 }
 

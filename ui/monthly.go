@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -116,12 +115,12 @@ func (u *UI) showMessage(title, msg string) { widgets.ShowMessage(u.win, title, 
 
 // confirm asks a yes/no question with Chinese buttons.
 func (u *UI) confirm(title, msg, yes string, fn func()) {
-	l := wrapLabel(msg)
-	d := dialog.NewCustomConfirm(title, yes, "取消", l, func(ok bool) {
+	scroll := container.NewVScroll(wrapLabel(msg))
+	d := dialog.NewCustomConfirm(title, yes, "取消", scroll, func(ok bool) {
 		if ok {
 			fn()
 		}
 	}, u.win)
 	d.Show()
-	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
+	widgets.FitDialog(u.win, d, 460, scroll)
 }

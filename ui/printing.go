@@ -9,14 +9,17 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/reports"
+	"gongwen/ui/widgets"
 )
 
 // paper is one printed form: a file name and what writes the PDF. The
@@ -45,34 +48,123 @@ func (u *UI) printPaper(p paper, export bool) {
 		return
 	}
 	var path, warning string
+	var openErr error
 	u.busy("正在生成 "+p.name, func(ctx context.Context) error {
 		var buf bytes.Buffer
 		var err error
 		if warning, err = u.renderPaper(ctx, p, &buf); err != nil {
 			return err
 		}
-		dir := u.env.TempDir
-		if dir == "" {
-			dir = filepath.Join(os.TempDir(), "gongwen-print")
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if path, err = writePrintFile(u.env, p.name, buf.Bytes()); err != nil {
 			return err
 		}
-		path = filepath.Join(dir, safeFileName(p.name)+"-"+time.Now().Format("150405")+".pdf")
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-		return u.env.OpenFile(path)
+		openErr = u.env.OpenFile(path)
+		return nil
 	}, func(err error) {
 		if err != nil {
-			u.showError(app.Errorf(app.EINTERNAL, "打印未能完成：%s", app.ErrorMessage(err)))
+			u.showError(app.Errorf(app.EINTERNAL, "没有生成 PDF：%s", app.ErrorMessage(err)))
 			return
 		}
 		u.lastPrinted = path
+		if openErr != nil {
+			u.showPrintedFile(p, path, warning)
+			return
+		}
 		if warning != "" {
 			u.showMessage("请核对", warning)
 		}
 	})
+}
+
+// writePrintFile writes a PDF to be printed into the private print folder
+// under a name no one can guess (0600, random part).
+func writePrintFile(env Env, name string, pdf []byte) (string, error) {
+	dir, err := printDir(env)
+	if err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(dir, safeFileName(name)+"-*.pdf")
+	if err != nil {
+		return "", app.Errorf(app.EINTERNAL, "无法在 %s 中建立 PDF 文件：%s", dir, app.ErrorMessage(err))
+	}
+	if _, err := f.Write(pdf); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return "", app.Errorf(app.EINTERNAL, "无法写入 PDF 文件 %s：%s", f.Name(), app.ErrorMessage(err))
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return "", app.Errorf(app.EINTERNAL, "无法写入 PDF 文件 %s：%s", f.Name(), app.ErrorMessage(err))
+	}
+	return f.Name(), nil
+}
+
+// showPrintedFile is 打印 when no program on this machine opened the PDF:
+// it says where the file is and offers to open its folder or save it
+// elsewhere (to open it with WPS or a browser, or print it from another
+// computer).
+func (u *UI) showPrintedFile(p paper, path, warning string) {
+	msg := widget.NewLabel("PDF 已经生成，但这台电脑上没有能自动打开 PDF 的程序（或它没有打开）。\n" +
+		"文件在临时文件夹中（一天后自动删除）：")
+	msg.Wrapping = fyne.TextWrapBreak
+	where := widget.NewLabel(path)
+	where.Wrapping = fyne.TextWrapBreak
+	where.Selectable = true // to copy the path
+	hint := widget.NewLabel("可以打开所在文件夹，用 WPS、浏览器等打开后打印；或另存到别处。")
+	hint.Wrapping = fyne.TextWrapBreak
+	body := container.NewVBox(msg, where, hint)
+	if warning != "" {
+		w := widget.NewLabel(warning)
+		w.Wrapping = fyne.TextWrapBreak
+		w.Importance = widget.WarningImportance
+		body.Add(w)
+	}
+	d := dialog.NewCustomWithoutButtons("PDF 已生成，未能自动打开", body, u.win)
+	folder := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
+		if err := u.env.OpenFile(filepath.Dir(path)); err != nil {
+			u.showMessage("未能打开文件夹", "这台电脑上没有能打开文件夹的程序。请在文件管理器中找到：\n"+filepath.Dir(path))
+		}
+	})
+	saveAs := widget.NewButtonWithIcon("另存为…", theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		u.saveCopyAs(path, p.name)
+	})
+	saveAs.Importance = widget.HighImportance
+	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), d.Hide)
+	d.SetButtons([]fyne.CanvasObject{closeBtn, folder, saveAs})
+	d.Show()
+	widgets.FitDialog(u.win, d, 560, nil)
+}
+
+// saveCopyAs asks where to save a copy of the printed PDF src.
+func (u *UI) saveCopyAs(src, name string) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(app.Errorf(app.EINTERNAL, "无法保存文件：%s", app.ErrorMessage(err)))
+			return
+		}
+		if wc == nil {
+			return
+		}
+		u.rememberFolder(folderPDF, wc.URI())
+		b, err := os.ReadFile(src)
+		if err == nil {
+			_, err = wc.Write(b)
+		}
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			u.showError(app.Errorf(app.EINTERNAL, "PDF 没有保存：%s", app.ErrorMessage(err)))
+			return
+		}
+		u.showMessage("已保存", "PDF 已保存：\n"+wc.URI().Path())
+	}, u.win)
+	d.SetFileName(safeFileName(name) + ".pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	u.startIn(d, folderPDF)
+	d.Resize(u.fileDialogSize())
+	d.Show()
 }
 
 // renderPaper draws the form. Characters no font has are printed as 〓
@@ -100,6 +192,7 @@ func (u *UI) exportPaper(p paper) {
 		if wc == nil {
 			return
 		}
+		u.rememberFolder(folderPDF, wc.URI())
 		var warning string
 		u.busy("正在导出 "+p.name, func(ctx context.Context) error {
 			var buf bytes.Buffer
@@ -123,12 +216,8 @@ func (u *UI) exportPaper(p paper) {
 	}, u.win)
 	d.SetFileName(safeFileName(p.name) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
+	u.startIn(d, folderPDF)
+	d.Resize(u.fileDialogSize())
 	d.Show()
 }
 

@@ -795,6 +795,7 @@ func (s *settingsScreen) restore() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
+		u.rememberFolder(folderBackup, rc.URI())
 		u.confirm("从备份恢复", "用备份文件\n"+path+"\n替换当前全部数据？当前数据会先自动备份。", "恢复", func() {
 			u.busy("正在恢复数据", func(ctx context.Context) error {
 				if err := u.env.Restore(ctx, path); err != nil {
@@ -812,12 +813,8 @@ func (s *settingsScreen) restore() {
 		})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".bak"}))
-	if u.env.BackupDir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(u.env.BackupDir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
+	u.startIn(d, folderBackup)
+	d.Resize(u.fileDialogSize())
 	d.Show()
 }
 

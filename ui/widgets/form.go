@@ -47,8 +47,9 @@ type Submit func(allowDuplicate bool) error
 
 // Form is a dialog of labelled fields with a red message line. A failed
 // save leaves the dialog open with everything the user typed and the
-// Chinese message on top; Esc closes it, Ctrl+S saves it (through the
-// window's FormStack).
+// Chinese message on top; Esc cancels it (asking first when something was
+// typed), Ctrl+S saves it (through the window's FormStack), and so does
+// Enter when every field is a single line.
 type Form struct {
 	Title    string
 	SaveText string
@@ -69,6 +70,13 @@ type Form struct {
 	submit Submit
 	shown  bool
 	busy   bool
+	// content is the dialog's body; opened is what its fields held when
+	// the dialog opened, to tell whether anything was typed since.
+	content fyne.CanvasObject
+	opened  []string
+	scroll  *container.Scroll
+	// question is the 保存/不保存/取消 question while it is shown.
+	question *dialog.CustomDialog
 
 	// OnSaved runs after a successful save and the dialog closed; warning
 	// is the coverage warning or "".
@@ -128,7 +136,7 @@ func (f *Form) Bottom(obj fyne.CanvasObject) *Form {
 func (f *Form) wire(obj fyne.CanvasObject) {
 	switch o := obj.(type) {
 	case Escapable:
-		o.SetOnEscape(f.Hide)
+		o.SetOnEscape(f.Cancel)
 	case *fyne.Container:
 		for _, c := range o.Objects {
 			f.wire(c)
@@ -167,15 +175,29 @@ func (f *Form) ErrorText() string { return f.banner.Full() }
 // Visible reports whether the dialog is showing.
 func (f *Form) Visible() bool { return f.shown }
 
+// size is the dialog's size: Width (or wider when the fields need it), the
+// height its fields need (or Height, when set, with the fields scrolling
+// in it), and never larger than the window: what does not fit scrolls.
 func (f *Form) size() fyne.Size {
 	m := f.dlg.MinSize()
 	w := f.Width
 	if m.Width > w {
 		w = m.Width
 	}
-	h := m.Height
-	if f.Height > h {
-		h = f.Height
+	h := m.Height + f.scroll.Content.MinSize().Height - f.scroll.MinSize().Height
+	if f.Height > 0 {
+		h = m.Height
+		if f.Height > h {
+			h = f.Height
+		}
+	}
+	if c := f.win.Canvas().Size(); c.Width > 0 && c.Height > 0 {
+		if max := c.Width - 2*theme.Padding(); w > max {
+			w = max
+		}
+		if max := c.Height - 4*theme.Padding(); h > max {
+			h = max
+		}
 	}
 	return fyne.NewSize(w, h)
 }
@@ -188,10 +210,12 @@ func (f *Form) Show(submit Submit) {
 	objs = append(objs, f.top...)
 	objs = append(objs, f.form)
 	objs = append(objs, f.bottom...)
-	var content fyne.CanvasObject = container.NewVBox(objs...)
-	if f.Height > 0 {
-		content = container.NewVScroll(content)
-	}
+	// the fields scroll when the window is too small for them; the wheel
+	// scrolls them wherever the pointer is (see wheel)
+	f.scroll = container.NewVScroll(container.NewStack(container.NewVBox(objs...), &wheel{to: func(ev *fyne.ScrollEvent) { f.scroll.Scrolled(ev) }}))
+	content := f.scroll
+	f.content = content
+	f.wireKeys()
 	f.Error("")
 	f.dlg = dialog.NewCustomWithoutButtons(f.Title, content, f.win)
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.Hide)
@@ -204,6 +228,7 @@ func (f *Form) Show(submit Submit) {
 	})
 	f.shown = true
 	f.stack.push(f)
+	f.opened = snapshot(content)
 	f.dlg.Show()
 	f.dlg.Resize(f.size())
 	// wrapped text is taller when measured before the dialog has its width:
@@ -213,6 +238,127 @@ func (f *Form) Show(submit Submit) {
 		f.win.Canvas().Focus(f.first)
 	}
 }
+
+// Dirty reports whether a field holds something other than what it held
+// when the dialog opened.
+func (f *Form) Dirty() bool {
+	return f.shown && f.content != nil && !sameValues(f.opened, snapshot(f.content))
+}
+
+// Cancel is Esc: it closes the dialog, first asking 保存 / 不保存 / 取消
+// when something typed would be lost.
+func (f *Form) Cancel() {
+	if !f.shown {
+		return
+	}
+	if f.question != nil { // Esc on the question is its 取消
+		f.question.Hide()
+		return
+	}
+	if f.Dirty() {
+		AskUnsaved(f.win, f, f.Hide)
+		return
+	}
+	f.Hide()
+}
+
+// wireKeys gives every field of the shown dialog the dialog's keys: Esc
+// cancels from any field (rows added later too), and Enter in a
+// single-line field saves when the dialog has no multi-line field (where
+// Enter starts a new line, saving on Enter would surprise). Checks,
+// selects and radio buttons keep no focus after a click, since they do not
+// pass Esc on: with nothing focused, the window's Esc reaches the dialog.
+func (f *Form) wireKeys() {
+	multiLine := false
+	walk(f.content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*Entry); ok && e.MultiLine {
+			multiLine = true
+		}
+	})
+	unfocus := func() {
+		if c := f.win.Canvas(); c != nil {
+			c.Unfocus()
+		}
+	}
+	walk(f.content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*Entry); ok && e.MultiLine {
+			e.onGrow = f.relayout
+		}
+		switch w := o.(type) {
+		case Escapable:
+			w.SetOnEscape(f.Cancel)
+		case *widget.Check:
+			changed := w.OnChanged
+			w.OnChanged = func(b bool) {
+				if changed != nil {
+					changed(b)
+				}
+				unfocus()
+			}
+		case *widget.Select:
+			changed := w.OnChanged
+			w.OnChanged = func(s string) {
+				if changed != nil {
+					changed(s)
+				}
+				unfocus()
+			}
+		case *widget.RadioGroup:
+			changed := w.OnChanged
+			w.OnChanged = func(s string) {
+				if changed != nil {
+					changed(s)
+				}
+				unfocus()
+			}
+		case *widget.CheckGroup:
+			changed := w.OnChanged
+			w.OnChanged = func(s []string) {
+				if changed != nil {
+					changed(s)
+				}
+				unfocus()
+			}
+		}
+		if multiLine {
+			return
+		}
+		switch w := o.(type) {
+		case *NameField:
+			w.onEnter = f.Save
+		case *Entry:
+			w.onEnter = f.Save
+		}
+	})
+}
+
+// relayout fits the dialog to fields that grew or shrank.
+func (f *Form) relayout() {
+	if f.dlg == nil || !f.shown {
+		return
+	}
+	f.scroll.Content.Refresh()
+	f.scroll.Refresh()
+	f.dlg.Resize(f.size())
+}
+
+// wheel lies over a dialog's fields and takes the mouse wheel for the
+// dialog's scroller: Fyne gives the wheel to the innermost scroller under
+// the pointer, and every text field has one. It takes nothing else (taps,
+// hover and drags find the fields under it).
+type wheel struct {
+	widget.BaseWidget
+	to func(*fyne.ScrollEvent)
+}
+
+func (w *wheel) Scrolled(ev *fyne.ScrollEvent) { w.to(ev) }
+
+func (w *wheel) CreateRenderer() fyne.WidgetRenderer {
+	w.ExtendBaseWidget(w)
+	return widget.NewSimpleRenderer(container.NewStack())
+}
+
+func (w *wheel) MinSize() fyne.Size { return fyne.Size{} }
 
 // Hide closes the dialog without saving.
 func (f *Form) Hide() {
@@ -269,13 +415,32 @@ func (f *Form) done(warning string) {
 }
 
 // ShowMessage is an information dialog with a wrapping Chinese text and a
-// 确定 button.
+// 确定 button, as tall as its text and no taller than the window (a long
+// text scrolls).
 func ShowMessage(win fyne.Window, title, msg string) {
-	l := NewText(msg)
-	d := dialog.NewCustom(title, "确定", l, win)
+	l := NewText(msg) // broken by the paper's rules
+	scroll := container.NewVScroll(l)
+	d := dialog.NewCustom(title, "确定", scroll, win)
 	d.Show()
-	d.Resize(fyne.NewSize(460, d.MinSize().Height+l.MinSize().Height))
-	// measured again at the dialog's width, the wrapped text needs fewer
-	// lines than at its narrow first measure: no empty space below it
-	d.Resize(fyne.NewSize(460, d.MinSize().Height))
+	FitDialog(win, d, 460, scroll)
+}
+
+// FitDialog sizes a shown dialog of wrapped text to width and to the
+// height its content needs at that width, within the window; scroll is
+// the scroller holding the text (nil when the dialog does not scroll).
+func FitDialog(win fyne.Window, d dialog.Dialog, width float32, scroll *container.Scroll) {
+	if max := win.Canvas().Size().Width - 2*theme.Padding(); max > 0 && width > max {
+		width = max
+	}
+	// twice: wrapped text is measured at the width it was last laid out at
+	for i := 0; i < 2; i++ {
+		h := d.MinSize().Height
+		if scroll != nil {
+			h += scroll.Content.MinSize().Height - scroll.MinSize().Height
+		}
+		if max := win.Canvas().Size().Height - 4*theme.Padding(); max > 0 && h > max {
+			h = max
+		}
+		d.Resize(fyne.NewSize(width, h))
+	}
 }
