@@ -167,8 +167,11 @@ type SlipPrint struct {
 	Kind    SlipKind
 	Number  string // empty on a 催办单 not printed as sent: the number is left blank
 	On      Date
-	ReplyBy Date // 催办单 and 督办通知单
-	Sent    []SlipSent
+	ReplyBy Date       // 催办单 and 督办通知单
+	Sent    []SlipSent // sent before this one
+	// the source quoted on the 交办单: the 批示 with its leader and date,
+	// or the meeting's decision
+	SourceQuote, SourceBy string
 }
 
 // OverdueDays is how many calendar days past its current deadline the item
@@ -206,6 +209,11 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 		}
 		sp := SlipPrint{Kind: kind, On: today, Sent: before}
 		if kind == SlipAssign {
+			if sp.SourceQuote, sp.SourceBy, err = k.slipSource(ctx, it); err != nil {
+				return err
+			}
+		}
+		if kind == SlipAssign {
 			sp.On, sp.Number = it.AssignedOn, it.Number
 		} else {
 			sp.ReplyBy, _ = k.Calendar().AddWorkdays(today, ReplyWorkdays)
@@ -224,7 +232,6 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 			if err := tx.AddHistory(HistoryEntry{Entity: EntityItem, EntityID: id, At: k.Now(), Operator: k.Operator, Action: kind.action(), Detail: sp.Number}); err != nil {
 				return err
 			}
-			sp.Sent = append(sp.Sent, SlipSent{Kind: kind, Number: sp.Number, On: today})
 		}
 		return print(it, sp)
 	}
@@ -242,6 +249,38 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 		}
 		return do(tx, it)
 	})
+}
+
+// slipSource finds the words the item came from: the leader's 批示 on its
+// document (the one the item quotes, else the last), or its meeting's
+// decision.
+func (k *Desk) slipSource(ctx context.Context, it *Item) (quote, by string, err error) {
+	switch {
+	case it.SourceDocID != 0:
+		d, err := k.Store.Document(ctx, it.SourceDocID)
+		if err != nil || len(d.Instructions) == 0 {
+			return "", "", err
+		}
+		in := d.Instructions[len(d.Instructions)-1]
+		for _, x := range d.Instructions {
+			if x.Text == it.Content {
+				in = x
+			}
+		}
+		return in.Text, strings.TrimSpace(in.Leader + "　" + in.On.Chinese()), nil
+	case it.SourceMeetingID != 0:
+		m, err := k.Store.Meeting(ctx, it.SourceMeetingID)
+		if err != nil {
+			return "", "", err
+		}
+		for _, dec := range m.Decisions {
+			if dec.ItemID == it.ID {
+				return dec.Content, m.Name() + "　" + m.Date.Chinese(), nil
+			}
+		}
+		return "", m.Name() + "　" + m.Date.Chinese(), nil
+	}
+	return "", "", nil
 }
 
 // LadderStep is an open item whose unit is due a slip or late with its

@@ -163,6 +163,9 @@ type Settings struct {
 	Rules        Rules         `json:"rules"`
 	Operators    []string      `json:"operators"`
 	Fonts        FontChoice    `json:"fonts"`
+	// who at the 督查室 the units report to, printed on the 督查文书
+	SupervisionContact string `json:"supervision_contact,omitempty"`
+	SupervisionPhone   string `json:"supervision_phone,omitempty"`
 }
 
 // FontChoice names the fonts printing should use; empty means automatic.
