@@ -22,23 +22,33 @@ var forms = map[string]string{
 	"minutes":     "会议id",
 	"monthly":     "月份 YYYY-MM",
 	"catalog":     "年份",
+	"assign-slip": "督办编号或id",
+	"reminder":    "督办编号或id",
+	"notice":      "督办编号或id",
 }
+
+// slipForms are the 督查文书 printed from an item.
+var slipForms = map[string]app.SlipKind{"assign-slip": app.SlipAssign, "reminder": app.SlipReminder, "notice": app.SlipNotice}
 
 // print writes one form to a PDF file. An unknown record is an error and
 // leaves no file.
 func (c *command) print(args []string) error {
 	fs := flag.NewFlagSet("print", flag.ContinueOnError)
 	out := fs.String("o", "", "")
+	fs.BoolVar(&c.slipSent, "sent", false, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 || *out == "" {
-		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf")
+		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf [--sent]")
 	}
 	form, arg := pos[0], pos[1]
 	if _, ok := forms[form]; !ok {
 		return usagef("没有“%s”这种表单", form)
+	}
+	if _, ok := slipForms[form]; c.slipSent && !ok {
+		return usagef("--sent 只用于督查文书（assign-slip、reminder、notice）")
 	}
 	desk, err := c.open()
 	if err != nil {
@@ -66,6 +76,9 @@ func (c *command) print(args []string) error {
 		return err
 	}
 	fmt.Fprintln(c.env.Stdout, "已生成 "+*out)
+	if c.slipSent {
+		fmt.Fprintln(c.env.Stdout, "已记入督办事项的办理记录（作为印发件）")
+	}
 	if replaced != nil {
 		fmt.Fprintln(c.env.Stderr, "注意："+replaced.Error())
 	}
@@ -168,7 +181,43 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		}
 		return func(w io.Writer, f *reports.Fonts) error { return reports.ArchiveCatalog(w, f, st, y, docs) }, nil
 	}
+	if kind, ok := slipForms[form]; ok {
+		it, err := c.item(desk, arg)
+		if err != nil {
+			return nil, err
+		}
+		if err := it.CanSend(kind, desk.Today()); err != nil {
+			return nil, err
+		}
+		sent := c.slipSent
+		// printed as sent, the slip is recorded in the same transaction; the
+		// characters printed as 〓 are told after it, not a failure of it
+		return func(w io.Writer, f *reports.Fonts) error {
+			var replaced error
+			err := desk.PrepareSlip(ctx, it.ID, kind, sent, func(it *app.Item, sp app.SlipPrint) error {
+				err := reports.SupervisionSlip(w, f, st, it, sp)
+				var rc *reports.ReplacedChars
+				if errors.As(err, &rc) {
+					replaced, err = err, nil
+				}
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			return replaced
+		}, nil
+	}
 	return nil, usagef("没有“%s”这种表单", form)
+}
+
+// item finds a supervision item by 督办编号 or id.
+func (c *command) item(desk *app.Desk, arg string) (*app.Item, error) {
+	it, err := desk.Store.ItemByNumber(c.ctx, strings.TrimSpace(arg))
+	if id, convErr := strconv.ParseInt(strings.TrimSpace(arg), 10, 64); app.ErrorCode(err) == app.ENOTFOUND && convErr == nil {
+		return desk.Store.Item(c.ctx, id)
+	}
+	return it, err
 }
 
 // document finds a document by 收文编号, 文号 or id.
