@@ -190,22 +190,8 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 			return nil, err
 		}
 		sent := c.slipSent
-		// printed as sent, the slip is recorded in the same transaction; the
-		// characters printed as 〓 are told after it, not a failure of it
 		return func(w io.Writer, f *reports.Fonts) error {
-			var replaced error
-			err := desk.PrepareSlip(ctx, it.ID, kind, sent, func(it *app.Item, sp app.SlipPrint) error {
-				err := reports.SupervisionSlip(w, f, st, it, sp)
-				var rc *reports.ReplacedChars
-				if errors.As(err, &rc) {
-					replaced, err = err, nil
-				}
-				return err
-			})
-			if err != nil {
-				return err
-			}
-			return replaced
+			return reports.PrintSlip(ctx, desk, it.ID, kind, sent, w, f, st)
 		}, nil
 	}
 	return nil, usagef("没有“%s”这种表单", form)

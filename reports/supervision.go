@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -243,4 +245,23 @@ func remindersText(sent []app.SlipSent) string {
 		return ""
 	}
 	return fmt.Sprintf("，经%d次催办仍未按期完成", n)
+}
+
+// PrintSlip draws an item's slip, printed as sent or not (app.Desk.
+// PrepareSlip). Characters printed as 〓 are reported after the slip is
+// recorded, as they are for every form: they do not undo the sending.
+func PrintSlip(ctx context.Context, desk *app.Desk, id int64, kind app.SlipKind, sent bool, w io.Writer, f *Fonts, s app.Settings) error {
+	var replaced error
+	err := desk.PrepareSlip(ctx, id, kind, sent, func(it *app.Item, sp app.SlipPrint) error {
+		err := SupervisionSlip(w, f, s, it, sp)
+		var rc *ReplacedChars
+		if errors.As(err, &rc) {
+			replaced, err = err, nil
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return replaced
 }
