@@ -308,6 +308,21 @@ func (s LadderStep) Reason() string {
 	return strings.Join(parts, "；")
 }
 
+// StepOf is where an item stands on the ladder today, with the slips sent.
+func (k *Desk) StepOf(ctx context.Context, it *Item) (LadderStep, []SlipSent, error) {
+	today, cal, rules := k.Today(), k.Calendar(), k.Settings().Rules
+	step := LadderStep{Item: *it, Colour: it.ColourOn(today, cal, rules.WarnDays), ReportLate: it.ReportLate(today), ReportDue: it.ReportDueOn()}
+	var sent []SlipSent
+	if it.ID != 0 {
+		var err error
+		if sent, err = k.ItemSlips(ctx, it.ID); err != nil {
+			return step, nil, err
+		}
+	}
+	step.Next = it.NextSlip(today, cal, rules.WarnDays, rules.ChaseAfterDays(), sent)
+	return step, sent, nil
+}
+
 // LadderDue lists the open items whose next step is due today or whose unit
 // is late with its report, reds first, then by deadline.
 func (k *Desk) LadderDue(ctx context.Context) ([]LadderStep, error) {
@@ -317,17 +332,11 @@ func (k *Desk) LadderDue(ctx context.Context) ([]LadderStep, error) {
 	if err != nil {
 		return nil, err
 	}
-	today, cal, rules := k.Today(), k.Calendar(), k.Settings().Rules
 	var red, rest []LadderStep
 	for i := range items {
-		it := &items[i]
-		step := LadderStep{Item: *it, Colour: it.ColourOn(today, cal, rules.WarnDays), ReportLate: it.ReportLate(today), ReportDue: it.ReportDueOn()}
-		if step.Colour == ColourYellow || step.Colour == ColourRed {
-			sent, err := k.ItemSlips(ctx, it.ID)
-			if err != nil {
-				return nil, err
-			}
-			step.Next = it.NextSlip(today, cal, rules.WarnDays, rules.ChaseAfterDays(), sent)
+		step, _, err := k.StepOf(ctx, &items[i])
+		if err != nil {
+			return nil, err
 		}
 		switch {
 		case step.Next == "" && !step.ReportLate:
