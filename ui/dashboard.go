@@ -26,8 +26,10 @@ type dashboardScreen struct {
 	cards   map[string]*statCard
 	lists   *fyne.Container
 	ladder  *fyne.Container // items due a 催办单 or 督办通知单, or late with a report
-	stale   bool
-	last    app.Dashboard
+	// ladderAll: the whole list asked for, not its first ladderShown
+	ladderAll bool
+	stale     bool
+	last      app.Dashboard
 }
 
 // The cards of the dashboard, by key.
@@ -152,8 +154,10 @@ func (d *dashboardScreen) fillLadder() {
 		d.ladder.Add(note("未能读取：" + app.ErrorMessage(err)))
 	}
 	for i, s := range steps {
-		if i == ladderShown {
-			d.ladder.Add(note(fmt.Sprintf("还有%d项，请在“督查督办”中查看。", len(steps)-ladderShown)))
+		if i == ladderShown && !d.ladderAll {
+			more := widget.NewButton(fmt.Sprintf("显示全部（还有%d项）", len(steps)-ladderShown), func() { d.ladderAll = true; d.fillLadder() })
+			more.Importance = widget.LowImportance
+			d.ladder.Add(container.NewHBox(more))
 			break
 		}
 		s := s

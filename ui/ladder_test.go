@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,7 +67,12 @@ func TestSlipLadder(t *testing.T) {
 		}
 		return ""
 	}
-	if l := listed(red.Number); !strings.Contains(l, "应发督办通知单") {
+	l := listed(red.Number)
+	if sc, ok := u.dashboard.root.(*container.Scroll); ok {
+		sc.ScrollToBottom()
+	}
+	h.capture("ladder-dashboard")
+	if !strings.Contains(l, "应发督办通知单") {
 		t.Fatalf("工作台 does not list %s for a 督办通知单: %q\n%v", red.Number, l, u.dashboard.ladderLines())
 	}
 
@@ -93,6 +99,7 @@ func TestSlipLadder(t *testing.T) {
 	if !u.items.menu.Visible() || len(u.items.slips.Items) != 3 {
 		t.Fatal("the 打印督查文书 menu did not open with three slips")
 	}
+	h.capture("ladder-menu")
 	notice := menuEntry(u.items.slips, "督办通知单")
 	if notice == nil || notice.Disabled {
 		t.Fatalf("red item: 督办通知单 entry %+v", notice)
@@ -101,6 +108,7 @@ func TestSlipLadder(t *testing.T) {
 	if !h.shows("是正式送给" + red.LeadUnit + "的吗") {
 		t.Fatal("the window did not ask whether the print is the one sent")
 	}
+	h.capture("ladder-ask")
 	test.Tap(h.overlayButton("正式印发"))
 	u.Wait()
 	if len(h.opened) != 1 {
@@ -112,6 +120,9 @@ func TestSlipLadder(t *testing.T) {
 			t.Errorf("the PDF is not the 督办通知单: %v", err)
 		}
 	}
+	u.items.detailScroll.Offset = fyne.NewPos(0, 420)
+	u.items.detailScroll.Refresh()
+	h.capture("ladder-detail")
 	if !h.shows("已发文书") || !h.shows("督办通知单　"+red.Number) {
 		top := u.win.Canvas().Overlays().Top()
 		var texts []string
