@@ -150,3 +150,44 @@ func TestSlipLadder(t *testing.T) {
 		t.Errorf("after a preview of the 交办单: %v %v", slips, err)
 	}
 }
+
+// 设置 → 办理时限 → 催办 sets after how many quiet working days a yellow
+// item is listed for a 催办单; the 督查室 contact is kept with the settings.
+func TestChaseAfterSetting(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	it := &app.Item{Title: "春季造林绿化任务", LeadUnit: "区财政局", AssignedOn: app.D(2026, 3, 3), Deadline: app.D(2026, 3, 12)}
+	if err := h.desk.CreateItem(u.ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	listed := func() bool {
+		u.show(ScreenDashboard)
+		u.dashboard.refresh()
+		for _, l := range u.dashboard.ladderLines() {
+			if strings.HasPrefix(l, it.Number) && strings.Contains(l, "应发催办单") {
+				return true
+			}
+		}
+		return false
+	}
+	// five working days without progress (3-4 … 3-10), the default N
+	if !listed() {
+		t.Fatalf("a yellow item quiet for 5 working days is not listed: %v", u.dashboard.ladderLines())
+	}
+	u.show(ScreenSettings)
+	u.settings.rules["ChaseAfter"].SetText("6")
+	u.settings.supContact.SetText("陈督查")
+	u.settings.save()
+	if st := u.desk.Settings(); st.Rules.ChaseAfter != 6 || st.SupervisionContact != "陈督查" {
+		t.Fatalf("settings not saved: %+v", st)
+	}
+	if listed() {
+		t.Error("listed although N is now 6")
+	}
+	u.show(ScreenSettings)
+	u.settings.rules["ChaseAfter"].SetText("61")
+	u.settings.save()
+	if u.desk.Settings().Rules.ChaseAfter != 6 {
+		t.Error("61 working days was saved")
+	}
+}
