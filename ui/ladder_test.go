@@ -76,6 +76,23 @@ func TestSlipLadder(t *testing.T) {
 		t.Fatalf("工作台 does not list %s for a 督办通知单: %q\n%v", red.Number, l, u.dashboard.ladderLines())
 	}
 
+	// an item whose unit owes its report says so in its heading and detail
+	late := false
+	for _, s := range steps {
+		if s.ReportLate {
+			late = true
+			u.show(ScreenItems)
+			u.items.open(s.Item.ID)
+			if !h.shows("进展报告逾期") || !h.shows("应于"+s.ReportDue.String()+"报送，尚未报送") {
+				t.Errorf("%s: the late report is not shown", s.Item.Number)
+			}
+			break
+		}
+	}
+	if !late {
+		t.Error("the sample office has no item late with its report")
+	}
+
 	// a blue item: no 督办通知单
 	u.show(ScreenItems)
 	items, _, err := h.store.Items(u.ctx, app.ItemFilter{Statuses: []app.ItemStatus{app.ItemOpen}})
