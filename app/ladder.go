@@ -310,10 +310,16 @@ func (s LadderStep) Reason() string {
 
 // StepOf is where an item stands on the ladder today, with the slips sent.
 func (k *Desk) StepOf(ctx context.Context, it *Item) (LadderStep, []SlipSent, error) {
+	return k.stepOf(ctx, it, true)
+}
+
+// stepOf reads the slips sent only when they matter (a yellow or red item)
+// unless all asks for them: 工作台 goes through every open item.
+func (k *Desk) stepOf(ctx context.Context, it *Item, all bool) (LadderStep, []SlipSent, error) {
 	today, cal, rules := k.Today(), k.Calendar(), k.Settings().Rules
 	step := LadderStep{Item: *it, Colour: it.ColourOn(today, cal, rules.WarnDays), ReportLate: it.ReportLate(today), ReportDue: it.ReportDueOn()}
 	var sent []SlipSent
-	if it.ID != 0 {
+	if it.ID != 0 && (all || step.Colour == ColourYellow || step.Colour == ColourRed) {
 		var err error
 		if sent, err = k.ItemSlips(ctx, it.ID); err != nil {
 			return step, nil, err
@@ -334,7 +340,7 @@ func (k *Desk) LadderDue(ctx context.Context) ([]LadderStep, error) {
 	}
 	var red, rest []LadderStep
 	for i := range items {
-		step, _, err := k.StepOf(ctx, &items[i])
+		step, _, err := k.stepOf(ctx, &items[i], false)
 		if err != nil {
 			return nil, err
 		}
