@@ -163,6 +163,9 @@ type Settings struct {
 	Rules        Rules         `json:"rules"`
 	Operators    []string      `json:"operators"`
 	Fonts        FontChoice    `json:"fonts"`
+	// who at the 督查室 the units report to, printed on the 督查文书
+	SupervisionContact string `json:"supervision_contact,omitempty"`
+	SupervisionPhone   string `json:"supervision_phone,omitempty"`
 }
 
 // FontChoice names the fonts printing should use; empty means automatic.
@@ -217,11 +220,14 @@ type Rules struct {
 	Urgent       int `json:"urgent"`        // 加急 (急件) when the document writes no limit: 5
 	VeryUrgent   int `json:"very_urgent"`   // 特急 when the document writes no limit: 3
 	WarnDays     int `json:"warn_days"`     // yellow warning window of supervision: 3
+	// working days a yellow item may go without progress before a 催办单 is
+	// due; 0 means DefaultChaseAfter
+	ChaseAfter int `json:"chase_after,omitempty"`
 }
 
 // DefaultRules are the limits of DOMAIN.md §1.
 func DefaultRules() Rules {
-	return Rules{WithinPowers: 5, Consult: 7, Investigate: 30, Review: 1, Urgent: 5, VeryUrgent: 3, WarnDays: 3}
+	return Rules{WithinPowers: 5, Consult: 7, Investigate: 30, Review: 1, Urgent: 5, VeryUrgent: 3, WarnDays: 3, ChaseAfter: DefaultChaseAfter}
 }
 
 // LimitKind names the kind of handling a time limit is chosen by.
@@ -260,6 +266,9 @@ func (r Rules) Validate() error {
 	}
 	if r.WarnDays < 0 || r.WarnDays > 30 {
 		return Errorf(EINVALID, "预警天数应为0到30个工作日")
+	}
+	if r.ChaseAfter < 0 || r.ChaseAfter > 60 {
+		return Errorf(EINVALID, "催办天数应为1到60个工作日")
 	}
 	return nil
 }

@@ -51,6 +51,9 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
                              parse 显示解析出的放假日和调休上班日，import 存入本单位日历
   print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf
                              打印表单（参数为收文编号、发文字号、编号、会议序号、YYYY-MM 或年份）
+  print assign-slip|reminder|notice 督办编号 -o 文件.pdf [--sent]
+                             打印督查事项交办单、催办单、督办通知单；--sent 记为已印发
+                             （记入办理记录，催办单取本年下一个编号）
   backup [-o 文件]            备份数据（程序运行时也可备份）
   restore 文件                从备份恢复数据（原数据另存为 .before-restore）
   check                      检查数据库是否完好
@@ -158,6 +161,8 @@ type command struct {
 	dbPath string
 	ctx    context.Context
 	store  *data.Store
+	// slipSent: print a 督查文书 as the one sent, recording it
+	slipSent bool
 }
 
 // open opens the database and a desk on it; the operator of command-line

@@ -22,25 +22,39 @@ var forms = map[string]string{
 	"minutes":     "会议id",
 	"monthly":     "月份 YYYY-MM",
 	"catalog":     "年份",
+	"assign-slip": "督办编号或id",
+	"reminder":    "督办编号或id",
+	"notice":      "督办编号或id",
 }
+
+// slipForms are the 督查文书 printed from an item.
+var slipForms = map[string]app.SlipKind{"assign-slip": app.SlipAssign, "reminder": app.SlipReminder, "notice": app.SlipNotice}
 
 // print writes one form to a PDF file. An unknown record is an error and
 // leaves no file.
 func (c *command) print(args []string) error {
 	fs := flag.NewFlagSet("print", flag.ContinueOnError)
 	out := fs.String("o", "", "")
+	fs.BoolVar(&c.slipSent, "sent", false, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 || *out == "" {
-		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf")
+		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf [--sent]")
 	}
 	form, arg := pos[0], pos[1]
 	if _, ok := forms[form]; !ok {
 		return usagef("没有“%s”这种表单", form)
 	}
-	desk, err := c.openToRead()
+	if _, ok := slipForms[form]; c.slipSent && !ok {
+		return usagef("--sent 只用于督查文书（assign-slip、reminder、notice）")
+	}
+	open := c.openToRead
+	if c.slipSent {
+		open = c.open // a slip printed as sent is recorded in the item
+	}
+	desk, err := open()
 	if err != nil {
 		return err
 	}
@@ -66,6 +80,9 @@ func (c *command) print(args []string) error {
 		return err
 	}
 	fmt.Fprintln(c.env.Stdout, "已生成 "+*out)
+	if c.slipSent {
+		fmt.Fprintln(c.env.Stdout, "已记入督办事项的办理记录（作为印发件）")
+	}
 	if replaced != nil {
 		fmt.Fprintln(c.env.Stderr, "注意："+app.StripControl(replaced.Error()))
 	}
@@ -168,7 +185,29 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		}
 		return func(w io.Writer, f *reports.Fonts) error { return reports.ArchiveCatalog(w, f, st, y, docs) }, nil
 	}
+	if kind, ok := slipForms[form]; ok {
+		it, err := c.item(desk, arg)
+		if err != nil {
+			return nil, err
+		}
+		if err := it.CanSend(kind, desk.Today()); err != nil {
+			return nil, err
+		}
+		sent := c.slipSent
+		return func(w io.Writer, f *reports.Fonts) error {
+			return reports.PrintSlip(ctx, desk, it.ID, kind, sent, w, f, st)
+		}, nil
+	}
 	return nil, usagef("没有“%s”这种表单", form)
+}
+
+// item finds a supervision item by 督办编号 or id.
+func (c *command) item(desk *app.Desk, arg string) (*app.Item, error) {
+	it, err := desk.Store.ItemByNumber(c.ctx, strings.TrimSpace(arg))
+	if id, convErr := strconv.ParseInt(strings.TrimSpace(arg), 10, 64); app.ErrorCode(err) == app.ENOTFOUND && convErr == nil {
+		return desk.Store.Item(c.ctx, id)
+	}
+	return it, err
 }
 
 // document finds a document by 收文编号, 文号 or id.

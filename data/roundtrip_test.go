@@ -113,8 +113,9 @@ func TestReferenceData(t *testing.T) {
 	mustEqual(t, "settings before any save", st, app.Settings{Rules: app.DefaultRules()})
 	want := app.Settings{OrgName: "示例区人民政府办公室", DistrictName: "示例区", FondsCode: "Z109", OrgCode: "BGS",
 		IssuingCodes: []app.IssuingCode{{Code: "西府发", Body: app.IssuerGovernment}, {Code: "西府办发", Body: app.IssuerOffice}},
-		Rules:        app.Rules{WithinPowers: 4, Consult: 6, Investigate: 20, Review: 1, Urgent: 3, VeryUrgent: 2, WarnDays: 2},
-		Operators:    []string{"李文书"}, Fonts: app.FontChoice{Body: "仿宋_GB2312"}}
+		Rules:        app.Rules{WithinPowers: 4, Consult: 6, Investigate: 20, Review: 1, Urgent: 3, VeryUrgent: 2, WarnDays: 2, ChaseAfter: 8},
+		Operators:    []string{"李文书"}, Fonts: app.FontChoice{Body: "仿宋_GB2312"},
+		SupervisionContact: "陈督查", SupervisionPhone: "0571-87650000"}
 	update(t, s, func(tx app.Tx) error { return tx.SaveSettings(want) })
 	update(t, s, func(tx app.Tx) error { return tx.SaveSettings(want) }) // saving twice keeps one row
 	st, _ = s.Settings(ctx)

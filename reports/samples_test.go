@@ -50,6 +50,15 @@ func TestWriteSamples(t *testing.T) {
 		}},
 		{"minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, sampleMeeting(24)) }},
 		{"monthly-report", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, sampleMonthlyReadable(36)) }},
+		{"assign-slip", func(w io.Writer) error {
+			return SupervisionSlip(w, f, sampleSupervisionSettings, sampleSupervisionItem(), sampleSlip(app.SlipAssign))
+		}},
+		{"reminder-slip", func(w io.Writer) error {
+			return SupervisionSlip(w, f, sampleSupervisionSettings, sampleSupervisionItem(), sampleSlip(app.SlipReminder))
+		}},
+		{"notice-slip", func(w io.Writer) error {
+			return SupervisionSlip(w, f, sampleSupervisionSettings, sampleRedItem(), sampleSlip(app.SlipNotice))
+		}},
 		{"archive-catalog", func(w io.Writer) error { return ArchiveCatalog(w, f, sampleSettings, 2026, sampleArchive(30)) }},
 	}
 	for _, fm := range forms {

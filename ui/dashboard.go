@@ -25,8 +25,11 @@ type dashboardScreen struct {
 	warnTxt *widget.Label
 	cards   map[string]*statCard
 	lists   *fyne.Container
-	stale   bool
-	last    app.Dashboard
+	ladder  *fyne.Container // items due a 催办单 or 督办通知单, or late with a report
+	// ladderAll: the whole list asked for, not its first ladderShown
+	ladderAll bool
+	stale     bool
+	last      app.Dashboard
 }
 
 // The cards of the dashboard, by key.
@@ -80,6 +83,7 @@ func newDashboard(u *UI) *dashboardScreen {
 			func() { u.show(ScreenMeetings); u.meetings.showView(viewThisWeek) },
 		})
 	d.lists = widgets.NewFlow() // side by side, or one under the other on a narrow screen
+	d.ladder = container.NewVBox()
 	quick := widgets.NewFlowEnd(
 		widget.NewButtonWithIcon("登记收文", theme.ContentAddIcon(), func() { u.show(ScreenIncoming); u.incoming.create() }),
 		widget.NewButtonWithIcon("拟稿登记", theme.ContentAddIcon(), func() { u.show(ScreenOutgoing); u.outgoing.create() }),
@@ -87,7 +91,7 @@ func newDashboard(u *UI) *dashboardScreen {
 		widget.NewButtonWithIcon("督办事项", theme.ContentAddIcon(), func() { u.show(ScreenItems); u.items.create() }),
 		widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport),
 	)
-	body := container.NewVBox(container.NewBorder(nil, nil, d.date, nil, quick), d.warning, docs, items, other, widget.NewSeparator(), d.lists)
+	body := container.NewVBox(container.NewBorder(nil, nil, d.date, nil, quick), d.warning, docs, items, other, widget.NewSeparator(), d.lists, widget.NewSeparator(), d.ladder)
 	d.root = container.NewVScroll(container.NewPadded(body))
 	return d
 }
@@ -135,6 +139,55 @@ func (d *dashboardScreen) refresh() {
 	set(cardItemsBlue, s.ItemsBlue)
 	set(cardMeetings, s.MeetingsThisWeek)
 	d.fillLists(q)
+	d.fillLadder()
+}
+
+// ladderShown is how many items the 催办督办 list names before "…".
+const ladderShown = 10
+
+// fillLadder lists the items whose next step is due: a 催办单, a 督办通知单,
+// or a progress report the unit owes.
+func (d *dashboardScreen) fillLadder() {
+	d.ladder.Objects = []fyne.CanvasObject{sectionLabel("应催办、督办的事项")}
+	steps, err := d.u.desk.LadderDue(d.u.ctx)
+	if err != nil {
+		d.ladder.Add(note("未能读取：" + app.ErrorMessage(err)))
+	}
+	for i, s := range steps {
+		if i == ladderShown && !d.ladderAll {
+			more := widget.NewButton(fmt.Sprintf("显示全部（还有%d项）", len(steps)-ladderShown), func() { d.ladderAll = true; d.fillLadder() })
+			more.Importance = widget.LowImportance
+			d.ladder.Add(container.NewHBox(more))
+			break
+		}
+		s := s
+		b := widget.NewButton(fmt.Sprintf("%s　%s　%s　—　%s", s.Item.Number, ellipsis(s.Item.Title, 12), ellipsis(s.Item.LeadUnit, 7), ellipsis(s.Reason(), 20)), func() {
+			d.u.show(ScreenItems)
+			d.u.items.open(s.Item.ID)
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		d.ladder.Add(container.NewBorder(nil, nil, chip(s.Colour.Label(), colourOf(s.Colour)), nil, b))
+	}
+	if len(steps) == 0 && err == nil {
+		d.ladder.Add(note("今天没有需要催办、督办的事项。"))
+	}
+	d.ladder.Refresh()
+}
+
+// ladderLines are the items the 催办督办 list names (for tests).
+func (d *dashboardScreen) ladderLines() []string {
+	var out []string
+	for _, o := range d.ladder.Objects {
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				if b, ok := x.(*widget.Button); ok {
+					out = append(out, b.Text)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Count is the number shown on a card (for tests).

@@ -32,6 +32,7 @@ type paper struct {
 	// before printing (nil for books and reports built while writing)
 	record  any
 	checked bool
+	after   func() // once the PDF is made (a slip sent is recorded by then)
 }
 
 // printPaper makes the PDF. Printing (export false) writes it to a
@@ -66,6 +67,9 @@ func (u *UI) printPaper(p paper, export bool) {
 			return
 		}
 		u.lastPrinted = path
+		if p.after != nil {
+			p.after()
+		}
 		if openErr != nil {
 			u.showPrintedFile(p, path, warning)
 			return

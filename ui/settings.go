@@ -43,6 +43,7 @@ type settingsScreen struct {
 	msg  *widget.Label
 
 	org, district, fonds, orgCode, operators *widgets.Entry
+	supContact, supPhone                     *widgets.Entry // 督查室 contact on the 督查文书
 	codes                                    *widgets.RowEditor
 	rules                                    map[string]*widgets.Entry
 
@@ -117,16 +118,21 @@ func (s *settingsScreen) officeTab() fyne.CanvasObject {
 	s.fonds = widgets.NewEntry("如：Z109")
 	s.orgCode = widgets.NewEntry("如：BGS")
 	s.operators = widgets.NewEntry("多人用“、”分隔")
+	s.supContact = widgets.NewEntry("如：陈督查")
+	s.supPhone = widgets.NewEntry("如：0571-87650000")
 	f := widget.NewForm(
 		widget.NewFormItem("单位名称", s.org),
 		widget.NewFormItem("区名", s.district),
 		widget.NewFormItem("全宗号", s.fonds),
 		widget.NewFormItem("机构（问题）代码", s.orgCode),
 		widget.NewFormItem("操作员", s.operators),
+		widget.NewFormItem("督查室联系人", s.supContact),
+		widget.NewFormItem("督查室电话", s.supPhone),
 	)
 	f.Items[2].HintText = "档号的第一段，由档案馆给定"
 	f.Items[3].HintText = "档号中的机构代码，如办公室为 BGS"
 	f.Items[4].HintText = "登记、拟办、核稿时记录的经办人，可在窗口右下角切换"
+	f.Items[5].HintText = "印在交办单、催办单、督办通知单上，承办单位向其反馈"
 	return page(f, s.saveButton())
 }
 
@@ -148,6 +154,7 @@ func (s *settingsScreen) rulesTab() fyne.CanvasObject {
 		{"Urgent", "加急件（工作日）", "加急（急件）未写明时限时"},
 		{"VeryUrgent", "特急件（工作日）", "特急未写明时限时"},
 		{"WarnDays", "黄色预警（工作日）", "距时限不超过这些工作日时显示黄色"},
+		{"ChaseAfter", "催办（工作日）", "黄色事项连续这些工作日没有进展时，工作台提示发催办单（一般5个工作日）"},
 	}
 	f := widget.NewForm()
 	for _, it := range items {
@@ -168,6 +175,8 @@ func (s *settingsScreen) load() {
 	s.fonds.SetText(st.FondsCode)
 	s.orgCode.SetText(st.OrgCode)
 	s.operators.SetText(strings.Join(st.Operators, "、"))
+	s.supContact.SetText(st.SupervisionContact)
+	s.supPhone.SetText(st.SupervisionPhone)
 	s.codes.Clear()
 	for _, c := range st.IssuingCodes {
 		r := s.codes.AddRow()
@@ -179,7 +188,8 @@ func (s *settingsScreen) load() {
 		r = app.DefaultRules()
 	}
 	for k, v := range map[string]int{"WithinPowers": r.WithinPowers, "Consult": r.Consult, "Investigate": r.Investigate,
-		"Review": r.Review, "Urgent": r.Urgent, "VeryUrgent": r.VeryUrgent, "WarnDays": r.WarnDays} {
+		"Review": r.Review, "Urgent": r.Urgent, "VeryUrgent": r.VeryUrgent, "WarnDays": r.WarnDays,
+		"ChaseAfter": r.ChaseAfterDays()} {
 		s.rules[k].SetText(strconv.Itoa(v))
 	}
 	s.loadRefLists()
@@ -211,6 +221,7 @@ func (s *settingsScreen) save() {
 	st.OrgName, st.DistrictName = strings.TrimSpace(s.org.Text), strings.TrimSpace(s.district.Text)
 	st.FondsCode, st.OrgCode = strings.TrimSpace(s.fonds.Text), strings.TrimSpace(s.orgCode.Text)
 	st.Operators = widgets.SplitNames(s.operators.Text)
+	st.SupervisionContact, st.SupervisionPhone = strings.TrimSpace(s.supContact.Text), strings.TrimSpace(s.supPhone.Text)
 	st.IssuingCodes = nil
 	for _, r := range s.codes.Rows() {
 		code := strings.TrimSpace(r[0].(*widgets.Entry).Text)
@@ -220,7 +231,8 @@ func (s *settingsScreen) save() {
 		st.IssuingCodes = append(st.IssuingCodes, app.IssuingCode{Code: code, Body: app.IssuerBody(r[1].(*widget.Select).Selected)})
 	}
 	vals := map[string]*int{"WithinPowers": &st.Rules.WithinPowers, "Consult": &st.Rules.Consult, "Investigate": &st.Rules.Investigate,
-		"Review": &st.Rules.Review, "Urgent": &st.Rules.Urgent, "VeryUrgent": &st.Rules.VeryUrgent, "WarnDays": &st.Rules.WarnDays}
+		"Review": &st.Rules.Review, "Urgent": &st.Rules.Urgent, "VeryUrgent": &st.Rules.VeryUrgent, "WarnDays": &st.Rules.WarnDays,
+		"ChaseAfter": &st.Rules.ChaseAfter}
 	for k, p := range vals {
 		n, err := parseInt("办理时限", s.rules[k].Text)
 		if err != nil {

@@ -4,14 +4,17 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/exchange"
+	"gongwen/reports"
 	"gongwen/ui/widgets"
 )
 
@@ -26,7 +29,10 @@ type itemBook struct {
 	source *widget.Select
 	unit   *widgets.NameField
 	text   *widgets.Entry
-	port   *porter // 导入, 导出
+	port   *porter           // 导入, 导出
+	menu   *widget.PopUpMenu // 打印督查文书: 交办单, 催办单, 督办通知单
+	slips  *fyne.Menu
+	ask    *dialog.CustomDialog // 正式印发 or 仅预览
 }
 
 const (
@@ -50,6 +56,9 @@ func newItemBook(u *UI) *itemBook {
 		chips := []*widgets.Chip{chip(t, c), chip(string(it.SourceType), widgets.ColourGrey)}
 		if it.Satisfaction != "" {
 			chips = append(chips, chip(string(it.Satisfaction), widgets.ColourGrey))
+		}
+		if it.ReportLate(u.desk.Today()) {
+			chips = append(chips, chip("进展报告逾期", widgets.ColourYellow))
 		}
 		return it.Number + "　" + it.Title, chips
 	}
@@ -92,6 +101,7 @@ func newItemBook(u *UI) *itemBook {
 		{label: "满意度", icon: theme.AccountIcon(), run: b.satisfactionForm, check: rule((*app.Item).CanRecordSatisfaction)},
 		{label: "修改", icon: theme.DocumentCreateIcon(), run: func(it app.Item) { b.itemForm(&it) }, check: rule((*app.Item).CanEdit)},
 		{label: "查看来源", icon: theme.SearchIcon(), run: b.openSource, check: rule((*app.Item).CanOpenSource)},
+		{label: "打印督查文书", icon: theme.DocumentPrintIcon(), run: b.slipMenu, paper: true},
 	}
 	b.build()
 	return b
@@ -153,6 +163,19 @@ func (b *itemBook) detailsOf(it app.Item) fyne.CanvasObject {
 	}
 	f.add("阶段时限", strings.Join(stages, "\n"))
 	f.add("反馈要求", it.ReportEvery)
+	if step, sent, err := b.u.desk.StepOf(b.u.ctx, &it); err == nil {
+		if step.ReportLate {
+			f.add("进展报告", "应于"+step.ReportDue.String()+"报送，尚未报送")
+		}
+		var lines []string
+		for _, s := range sent {
+			lines = append(lines, s.On.String()+"　"+string(s.Kind)+"　"+s.Number)
+		}
+		f.add("已发文书", strings.Join(lines, "\n"))
+		if step.Next != "" {
+			f.add("下一步", "应发"+string(step.Next)+"（"+step.Reason()+"）")
+		}
+	}
 	var prog []string
 	for _, p := range it.Progress {
 		prog = append(prog, fmt.Sprintf("%s　%s（%s）", p.On, p.Text, p.Operator))
@@ -361,4 +384,71 @@ func (b *itemBook) openSource(it app.Item) {
 	case it.SourceMeetingID != 0:
 		b.u.openRecord(app.EntityMeeting, it.SourceMeetingID)
 	}
+}
+
+// slipMenu offers the three 督查文书 of the item; one that does not fit the
+// item now is greyed, with the reason as its label.
+func (b *itemBook) slipMenu(it app.Item) {
+	today := b.u.desk.Today()
+	var entries []*fyne.MenuItem
+	for _, kind := range app.SlipKinds {
+		kind := kind
+		m := fyne.NewMenuItem(string(kind), func() {
+			b.menu.Hide() // a tap hides it already; a shortcut or test may not
+			b.askSent(it, kind)
+		})
+		if err := it.CanSend(kind, today); err != nil {
+			m.Label, m.Disabled = string(kind)+"（"+slipRefusal(kind)+"）", true
+		}
+		entries = append(entries, m)
+	}
+	b.slips = fyne.NewMenu("", entries...)
+	b.menu = widget.NewPopUpMenu(b.slips, b.u.win.Canvas())
+	pos := fyne.NewPos(100, 100)
+	if btn := b.button("打印督查文书"); btn != nil {
+		pos = fyne.CurrentApp().Driver().AbsolutePositionForObject(btn).AddXY(0, btn.Size().Height)
+	}
+	b.menu.ShowAtPosition(pos)
+}
+
+// slipRefusal is the short reason a slip is greyed in the menu.
+func slipRefusal(kind app.SlipKind) string {
+	if kind == app.SlipNotice {
+		return "仅用于已逾期事项"
+	}
+	return "事项已办结"
+}
+
+// askSent asks whether this print is the one sent to the unit: that one is
+// recorded in the item's history (and a 催办单 takes its number); a preview
+// is not.
+func (b *itemBook) askSent(it app.Item, kind app.SlipKind) {
+	msg := "这次打印的" + string(kind) + "是正式送给" + it.LeadUnit + "的吗？\n正式印发的记入办理记录"
+	if kind == app.SlipReminder {
+		msg += "，并取本年下一个催办编号"
+	}
+	msg += "；仅预览的不记录" + map[bool]string{true: "，编号留空", false: ""}[kind == app.SlipReminder] + "。"
+	var d *dialog.CustomDialog
+	printIt := func(sent bool) {
+		d.Hide()
+		b.u.printPaper(slipPaper(it, kind, sent, func() {
+			if sent {
+				b.done(it)
+			}
+		}), false)
+	}
+	sentBtn := widget.NewButton("正式印发", func() { printIt(true) })
+	sentBtn.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("打印"+kind.Title(), wrapLabel(msg), b.u.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("取消", func() { d.Hide() }), widget.NewButton("仅预览", func() { printIt(false) }), sentBtn})
+	b.ask = d
+	d.Show()
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
+}
+
+func slipPaper(it app.Item, kind app.SlipKind, sent bool, after func()) paper {
+	return paper{name: kind.Title() + "-" + it.Number, record: it, after: after,
+		write: func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
+			return reports.PrintSlip(ctx, u.desk, it.ID, kind, sent, w, f, s)
+		}}
 }
