@@ -163,6 +163,10 @@ type Settings struct {
 	Rules        Rules         `json:"rules"`
 	Operators    []string      `json:"operators"`
 	Fonts        FontChoice    `json:"fonts"`
+	// MonthlyReportTo and MonthlySendTo are the 报 and 送 lines the secretary
+	// last gave the monthly 督查通报; empty: DefaultReportTo, DefaultSendTo.
+	MonthlyReportTo string `json:"monthly_report_to,omitempty"`
+	MonthlySendTo   string `json:"monthly_send_to,omitempty"`
 }
 
 // FontChoice names the fonts printing should use; empty means automatic.
