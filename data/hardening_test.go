@@ -97,6 +97,30 @@ func TestRestoreKeepsTheWALOfADamagedFile(t *testing.T) {
 	restoreKeepsTheWAL(t, crashed, backup)
 }
 
+// The window's restore also writes a safety copy into the backups folder,
+// which a damaged file cannot give: the restore goes on, the damaged file
+// kept whole as .before-restore.
+func TestRestoreFromADamagedOpenFile(t *testing.T) {
+	dir := t.TempDir()
+	crashed, backup := crashedPairWithWAL(t, dir)
+	s, err := Open(crashed)
+	must(t, err)
+	defer s.Close()
+	if s.Damaged() == "" {
+		t.Fatal("the quick check at open found no damage: the test proves nothing")
+	}
+	must(t, s.RestoreFrom(backup, filepath.Join(dir, "backups", "gongwen-before-restore.db")))
+	if got := countRows(t, fileURI(crashed+".before-restore")+"?mode=ro", "documents"); got != committedInWAL {
+		t.Errorf(".before-restore holds %d of the %d committed documents", got, committedInWAL)
+	}
+	if s.Damaged() != "" {
+		t.Errorf("the restored file is still damaged: %s", s.Damaged())
+	}
+	update(t, s, func(tx app.Tx) error {
+		return tx.SaveLeader(&app.Leader{Name: "李副区长", Role: "副区长", Active: true})
+	})
+}
+
 // The campaign's repro, committed: a main file with a damaged page and its
 // -wal holding committed documents (gzipped: they are mostly empty pages),
 // restored over (a copy of it). Regenerate it with GONGWEN_WRITE_TESTDATA=1.
@@ -151,6 +175,9 @@ func crashedPairWithWAL(t *testing.T, dir string) (crashed, backup string) {
 	must(t, err)
 	t.Cleanup(func() { s.Close() })
 	update(t, s, func(tx app.Tx) error {
+		if err := tx.SaveSettings(app.Settings{OrgName: "测试区人民政府办公室", Rules: app.DefaultRules()}); err != nil {
+			return err
+		}
 		return tx.SaveLeader(&app.Leader{Name: "王区长", Role: "区长", Active: true})
 	})
 	backup = filepath.Join(dir, "gongwen-backup.db")
