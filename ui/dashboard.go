@@ -27,6 +27,10 @@ type dashboardScreen struct {
 	lists   *fyne.Container
 	stale   bool
 	last    app.Dashboard
+
+	// damage says the data file is damaged (health.go)
+	damage    *fyne.Container
+	damageTxt *widget.Label
 }
 
 // The cards of the dashboard, by key.
@@ -87,8 +91,9 @@ func newDashboard(u *UI) *dashboardScreen {
 		widget.NewButtonWithIcon("督办事项", theme.ContentAddIcon(), func() { u.show(ScreenItems); u.items.create() }),
 		widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport),
 	)
-	body := container.NewVBox(container.NewBorder(nil, nil, d.date, quick), d.warning, docs, items, other, widget.NewSeparator(), d.lists)
+	body := container.NewVBox(container.NewBorder(nil, nil, d.date, quick), d.damageBanner(), d.warning, docs, items, other, widget.NewSeparator(), d.lists)
 	d.root = container.NewVScroll(container.NewPadded(body))
+	d.checkDamage()
 	return d
 }
 
