@@ -994,6 +994,27 @@ func (k *Desk) MonthlyReport(ctx context.Context, year int, month time.Month) (M
 		return MonthlyReport{}, err
 	}
 	r := BuildMonthlyReport(items, year, month, k.Today(), k.Calendar(), k.Settings().Rules.WarnDays)
-	r.OrgName, r.Issue = k.Settings().OrgName, int(month)
+	st := k.Settings()
+	r.OrgName, r.Issue = st.OrgName, int(month)
+	r.ReportTo = firstNonEmpty(st.MonthlyReportTo, DefaultReportTo)
+	r.SendTo = firstNonEmpty(st.MonthlySendTo, DefaultSendTo)
 	return r, nil
+}
+
+// RememberMonthlyColophon keeps the 报 and 送 lines given to a 通报 for the
+// next one; a line left empty or as the default follows the default.
+func (k *Desk) RememberMonthlyColophon(ctx context.Context, reportTo, sendTo string) error {
+	keep := func(line, def string) string {
+		if line = strings.TrimSpace(line); line == def {
+			return ""
+		}
+		return line
+	}
+	st := k.Settings()
+	reportTo, sendTo = keep(reportTo, DefaultReportTo), keep(sendTo, DefaultSendTo)
+	if reportTo == st.MonthlyReportTo && sendTo == st.MonthlySendTo {
+		return nil
+	}
+	st.MonthlyReportTo, st.MonthlySendTo = reportTo, sendTo
+	return k.changeSettings(ctx, "修改通报报送范围", st.OrgName, func(tx Tx) error { return tx.SaveSettings(st) })
 }

@@ -137,6 +137,25 @@ func (m *Meeting) Name() string {
 	return m.Term + string(m.Kind)
 }
 
+// DraftMinutes is the body minutes start from when none was written: the
+// meeting in one sentence, then each decision as a 一、 paragraph.
+func (m *Meeting) DraftMinutes() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s，%s主持召开%s", m.Date.Chinese(), m.Chair, m.Name())
+	if len(m.Topics) > 0 {
+		titles := make([]string, len(m.Topics))
+		for i, t := range m.Topics {
+			titles[i] = t.Title
+		}
+		fmt.Fprintf(&b, "，研究%s等事项", strings.Join(titles, "、"))
+	}
+	b.WriteString("。现将会议议定事项纪要如下：")
+	for i, d := range m.Decisions {
+		fmt.Fprintf(&b, "\n%s、%s", ChineseNumeral(i+1), d.MinutesText())
+	}
+	return b.String()
+}
+
 // Validate checks a new or edited meeting and numbers its topics and
 // decisions.
 func (m *Meeting) Validate() error {

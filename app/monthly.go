@@ -52,8 +52,8 @@ type MonthlyReport struct {
 	Rows         []ReportRow
 	OverdueRows  []ReportRow
 	Requirements string
-	// ReportTo and SendTo are the 报 and 送 lines of the 版记; empty: the
-	// district's leaders, and the towns, streets and departments.
+	// ReportTo and SendTo are the 报 and 送 lines of the 版记; empty:
+	// DefaultReportTo and DefaultSendTo.
 	ReportTo, SendTo string
 }
 
@@ -69,6 +69,13 @@ func percent(a, b int) float64 {
 	}
 	return float64(a) * 100 / float64(b)
 }
+
+// Whom the 通报 goes to when the secretary names no one: up to the
+// district's leaders, out to the towns, streets and departments.
+const (
+	DefaultReportTo = "区委、区人大常委会、区政协主要领导，区政府领导"
+	DefaultSendTo   = "各镇人民政府、街道办事处，区政府各部门、各直属机构"
+)
 
 // DefaultRequirements is the closing section a secretary starts from.
 const DefaultRequirements = "一、各牵头单位要对照时限要求，倒排工期、挂图作战，确保按期办结。\n" +

@@ -166,6 +166,10 @@ type Settings struct {
 	// who at the 督查室 the units report to, printed on the 督查文书
 	SupervisionContact string `json:"supervision_contact,omitempty"`
 	SupervisionPhone   string `json:"supervision_phone,omitempty"`
+	// MonthlyReportTo and MonthlySendTo are the 报 and 送 lines the secretary
+	// last gave the monthly 督查通报; empty: DefaultReportTo, DefaultSendTo.
+	MonthlyReportTo string `json:"monthly_report_to,omitempty"`
+	MonthlySendTo   string `json:"monthly_send_to,omitempty"`
 }
 
 // FontChoice names the fonts printing should use; empty means automatic.

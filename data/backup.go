@@ -153,7 +153,10 @@ func restore(src, dest, safetyCopy string) error {
 	defer lock.release()
 	if _, err := os.Stat(dest); err == nil {
 		if safetyCopy != "" {
-			if err := writeCopy(safetyCopy, "恢复前备份", func(tmp string) error { return copyDatabase(dest, tmp) }); err != nil {
+			// a damaged file cannot be copied through SQLite: it is kept
+			// whole, file and WAL as they are, as .before-restore below
+			err := writeCopy(safetyCopy, "恢复前备份", func(tmp string) error { return copyDatabase(dest, tmp) })
+			if err != nil && app.ErrorMessage(err) != msgCorrupt {
 				return err
 			}
 		}

@@ -1,9 +1,12 @@
 package data
 
 import (
+	"bytes"
+	"compress/gzip"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -90,41 +93,149 @@ func damagePage(t *testing.T, path, table string) {
 // Issue 13.2: committed rows that sit only in the -wal of a damaged file
 // survive a restore in .before-restore (with its -wal).
 func TestRestoreKeepsTheWALOfADamagedFile(t *testing.T) {
+	crashed, backup := crashedPairWithWAL(t, t.TempDir())
+	restoreKeepsTheWAL(t, crashed, backup)
+}
+
+// The window's restore also writes a safety copy into the backups folder,
+// which a damaged file cannot give: the restore goes on, the damaged file
+// kept whole as .before-restore.
+func TestRestoreFromADamagedOpenFile(t *testing.T) {
 	dir := t.TempDir()
-	s, err := Open(filepath.Join(dir, "live", "gongwen.db"))
+	crashed, backup := crashedPairWithWAL(t, dir)
+	s, err := Open(crashed)
 	must(t, err)
 	defer s.Close()
+	if s.Damaged() == "" {
+		t.Fatal("the quick check at open found no damage: the test proves nothing")
+	}
+	must(t, s.RestoreFrom(backup, filepath.Join(dir, "backups", "gongwen-before-restore.db")))
+	if got := countRows(t, fileURI(crashed+".before-restore")+"?mode=ro", "documents"); got != committedInWAL {
+		t.Errorf(".before-restore holds %d of the %d committed documents", got, committedInWAL)
+	}
+	if s.Damaged() != "" {
+		t.Errorf("the restored file is still damaged: %s", s.Damaged())
+	}
 	update(t, s, func(tx app.Tx) error {
+		return tx.SaveLeader(&app.Leader{Name: "李副区长", Role: "副区长", Active: true})
+	})
+}
+
+// The campaign's repro, committed: a main file with a damaged page and its
+// -wal holding committed documents (gzipped: they are mostly empty pages),
+// restored over (a copy of it). Regenerate it with GONGWEN_WRITE_TESTDATA=1.
+func TestRestoreKeepsTheWALOfTheCommittedRepro(t *testing.T) {
+	const repro = "testdata/damaged-with-wal.sqlite" // not .db: the pair is committed
+	if os.Getenv("GONGWEN_WRITE_TESTDATA") != "" {
+		crashed, _ := crashedPairWithWAL(t, t.TempDir())
+		for _, suffix := range []string{"", "-wal"} {
+			b, err := os.ReadFile(crashed + suffix)
+			must(t, err)
+			var z bytes.Buffer
+			w, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+			w.Write(b)
+			must(t, w.Close())
+			must(t, os.WriteFile(repro+suffix+".gz", z.Bytes(), 0o644))
+		}
+	}
+	dir := t.TempDir()
+	crashed := filepath.Join(dir, "gongwen.db")
+	for _, suffix := range []string{"", "-wal"} {
+		packed, err := os.ReadFile(repro + suffix + ".gz")
+		must(t, err)
+		if len(packed) > 100<<10 {
+			t.Fatalf("%s%s.gz is %d KB: keep the repro small", repro, suffix, len(packed)>>10)
+		}
+		r, err := gzip.NewReader(bytes.NewReader(packed))
+		must(t, err)
+		b, err := io.ReadAll(r)
+		must(t, err)
+		must(t, os.WriteFile(crashed+suffix, b, 0o600))
+	}
+	// the main file is damaged: SQLite itself says so
+	if result := quickCheck(t, crashed); result == "ok" {
+		t.Fatal("the repro's main file is not damaged: the test proves nothing")
+	}
+	s := newStore(t)
+	backup := filepath.Join(dir, "gongwen-backup.db")
+	must(t, s.Backup(ctx, backup))
+	restoreKeepsTheWAL(t, crashed, backup)
+}
+
+// committedInWAL is how many documents crashedPairWithWAL leaves in the WAL.
+const committedInWAL = 5
+
+// crashedPairWithWAL makes in dir what a crash on a failing disk leaves: a
+// database file with a damaged page (the leaders') and its -wal holding
+// committedInWAL committed documents, not yet checkpointed; and a backup
+// taken before them.
+func crashedPairWithWAL(t *testing.T, dir string) (crashed, backup string) {
+	t.Helper()
+	s, err := Open(filepath.Join(dir, "live", "gongwen.db"))
+	must(t, err)
+	t.Cleanup(func() { s.Close() })
+	update(t, s, func(tx app.Tx) error {
+		if err := tx.SaveSettings(app.Settings{OrgName: "测试区人民政府办公室", Rules: app.DefaultRules()}); err != nil {
+			return err
+		}
 		return tx.SaveLeader(&app.Leader{Name: "王区长", Role: "区长", Active: true})
 	})
-	backup := filepath.Join(dir, "gongwen-backup.db")
+	backup = filepath.Join(dir, "gongwen-backup.db")
 	must(t, s.Backup(ctx, backup))
 	_, err = s.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)") // the leader is in the main file
 	must(t, err)
-	for i := 0; i < 5; i++ {
+	for i := 0; i < committedInWAL; i++ {
 		saveIncoming(t, s, fmt.Sprintf("只在日志里的文件%d", i))
 	}
 	// a crash: the pair as the writer left it, the WAL not yet checkpointed
-	crashed := filepath.Join(dir, "crashed", "gongwen.db")
+	crashed = filepath.Join(dir, "crashed", "gongwen.db")
 	must(t, os.MkdirAll(filepath.Dir(crashed), 0o700))
 	for _, suffix := range []string{"", "-wal"} {
 		b, err := os.ReadFile(s.Path() + suffix)
 		must(t, err)
 		must(t, os.WriteFile(crashed+suffix, b, 0o600))
 	}
+	damagePage(t, crashed, "leaders")
+	return crashed, backup
+}
+
+// restoreKeepsTheWAL restores backup over the crashed pair and wants every
+// committed document kept in .before-restore.
+func restoreKeepsTheWAL(t *testing.T, crashed, backup string) {
+	t.Helper()
 	if n := countRows(t, dsnImmutable(crashed), "documents"); n != 0 { // immutable: the main file alone
 		t.Fatalf("%d documents are in the main file already: the test proves nothing", n)
 	}
-	damagePage(t, crashed, "leaders")
-
 	must(t, Restore(backup, crashed))
 	kept := crashed + ".before-restore"
-	if got := countRows(t, fileURI(kept)+"?mode=ro", "documents"); got != 5 {
-		t.Errorf(".before-restore holds %d of the 5 committed documents (files: %v)", got, listDir(t, filepath.Dir(crashed)))
+	if got := countRows(t, fileURI(kept)+"?mode=ro", "documents"); got != committedInWAL {
+		t.Errorf(".before-restore holds %d of the %d committed documents (files: %v)", got, committedInWAL, listDir(t, filepath.Dir(crashed)))
 	}
 	if got := countRows(t, fileURI(crashed)+"?mode=ro", "documents"); got != 0 {
 		t.Errorf("the restored file holds %d documents, the backup none", got)
 	}
+}
+
+// quickCheck is the first line of PRAGMA quick_check on a copy of the file
+// at path and its -wal (SQLite would write beside the file it reads).
+func quickCheck(t *testing.T, path string) string {
+	t.Helper()
+	dir := t.TempDir()
+	probe := filepath.Join(dir, "probe.db")
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(path + suffix)
+		if err == nil {
+			must(t, os.WriteFile(probe+suffix, b, 0o600))
+		}
+	}
+	db, err := sql.Open("sqlite3", fileURI(probe))
+	must(t, err)
+	defer db.Close()
+	var result string
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&result); err != nil {
+		return err.Error()
+	}
+	return result
 }
 
 // Issue 13.6: a backup is one file without WAL, so that it can be checked

@@ -58,7 +58,7 @@ func minutesText(c *canvas, fl *gbFlow, s app.Settings, m *app.Meeting, mark str
 
 	body := m.Minutes.Body
 	if strings.TrimSpace(body) == "" {
-		body = minutesFromDecisions(m)
+		body = m.DraftMinutes()
 	}
 	for _, para := range strings.Split(body, "\n") {
 		if para = strings.TrimSpace(para); para != "" {
@@ -151,25 +151,6 @@ func absenteeText(a app.Absentee) string {
 		return a.Name + "（" + a.Reason + "）"
 	}
 	return a.Name
-}
-
-// minutesFromDecisions drafts a body from the meeting's record when the
-// minutes have none yet.
-func minutesFromDecisions(m *app.Meeting) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s，%s主持召开%s", m.Date.Chinese(), m.Chair, m.Name())
-	if len(m.Topics) > 0 {
-		titles := make([]string, len(m.Topics))
-		for i, t := range m.Topics {
-			titles[i] = t.Title
-		}
-		fmt.Fprintf(&b, "，研究%s等事项", strings.Join(titles, "、"))
-	}
-	b.WriteString("。现将会议议定事项纪要如下：")
-	for i, d := range m.Decisions {
-		fmt.Fprintf(&b, "\n%s、%s", app.ChineseNumeral(i+1), d.MinutesText())
-	}
-	return b.String()
 }
 
 // Heading levels of GB/T 9704 §7.3.3 at the start of a paragraph.

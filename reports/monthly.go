@@ -28,16 +28,9 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) e
 		return c, fl
 	}
 	c := layoutGB(build, newColophon(org, today(),
-		colophonLine{"报", firstNonEmpty(r.ReportTo, defaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, defaultSendTo)}))
+		colophonLine{"报", firstNonEmpty(r.ReportTo, app.DefaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, app.DefaultSendTo)}))
 	return c.write(w)
 }
-
-// Whom the 通报 goes to when the report names no one: up to the district's
-// leaders, out to the towns, streets and departments.
-const (
-	defaultReportTo = "区委、区人大常委会、区政协主要领导，区政府领导"
-	defaultSendTo   = "各镇人民政府、街道办事处，区政府各部门、各直属机构"
-)
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -340,6 +341,11 @@ func TestMeetingWorkflow(t *testing.T) {
 		t.Fatal("转督办 still enabled with every decision done")
 	}
 	tapAction(h, u.meetings.book, "印发纪要")
+	// The draft writes each decision as the printed minutes do: punctuated.
+	draft := h.form().Get("正文").(*widgets.Entry).Text
+	if want := "一、区应急管理局牵头开展森林防火检查（牵头单位：区应急管理局；完成时限：2026年4月10日）。"; !strings.Contains(draft, want) {
+		t.Fatalf("drafted minutes %q, want the line %q", draft, want)
+	}
 	h.save()
 	if u.meetings.sel.Minutes.NumberText() != "〔2026〕1号" {
 		t.Fatalf("minutes number %q", u.meetings.sel.Minutes.NumberText())

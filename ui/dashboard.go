@@ -30,6 +30,10 @@ type dashboardScreen struct {
 	ladderAll bool
 	stale     bool
 	last      app.Dashboard
+
+	// damage says the data file is damaged (health.go)
+	damage    *fyne.Container
+	damageTxt *widget.Label
 }
 
 // The cards of the dashboard, by key.
@@ -91,8 +95,9 @@ func newDashboard(u *UI) *dashboardScreen {
 		widget.NewButtonWithIcon("督办事项", theme.ContentAddIcon(), func() { u.show(ScreenItems); u.items.create() }),
 		widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport),
 	)
-	body := container.NewVBox(container.NewBorder(nil, nil, d.date, nil, quick), d.warning, docs, items, other, widget.NewSeparator(), d.lists, widget.NewSeparator(), d.ladder)
+	body := container.NewVBox(container.NewBorder(nil, nil, d.date, nil, quick), d.damageBanner(), d.warning, docs, items, other, widget.NewSeparator(), d.lists, widget.NewSeparator(), d.ladder)
 	d.root = container.NewVScroll(container.NewPadded(body))
+	d.checkDamage()
 	return d
 }
 

@@ -213,14 +213,7 @@ func TestEnterSavesSingleLineDialog(t *testing.T) {
 // writePNG captures the window (with its dialogs) to a PNG file.
 func writePNG(t *testing.T, u *UI, path string) {
 	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	writePNGOf(t, u.win, path)
 }
 
 // Fyne's file dialogs and menus speak Chinese on an English system.

@@ -399,6 +399,9 @@ type importPreview struct {
 	tabs     *container.AppTabs
 	problems *widget.Label
 	probHead *widget.Label
+	warnings *fyne.Container // 提醒: cells imported as written that should be looked at; hidden when none
+	warnText *widget.Label
+	warnHead *widget.Label
 	sum      string // the counts of the dry run
 	skip     *widget.Check
 	ok       *widget.Button
@@ -427,8 +430,12 @@ func (pv *importPreview) show() {
 	pv.problems.Wrapping = fyne.TextWrapBreak
 	pv.probHead = sectionLabel("")
 	pv.skip = widget.NewCheck("只导入无误的行（有问题的行跳过，不导入）", nil)
+	pv.warnText = widget.NewLabel("")
+	pv.warnText.Wrapping = fyne.TextWrapBreak
+	pv.warnHead = sectionLabel("")
+	pv.warnings = container.NewVBox(pv.warnHead, container.New(&boxSize{h: 70}, container.NewVScroll(pv.warnText)))
 	bottom := container.NewVBox(widget.NewSeparator(), pv.probHead,
-		container.New(&boxSize{h: 110}, container.NewVScroll(pv.problems)),
+		container.New(&boxSize{h: 110}, container.NewVScroll(pv.problems)), pv.warnings,
 		container.NewBorder(nil, nil, pv.icon, nil, pv.banner), pv.skip)
 	pv.content = container.NewBorder(pv.info, bottom, nil, nil, pv.sheets)
 
@@ -499,6 +506,7 @@ func (pv *importPreview) fill() {
 	}
 	pv.sheets.Refresh()
 	pv.showProblems(rep.Problems)
+	pv.showWarnings(rep.Warnings)
 
 	sum := fmt.Sprintf("共%d行：可以导入%d行", rep.Rows, rep.Imported)
 	if rep.Bad > 0 {
@@ -532,6 +540,26 @@ func (pv *importPreview) showProblems(ps []app.Problem) {
 		pv.probHead.SetText(fmt.Sprintf("发现的问题（%d个，每个注明工作表、行和列）", len(ps)))
 	}
 	pv.problems.SetText(strings.Join(lines, "\n"))
+}
+
+// showWarnings lists the 提醒 of the dry run under the problems: rows that
+// import as written but should be looked at (a malformed 文号).
+func (pv *importPreview) showWarnings(ws []app.Problem) {
+	if len(ws) == 0 {
+		pv.warnings.Hide()
+		return
+	}
+	var lines []string
+	for i, w := range ws {
+		if i == maxProblems {
+			lines = append(lines, fmt.Sprintf("……另有%d个提醒未列出", len(ws)-maxProblems))
+			break
+		}
+		lines = append(lines, w.String())
+	}
+	pv.warnHead.SetText(fmt.Sprintf("提醒（%d个，这些内容照原样导入，导入后请核对）", len(ws)))
+	pv.warnText.SetText(strings.Join(lines, "\n"))
+	pv.warnings.Show()
 }
 
 // sheetView is one worksheet: where its header is and what its rows go

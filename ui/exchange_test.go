@@ -329,3 +329,35 @@ func writeRegister(t *testing.T, sheet, mergeTo string, rows [][]any) string {
 	}
 	return path
 }
+
+// A malformed 文号 imports as written with a 提醒, shown under the problems
+// of the preview as the command line prints it.
+func TestImportPreviewShowsWarnings(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	u.show(ScreenIncoming)
+	u.incoming.port.importFile(writeRegister(t, "2026年", "E1", [][]any{
+		{"2026年收文登记簿"},
+		{"收到日期", "来文机关", "文件字号", "文件名称"},
+		{"2026-03-02", "区财政局", "括号发〔2026号", "关于拨付防汛物资经费的请示"},
+		{"2026-03-03", "区司法局", "示司〔2026〕4号", "关于开展法治宣传月活动的报告"},
+		{"2026-02-30", "区财政局", "示财〔2026〕9号", "关于一季度预算执行情况的报告"},
+	}))
+	u.Wait()
+	pv := u.incoming.port.preview
+	if pv == nil || !pv.shown {
+		t.Fatal("the import preview did not open")
+	}
+	if len(pv.report.Warnings) != 1 {
+		t.Fatalf("the dry run warns %v", pv.report.Warnings)
+	}
+	for _, want := range []string{"发现的问题（1个", "提醒（1个", "2026年 第3行 文件字号：文号“括号发〔2026号”"} {
+		if !pv.showsText(want) {
+			t.Errorf("the preview does not show %q", want)
+		}
+	}
+	if !pv.warnings.Visible() {
+		t.Error("the 提醒 section is hidden")
+	}
+	writePNG(t, u, "GONGWEN_IMPORT_PNG")
+}

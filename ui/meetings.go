@@ -311,36 +311,10 @@ func (b *meetingBook) decisionForm(m app.Meeting) {
 	})
 }
 
-// draftMinutes starts the body of the minutes from the decisions.
-func draftMinutes(m app.Meeting) string {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "%s，%s主持召开%s。会议研究了以下事项：\n", m.Date.Chinese(), m.Chair, m.Name())
-	num := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
-	for i, d := range m.Decisions {
-		n := fmt.Sprint(i + 1)
-		if i < len(num) {
-			n = num[i]
-		}
-		fmt.Fprintf(&sb, "%s、%s", n, d.Content)
-		if d.LeadUnit != "" {
-			fmt.Fprintf(&sb, "由%s牵头", d.LeadUnit)
-			if len(d.CoUnits) > 0 {
-				fmt.Fprintf(&sb, "，%s配合", strings.Join(d.CoUnits, "、"))
-			}
-			sb.WriteString("落实")
-		}
-		if !d.Deadline.IsZero() {
-			fmt.Fprintf(&sb, "，%s前完成", d.Deadline.Chinese())
-		}
-		sb.WriteString("。\n")
-	}
-	return strings.TrimSpace(sb.String())
-}
-
 func (b *meetingBook) minutesForm(m app.Meeting) {
 	body := m.Minutes.Body
 	if body == "" {
-		body = draftMinutes(m)
+		body = m.DraftMinutes()
 	}
 	titleText := m.Minutes.Title
 	if titleText == "" {

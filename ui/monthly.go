@@ -18,8 +18,8 @@ import (
 // then print or export.
 
 // buildMonthly counts the items active in the month (app.Desk.MonthlyReport)
-// with the issue number and requirements of the dialog.
-func (u *UI) buildMonthly(year int, month time.Month, issue int, requirements string) (app.MonthlyReport, error) {
+// with the issue number, requirements and 报/送 lines of the dialog.
+func (u *UI) buildMonthly(year int, month time.Month, issue int, requirements, reportTo, sendTo string) (app.MonthlyReport, error) {
 	r, err := u.desk.MonthlyReport(u.ctx, year, month)
 	if err != nil {
 		return r, err
@@ -30,6 +30,7 @@ func (u *UI) buildMonthly(year int, month time.Month, issue int, requirements st
 	if strings.TrimSpace(requirements) != "" {
 		r.Requirements = requirements
 	}
+	r.ReportTo, r.SendTo = strings.TrimSpace(reportTo), strings.TrimSpace(sendTo)
 	return r, nil
 }
 
@@ -73,13 +74,17 @@ func (u *UI) showMonthlyReport() {
 	month.SetSelectedIndex(int(today.Month) - 1)
 	issue := intField("期数", int(today.Month))
 	req := textArea("工作要求", app.DefaultRequirements, 6)
+	// The 版记's lines start from what the last 通报 used.
+	start, _ := u.desk.MonthlyReport(u.ctx, today.Year, today.Month)
+	reportTo := textField(app.DefaultReportTo, start.ReportTo)
+	sendTo := textField(app.DefaultSendTo, start.SendTo)
 	preview := wrapLabel("")
 	var current app.MonthlyReport
 	update := func() {
 		y := selectedYear(year)
 		m := time.Month(month.SelectedIndex() + 1)
 		n, _ := parseInt("期数", issue.Text)
-		r, err := u.buildMonthly(y, m, n, req.Text)
+		r, err := u.buildMonthly(y, m, n, req.Text, reportTo.Text, sendTo.Text)
 		if err != nil {
 			preview.SetText(app.ErrorMessage(err))
 			return
@@ -94,16 +99,25 @@ func (u *UI) showMonthlyReport() {
 	f.Width = 760
 	f.Field("月份", container.NewGridWithColumns(2, year, month)).Field("期数", issue, "通报的期号，第N期")
 	f.Field("工作要求", req, "通报末尾的工作要求，可修改")
+	f.Field("报", reportTo, "版记中的报送范围，留空用默认，下次通报沿用")
+	f.Field("送", sendTo, "版记中的抄送范围，留空用默认，下次通报沿用")
 	f.Bottom(sectionLabel("统计预览"))
 	f.Bottom(preview)
 	f.Bottom(widget.NewButtonWithIcon("导出PDF…", theme.DocumentSaveIcon(), func() {
 		update()
+		if err := u.desk.RememberMonthlyColophon(u.ctx, current.ReportTo, current.SendTo); err != nil {
+			u.showError(err)
+			return
+		}
 		u.printPaper(monthlyPaper(current), true)
 	}))
 	f.Show(func(bool) error {
 		update()
 		if current.Total == 0 {
 			return app.Errorf(app.EINVALID, "%d年%d月没有督办事项，无需通报", current.Year, int(current.Month))
+		}
+		if err := u.desk.RememberMonthlyColophon(u.ctx, current.ReportTo, current.SendTo); err != nil {
+			return err
 		}
 		u.printPaper(monthlyPaper(current), false)
 		return nil

@@ -820,6 +820,7 @@ func (s *settingsScreen) restore() {
 					return
 				}
 				u.reloadAll()
+				u.dashboard.checkDamage() // the restored file was checked as it was opened
 				u.showMessage("恢复完成", "已从备份恢复数据。")
 			})
 		})

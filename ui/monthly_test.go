@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongwen/app"
+	"gongwen/ui/widgets"
+)
+
+// The 通报's 报 and 送 lines are set in its dialog, start from the defaults,
+// go onto the paper and are remembered for the next month's 通报.
+func TestMonthlyReportColophon(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	it := app.Item{Title: "推进老旧小区改造", LeadUnit: "区财政局", AssignedOn: app.D(2026, 3, 2), Deadline: app.D(2026, 4, 30)}
+	if err := u.desk.CreateItem(u.ctx, &it); err != nil {
+		t.Fatal(err)
+	}
+	u.showMonthlyReport()
+	if got := h.form().Get("报").(*widgets.Entry).Text; got != app.DefaultReportTo {
+		t.Fatalf("报 starts as %q, want the default", got)
+	}
+	if got := h.form().Get("送").(*widgets.Entry).Text; got != app.DefaultSendTo {
+		t.Fatalf("送 starts as %q, want the default", got)
+	}
+	h.typeIn("报", "区委、区政府主要领导")
+	h.typeIn("送", "区住房城乡建设局、区财政局")
+	writePNGFromEnv(t, u, "GONGWEN_MONTHLY_PNG")
+	h.save()
+	if len(h.opened) != 1 {
+		t.Fatalf("打印 opened %v", h.opened)
+	}
+	text := pdfText(t, h.opened[0])
+	for _, want := range []string{"报：区委、区政府主要领导", "送：区住房城乡建设局、区财政局"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the 通报 lacks %q:\n%s", want, text)
+		}
+	}
+	if st := u.desk.Settings(); st.MonthlyReportTo != "区委、区政府主要领导" || st.MonthlySendTo != "区住房城乡建设局、区财政局" {
+		t.Fatalf("settings keep %q / %q", st.MonthlyReportTo, st.MonthlySendTo)
+	}
+
+	// Next time the dialog starts from them; emptied, the default comes back.
+	u.showMonthlyReport()
+	if got := h.form().Get("报").(*widgets.Entry).Text; got != "区委、区政府主要领导" {
+		t.Fatalf("报 reopens as %q", got)
+	}
+	h.typeIn("送", "")
+	h.save()
+	if text := pdfText(t, h.opened[1]); !strings.Contains(text, "送："+app.DefaultSendTo) {
+		t.Errorf("an empty 送 did not print the default:\n%s", text)
+	}
+	if st := u.desk.Settings(); st.MonthlySendTo != "" {
+		t.Fatalf("an empty 送 is kept as %q", st.MonthlySendTo)
+	}
+}
+
+// pdfText is the text of a PDF as pdftotext reads it, without spaces.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
+
+// writePNGFromEnv captures the window to the PNG file the environment variable
+// names, to look at; without it nothing is written.
+func writePNGFromEnv(t *testing.T, u *UI, env string) {
+	t.Helper()
+	path := os.Getenv(env)
+	if path == "" {
+		return
+	}
+	u.Wait()
+	writePNG(t, u, filepath.Clean(path))
+}
