@@ -17,16 +17,7 @@ import (
 
 func TestLoadIsCompleteAndIdempotent(t *testing.T) {
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "sample.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	desk, err := app.NewDesk(ctx, store, "测试员")
-	if err != nil {
-		t.Fatal(err)
-	}
-	desk.Now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
+	store, desk := sample.OpenTestDesk(t, filepath.Join(t.TempDir(), "sample.db"))
 	start := time.Now()
 	loaded, err := sample.Load(ctx, desk)
 	if err != nil || !loaded {
@@ -142,17 +133,8 @@ func TestLoadOnAFullDisk(t *testing.T) {
 	}
 	defer exec.Command("umount", "-l", disk).Run()
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(disk, "full.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	desk, err := app.NewDesk(ctx, store, "测试员")
-	if err != nil {
-		t.Fatal(err)
-	}
-	desk.Now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
-	_, err = sample.Load(ctx, desk)
+	store, desk := sample.OpenTestDesk(t, filepath.Join(disk, "full.db"))
+	_, err := sample.Load(ctx, desk)
 	if msg := app.ErrorMessage(err); !strings.Contains(msg, "磁盘已满") {
 		t.Fatalf("load on a full disk: %q", msg)
 	}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"gongwen/app"
-	"gongwen/data"
 )
 
 // The sample minutes are read by leaders: every heading keeps its 《》,
@@ -17,16 +16,7 @@ import (
 // decision has one deadline.
 func TestSampleMinutesRead(t *testing.T) {
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "sample.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	desk, err := app.NewDesk(ctx, store, "测试员")
-	if err != nil {
-		t.Fatal(err)
-	}
-	desk.Now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
+	store, desk := OpenTestDesk(t, filepath.Join(t.TempDir(), "sample.db"))
 	if _, err := Load(ctx, desk); err != nil {
 		t.Fatal(err)
 	}

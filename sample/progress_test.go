@@ -7,24 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"gongwen/app"
-	"gongwen/data"
 	"gongwen/sample"
 )
 
 // The load tells which part it is making, each step once, in order.
 func TestLoadTellsProgress(t *testing.T) {
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "sample.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	desk, err := app.NewDesk(ctx, store, "测试员")
-	if err != nil {
-		t.Fatal(err)
-	}
-	desk.Now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
+	_, desk := sample.OpenTestDesk(t, filepath.Join(t.TempDir(), "sample.db"))
 	var told []string
 	last := time.Now()
 	loaded, err := sample.LoadWithProgress(ctx, desk, func(step, total int, what string) {
