@@ -419,7 +419,7 @@ func TestSettingsAndWelcome(t *testing.T) {
 		t.Fatal("new unit not offered in the name fields")
 	}
 	u.Wait()
-	if _, _, ok := data.LastBackup(h.backups); !ok {
+	if _, _, ok := data.LastBackup(h.backups, h.u.env.DataPath); !ok {
 		t.Error("a new office has no backup on its first day")
 	}
 	u.settings.tabs.SelectIndex(settingsTabHolidays)
