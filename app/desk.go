@@ -903,6 +903,9 @@ func (k *Desk) SaveSeal(ctx context.Context, s *Seal) error {
 	if s.Kind == "" {
 		s.Kind = SealOther
 	}
+	if err := s.CheckChain(); err != nil {
+		return err
+	}
 	return k.changeSettings(ctx, "保存印章", s.Name, func(tx Tx) error { return tx.SaveSeal(s) })
 }
 
