@@ -26,7 +26,7 @@ func TestSampleMinutesRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	desk.Now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
+	desk.Now = func() time.Time { return time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local) } // the 第15次 is four days ahead
 	if _, err := Load(ctx, desk); err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +39,14 @@ func TestSampleMinutesRead(t *testing.T) {
 		m := &meetings[i]
 		for _, d := range m.Decisions {
 			checkOneDeadline(t, m.Name(), d)
+		}
+		// issue 12: no minutes of a meeting not yet held, and those later
+		// this week can wait for them
+		if m.Minutes.Number != 0 && (m.CanIssueMinutes(desk.Today()) != nil || m.Minutes.IssuedOn.After(desk.Today())) {
+			t.Errorf("%s (%s) has minutes issued on %s", m.Name(), m.Date, m.Minutes.IssuedOn)
+		}
+		if m.Date.After(desk.Today()) && (m.Minutes.Body != "" || m.CanIssueMinutes(desk.Today()) == nil) {
+			t.Errorf("%s (%s) is not yet held but has minutes or may issue them", m.Name(), m.Date)
 		}
 		if m.Minutes.Body != "" {
 			withMinutes++

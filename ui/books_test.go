@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -339,6 +340,11 @@ func TestMeetingWorkflow(t *testing.T) {
 	if enabled(u.meetings.book, "转督办") {
 		t.Fatal("转督办 still enabled with every decision done")
 	}
+	if enabled(u.meetings.book, "印发纪要") {
+		t.Fatal("印发纪要 enabled before the meeting is held")
+	}
+	u.desk.Now = func() time.Time { return testDay.Add(72 * time.Hour) } // the meeting has been held
+	u.meetings.refresh()
 	tapAction(h, u.meetings.book, "印发纪要")
 	h.save()
 	if u.meetings.sel.Minutes.NumberText() != "〔2026〕1号" {
