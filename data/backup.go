@@ -320,6 +320,17 @@ func ownPattern(dbPath string) *regexp.Regexp {
 	return regexp.MustCompile(`^` + regexp.QuoteMeta(BackupStem(dbPath)) + `-(?:before-restore-)?\d{8}(?:-\d{6})?\.db$`)
 }
 
+var anyBackup = regexp.MustCompile(`^(.+?)-(?:before-restore-)?\d{8}(?:-\d{6})?\.db$`)
+
+// BackupOwner is the base name of the data file the backup is named after
+// (office-20261203.db is office.db's), or "" for a file named otherwise.
+func BackupOwner(backup string) string {
+	if m := anyBackup.FindStringSubmatch(filepath.Base(backup)); m != nil {
+		return m[1] + ".db"
+	}
+	return ""
+}
+
 // IsBackupOf says whether the file backup is named as one of dbPath's
 // backups.
 func IsBackupOf(backup, dbPath string) bool {

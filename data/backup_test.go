@@ -325,6 +325,12 @@ func TestBackupsOfTwoDataFilesInOneFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustEqual(t, "the new office's first-day backup", filepath.Base(created), "new-20261203.db")
+	for file, owner := range map[string]string{created: "new.db", officeLast: "gongwen.db",
+		"office-2024-20261203-101500.db": "office-2024.db", "new-before-restore-20261203-090000.db": "new.db", "notes.db": ""} {
+		if got := BackupOwner(file); got != owner {
+			t.Errorf("BackupOwner(%s) = %q, want %q", file, got, owner)
+		}
+	}
 	if !IsBackupOf(created, fresh.Path()) || IsBackupOf(created, office.Path()) || !IsBackupOf(officeLast, office.Path()) {
 		t.Error("IsBackupOf mixes up the two offices")
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/data"
 	"gongwen/reports"
 	"gongwen/ui/widgets"
 )
@@ -804,6 +806,17 @@ func (s *settingsScreen) fillData() {
 	s.dataRoot.Refresh()
 }
 
+// restoreQuestion asks before the backup at path replaces the data file
+// dataPath, warning when the backup is named after another data file (two
+// offices keep their backups in one folder).
+func restoreQuestion(path, dataPath string) string {
+	q := "用备份文件\n" + path + "\n替换当前全部数据？当前数据会先自动备份。"
+	if owner := data.BackupOwner(path); owner != "" && !data.IsBackupOf(path, dataPath) {
+		q = fmt.Sprintf("注意：这是数据文件“%s”的备份，不是当前数据文件“%s”的。\n", owner, filepath.Base(dataPath)) + q
+	}
+	return q
+}
+
 func (s *settingsScreen) restore() {
 	u := s.u
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -813,7 +826,7 @@ func (s *settingsScreen) restore() {
 		path := rc.URI().Path()
 		rc.Close()
 		u.rememberFolder(folderBackup, rc.URI())
-		u.confirm("从备份恢复", "用备份文件\n"+path+"\n替换当前全部数据？当前数据会先自动备份。", "恢复", func() {
+		u.confirm("从备份恢复", restoreQuestion(path, u.env.DataPath), "恢复", func() {
 			u.busy("正在恢复数据", func(ctx context.Context) error {
 				if err := u.env.Restore(ctx, path); err != nil {
 					return err
