@@ -459,7 +459,7 @@ func (s *settingsScreen) sealsTab() fyne.CanvasObject {
 			s.afterRef("已删除 " + x.Name)
 		})
 	})
-	return container.NewBorder(note("区政府印章：副区长审核、区长审签；区政府办公室印章：副主任审核、主任审签；党组印章：副主任审核、区长审签；领导名章：主任审核、区长审签；异地用印须区长或主任批准。党组印章、领导名章和其他印章的流程可在“修改”中按本单位规定更改。"), nil, nil, nil, s.seals.root)
+	return container.NewBorder(note("区政府印章：副区长审核、区长审签；区政府办公室印章：副主任审核、主任审签；党组印章：副主任审核、区长审签；领导名章：主任审核、区长审签；异地用印须区长或主任批准。党组印章、领导名章和其他印章的流程可点“修改所选”按本单位规定更改。"), nil, nil, nil, s.seals.root)
 }
 
 func (s *settingsScreen) sealForm(old *app.Seal) { s.sealDialog(old, "", "", nil) }
