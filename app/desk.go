@@ -816,6 +816,9 @@ func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, 
 	}
 	return k.changeMeeting(ctx, id, "印发纪要", func(tx Tx, m *Meeting) (string, error) {
 		year, number := m.Minutes.Year, m.Minutes.Number
+		if err := m.CanIssueMinutes(k.Today()); err != nil {
+			return "", err
+		}
 		if err := m.IssueMinutes(1, body, signer, on); err != nil { // validate before a number is taken
 			return "", err
 		}
@@ -902,6 +905,9 @@ func (k *Desk) SaveSeal(ctx context.Context, s *Seal) error {
 	}
 	if s.Kind == "" {
 		s.Kind = SealOther
+	}
+	if err := s.CheckChain(); err != nil {
+		return err
 	}
 	return k.changeSettings(ctx, "保存印章", s.Name, func(tx Tx) error { return tx.SaveSeal(s) })
 }

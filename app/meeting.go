@@ -223,10 +223,24 @@ func (m *Meeting) CanMakeItem() error {
 	return Errorf(ESTATE, "议定事项都已转为督办事项")
 }
 
-// CanPrintMinutes says why there are no minutes to print, or nil.
+// Draft says whether the minutes are a draft: written but not yet issued
+// with a number. A draft prints as the 送审稿 the 区长 reads and signs.
+func (m Minutes) Draft() bool { return m.Number == 0 && strings.TrimSpace(m.Body) != "" }
+
+// CanPrintMinutes says why there are no minutes to print, or nil: issued
+// minutes, or a draft once it has a body.
 func (m *Meeting) CanPrintMinutes() error {
-	if m.Minutes.Number == 0 {
-		return Errorf(ESTATE, "纪要尚未印发，请先“印发纪要”取得纪要编号")
+	if m.Minutes.Number == 0 && !m.Minutes.Draft() {
+		return Errorf(ESTATE, "还没有纪要正文，请先在“印发纪要”中填写（可只保存为送审稿）")
+	}
+	return nil
+}
+
+// CanIssueMinutes says why the minutes cannot be issued on today, or nil:
+// a meeting not yet held has no minutes.
+func (m *Meeting) CanIssueMinutes(today Date) error {
+	if m.Date.After(today) {
+		return Errorf(ESTATE, "%s定于%s召开，会议召开后才能印发纪要", m.Name(), m.Date.Chinese())
 	}
 	return nil
 }

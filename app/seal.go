@@ -34,19 +34,58 @@ type Seal struct {
 	Active bool
 }
 
-// ChainFor returns the approval steps of a request for seal (003 第三十–三十三条):
-// the government seal needs the 副区长's review and the 区长's signature;
-// the office seal the 副主任's review and the 主任's signature; other seals
-// their configured chain (the office seal's by default). Use outside the
-// keeper's office needs the 区长 or the 主任 last.
+// DefaultChain is the approval chain a seal of kind takes when the office
+// has set none. 003 第三十一条 fixes the first two: the 区政府印章 needs the
+// 副区长's review and the 区长's signature, the 区政府办公室印章 the 副主任's
+// review and the 主任's signature. For every other seal it asks only for a
+// request "按流程逐级审批"; the defaults follow the seal's owner: the 党组印章
+// is reviewed by the 副主任 and signed by the 党组书记 (the 区长), a
+// 领导名章 is reviewed by the 主任 and signed by the 区长 (the office may
+// name the leader himself in 设置—印章), any other seal takes the office
+// seal's chain.
+func DefaultChain(kind SealKind) []ApprovalStep {
+	switch kind {
+	case SealGovernment:
+		return []ApprovalStep{{RoleViceMayor, "审核"}, {RoleMayor, "审签"}}
+	case SealParty:
+		return []ApprovalStep{{RoleDeputyDirector, "审核"}, {RoleMayor, "审签"}}
+	case SealName:
+		return []ApprovalStep{{RoleOfficeDirector, "审核"}, {RoleMayor, "审签"}}
+	}
+	return []ApprovalStep{{RoleDeputyDirector, "审核"}, {RoleOfficeDirector, "审签"}}
+}
+
+// ChainFixed says whether the chain of kind is set by the rules (003
+// 第三十一条) and cannot be changed by the office.
+func ChainFixed(kind SealKind) bool { return kind == SealGovernment || kind == SealOffice }
+
+// CheckChain tidies the chain the office set for the seal: a chain equal
+// to its kind's default is stored as none (so that it follows the rule),
+// and the chains of 第三十一条 cannot be changed.
+func (s *Seal) CheckChain() error {
+	if slices.Equal(s.Chain, DefaultChain(s.Kind)) {
+		s.Chain = nil
+	}
+	if ChainFixed(s.Kind) && len(s.Chain) > 0 {
+		return Errorf(EINVALID, "%s的审批流程由规定确定（%s），不能更改", s.Kind, chainSteps(DefaultChain(s.Kind)))
+	}
+	return nil
+}
+
+func chainSteps(chain []ApprovalStep) string {
+	parts := make([]string, len(chain))
+	for i, st := range chain {
+		parts[i] = string(st.Role) + st.Action
+	}
+	return strings.Join(parts, "、")
+}
+
+// ChainFor returns the approval steps of a request for seal: the chain the
+// office set for it, else its kind's DefaultChain; use outside the
+// keeper's office needs the 区长 or the 主任 last (003 第三十三条).
 func ChainFor(seal Seal, offSite bool) []ApprovalStep {
-	var chain []ApprovalStep
-	switch {
-	case seal.Kind == SealGovernment:
-		chain = []ApprovalStep{{RoleViceMayor, "审核"}, {RoleMayor, "审签"}}
-	case seal.Kind == SealOffice || len(seal.Chain) == 0:
-		chain = []ApprovalStep{{RoleDeputyDirector, "审核"}, {RoleOfficeDirector, "审签"}}
-	default:
+	chain := DefaultChain(seal.Kind)
+	if !ChainFixed(seal.Kind) && len(seal.Chain) > 0 {
 		chain = slices.Clone(seal.Chain)
 	}
 	if offSite {

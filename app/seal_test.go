@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -22,11 +23,32 @@ func TestChainFor(t *testing.T) {
 		{"configured chain", party, false, []ApprovalStep{{RoleExecutiveVice, "审签"}}},
 		{"configured chain off-site adds the 主任", party, true, []ApprovalStep{{RoleExecutiveVice, "审签"}, {RoleOfficeDirector, "异地用印审批"}}},
 		{"unconfigured seal: the office chain", bare, false, []ApprovalStep{{RoleDeputyDirector, "审核"}, {RoleOfficeDirector, "审签"}}},
+		// issue 12: a new office's 党组印章 and 领导名章 have chains of their own
+		{"党组印章: the 区长 (党组书记) signs", Seal{Kind: SealParty}, false, []ApprovalStep{{RoleDeputyDirector, "审核"}, {RoleMayor, "审签"}}},
+		{"领导名章: the 主任 reviews, the 区长 signs", Seal{Kind: SealName}, false, []ApprovalStep{{RoleOfficeDirector, "审核"}, {RoleMayor, "审签"}}},
+		{"领导名章 off-site: the 区长 already signs", Seal{Kind: SealName}, true, []ApprovalStep{{RoleOfficeDirector, "审核"}, {RoleMayor, "审签"}}},
+		{"a chain set on the government seal does not change 第三十一条", Seal{Kind: SealGovernment, Chain: party.Chain}, false, []ApprovalStep{{RoleViceMayor, "审核"}, {RoleMayor, "审签"}}},
 	}
 	for _, tt := range tests {
 		if got := ChainFor(tt.seal, tt.offSite); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestSealCheckChain(t *testing.T) {
+	name := Seal{Kind: SealName, Chain: DefaultChain(SealName)}
+	if err := name.CheckChain(); err != nil || name.Chain != nil {
+		t.Errorf("the default chain set by hand is kept: %v %v", name.Chain, err)
+	}
+	own := []ApprovalStep{{RoleOfficeDirector, "审核"}, {RoleViceMayor, "审签"}}
+	name.Chain = own
+	if err := name.CheckChain(); err != nil || !slices.Equal(name.Chain, own) {
+		t.Errorf("a 领导名章's own chain: %v %v", name.Chain, err)
+	}
+	gov := Seal{Kind: SealGovernment, Chain: own}
+	if err := gov.CheckChain(); ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "副区长审核、区长审签") {
+		t.Errorf("a changed 区政府印章 chain: %v", err)
 	}
 }
 

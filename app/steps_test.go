@@ -187,8 +187,12 @@ func TestMeetingStepReasons(t *testing.T) {
 	m := &Meeting{Kind: MeetingExecutive, Seq: 15, Date: MustDate("2026-03-12"), Chair: "王区长"}
 	checkSteps(t, []stepCase{
 		{"转督办 no decisions", m.CanMakeItem, "没有登记议定事项"},
-		{"打印纪要 not issued", m.CanPrintMinutes, "纪要尚未印发"},
+		{"打印纪要 no body", m.CanPrintMinutes, "还没有纪要正文"},
+		{"印发纪要 before the meeting", func() error { return m.CanIssueMinutes(MustDate("2026-03-11")) }, "会议召开后才能印发纪要"},
+		{"印发纪要 on the day", func() error { return m.CanIssueMinutes(MustDate("2026-03-12")) }, ""},
 	})
+	m.Minutes.Body = "一、会议议定事项"
+	checkSteps(t, []stepCase{{"打印纪要 draft (送审稿)", m.CanPrintMinutes, ""}})
 	m.Decisions = []Decision{{Seq: 1, Content: "推进改造", ItemID: 7}}
 	m.Minutes.Number = 3
 	checkSteps(t, []stepCase{

@@ -275,7 +275,7 @@ func (c *command) backup(args []string) error {
 	}
 	dest := *out
 	if dest == "" {
-		dest = filepath.Join(BackupDir(c.dbPath), "gongwen-"+time.Now().Format("20060102-150405")+".db")
+		dest = data.BackupFile(BackupDir(c.dbPath), c.dbPath, "", time.Now()) // named after its data file
 	}
 	if _, err := c.openToRead(); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"gongwen/app"
@@ -278,23 +279,73 @@ func copyFile(src, dst string) error {
 	return wrapIO("复制数据文件", out.Close())
 }
 
-// Daily backups are named by their day; pruning keeps the newest
-// keepDaily, and of the older ones the newest of each of the last
-// keepMonths calendar months (this month included).
+// Daily backups are named by their data file and their day; pruning keeps
+// the newest keepDaily, and of the older ones the newest of each of the
+// last keepMonths calendar months (this month included).
 const (
 	keepDaily  = 14
 	keepMonths = 12
 )
 
-var backupName = regexp.MustCompile(`^gongwen-(\d{8})\.db$`)
+// BackupStem is what the backups of the data file dbPath are named after:
+// its base name without .db. Offices sharing a folder share backups/, so
+// office.db's backups are office-YYYYMMDD.db and never new.db's; the
+// default gongwen.db keeps its gongwen-YYYYMMDD.db.
+func BackupStem(dbPath string) string {
+	base := filepath.Base(dbPath)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
 
-func dailyName(day time.Time) string { return "gongwen-" + day.Format("20060102") + ".db" }
+// BackupFile is a backup of dbPath taken by hand (or before a restore,
+// kind "before-restore") at t, in dir: timed, so that it never replaces
+// the day's automatic one.
+func BackupFile(dir, dbPath, kind string, t time.Time) string {
+	stem := BackupStem(dbPath)
+	if kind != "" {
+		stem += "-" + kind
+	}
+	return filepath.Join(dir, stem+"-"+t.Format("20060102-150405")+".db")
+}
 
-// AutoBackup writes today's backup gongwen-YYYYMMDD.db into dir if it is
-// not there yet, then prunes the old ones. created is the path written, or
+func dailyName(dbPath string, day time.Time) string {
+	return BackupStem(dbPath) + "-" + day.Format("20060102") + ".db"
+}
+
+// dailyPattern matches the daily backups of dbPath only: office-2024.db's
+// office-2024-20261203.db is not one of office.db's.
+func dailyPattern(dbPath string) *regexp.Regexp {
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(BackupStem(dbPath)) + `-(\d{8})\.db$`)
+}
+
+// ownPattern matches every backup of dbPath: daily, by hand and before a
+// restore.
+func ownPattern(dbPath string) *regexp.Regexp {
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(BackupStem(dbPath)) + `-(?:before-restore-)?\d{8}(?:-\d{6})?\.db$`)
+}
+
+var anyBackup = regexp.MustCompile(`^(.+?)-(?:before-restore-)?\d{8}(?:-\d{6})?\.db$`)
+
+// BackupOwner is the base name of the data file the backup is named after
+// (office-20261203.db is office.db's), or "" for a file named otherwise.
+func BackupOwner(backup string) string {
+	if m := anyBackup.FindStringSubmatch(filepath.Base(backup)); m != nil {
+		return m[1] + ".db"
+	}
+	return ""
+}
+
+// IsBackupOf says whether the file backup is named as one of dbPath's
+// backups.
+func IsBackupOf(backup, dbPath string) bool {
+	return ownPattern(dbPath).MatchString(filepath.Base(backup))
+}
+
+// AutoBackup writes today's backup of the store's file (gongwen.db's is
+// gongwen-YYYYMMDD.db) into dir if it is not there yet, then prunes the
+// old ones of that file. created is the path written, or
 // "" when today's backup already existed.
 func (s *Store) AutoBackup(ctx context.Context, dir string, now time.Time) (created string, err error) {
-	path := filepath.Join(dir, dailyName(now))
+	path := filepath.Join(dir, dailyName(s.path, now))
 	switch _, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := s.Backup(ctx, path); err != nil {
@@ -304,7 +355,7 @@ func (s *Store) AutoBackup(ctx context.Context, dir string, now time.Time) (crea
 	case err != nil:
 		return "", wrapIO("自动备份", err)
 	}
-	return created, pruneBackups(dir, now)
+	return created, pruneBackups(dir, s.path, now)
 }
 
 type dailyBackup struct {
@@ -312,16 +363,17 @@ type dailyBackup struct {
 	day  time.Time
 }
 
-// dailyBackups lists the daily backups in dir, newest first; other files
-// are not touched.
-func dailyBackups(dir string) ([]dailyBackup, error) {
+// dailyBackups lists the daily backups of dbPath in dir, newest first;
+// other files are not touched.
+func dailyBackups(dir, dbPath string) ([]dailyBackup, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
+	daily := dailyPattern(dbPath)
 	var out []dailyBackup
 	for _, e := range entries {
-		m := backupName.FindStringSubmatch(e.Name())
+		m := daily.FindStringSubmatch(e.Name())
 		if m == nil || e.IsDir() {
 			continue
 		}
@@ -337,9 +389,10 @@ func dailyBackups(dir string) ([]dailyBackup, error) {
 
 func monthIndex(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
 
-// pruneBackups applies the keeping rule to the daily backups of dir.
-func pruneBackups(dir string, now time.Time) error {
-	all, err := dailyBackups(dir)
+// pruneBackups applies the keeping rule to the daily backups of dbPath in
+// dir.
+func pruneBackups(dir, dbPath string, now time.Time) error {
+	all, err := dailyBackups(dir, dbPath)
 	if err != nil {
 		return wrapIO("整理旧备份", err)
 	}
@@ -360,18 +413,23 @@ func pruneBackups(dir string, now time.Time) error {
 	return nil
 }
 
-// LastBackup is the newest backup in dir and when it was written: a daily
-// one or one taken by hand (any gongwen-*.db).
-func LastBackup(dir string) (string, time.Time, bool) {
-	files, err := filepath.Glob(filepath.Join(dir, "gongwen-*.db"))
+// LastBackup is the newest backup of the data file dbPath in dir and when
+// it was written: a daily one, one taken by hand or before a restore.
+// Another data file's backups in the same folder do not count.
+func LastBackup(dir, dbPath string) (string, time.Time, bool) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return "", time.Time{}, false
 	}
+	own := ownPattern(dbPath)
 	var path string
 	var newest time.Time
-	for _, f := range files {
-		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(newest) {
-			path, newest = f, fi.ModTime()
+	for _, e := range entries {
+		if e.IsDir() || !own.MatchString(e.Name()) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.ModTime().After(newest) {
+			path, newest = filepath.Join(dir, e.Name()), fi.ModTime()
 		}
 	}
 	return path, newest, path != ""

@@ -226,14 +226,14 @@ func TestAutoBackupAndPruning(t *testing.T) {
 	dir := t.TempDir()
 	s := newStore(t)
 	saveIncoming(t, s, "要备份的文件")
-	if _, _, ok := LastBackup(dir); ok {
+	if _, _, ok := LastBackup(dir, s.Path()); ok {
 		t.Fatal("a backup in an empty folder")
 	}
 
 	// fabricated daily copies from 2024-12-01 to 2026-03-14, and files that
 	// are not daily backups
 	for day := time.Date(2024, 12, 1, 0, 0, 0, 0, time.Local); day.Before(time.Date(2026, 3, 15, 0, 0, 0, 0, time.Local)); day = day.AddDate(0, 0, 1) {
-		path := filepath.Join(dir, dailyName(day))
+		path := filepath.Join(dir, dailyName(s.Path(), day))
 		os.WriteFile(path, []byte("old"), 0o644)
 		os.Chtimes(path, day, day)
 	}
@@ -276,7 +276,7 @@ func TestAutoBackupAndPruning(t *testing.T) {
 	if _, err := openChecked(created); err != nil {
 		t.Fatalf("today's backup: %v", err)
 	}
-	_, last, ok := LastBackup(dir)
+	_, last, ok := LastBackup(dir, s.Path())
 	if fi, _ := os.Stat(created); !ok || !last.Equal(fi.ModTime()) {
 		t.Errorf("last backup %v %v", last, ok)
 	}
@@ -287,6 +287,93 @@ func TestAutoBackupAndPruning(t *testing.T) {
 		t.Fatalf("second backup of the day: %q %v", again, err)
 	}
 	mustEqual(t, "kept files", names(), want)
+}
+
+// Issue 12: two offices' data files in one folder share backups/; each
+// gets its own first-day backup, sees only its own last backup and prunes
+// only its own, and the default gongwen.db keeps its old names.
+func TestBackupsOfTwoDataFilesInOneFolder(t *testing.T) {
+	folder := t.TempDir()
+	open := func(name string) *Store {
+		s, err := Open(filepath.Join(folder, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	office, fresh := open("gongwen.db"), open("new.db")
+	saveIncoming(t, office, "老单位的文件")
+	dir := BackupDir(office.Path())
+	mustEqual(t, "one backup folder", BackupDir(fresh.Path()), dir)
+
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, time.Local)
+	// the old office has backed up today already, and long ago every day
+	for day := now.AddDate(0, 0, -40); !day.After(now); day = day.AddDate(0, 0, 1) {
+		if _, err := office.AutoBackup(ctx, dir, day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	officeLast, _, _ := LastBackup(dir, office.Path())
+	mustEqual(t, "the old office's last backup", filepath.Base(officeLast), "gongwen-20261203.db")
+	if last, _, ok := LastBackup(dir, fresh.Path()); ok {
+		t.Fatalf("the new office shows %s as its last backup", last)
+	}
+
+	created, err := fresh.AutoBackup(ctx, dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustEqual(t, "the new office's first-day backup", filepath.Base(created), "new-20261203.db")
+	for file, owner := range map[string]string{created: "new.db", officeLast: "gongwen.db",
+		"office-2024-20261203-101500.db": "office-2024.db", "new-before-restore-20261203-090000.db": "new.db", "notes.db": ""} {
+		if got := BackupOwner(file); got != owner {
+			t.Errorf("BackupOwner(%s) = %q, want %q", file, got, owner)
+		}
+	}
+	if !IsBackupOf(created, fresh.Path()) || IsBackupOf(created, office.Path()) || !IsBackupOf(officeLast, office.Path()) {
+		t.Error("IsBackupOf mixes up the two offices")
+	}
+	if last, _, _ := LastBackup(dir, fresh.Path()); last != created {
+		t.Errorf("the new office's last backup is %q", last)
+	}
+	// a later by-hand copy of the old office does not become the new one's
+	hand := BackupFile(dir, office.Path(), "", now.Add(time.Hour))
+	mustEqual(t, "by hand", filepath.Base(hand), "gongwen-20261203-100000.db")
+	must(t, office.Backup(ctx, hand))
+	os.Chtimes(hand, now.Add(2*time.Hour), now.Add(2*time.Hour))
+	if last, _, _ := LastBackup(dir, fresh.Path()); last != created {
+		t.Errorf("after the old office's copy by hand the new office's last backup is %q", last)
+	}
+	mustEqual(t, "before restore", filepath.Base(BackupFile(dir, fresh.Path(), "before-restore", now)), "new-before-restore-20261203-090000.db")
+
+	// pruning by the new office leaves the old office's 41 daily copies
+	// to the old office's own rule
+	if _, err := fresh.AutoBackup(ctx, dir, now.AddDate(0, 0, 1)); err != nil {
+		t.Fatal(err)
+	}
+	olds, err := dailyBackups(dir, office.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(olds) != keepDaily+2 { // 14 days, and the newest of November and of October
+		t.Errorf("the old office keeps %d daily backups", len(olds))
+	}
+	news, _ := dailyBackups(dir, fresh.Path())
+	if len(news) != 2 {
+		t.Errorf("the new office has %d daily backups", len(news))
+	}
+	// the new office's backup holds the new office
+	restored := filepath.Join(folder, "restored.db")
+	must(t, Restore(created, restored))
+	r, err := Open(restored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, n, err := r.Documents(ctx, app.DocumentFilter{}); err != nil || n != 0 {
+		t.Errorf("the new office's backup holds %d documents of the old office (%v)", n, err)
+	}
 }
 
 func TestCheckFindsProblems(t *testing.T) {

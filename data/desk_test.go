@@ -263,13 +263,13 @@ func TestDeskMeetingAndItems(t *testing.T) {
 	if stored.Decisions[0].ItemID != it1.ID || it1.SourceMeetingID != m.ID || it2.Number != "督〔2026〕2号" {
 		t.Errorf("links: %+v / %+v", stored.Decisions, it1)
 	}
+	*now = time.Date(2026, 1, 19, 9, 0, 0, 0, time.Local) // minutes after the meeting is held
 	issued, err := desk.IssueMinutes(ctx, m.ID, "会议听取了区住建局关于老旧小区改造的汇报。", "王区长", d("2026-01-19"))
 	must(t, err)
 	if issued.Minutes.NumberText() != "〔2026〕1号" {
 		t.Errorf("minutes %s", issued.Minutes.NumberText())
 	}
 
-	*now = time.Date(2026, 1, 19, 9, 0, 0, 0, time.Local)
 	q := desk.DashboardQuery()
 	dash, err := s.Dashboard(ctx, q)
 	must(t, err)

@@ -139,6 +139,9 @@ func minutesNumber(m *app.Meeting) string {
 	if n := m.Minutes.NumberText(); n != "" {
 		return n
 	}
+	if m.Minutes.Draft() { // read and signed before it is issued: no number yet
+		return "（送审稿）"
+	}
 	year := m.Minutes.Year
 	if year == 0 {
 		year = m.Date.Year

@@ -163,8 +163,13 @@ func (b *builder) handle(d *app.Document, lead string, stop stage) error {
 			break
 		}
 		text := fmt.Sprintf(b.pick(instructionTexts), lead)
-		if d.Kind == app.KindReading {
+		switch {
+		case i > 0 && d.Kind == app.KindReading:
+			text = "阅。"
+		case d.Kind == app.KindReading:
 			text = "已阅。"
+		case i > 0: // the next leader writes his own line: he agrees with the first
+			text = fmt.Sprintf("同意%s同志意见。", first)
 		}
 		if _, err := k.Instruct(ctx, d.ID, r.Name, text, day); err != nil {
 			return err

@@ -72,7 +72,7 @@ func (b *builder) meetings() error {
 			m.Absentees = []app.Absentee{{Name: "李晓红", Reason: "在省委党校学习"}}
 			m.Attendees = people[:4]
 			m.Observers = []string{"陈志远", "赵丽娟", "孙海涛", "钱玉梅", "区发展和改革局局长 欧阳明", "区财政局局长 司马青",
-				"区住房和城乡建设局局长 上官文", "区应急管理局局长 诸葛亮亮", "区审计局局长 皇甫琳"}
+				"区住房和城乡建设局局长 上官文", "区应急管理局局长 诸葛晓峰", "区审计局局长 皇甫琳"}
 		}
 		for i, d := range p.decisions {
 			d.Deadline = day.AddDays(decisionDays[i%len(decisionDays)])

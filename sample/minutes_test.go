@@ -17,6 +17,7 @@ import (
 func TestSampleMinutesRead(t *testing.T) {
 	ctx := context.Background()
 	store, desk := OpenTestDesk(t, filepath.Join(t.TempDir(), "sample.db"))
+	desk.Now = func() time.Time { return time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local) } // the 第15次 is four days ahead
 	if _, err := Load(ctx, desk); err != nil {
 		t.Fatal(err)
 	}
@@ -29,6 +30,14 @@ func TestSampleMinutesRead(t *testing.T) {
 		m := &meetings[i]
 		for _, d := range m.Decisions {
 			checkOneDeadline(t, m.Name(), d)
+		}
+		// issue 12: no minutes of a meeting not yet held, and those later
+		// this week can wait for them
+		if m.Minutes.Number != 0 && (m.CanIssueMinutes(desk.Today()) != nil || m.Minutes.IssuedOn.After(desk.Today())) {
+			t.Errorf("%s (%s) has minutes issued on %s", m.Name(), m.Date, m.Minutes.IssuedOn)
+		}
+		if m.Date.After(desk.Today()) && (m.Minutes.Body != "" || m.CanIssueMinutes(desk.Today()) == nil) {
+			t.Errorf("%s (%s) is not yet held but has minutes or may issue them", m.Name(), m.Date)
 		}
 		if m.Minutes.Body != "" {
 			withMinutes++

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -340,6 +341,11 @@ func TestMeetingWorkflow(t *testing.T) {
 	if enabled(u.meetings.book, "转督办") {
 		t.Fatal("转督办 still enabled with every decision done")
 	}
+	if enabled(u.meetings.book, "印发纪要") {
+		t.Fatal("印发纪要 enabled before the meeting is held")
+	}
+	u.desk.Now = func() time.Time { return testDay.Add(72 * time.Hour) } // the meeting has been held
+	u.meetings.refresh()
 	tapAction(h, u.meetings.book, "印发纪要")
 	// The draft writes each decision as the printed minutes do: punctuated.
 	draft := h.form().Get("正文").(*widgets.Entry).Text
@@ -425,7 +431,7 @@ func TestSettingsAndWelcome(t *testing.T) {
 		t.Fatal("new unit not offered in the name fields")
 	}
 	u.Wait()
-	if _, _, ok := data.LastBackup(h.backups); !ok {
+	if _, _, ok := data.LastBackup(h.backups, h.u.env.DataPath); !ok {
 		t.Error("a new office has no backup on its first day")
 	}
 	u.settings.tabs.SelectIndex(settingsTabHolidays)

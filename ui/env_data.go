@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -12,8 +11,8 @@ import (
 )
 
 // DataEnv is the Env of a window over an open data.Store: backups go to
-// backupDir as gongwen-YYYYMMDD.db (the daily file the automatic backup
-// also writes), restore puts a backup in place under the open store (which
+// backupDir named after the data file (gongwen.db's as gongwen-YYYYMMDD.db,
+// the daily file the automatic backup also writes), restore puts a backup in place under the open store (which
 // holds reads and writes meanwhile) and reloads the desk, and 载入示例单位
 // uses package sample.
 func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
@@ -23,14 +22,14 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 		BackupDir: backupDir,
 		Backup: func(ctx context.Context) (string, error) {
 			// timed, so a copy taken by hand never replaces the day's automatic one
-			dest := filepath.Join(backupDir, "gongwen-"+time.Now().Format("20060102-150405")+".db")
+			dest := data.BackupFile(backupDir, store.Path(), "", time.Now())
 			return dest, store.Backup(ctx, dest)
 		},
 		AutoBackup: func(ctx context.Context) (string, error) {
 			return store.AutoBackup(ctx, backupDir, time.Now())
 		},
 		LastBackup: func() (string, time.Time, error) {
-			file, at, _ := data.LastBackup(backupDir)
+			file, at, _ := data.LastBackup(backupDir, store.Path())
 			return file, at, nil
 		},
 		Check: func(ctx context.Context) error {
@@ -46,7 +45,7 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 		Restore: func(ctx context.Context, src string) error {
 			// keep what is there now before replacing it, once the restore
 			// has passed its checks (a refused one writes nothing)
-			keep := filepath.Join(backupDir, "gongwen-before-restore-"+time.Now().Format("20060102-150405")+".db")
+			keep := data.BackupFile(backupDir, store.Path(), "before-restore", time.Now())
 			if err := store.RestoreFrom(src, keep); err != nil {
 				return err
 			}

@@ -38,7 +38,7 @@ func newMeetingBook(u *UI) *meetingBook {
 		load: func(ctx context.Context, id int64) (app.Meeting, error) { return deref(u.desk.Store.Meeting(ctx, id)) },
 	}
 	b.heading = func(m app.Meeting) (string, []*widgets.Chip) {
-		t, c := minutesChip(m)
+		t, c := minutesChip(m, u.desk.Today())
 		return m.Name(), []*widgets.Chip{chip(t, c)}
 	}
 	b.fb = newFilterBar(func() {
@@ -62,7 +62,7 @@ func newMeetingBook(u *UI) *meetingBook {
 		{Title: "地点", Width: 140, Text: func(m app.Meeting) string { return m.Place }},
 		{Title: "议题", Width: 50, Text: func(m app.Meeting) string { return fmt.Sprint(len(m.Topics)) }},
 		{Title: "议定事项", Width: 70, Text: func(m app.Meeting) string { return fmt.Sprint(len(m.Decisions)) }},
-		{Title: "纪要", Width: 120, Chip: minutesChip},
+		{Title: "纪要", Width: 120, Chip: func(m app.Meeting) (string, color.Color) { return minutesChip(m, u.desk.Today()) }},
 	}, b.id, b.fetch)
 	b.table.SetSort("date", true)
 	newBtn := widget.NewButtonWithIcon("登记会议（Ctrl+N）", theme.ContentAddIcon(), b.create)
@@ -74,7 +74,8 @@ func newMeetingBook(u *UI) *meetingBook {
 	b.actions = []*action[app.Meeting]{
 		{label: "修改会议", icon: theme.DocumentCreateIcon(), run: func(m app.Meeting) { b.meetingForm(&m) }},
 		{label: "转督办", icon: theme.ViewRefreshIcon(), run: b.decisionForm, check: rule((*app.Meeting).CanMakeItem)},
-		{label: "印发纪要", icon: theme.MailSendIcon(), run: b.minutesForm},
+		{label: "印发纪要", icon: theme.MailSendIcon(), run: b.minutesForm,
+			check: func(m app.Meeting) error { return m.CanIssueMinutes(u.desk.Today()) }},
 		{label: "打印纪要", icon: theme.DocumentPrintIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), false) },
 			check: rule((*app.Meeting).CanPrintMinutes)},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), true) },
@@ -84,10 +85,14 @@ func newMeetingBook(u *UI) *meetingBook {
 	return b
 }
 
-func minutesChip(m app.Meeting) (string, color.Color) {
+func minutesChip(m app.Meeting, today app.Date) (string, color.Color) {
 	switch {
 	case m.Minutes.Number != 0:
 		return "纪要" + m.Minutes.NumberText(), widgets.ColourGreen
+	case m.Kind.NeedsMinutes() && m.Date.After(today):
+		return "会后印发纪要", widgets.ColourGrey
+	case m.Minutes.Draft():
+		return "纪要送审稿", widgets.ColourYellow
 	case m.Kind.NeedsMinutes():
 		return "纪要待印发", widgets.ColourYellow
 	}
@@ -120,8 +125,8 @@ func (b *meetingBook) showView(view string) { b.fb.showOnly(b.view, view) }
 func (b *meetingBook) create() { b.meetingForm(nil) }
 
 func (b *meetingBook) print() {
-	if b.sel == nil || b.sel.Minutes.Number == 0 {
-		widgets.ShowMessage(b.u.win, "打印", "请先选择一个已印发纪要的会议。")
+	if b.sel == nil || b.sel.CanPrintMinutes() != nil {
+		widgets.ShowMessage(b.u.win, "打印", "请先选择一个已有纪要正文（已印发或送审稿）的会议。")
 		return
 	}
 	b.u.printPaper(minutesPaper(*b.sel), false)
@@ -335,9 +340,10 @@ func (b *meetingBook) minutesForm(m app.Meeting) {
 	}
 	on := dateField(issue, true)
 	copyTo := textField("分送单位", m.Minutes.CopyTo)
+	draftOnly := widget.NewCheck("只保存为送审稿（暂不印发、不编号，可打印送区长审签）", nil)
 	f := b.u.newForm("印发纪要 "+m.Name(), "印发")
 	f.Width = 820
-	f.Field("纪要标题", title).Field("正文", text).Field("签发人", signer).Field("印发日期", on).Field("分送", copyTo)
+	f.Field("纪要标题", title).Field("正文", text).Field("签发人", signer).Field("印发日期", on).Field("分送", copyTo).Field("", draftOnly)
 	f.Bottom(note("纪要编号按会议类型和年度自动编号（如〔2026〕5号），已编号的纪要重新印发时保留原编号。纪要不加盖印章。"))
 	f.Show(func(bool) error {
 		day, err := dateOf("印发日期", on)
@@ -348,6 +354,10 @@ func (b *meetingBook) minutesForm(m app.Meeting) {
 		edited.Minutes.Title, edited.Minutes.CopyTo, edited.Minutes.Body = strings.TrimSpace(title.Text), copyTo.Text, text.Text
 		if _, err := b.u.desk.SaveMeeting(b.u.ctx, &edited); err != nil {
 			return err
+		}
+		if draftOnly.Checked {
+			b.done(edited)
+			return nil
 		}
 		out, err := b.u.desk.IssueMinutes(b.u.ctx, m.ID, text.Text, signer.Text, day)
 		if err == nil {

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/data"
 	"gongwen/reports"
 	"gongwen/ui/widgets"
 )
@@ -468,7 +471,7 @@ func (s *settingsScreen) sealsTab() fyne.CanvasObject {
 			s.afterRef("已删除 " + x.Name)
 		})
 	})
-	return container.NewBorder(note("区政府印章：副区长审核、区长审签；区政府办公室印章：副主任审核、主任审签；异地用印须区长或主任批准。其他印章可自定审批流程。"), nil, nil, nil, s.seals.root)
+	return container.NewBorder(note("区政府印章：副区长审核、区长审签；区政府办公室印章：副主任审核、主任审签；党组印章：副主任审核、区长审签；领导名章：主任审核、区长审签；异地用印须区长或主任批准。党组印章、领导名章和其他印章的流程可点“修改所选”按本单位规定更改。"), nil, nil, nil, s.seals.root)
 }
 
 func (s *settingsScreen) sealForm(old *app.Seal) { s.sealDialog(old, "", "", nil) }
@@ -488,23 +491,16 @@ func (s *settingsScreen) sealDialog(old *app.Seal, sealName, why string, saved f
 	chain := widgets.NewRowEditor([]string{"审批人职务", "环节"}, []float32{1, 1}, "添加审批环节", func() []fyne.CanvasObject {
 		return []fyne.CanvasObject{selectField(roles, ""), widgets.NewEntry("审核 或 审签")}
 	})
-	for _, st := range x.Chain {
-		r := chain.AddRow()
-		r[0].(*widget.Select).SetSelected(string(st.Role))
-		r[1].(*widgets.Entry).SetText(st.Action)
+	showChain := func(steps []app.ApprovalStep) {
+		chain.Clear()
+		for _, st := range steps {
+			r := chain.AddRow()
+			r[0].(*widget.Select).SetSelected(string(st.Role))
+			r[1].(*widgets.Entry).SetText(st.Action)
+		}
 	}
-	active := widget.NewCheck("在用", nil)
-	active.SetChecked(x.Active)
-	f := s.u.newForm(title, "保存")
-	if why != "" {
-		f.Top(wrapLabel(why))
-	}
-	f.Field("印章名称", name).Field("类别", kind).Field("保管人", keeper)
-	f.Field("审批流程", chain, "仅“党组印章”“领导名章”“其他印章”使用；不填则按办公室印章的流程").Field("", active)
-	f.Show(func(bool) error {
-		n := x
-		n.Name, n.Kind, n.Keeper, n.Active = name.Text, app.SealKind(kind.Selected), strings.TrimSpace(keeper.Text), active.Checked
-		n.Chain = nil
+	chainSteps := func() []app.ApprovalStep {
+		var steps []app.ApprovalStep
 		for _, r := range chain.Rows() {
 			role := r[0].(*widget.Select).Selected
 			act := strings.TrimSpace(r[1].(*widgets.Entry).Text)
@@ -514,8 +510,31 @@ func (s *settingsScreen) sealDialog(old *app.Seal, sealName, why string, saved f
 			if act == "" {
 				act = "审核"
 			}
-			n.Chain = append(n.Chain, app.ApprovalStep{Role: app.Role(role), Action: act})
+			steps = append(steps, app.ApprovalStep{Role: app.Role(role), Action: act})
 		}
+		return steps
+	}
+	showChain(app.ChainFor(x, false)) // the chain in force, to be seen and changed
+	shownKind := x.Kind
+	kind.OnChanged = func(k string) {
+		// a chain left as its kind's default follows the new kind
+		if slices.Equal(chainSteps(), app.DefaultChain(shownKind)) || app.ChainFixed(app.SealKind(k)) {
+			showChain(app.DefaultChain(app.SealKind(k)))
+		}
+		shownKind = app.SealKind(k)
+	}
+	active := widget.NewCheck("在用", nil)
+	active.SetChecked(x.Active)
+	f := s.u.newForm(title, "保存")
+	if why != "" {
+		f.Top(wrapLabel(why))
+	}
+	f.Field("印章名称", name).Field("类别", kind).Field("保管人", keeper)
+	f.Field("审批流程", chain, "区政府印章、区政府办公室印章的流程由规定确定；党组印章、领导名章和其他印章可按本单位规定更改").Field("", active)
+	f.Show(func(bool) error {
+		n := x
+		n.Name, n.Kind, n.Keeper, n.Active = name.Text, app.SealKind(kind.Selected), strings.TrimSpace(keeper.Text), active.Checked
+		n.Chain = chainSteps()
 		if err := s.u.desk.SaveSeal(s.u.ctx, &n); err != nil {
 			return err
 		}
@@ -799,6 +818,17 @@ func (s *settingsScreen) fillData() {
 	s.dataRoot.Refresh()
 }
 
+// restoreQuestion asks before the backup at path replaces the data file
+// dataPath, warning when the backup is named after another data file (two
+// offices keep their backups in one folder).
+func restoreQuestion(path, dataPath string) string {
+	q := "用备份文件\n" + path + "\n替换当前全部数据？当前数据会先自动备份。"
+	if owner := data.BackupOwner(path); owner != "" && !data.IsBackupOf(path, dataPath) {
+		q = fmt.Sprintf("注意：这是数据文件“%s”的备份，不是当前数据文件“%s”的。\n", owner, filepath.Base(dataPath)) + q
+	}
+	return q
+}
+
 func (s *settingsScreen) restore() {
 	u := s.u
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -808,7 +838,7 @@ func (s *settingsScreen) restore() {
 		path := rc.URI().Path()
 		rc.Close()
 		u.rememberFolder(folderBackup, rc.URI())
-		u.confirm("从备份恢复", "用备份文件\n"+path+"\n替换当前全部数据？当前数据会先自动备份。", "恢复", func() {
+		u.confirm("从备份恢复", restoreQuestion(path, u.env.DataPath), "恢复", func() {
 			u.busy("正在恢复数据", func(ctx context.Context) error {
 				if err := u.env.Restore(ctx, path); err != nil {
 					return err
