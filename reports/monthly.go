@@ -63,7 +63,7 @@ func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) 
 	c.textIn(gbLeft+markSt.tc/2, gbWidth, markTop, markSt, "督查通报", alignCenter)
 	fl.skipTo(markTop + markSt.sizeMM() + 4)
 	plain := gbBody.withSpacing(0)
-	c.textIn(gbLeft, gbWidth, fl.next(), plain, fmt.Sprintf("第%d期", r.Issue), alignCenter)
+	c.textIn(gbLeft, gbWidth, fl.next(), plain, issueText(r), alignCenter)
 	y := fl.next()
 	c.text(gbLeft+gbCharPitch, y, plain, org)
 	c.textIn(gbLeft, gbWidth-gbCharPitch, y, plain, today().Chinese(), alignRight)
@@ -95,8 +95,10 @@ func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) 
 		if r.Done == 0 {
 			rates = "尚无办结事项，办结率为零，不计按期办结率。"
 		}
-		para(fmt.Sprintf("截至%s，纳入督查督办的事项共%d项，其中本月新增%d项；已办结%d项，正在办理%d项，逾期未办结%d项。%s",
-			asOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue, rates))
+		// the figures run from the year's start: an item closed in an
+		// earlier month stays among those 累计办结
+		para(fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中本月新增%d项；累计办结%d项（本月办结%d项），正在办理%d项，逾期未办结%d项。%s",
+			asOf.Chinese(), r.Year, r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue, rates))
 		summaryTable(c, fl, r)
 		monthlyDetails(c, fl, r, asOf, heading, para)
 	}
@@ -115,9 +117,16 @@ func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) 
 	}
 }
 
+// issueText is the 期号 under the red mark: the issues are counted per
+// year, so the year goes with the number (2026年第10期) and two years'
+// October reports cannot be taken for each other.
+func issueText(r app.MonthlyReport) string {
+	return fmt.Sprintf("%d年第%d期", r.Year, r.Issue)
+}
+
 func summaryTable(c *canvas, fl *gbFlow, r app.MonthlyReport) {
 	summary := newTable(c, gbLeft, gbWidth, []column{
-		{"事项总数", 0, alignCenter}, {"本月新增", 0, alignCenter}, {"已办结", 0, alignCenter}, {"正在办理", 0, alignCenter},
+		{"事项总数", 0, alignCenter}, {"本月新增", 0, alignCenter}, {"累计办结", 0, alignCenter}, {"正在办理", 0, alignCenter},
 		{"逾期", 0, alignCenter}, {"办结率", 0, alignCenter}, {"按期办结率", 0, alignCenter},
 	}, fl.newPage, gbTop)
 	big := style{role: RoleBody, size: 14, color: black}
