@@ -183,6 +183,7 @@ type gbFlow struct {
 	keepNext bool         // the text set next stays with the heading above it, if it follows at once
 	keepY    float64      // where the text following that heading starts
 	keep     bool         // inside a block kept together
+	pushedAt []float64    // where the text stopped on each page ended by push
 }
 
 // flowLine is where a line of text went, and whether a page may begin at
@@ -306,6 +307,7 @@ func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
 	firstInBlock := !f.keep || len(f.lines) == 0 || !f.lines[len(f.lines)-1].inKeep
 	for i := 0; i < n; {
 		if f.push[len(f.lines)] && !f.atTop() {
+			f.pushedAt = append(f.pushedAt, f.y)
 			f.newPage()
 		}
 		take := n - i
@@ -468,6 +470,17 @@ func (f *gbFlow) layoutKept(segs []segment, width, indent float64, keep []bool) 
 		out = append(out, line)
 	}
 	return out
+}
+
+// pushesFilled reports whether every page that push ended early is
+// still at least minFill full.
+func (f *gbFlow) pushesFilled() bool {
+	for _, y := range f.pushedAt {
+		if y-gbTop < minFill*gbHeight {
+			return false
+		}
+	}
+	return true
 }
 
 // pushPoint is the index of the last line on page (0-based) where a page
