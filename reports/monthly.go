@@ -165,12 +165,12 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 		heading("逾期未办结事项")
 		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
 		t := newTable(c, gbLeft, gbWidth, []column{
-			{"序号", 10, alignCenter}, {"督办编号", 29, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", 30, alignLeft},
+			{"序号", numberColW, alignCenter}, {"督办编号", itemNumberColW, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", unitColW + 4, alignLeft}, // and its 协办 units
 			{"完成时限", deadlineColW, alignCenter}, {"逾期", 13, alignCenter},
-		}, fl.newPage, gbTop).small()
+		}, fl.newPage, gbTop)
 		for i, row := range r.OverdueRows {
 			it := row.Item
-			t.add(fmt.Sprint(i+1), it.Number, it.Title, unitsLine(it.LeadUnit, it.CoUnits), deadlineText(it, r.Year),
+			t.add(fmt.Sprint(i+1), it.Number, t.cellText(2, it.Title), t.cellText(3, unitsLine(it.LeadUnit, it.CoUnits)), deadlineText(it, r.Year),
 				fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(asOf)))
 		}
 		fl.ensure(tableStart)
@@ -191,14 +191,14 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 	fl.y += gbPitch
 	// 来源 is left to the chart above: the list keeps the title wide.
 	list := newTable(c, gbLeft, gbWidth, []column{
-		{"序号", 10, alignCenter}, {"预警", 18, alignLeft}, {"督办编号", 29, alignCenter}, {"事项名称", 0, alignLeft},
-		{"牵头单位", 28, alignLeft}, {"完成时限", deadlineColW, alignCenter},
-	}, fl.newPage, gbTop).small()
+		{"序号", numberColW, alignCenter}, {"预警", 15, alignLeft}, {"督办编号", itemNumberColW, alignCenter}, {"事项名称", 0, alignLeft},
+		{"牵头单位", unitColW, alignLeft}, {"完成时限", deadlineColW, alignCenter},
+	}, fl.newPage, gbTop)
 	for i, row := range r.Rows {
 		it := row.Item
 		fill := colourOf(row.Colour)
-		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: row.Colour.Label(), mark: &fill}, cell{text: it.Number},
-			cell{text: it.Title}, cell{text: it.LeadUnit}, cell{text: deadlineText(it, r.Year)})
+		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: warningLabel(row.Colour), mark: &fill}, cell{text: it.Number},
+			cell{text: list.cellText(3, it.Title)}, cell{text: list.cellText(4, it.LeadUnit)}, cell{text: deadlineText(it, r.Year)})
 	}
 	fl.y = list.draw(fl.y, gbBottom) + gbPitch*0.6
 }
@@ -210,9 +210,50 @@ const (
 	legendRoom = 30
 )
 
-// deadlineColW holds 2027年12月31日 on a line, and a stage's name in
-// brackets under it.
-const deadlineColW = 26
+// The columns of the report's tables, in 五号 (10.5 pt): unitColW holds a
+// unit's name of up to nine characters (区住房和城乡建设局) on a line,
+// itemNumberColW 督〔2026〕30号, deadlineColW 2027年11月28日 (a stage's
+// name goes in brackets under it).
+const (
+	numberColW     = 10.5
+	itemNumberColW = 31
+	unitColW       = 37
+	deadlineColW   = 28.5
+)
+
+// warningLabel is the word by a colour mark in the list: two characters,
+// as the column is narrow (办结, not 已办结).
+func warningLabel(c app.Colour) string {
+	return strings.TrimPrefix(c.Label(), "已")
+}
+
+// cellText is text for column col of the table with its lines broken,
+// where it must wrap, after a 、，：； or before a （ when one of those falls
+// in the last two thirds of a line, so that a unit's name or a bracketed
+// phrase (（第2批）) stays whole.
+func (t *table) cellText(col int, text string) string {
+	st := t.g.body
+	width := t.cols[col].width - 2*t.g.padX
+	rs := []rune(text)
+	var lines []string
+	for len(rs) > 0 {
+		wrapped := t.c.wrap(st, string(rs), width, 0)
+		if len(wrapped) <= 1 {
+			lines = append(lines, string(rs))
+			break
+		}
+		n := len([]rune(wrapped[0]))
+		for k := n; 3*k >= n; k-- {
+			if strings.ContainsRune("、，：；", rs[k-1]) || rs[k] == '（' {
+				n = k
+				break
+			}
+		}
+		lines = append(lines, string(rs[:n]))
+		rs = rs[n:]
+	}
+	return strings.Join(lines, "\n")
+}
 
 // deadlineText is the deadline that counts now; a stage's deadline names
 // its stage, so that it is not taken for the item's own.

@@ -183,7 +183,7 @@ type gbFlow struct {
 	keepNext bool         // the text set next stays with the heading above it, if it follows at once
 	keepY    float64      // where the text following that heading starts
 	keep     bool         // inside a block kept together
-	pushedAt []float64    // where the text stopped on each page ended by push
+	pushedAt []float64    // the bottom of the text on each page ended by push
 }
 
 // flowLine is where a line of text went, and whether a page may begin at
@@ -307,7 +307,7 @@ func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
 	firstInBlock := !f.keep || len(f.lines) == 0 || !f.lines[len(f.lines)-1].inKeep
 	for i := 0; i < n; {
 		if f.push[len(f.lines)] && !f.atTop() {
-			f.pushedAt = append(f.pushedAt, f.y)
+			f.pushedAt = append(f.pushedAt, f.usedBottom())
 			f.newPage()
 		}
 		take := n - i

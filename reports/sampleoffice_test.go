@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -89,6 +90,18 @@ func TestMonthlySampleOffice(t *testing.T) {
 			}
 		}
 
+		// the tables' unit names, numbers and bracketed phrases are whole
+		var tokens []string
+		for _, row := range r.Rows {
+			it := row.Item
+			tokens = append(tokens, it.Number, it.LeadUnit)
+			tokens = append(tokens, batch.FindAllString(it.Title, -1)...)
+			if row.Colour == app.ColourRed {
+				tokens = append(tokens, it.CoUnits...)
+			}
+		}
+		checkTokensWhole(t, path, tokens)
+
 		text := squeeze(strings.Join(pages, ""))
 		if issue := fmt.Sprintf("%d年第%d期", m.Year, int(m.Month)); !strings.Contains(text, issue) {
 			t.Errorf("%s: no %s under the red mark", name, issue)
@@ -108,6 +121,9 @@ func TestMonthlySampleOffice(t *testing.T) {
 		prevDone = r.Done
 	}
 }
+
+// batch is a bracketed phrase of a title: （第2批）.
+var batch = regexp.MustCompile(`（第\d+批）`)
 
 // colophonAlone reports whether page holds nothing but the 版记 and the
 // folio.
