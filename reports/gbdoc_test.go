@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"gongwen/app"
+	"gongwen/textbreak"
 )
 
 // Checks of the GB/T 9704 documents (the 纪要 and the 督查通报) as printed.
@@ -438,5 +439,38 @@ func TestMonthlyFirstPageFilled(t *testing.T) {
 		if empty := gbBottom - bottom; empty > gbPitch+legendH+axisH+minBars*barPitch {
 			t.Errorf("%d items: page 1 leaves %.0f mm empty", items, empty)
 		}
+	}
+}
+
+// Issue 12: a date that does not fit at the end of a line is cut after its
+// 年 or 月 rather than leave the line before it letter-spaced; no line of a
+// paragraph but its last is spread by more than maxJustify a character.
+func TestDateDoesNotSpreadLine(t *testing.T) {
+	f := bundledFonts(t)
+	c := newCanvas(f, false, "纪要", "")
+	fl := newGBFlow(c, app.SecrecyNone)
+	for _, para := range []string{
+		"（一）区发改局修改完善政府投资项目计划，提交区人大常委会审议（牵头单位：区发展和改革局；完成时限：2026年11月28日）。",
+		"（二）区城管局牵头编制城市内涝治理三年行动计划（牵头单位：区城市管理局；协办单位：区水利局；完成时限：2026年12月13日）。",
+		"请各单位于2026年12月31日前报送材料，于2027年1月15日前完成整改并报送整改情况报告，抄送区政府督查室。",
+	} {
+		lines := fl.layoutSegments([]segment{{gbBody, para}}, gbWidth, 2*gbCharPitch)
+		var got []string
+		for i, ln := range lines[:len(lines)-1] {
+			avail := gbWidth
+			if i == 0 {
+				avail -= 2 * gbCharPitch
+			}
+			text := ln[0].text
+			n := 0 // the units drawLine spaces: a date or number is one
+			for rs, k := []rune(text), 0; k < len(rs); n++ {
+				k = max(k+1, textbreak.TokenEnd(rs, k))
+			}
+			if gap := (avail - c.width(gbBody, text)) / float64(n-1); gap > maxJustify+0.01 {
+				t.Errorf("a line is spread by %.2f of a character: %s", gap/gbCharPitch, text)
+			}
+			got = append(got, text)
+		}
+		t.Logf("%q", got)
 	}
 }
