@@ -177,8 +177,21 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 		fl.y = t.draw(fl.y+1, gbBottom) + gbPitch*0.6
 	}
 
+	// the items closed in an earlier month count in the figures above but
+	// are not listed again
+	month := app.D(r.Year, r.Month, 1)
+	var listed []app.ReportRow
+	for _, row := range r.Rows {
+		if row.Colour != app.ColourDone || row.Item.DoneOn.SameMonth(month) {
+			listed = append(listed, row)
+		}
+	}
 	fl.ensure(gbPitch + legendRoom) // the heading with the legend and the list's first rows
 	heading("督查事项清单")
+	if earlier := len(r.Rows) - len(listed); earlier > 0 {
+		para(fmt.Sprintf("本年度此前各月已办结的%d项不再列出。", earlier))
+		fl.ensure(legendRoom)
+	}
 	fl.ensure(legendRoom)
 	legendY := fl.y
 	lx := gbLeft + 2*gbCharPitch
@@ -194,7 +207,7 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 		{"序号", numberColW, alignCenter}, {"预警", 15, alignLeft}, {"督办编号", itemNumberColW, alignCenter}, {"事项名称", 0, alignLeft},
 		{"牵头单位", unitColW, alignLeft}, {"完成时限", deadlineColW, alignCenter},
 	}, fl.newPage, gbTop)
-	for i, row := range r.Rows {
+	for i, row := range listed {
 		it := row.Item
 		fill := colourOf(row.Colour)
 		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: warningLabel(row.Colour), mark: &fill}, cell{text: it.Number},
