@@ -989,12 +989,13 @@ func (k *Desk) CalendarWarning() string {
 	return strings.Join(missing, "、") + "年的节假日安排尚未录入，期限按普通周末推算；国务院公布安排后请在“设置—节假日”中补录"
 }
 
-// MonthlyReport counts the supervision items active in a month for the
-// 督查通报; the issue number is the month's (one 通报 a month).
+// MonthlyReport counts the supervision items of a month's 督查通报 (its
+// scope is the year's: see BuildMonthlyReport); the issue number is the
+// month's (one 通报 a month, counted per year).
 func (k *Desk) MonthlyReport(ctx context.Context, year int, month time.Month) (MonthlyReport, error) {
 	first := D(year, month, 1)
 	items, err := All(func(p Page) ([]Item, int, error) {
-		return k.Store.Items(ctx, ItemFilter{ActiveFrom: first, ActiveTo: first.LastOfMonth(), Sort: "number", Page: p})
+		return k.Store.Items(ctx, ItemFilter{ActiveFrom: D(year, time.January, 1), ActiveTo: first.LastOfMonth(), Sort: "number", Page: p})
 	})
 	if err != nil {
 		return MonthlyReport{}, err

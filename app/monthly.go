@@ -33,25 +33,29 @@ type ReportRow struct {
 	Colour Colour
 }
 
-// MonthlyReport is the 督查通报 of one month: the items active in it, their
-// counts and rates as of the report day.
+// MonthlyReport is the 督查通报 of one month: the items in its scope (every
+// item assigned by the month's end that was not already done before the
+// year began), their counts and rates as of the report day. The counts are
+// cumulative over the year, so that an item closed in March stays among
+// the year's 累计办结 in every later month.
 type MonthlyReport struct {
-	OrgName      string
-	Issue        int // 第N期
-	Year         int
-	Month        time.Month
-	AsOf         Date // the day colours and overdue are judged on
-	Total        int  // 事项总数
-	NewThisMonth int  // 本月新增
-	Done         int  // 已办结
-	Open         int  // 正在办理 (not overdue)
-	Overdue      int  // 逾期未办结
-	DoneOnTime   int
-	ByUnit       []UnitTally   // most overdue first
-	BySource     []SourceTally // in the order of SourceTypes
-	Rows         []ReportRow
-	OverdueRows  []ReportRow
-	Requirements string
+	OrgName       string
+	Issue         int // 第N期
+	Year          int
+	Month         time.Month
+	AsOf          Date // the day colours and overdue are judged on
+	Total         int  // 事项总数
+	NewThisMonth  int  // 本月新增
+	Done          int  // 累计办结: done in the year up to AsOf
+	DoneThisMonth int  // 本月办结
+	Open          int  // 正在办理 (not overdue)
+	Overdue       int  // 逾期未办结
+	DoneOnTime    int
+	ByUnit        []UnitTally   // most overdue first
+	BySource      []SourceTally // in the order of SourceTypes
+	Rows          []ReportRow
+	OverdueRows   []ReportRow
+	Requirements  string
 	// ReportTo and SendTo are the 报 and 送 lines of the 版记; empty:
 	// DefaultReportTo and DefaultSendTo.
 	ReportTo, SendTo string
@@ -83,11 +87,12 @@ const DefaultRequirements = "一、各牵头单位要对照时限要求，倒排
 	"三、临期事项的责任单位要加快进度，及时反馈办理情况，避免逾期。\n" +
 	"四、区政府督查室将对办结事项开展回访，对敷衍塞责、弄虚作假的予以通报。"
 
-// BuildMonthlyReport counts the items active in the month (assigned by its
-// end and not done before its start), judged on asOf: the month's last day,
-// or today for the current month.
+// BuildMonthlyReport counts the items in the month's scope (assigned by its
+// end and not done before the year's start), judged on asOf: the month's
+// last day, or today for the current month.
 func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal *Calendar, warnDays int) MonthlyReport {
 	first := D(year, month, 1)
+	yearStart := D(year, time.January, 1)
 	last := first.LastOfMonth()
 	if asOf.IsZero() || asOf.After(last) {
 		asOf = last
@@ -96,7 +101,7 @@ func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal
 	units := map[string]*UnitTally{}
 	sources := map[SourceType]*SourceTally{}
 	for _, it := range items {
-		if it.AssignedOn.After(last) || (it.Status == ItemDone && it.DoneOn.Before(first)) {
+		if it.AssignedOn.After(last) || (it.Status == ItemDone && it.DoneOn.Before(yearStart)) {
 			continue
 		}
 		// judge as of asOf: an item done after it counts as open then
@@ -125,6 +130,9 @@ func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal
 		case colour == ColourDone:
 			r.Done++
 			s.Done++
+			if view.DoneOn.SameMonth(first) {
+				r.DoneThisMonth++
+			}
 			if view.DoneOnTime() {
 				r.DoneOnTime++
 				u.DoneOnTime++

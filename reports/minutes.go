@@ -284,10 +284,12 @@ func (v colophon) draw(c *canvas) {
 // page at each line of push) and puts its 版记 at the foot of the last
 // even page: in double-sided printing it is on the back of the last
 // sheet. When the text ends on an odd page, its last lines move over to
-// the next so that the 版记 does not stand on a page alone (lines from the
-// page before too, when all of the last page's text must stay together);
-// when it fills an even page, a blank page and a page for the 版记
-// follow, and neither is numbered (GB/T 9704-2012 §7.5).
+// the next so that the 版记 has text above it (lines from the page before
+// too, when all of the last page's text must stay together), but only
+// while every page they leave stays at least minFill full: rather than
+// pages half empty, the text ends where it ends and the 版记 takes an even
+// page of its own. When the text fills an even page, a blank page and a
+// page for the 版记 follow, and neither is numbered (GB/T 9704-2012 §7.5).
 func layoutGB(build func(push map[int]bool) (*canvas, *gbFlow), v colophon) *canvas {
 	push := map[int]bool{}
 	c, fl := build(push)
@@ -300,7 +302,8 @@ func layoutGB(build func(push map[int]bool) (*canvas, *gbFlow), v colophon) *can
 	}
 	if len(c.pages)%2 == 1 {
 		// move the last lines over, from the page before when the last
-		// page's text cannot be cut; give up after a few tries
+		// page's text cannot be cut; give up after a few tries, or as soon
+		// as a page would be left too empty
 		tried := map[int]bool{}
 		for try := 0; try < 4; try++ {
 			k := fl.pushPoint(len(c.pages) - 1)
@@ -312,6 +315,9 @@ func layoutGB(build func(push map[int]bool) (*canvas, *gbFlow), v colophon) *can
 			}
 			tried[k], push[k] = true, true
 			c2, fl2 := build(push)
+			if !fl2.pushesFilled() {
+				break
+			}
 			if len(c2.pages)%2 == 0 && fits(fl2) {
 				return finish(c2, len(c2.pages))
 			}
@@ -332,3 +338,7 @@ func layoutGB(build func(push map[int]bool) (*canvas, *gbFlow), v colophon) *can
 	fl.newPage()
 	return finish(c, n)
 }
+
+// minFill is how full (of the type area's height) a page must stay when
+// lines are moved off it to bring the 版记 onto an even page.
+const minFill = 2.0 / 3

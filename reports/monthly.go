@@ -56,7 +56,7 @@ func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) 
 	c.textIn(gbLeft+markSt.tc/2, gbWidth, markTop, markSt, "督查通报", alignCenter)
 	fl.skipTo(markTop + markSt.sizeMM() + 4)
 	plain := gbBody.withSpacing(0)
-	c.textIn(gbLeft, gbWidth, fl.next(), plain, fmt.Sprintf("第%d期", r.Issue), alignCenter)
+	c.textIn(gbLeft, gbWidth, fl.next(), plain, issueText(r), alignCenter)
 	y := fl.next()
 	c.text(gbLeft+gbCharPitch, y, plain, org)
 	c.textIn(gbLeft, gbWidth-gbCharPitch, y, plain, today().Chinese(), alignRight)
@@ -88,8 +88,10 @@ func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) 
 		if r.Done == 0 {
 			rates = "尚无办结事项，办结率为零，不计按期办结率。"
 		}
-		para(fmt.Sprintf("截至%s，纳入督查督办的事项共%d项，其中本月新增%d项；已办结%d项，正在办理%d项，逾期未办结%d项。%s",
-			asOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue, rates))
+		// the figures run from the year's start: an item closed in an
+		// earlier month stays among those 累计办结
+		para(fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中本月新增%d项；累计办结%d项（本月办结%d项），正在办理%d项，逾期未办结%d项。%s",
+			asOf.Chinese(), r.Year, r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue, rates))
 		summaryTable(c, fl, r)
 		monthlyDetails(c, fl, r, asOf, heading, para)
 	}
@@ -108,9 +110,16 @@ func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) 
 	}
 }
 
+// issueText is the 期号 under the red mark: the issues are counted per
+// year, so the year goes with the number (2026年第10期) and two years'
+// October reports cannot be taken for each other.
+func issueText(r app.MonthlyReport) string {
+	return fmt.Sprintf("%d年第%d期", r.Year, r.Issue)
+}
+
 func summaryTable(c *canvas, fl *gbFlow, r app.MonthlyReport) {
 	summary := newTable(c, gbLeft, gbWidth, []column{
-		{"事项总数", 0, alignCenter}, {"本月新增", 0, alignCenter}, {"已办结", 0, alignCenter}, {"正在办理", 0, alignCenter},
+		{"事项总数", 0, alignCenter}, {"本月新增", 0, alignCenter}, {"累计办结", 0, alignCenter}, {"正在办理", 0, alignCenter},
 		{"逾期", 0, alignCenter}, {"办结率", 0, alignCenter}, {"按期办结率", 0, alignCenter},
 	}, fl.newPage, gbTop)
 	big := style{role: RoleBody, size: 14, color: black}
@@ -149,20 +158,33 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 		heading("逾期未办结事项")
 		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
 		t := newTable(c, gbLeft, gbWidth, []column{
-			{"序号", 10, alignCenter}, {"督办编号", 29, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", 30, alignLeft},
+			{"序号", numberColW, alignCenter}, {"督办编号", itemNumberColW, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", unitColW + 4, alignLeft}, // and its 协办 units
 			{"完成时限", deadlineColW, alignCenter}, {"逾期", 13, alignCenter},
-		}, fl.newPage, gbTop).small()
+		}, fl.newPage, gbTop)
 		for i, row := range r.OverdueRows {
 			it := row.Item
-			t.add(fmt.Sprint(i+1), it.Number, it.Title, unitsLine(it.LeadUnit, it.CoUnits), deadlineText(it, r.Year),
+			t.add(fmt.Sprint(i+1), it.Number, t.cellText(2, it.Title), t.cellText(3, unitsLine(it.LeadUnit, it.CoUnits)), deadlineText(it, r.Year),
 				fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(asOf)))
 		}
 		fl.ensure(tableStart)
 		fl.y = t.draw(fl.y+1, gbBottom) + gbPitch*0.6
 	}
 
+	// the items closed in an earlier month count in the figures above but
+	// are not listed again
+	month := app.D(r.Year, r.Month, 1)
+	var listed []app.ReportRow
+	for _, row := range r.Rows {
+		if row.Colour != app.ColourDone || row.Item.DoneOn.SameMonth(month) {
+			listed = append(listed, row)
+		}
+	}
 	fl.ensure(gbPitch + legendRoom) // the heading with the legend and the list's first rows
 	heading("督查事项清单")
+	if earlier := len(r.Rows) - len(listed); earlier > 0 {
+		para(fmt.Sprintf("本年度此前各月已办结的%d项不再列出。", earlier))
+		fl.ensure(legendRoom)
+	}
 	fl.ensure(legendRoom)
 	legendY := fl.y
 	lx := gbLeft + 2*gbCharPitch
@@ -175,14 +197,14 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 	fl.y += gbPitch
 	// 来源 is left to the chart above: the list keeps the title wide.
 	list := newTable(c, gbLeft, gbWidth, []column{
-		{"序号", 10, alignCenter}, {"预警", 18, alignLeft}, {"督办编号", 29, alignCenter}, {"事项名称", 0, alignLeft},
-		{"牵头单位", 28, alignLeft}, {"完成时限", deadlineColW, alignCenter},
-	}, fl.newPage, gbTop).small()
-	for i, row := range r.Rows {
+		{"序号", numberColW, alignCenter}, {"预警", 15, alignLeft}, {"督办编号", itemNumberColW, alignCenter}, {"事项名称", 0, alignLeft},
+		{"牵头单位", unitColW, alignLeft}, {"完成时限", deadlineColW, alignCenter},
+	}, fl.newPage, gbTop)
+	for i, row := range listed {
 		it := row.Item
 		fill := colourOf(row.Colour)
-		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: row.Colour.Label(), mark: &fill}, cell{text: it.Number},
-			cell{text: it.Title}, cell{text: it.LeadUnit}, cell{text: deadlineText(it, r.Year)})
+		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: warningLabel(row.Colour), mark: &fill}, cell{text: it.Number},
+			cell{text: list.cellText(3, it.Title)}, cell{text: list.cellText(4, it.LeadUnit)}, cell{text: deadlineText(it, r.Year)})
 	}
 	fl.y = list.draw(fl.y, gbBottom) + gbPitch*0.6
 }
@@ -194,9 +216,50 @@ const (
 	legendRoom = 30
 )
 
-// deadlineColW holds 2027年12月31日 on a line, and a stage's name in
-// brackets under it.
-const deadlineColW = 26
+// The columns of the report's tables, in 五号 (10.5 pt): unitColW holds a
+// unit's name of up to nine characters (区住房和城乡建设局) on a line,
+// itemNumberColW 督〔2026〕30号, deadlineColW 2027年11月28日 (a stage's
+// name goes in brackets under it).
+const (
+	numberColW     = 10.5
+	itemNumberColW = 31
+	unitColW       = 37
+	deadlineColW   = 28.5
+)
+
+// warningLabel is the word by a colour mark in the list: two characters,
+// as the column is narrow (办结, not 已办结).
+func warningLabel(c app.Colour) string {
+	return strings.TrimPrefix(c.Label(), "已")
+}
+
+// cellText is text for column col of the table with its lines broken,
+// where it must wrap, after a 、，：； or before a （ when one of those falls
+// in the last two thirds of a line, so that a unit's name or a bracketed
+// phrase (（第2批）) stays whole.
+func (t *table) cellText(col int, text string) string {
+	st := t.g.body
+	width := t.cols[col].width - 2*t.g.padX
+	rs := []rune(text)
+	var lines []string
+	for len(rs) > 0 {
+		wrapped := t.c.wrap(st, string(rs), width, 0)
+		if len(wrapped) <= 1 {
+			lines = append(lines, string(rs))
+			break
+		}
+		n := len([]rune(wrapped[0]))
+		for k := n; 3*k >= n; k-- {
+			if strings.ContainsRune("、，：；", rs[k-1]) || rs[k] == '（' {
+				n = k
+				break
+			}
+		}
+		lines = append(lines, string(rs[:n]))
+		rs = rs[n:]
+	}
+	return strings.Join(lines, "\n")
+}
 
 // deadlineText is the deadline that counts now; a stage's deadline names
 // its stage, so that it is not taken for the item's own.

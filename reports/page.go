@@ -183,6 +183,7 @@ type gbFlow struct {
 	keepNext bool         // the text set next stays with the heading above it, if it follows at once
 	keepY    float64      // where the text following that heading starts
 	keep     bool         // inside a block kept together
+	pushedAt []float64    // the bottom of the text on each page ended by push
 }
 
 // flowLine is where a line of text went, and whether a page may begin at
@@ -306,6 +307,7 @@ func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
 	firstInBlock := !f.keep || len(f.lines) == 0 || !f.lines[len(f.lines)-1].inKeep
 	for i := 0; i < n; {
 		if f.push[len(f.lines)] && !f.atTop() {
+			f.pushedAt = append(f.pushedAt, f.usedBottom())
 			f.newPage()
 		}
 		take := n - i
@@ -348,9 +350,58 @@ func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
 }
 
 // maxJustify is the widest extra space put between two characters of a
-// justified line; a line shorter than that allows (a list of names that
-// cannot be broken) stays ragged.
-const maxJustify = gbCharPitch / 3
+// justified line (0.15 of a character: more reads as letter-spaced); a
+// line shorter than that allows (a list of names that cannot be broken)
+// stays ragged.
+const maxJustify = 0.15 * gbCharPitch
+
+// wrapJustifiable is wrapRunes for text that is justified: when a line
+// would be spread by more than maxJustify because the date after it
+// (2026年11月28日, a single token to the line breaker) did not fit, the
+// date is cut after its 年 or 月 so that its first part ends the line.
+func wrapJustifiable(rs []rune, ws []float64, width, indent float64) []span {
+	sum := func(from, to int) float64 {
+		w := 0.0
+		for _, x := range ws[from:to] {
+			w += x
+		}
+		return w
+	}
+	sps := wrapRunes(rs, ws, width, indent)
+	for i := 0; i+1 < len(sps); i++ {
+		line, next := sps[i], sps[i+1]
+		avail := width
+		if i == 0 {
+			avail -= indent
+		}
+		used := sum(line.start, line.end)
+		if n := line.end - line.start; n < 2 || (avail-used)/float64(n-1) <= maxJustify || line.end != next.start {
+			continue
+		}
+		start := next.start
+		for start < len(rs) && strings.ContainsRune("（《“", rs[start]) {
+			start++
+		}
+		if start == len(rs) {
+			continue
+		}
+		cut := -1
+		for k := start; k < textbreak.TokenEnd(rs, start); k++ {
+			if (rs[k] == '年' || rs[k] == '月') && used+sum(next.start, k+1) <= avail+0.01 {
+				cut = k + 1
+			}
+		}
+		if cut < 0 {
+			continue
+		}
+		rest := wrapRunes(rs[cut:], ws[cut:], width, 0)
+		sps = append(sps[:i], span{line.start, cut})
+		for _, sp := range rest {
+			sps = append(sps, span{sp.start + cut, sp.end + cut})
+		}
+	}
+	return sps
+}
 
 // drawLine draws a line of a paragraph at x; when justify, the space the
 // line leaves within avail is shared out between its characters (never
@@ -451,7 +502,7 @@ func (f *gbFlow) layoutKept(segs []segment, width, indent float64, keep []bool) 
 		first = append(first, len(rs))
 	}
 	var out [][]segment
-	for _, sp := range wrapRunes(wrapRs, wrapWs, width, indent) {
+	for _, sp := range wrapJustifiable(wrapRs, wrapWs, width, indent) {
 		start, end := sp.start, sp.end
 		if first != nil {
 			start, end = first[sp.start], first[sp.end]
@@ -468,6 +519,17 @@ func (f *gbFlow) layoutKept(segs []segment, width, indent float64, keep []bool) 
 		out = append(out, line)
 	}
 	return out
+}
+
+// pushesFilled reports whether every page that push ended early is
+// still at least minFill full.
+func (f *gbFlow) pushesFilled() bool {
+	for _, y := range f.pushedAt {
+		if y-gbTop < minFill*gbHeight {
+			return false
+		}
+	}
+	return true
 }
 
 // pushPoint is the index of the last line on page (0-based) where a page

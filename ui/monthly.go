@@ -36,9 +36,13 @@ func (u *UI) buildMonthly(year int, month time.Month, issue int, requirements, r
 
 func monthlySummary(r app.MonthlyReport) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "统计截至 %s：事项总数 %d 项（本月新增 %d 项），已办结 %d 项，正在办理 %d 项，逾期未办结 %d 项。\n",
-		r.AsOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue)
-	fmt.Fprintf(&sb, "办结率 %.1f%%，按期办结率 %.1f%%。\n", r.DoneRate(), r.OnTimeRate())
+	fmt.Fprintf(&sb, "统计截至 %s：本年事项 %d 项（本月新增 %d 项），累计办结 %d 项（本月办结 %d 项），正在办理 %d 项，逾期未办结 %d 项。\n",
+		r.AsOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue)
+	onTime := "—" // nothing done yet: no rate, as on paper
+	if r.Done > 0 {
+		onTime = fmt.Sprintf("%.1f%%", r.OnTimeRate())
+	}
+	fmt.Fprintf(&sb, "办结率 %.1f%%，按期办结率 %s。\n", r.DoneRate(), onTime)
 	var lag []string
 	for _, t := range r.ByUnit {
 		if t.Overdue > 0 && len(lag) < 5 {

@@ -83,3 +83,15 @@ func writePNGFromEnv(t *testing.T, u *UI, env string) {
 	u.Wait()
 	writePNG(t, u, filepath.Clean(path))
 }
+
+// The window's summary counts as the paper does: the year's 累计办结 with
+// the month's own, and no 按期办结率 while nothing is done.
+func TestMonthlySummaryCounts(t *testing.T) {
+	r := app.MonthlyReport{Total: 12, NewThisMonth: 2, Done: 5, DoneThisMonth: 1, Open: 6, Overdue: 1}
+	if s := monthlySummary(r); !strings.Contains(s, "累计办结 5 项（本月办结 1 项）") {
+		t.Errorf("summary %q", s)
+	}
+	if s := monthlySummary(app.MonthlyReport{Total: 3, Open: 3}); !strings.Contains(s, "按期办结率 —") {
+		t.Errorf("nothing done yet: %q", s)
+	}
+}
