@@ -8,8 +8,9 @@
 //   - a token never breaks inside: a run of Latin letters and digits with
 //     the punctuation that joins them (0571-88886666, 2026-09-03,
 //     Z109-WS·2026-Y-BGS-0001, 3.5km), the bracketed year and serial of a
-//     文号 (〔2026〕12号) and a date or time written with 年月日号时分
-//     (2026年12月15日, 10月23日).
+//     文号 (〔2026〕12号) together with the three Han characters before
+//     it, its 机关代字 (示府发〔2026〕12号 never breaks), and a date or
+//     time written with 年月日号时分 (2026年12月15日, 10月23日).
 //
 // Only a token wider than the whole line is broken, after one of its
 // joining marks (- / · 〕年月日) when it can be, else between characters.
@@ -269,6 +270,26 @@ func violates(rs []rune, cur []unit, k int, u unit) bool {
 	return !next.space && NoLineStart(rs[next.start])
 }
 
+// codeChars is how many Han characters before a 文号's 〔year〕 stay with
+// it. The 机关代字 (示府发, 示府办发, 示府函) cannot be told from the text
+// before it, so the last three characters, the length of most 代字, are
+// kept: a line never breaks inside them nor between them and 〔.
+const codeChars = 3
+
+// glueCode joins the up to codeChars Han characters that end out to the
+// 〔year〕 token u.
+func glueCode(rs []rune, out []unit, u unit) ([]unit, unit) {
+	for n := 0; n < codeChars && len(out) > 0; n++ {
+		p := out[len(out)-1]
+		if p.space || p.end != u.start || p.end-p.start != 1 || !unicode.Is(unicode.Han, rs[p.start]) {
+			break
+		}
+		u.start, u.w = p.start, u.w+p.w
+		out = out[:len(out)-1]
+	}
+	return out, u
+}
+
 func splitUnits(rs []rune, ws []float64) []unit {
 	var out []unit
 	for i := 0; i < len(rs); {
@@ -281,6 +302,9 @@ func splitUnits(rs []rune, ws []float64) []unit {
 			u := unit{start: i, end: end}
 			for j := i; j < end; j++ {
 				u.w += ws[j]
+			}
+			if r == '〔' {
+				out, u = glueCode(rs, out, u)
 			}
 			out = append(out, u)
 			i = end
