@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -245,4 +246,19 @@ func TestFormFields(t *testing.T) {
 	if path, _ := render(t, "government", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, gov) }); strings.Contains(squeeze(pageTexts(t, path)[0]), "人民政府办公室发文稿纸") {
 		t.Error("a 示府发 draft on the office's 稿纸")
 	}
+}
+
+// A 文号 in running text keeps its 机关代字 with 〔year〕: wherever the
+// line ends, 示府发〔2026〕5号 comes back on one line.
+func TestDocNoWholeInText(t *testing.T) {
+	f := bundledFonts(t)
+	r := sampleSealRequest()
+	var tokens []string
+	for n := 0; n < 14; n++ {
+		no := fmt.Sprintf("示府发〔2026〕%d号", n+1)
+		r.Reason += strings.Repeat("报", 14+n) + "根据文号" + no + "的要求办理。\n"
+		tokens = append(tokens, no)
+	}
+	path, _ := render(t, "seal-docno", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, r) })
+	checkTokensWhole(t, path, tokens)
 }
