@@ -121,9 +121,52 @@ type unit struct {
 	space      bool
 }
 
+// NameJoins gives, for each character of a list of names joined by 、
+// (区财政局局长 司马青、王区长（出差）), whether it joins the one before
+// it: a name with its post, or a reason for absence, never breaks; a line
+// breaks after 、 or before （.
+func NameJoins(text string) []bool {
+	var joins []bool
+	prev := '、'
+	for _, r := range text {
+		joins = append(joins, !strings.ContainsRune("、（", prev) && !strings.ContainsRune("、（", r))
+		prev = r
+	}
+	return joins
+}
+
+// NameLines breaks a list of names (see NameJoins) into lines no wider
+// than width; a name wider than the line is broken as a token is.
+func NameLines(text string, width float64, widthOf func(rune) float64) []string {
+	rs := []rune(text)
+	ws := make([]float64, len(rs))
+	for i, r := range rs {
+		ws[i] = widthOf(r)
+	}
+	joins := NameJoins(text)
+	var units []unit
+	for _, u := range splitUnits(rs, ws) {
+		if n := len(units); n > 0 && joins[u.start] {
+			// the space between a post and a name is part of the name
+			units[n-1].end, units[n-1].w, units[n-1].space = u.end, units[n-1].w+u.w, false
+			continue
+		}
+		units = append(units, u)
+	}
+	var lines []string
+	for _, sp := range spans(rs, ws, width, 0, units) {
+		lines = append(lines, string(rs[sp.Start:sp.End]))
+	}
+	return lines
+}
+
 // Spans breaks one paragraph (no '\n') whose characters have the widths ws.
 func Spans(rs []rune, ws []float64, width, indent float64) []Span {
-	units := splitUnits(rs, ws)
+	return spans(rs, ws, width, indent, splitUnits(rs, ws))
+}
+
+// spans breaks a paragraph made of units.
+func spans(rs []rune, ws []float64, width, indent float64, units []unit) []Span {
 	if len(units) == 0 {
 		return []Span{{0, 0}}
 	}

@@ -69,3 +69,17 @@ func TestLines(t *testing.T) {
 		}
 	}
 }
+
+// A list of names breaks after 、 or before （, never inside a name with
+// its post (the space between them included).
+func TestNameLines(t *testing.T) {
+	text := "区审计局局长 皇甫琳、区财政局局长 司马青、王区长（出差）"
+	for w, want := range map[float64][]string{
+		11: {"区审计局局长 皇甫琳、", "区财政局局长 司马青、", "王区长（出差）"},
+		24: {"区审计局局长 皇甫琳、区财政局局长 司马青、王区长", "（出差）"},
+	} {
+		if got := NameLines(text, w, width); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("NameLines(%v) = %q, want %q", w, got, want)
+		}
+	}
+}
