@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"gongwen/app"
 )
 
 // rect is a rectangle drawn on a page, in mm from the top left.
@@ -80,6 +82,8 @@ func TestSigningBoxesKeepSize(t *testing.T) {
 	f := bundledFonts(t)
 	out, seal, _, _ := longRecords()
 	out.CopyTo = out.MainTo
+	normalOut := sampleOutgoing()
+	normalOut.IssuingCode, normalOut.DocNo = out.IssuingCode, out.DocNo
 	normalSeal := sampleSealRequest()
 	normalSeal.Chain, normalSeal.Approvals = seal.Chain, nil
 	seal.Approvals = nil
@@ -88,7 +92,7 @@ func TestSigningBoxesKeepSize(t *testing.T) {
 		normal, long func(io.Writer) error
 		labels       []string
 	}{
-		{"outgoing", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) },
+		{"outgoing", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, normalOut) },
 			func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, out) }, []string{"签发", "审核"}},
 		{"seal", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, normalSeal) },
 			func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, seal) }, []string{"副主任审核", "主任审签", "区长审签"}},
@@ -105,5 +109,29 @@ func TestSigningBoxesKeepSize(t *testing.T) {
 				t.Errorf("%s: the %s box is %.1f mm on the long record, %.1f mm on a normal one", tt.name, l, long[l], normal[l])
 			}
 		}
+	}
+}
+
+// A draft's 审核 box has a line to sign on for each review it awaits: the
+// 副主任, the 主任 and, for a government document, the 分管副区长.
+func TestReviewBoxSignLines(t *testing.T) {
+	f := bundledFonts(t)
+	d := sampleOutgoing()
+	d.IssuingCode, d.DocNo, d.Signer, d.SignedOn, d.Reviews = "示府发", "", "", app.Date{}, nil
+	path, _ := render(t, "review-lines", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, d) })
+	text := squeeze(pageTexts(t, path)[0])
+	if n := strings.Count(text, "签名："); n != 3 {
+		t.Errorf("%d lines to sign in the 审核 box, want 3:\n%s", n, text)
+	}
+	for _, role := range []string{"副主任：", "主任：", "分管副区长："} {
+		if !strings.Contains(text, role) {
+			t.Errorf("no %s in the 审核 box", role)
+		}
+	}
+	// once the 副主任 and 主任 have reviewed, only the 分管副区长 is awaited
+	d.Reviews = sampleOutgoing().Reviews
+	path, _ = render(t, "review-one-line", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, d) })
+	if text := squeeze(pageTexts(t, path)[0]); strings.Count(text, "签名：") != 1 || !strings.Contains(text, "分管副区长：") {
+		t.Errorf("after two reviews:\n%s", text)
 	}
 }

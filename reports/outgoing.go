@@ -45,10 +45,12 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 		}
 		reviews = append(reviews, record(text, r.On.Chinese(), gap)...)
 	}
-	review := cell{width: rest, top: true, blocks: reviews}
-	if len(reviews) == 0 {
-		review.footer = signLine
+	// each review still awaited has its own line to sign on, with room
+	// above it for the opinion
+	for _, role := range d.ReviewsAwaited(s) {
+		reviews = append(reviews, block{text: role + "：", gap: 2}, block{text: signLine, align: alignRight, gap: 6})
 	}
+	review := cell{width: rest, top: true, blocks: reviews}
 	docNo := d.DocNo
 	if docNo == "" {
 		year := d.DraftedOn.Year
