@@ -672,6 +672,29 @@ func (d *Document) ReviewDraft(leader Leader, on Date, opinion string) error {
 	return nil
 }
 
+// ReviewsAwaited names the 审核 a draft still waits for, in order: the
+// 副主任, the 主任 and, for a government document, the 分管副区长; none
+// once it is signed.
+func (d *Document) ReviewsAwaited(s Settings) []string {
+	if d.Signer != "" {
+		return nil
+	}
+	done := func(roles ...Role) bool {
+		return slices.ContainsFunc(d.Reviews, func(r Review) bool { return slices.Contains(roles, r.Role) })
+	}
+	var out []string
+	if !done(RoleDeputyDirector) {
+		out = append(out, string(RoleDeputyDirector))
+	}
+	if !done(RoleOfficeDirector) {
+		out = append(out, string(RoleOfficeDirector))
+	}
+	if code, ok := s.IssuingCodeFor(d.IssuingCode); ok && code.Body == IssuerGovernment && !done(RoleViceMayor, RoleExecutiveVice) {
+		out = append(out, "分管副区长")
+	}
+	return out
+}
+
 // CanSign says why the document cannot be signed now, or nil.
 func (d *Document) CanSign() error {
 	switch d.Status {

@@ -229,3 +229,26 @@ func TestRecountAfterTheHolidaysAreEntered(t *testing.T) {
 		t.Fatal("a certain date is not counted again")
 	}
 }
+
+// A draft awaits the 副主任's and the 主任's 审核, and a government
+// document the 分管副区长's too; a signed one awaits none.
+func TestReviewsAwaited(t *testing.T) {
+	s := Settings{IssuingCodes: []IssuingCode{{Code: "示府发", Body: IssuerGovernment}, {Code: "示府办发", Body: IssuerOffice}}}
+	d := &Document{Direction: Outgoing, IssuingCode: "示府办发"}
+	if got := strings.Join(d.ReviewsAwaited(s), "、"); got != "副主任、主任" {
+		t.Errorf("office draft awaits %s", got)
+	}
+	d.IssuingCode = "示府发"
+	d.Reviews = []Review{{Leader: "孙堃", Role: RoleDeputyDirector}, {Leader: "周喆", Role: RoleOfficeDirector}}
+	if got := strings.Join(d.ReviewsAwaited(s), "、"); got != "分管副区长" {
+		t.Errorf("government draft after two reviews awaits %s", got)
+	}
+	d.Reviews = append(d.Reviews, Review{Leader: "刘常务", Role: RoleExecutiveVice})
+	if got := d.ReviewsAwaited(s); len(got) != 0 {
+		t.Errorf("reviewed draft awaits %v", got)
+	}
+	d.Reviews, d.Signer = nil, "王区长"
+	if got := d.ReviewsAwaited(s); len(got) != 0 {
+		t.Errorf("signed document awaits %v", got)
+	}
+}

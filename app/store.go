@@ -106,6 +106,15 @@ type SearchHit struct {
 	Marks     HitMarks  // what the query matched, to highlight
 }
 
+// Book is the register a hit is in, as the window names it: 收文 or 发文
+// for a document, else 用印, 督查 or 会议.
+func (h SearchHit) Book() string {
+	if h.Entity == EntityDocument && h.Direction != "" {
+		return h.Direction.Label()
+	}
+	return map[Entity]string{EntityDocument: "公文", EntitySeal: "用印", EntityItem: "督查", EntityMeeting: "会议"}[h.Entity]
+}
+
 // HitMarks are the rune ranges [from, to) of a hit's Number, Title and
 // Snippet that the query's words matched.
 type HitMarks struct{ Number, Title, Snippet [][2]int }

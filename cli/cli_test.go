@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,6 +165,26 @@ func TestSearch(t *testing.T) {
 	code, out, _ := runCLI(t, "--db", demoDB, "search", "不可能出现的词语组合")
 	if code != 0 || !strings.Contains(out, "共找到0条") {
 		t.Errorf("no hits: %d %q", code, out)
+	}
+}
+
+// The text output names the registers as the window does.
+func TestSearchBooks(t *testing.T) {
+	code, out, errOut := runCLI(t, "--db", demoDB, "search", "安全")
+	if code != 0 {
+		t.Fatalf("search: %s", errOut)
+	}
+	seen := map[string]bool{}
+	for _, ln := range strings.Split(strings.TrimSpace(out), "\n") {
+		if book, _, ok := strings.Cut(ln, "\t"); ok {
+			seen[book] = true
+			if !slices.Contains([]string{"收文", "发文", "用印", "督查", "会议"}, book) {
+				t.Errorf("register %q in %q", book, ln)
+			}
+		}
+	}
+	if !seen["收文"] || !seen["发文"] || !seen["督查"] {
+		t.Errorf("registers %v, want 收文, 发文 and 督查 among them:\n%s", seen, out)
 	}
 }
 

@@ -105,9 +105,9 @@ func (c *command) search(args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	labels := map[app.Entity]string{app.EntityDocument: "公文", app.EntitySeal: "用印", app.EntityItem: "督办", app.EntityMeeting: "会议"}
 	for _, h := range hits {
-		fmt.Fprintf(c.env.Stdout, "%s\t%s\t%s\t%s\t%s\n", labels[h.Entity], terminalText(h.Number), h.Date, terminalText(h.Status), terminalText(h.Title))
+		// the window's names of the registers: 收文, 发文, 用印, 督查, 会议
+		fmt.Fprintf(c.env.Stdout, "%s\t%s\t%s\t%s\t%s\n", h.Book(), terminalText(h.Number), h.Date, terminalText(h.Status), terminalText(h.Title))
 	}
 	fmt.Fprintf(c.env.Stdout, "共找到%d条", total)
 	if total > len(hits) {

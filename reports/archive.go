@@ -11,8 +11,8 @@ import (
 // ArchiveCatalog prints the 归档文件目录 of a year (DA/T 22-2015) on A4
 // landscape: 序号, 档号, 文号, 责任者, 题名, 日期 (8 digits), 密级, 页数, 备注.
 // Each 保管期限 (永久, 定期30年, 定期10年) is a catalogue of its own: it
-// starts on a new page under its own heading, numbers its items from 1 and
-// lists them by date (then item number). When any item is classified, the
+// starts on a new page under its own heading and lists its items in 件号
+// order, 序号 from 1. When any item is classified, the
 // highest 密级 among them heads every page: the catalogue names them.
 func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.Document) error {
 	c := newCanvas(f, true, fmt.Sprintf("%s%d年度归档文件目录", orgName(s), year), orgName(s))
@@ -32,23 +32,27 @@ func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.
 			continue
 		}
 		printed++
-		slices.SortStableFunc(block, func(a, b app.Document) int {
-			if n := a.DocDate().Compare(b.DocDate()); n != 0 {
-				return n
-			}
-			return a.Archive.Piece - b.Archive.Piece
-		})
+		// DA/T 22: the catalogue runs in 件号 order, so 序号 is the 件号;
+		// the dates follow the order the documents were filed in
+		slices.SortStableFunc(block, func(a, b app.Document) int { return a.Archive.Piece - b.Archive.Piece })
 		head := fmt.Sprintf("全宗名称：%s　　全宗号：%s　　年度：%d　　保管期限：%s", orgName(s), fonds, year, ret.Label())
 		sh.running = fmt.Sprintf("归档文件目录（续页）　　全宗号：%s　　年度：%d　　保管期限：%s", fonds, year, ret.Label())
 		sh.firstPage()
 		sh.title("归档文件目录")
 		c.textIn(sh.left, sh.width(), sh.y-1, formBody, head, alignCenter)
 		sh.y += formBody.sizeMM()*1.5 + 1
+		// 档号, 文号 and 责任者 are as wide as the block's widest (at most
+		// the room of a 档号 of 保管期限 D30, a 文号 with a four-character
+		// 代字 and a serial over 1000, the office's full name), so that
+		// they never break; 题名 takes the rest and more titles keep to one
+		// line: more rows to a page
+		var numbers, docNos, bodies []string
+		for _, d := range block {
+			numbers, docNos, bodies = append(numbers, d.Archive.Number()), append(docNos, d.DocNo), append(bodies, d.ResponsibleBody(s))
+		}
 		t := sh.table([]column{
-			// sized for the tokens that must not break: a 档号 of 保管期限 D30,
-			// a 文号 with a four-character 代字 and a serial over 1000, the
-			// office's full name, an 8-digit date
-			{"序号", 11, alignCenter}, {"档号", 55, alignLeft}, {"文号", 46, alignLeft}, {"责任者", 41, alignLeft},
+			{"序号", 11, alignCenter}, {"档号", fitWidth(c, numbers, 55), alignLeft}, {"文号", fitWidth(c, docNos, 46), alignLeft},
+			{"责任者", fitWidth(c, bodies, 41), alignLeft},
 			{"题名", 0, alignLeft}, {"日期", 21, alignCenter}, {"密级", 12, alignCenter}, {"页数", 11, alignCenter}, {"备注", 12, alignLeft},
 		})
 		for i, d := range block {
@@ -69,6 +73,16 @@ func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.
 	}
 	numberFormPages(c, sh)
 	return c.write(w)
+}
+
+// fitWidth is the width of a table column that holds each of values on
+// one line, at most most and at least what its heading needs.
+func fitWidth(c *canvas, values []string, most float64) float64 {
+	w := c.width(tableLabel, "责任者")
+	for _, v := range values {
+		w = max(w, c.width(tableBody, v))
+	}
+	return min(most, w+2*1.5+1)
 }
 
 func highestSecrecy(docs []app.Document) app.Secrecy {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/app"
+	"gongwen/textbreak"
 )
 
 // Minutes prints the 会议纪要 of a meeting in the layout of GB/T 9704-2012
@@ -112,12 +113,7 @@ func minutesText(c *canvas, fl *gbFlow, s app.Settings, m *app.Meeting, mark str
 // （.
 func nameList(label string, names []string) ([]segment, []bool) {
 	text := strings.Join(names, "、")
-	keep := make([]bool, len([]rune(label))+1)
-	prev := '、'
-	for _, r := range text {
-		keep = append(keep, !strings.ContainsRune("、（", prev) && !strings.ContainsRune("、（", r))
-		prev = r
-	}
+	keep := append(make([]bool, len([]rune(label))+1), textbreak.NameJoins(text)...)
 	return []segment{{gbHeading, label + "："}, {gbBody, text}}, keep
 }
 

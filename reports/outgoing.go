@@ -45,10 +45,12 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 		}
 		reviews = append(reviews, record(text, r.On.Chinese(), gap)...)
 	}
-	review := cell{width: rest, top: true, blocks: reviews}
-	if len(reviews) == 0 {
-		review.footer = signLine
+	// each review still awaited has its own line to sign on, with room
+	// above it for the opinion
+	for _, role := range d.ReviewsAwaited(s) {
+		reviews = append(reviews, block{text: role + "：", gap: 2}, block{text: signLine, align: alignRight, gap: 6})
 	}
+	review := cell{width: rest, top: true, blocks: reviews}
 	docNo := d.DocNo
 	if docNo == "" {
 		year := d.DraftedOn.Year
@@ -65,8 +67,9 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 		{cells: []cell{label("核稿", lw), signedBox(d.CheckedBy, d.CheckedOn, half), label("拟稿", lw), signedBox(d.Drafter, d.DraftedOn, half)}, minH: 16},
 		{cells: []cell{label("拟稿单位", lw), value(d.DraftUnit, half), label("校对", lw), signedBox("", app.Date{}, half)}, minH: 16},
 		{cells: []cell{label("标题", lw), {text: d.Title, width: rest, st: &formTitleSmall}}, minH: 20},
-		{cells: []cell{label("主送", lw), value(d.MainTo, rest)}, minH: 14},
-		{cells: []cell{label("抄送", lw), value(d.CopyTo, rest)}, minH: 14},
+		// a long 主送 or 抄送 goes on to a continuation page
+		{cells: []cell{label("主送", lw), value(d.MainTo, rest)}, minH: 14, flows: true},
+		{cells: []cell{label("抄送", lw), value(d.CopyTo, rest)}, minH: 14, flows: true},
 		{cells: []cell{label("发文字号", lw), value(docNo, half), label("附件", lw), value(d.Attachments, half)}},
 		{cells: []cell{label("密级", lw), value(secrecyText(d.Secrecy), third), label("紧急程度", lw), value(string(d.Urgency), third),
 			label("印数", lw), value(countText(d.PrintCount, "份"), third)}},

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -12,7 +13,8 @@ import (
 )
 
 // Each 保管期限 is a catalogue of its own: its own heading, 序号 from 1,
-// items by date; the 责任者 of an outgoing document follows its 发文代字.
+// items in 件号 order (DA/T 22), even where a late-filed item's date is
+// out of order; the 责任者 of an outgoing document follows its 发文代字.
 func TestArchiveCatalogBlocks(t *testing.T) {
 	f := bundledFonts(t)
 	docs := sampleArchive(90)
@@ -20,10 +22,9 @@ func TestArchiveCatalogBlocks(t *testing.T) {
 	checkAll(t, path, true)
 	words := bboxWords(t, path)
 	pages := pageTexts(t, path)
-	dateRE := regexp.MustCompile(`^20\d{6}$`)
+	pieceRE := regexp.MustCompile(`^Z109-WS·2026-\w+-BGS-(\d{4})$`)
 	block := ""
-	var seqs []int
-	var dates []string
+	var seqs, pieces []int
 	check := func() {
 		for i, n := range seqs {
 			if n != i+1 {
@@ -31,8 +32,8 @@ func TestArchiveCatalogBlocks(t *testing.T) {
 				break
 			}
 		}
-		if !slices.IsSorted(dates) {
-			t.Errorf("%s: dates out of order %v", block, dates)
+		if !slices.IsSorted(pieces) || len(pieces) != len(seqs) {
+			t.Errorf("%s: 件号 out of order %v", block, pieces)
 		}
 	}
 	for p := 1; p <= len(pages); p++ {
@@ -42,7 +43,7 @@ func TestArchiveCatalogBlocks(t *testing.T) {
 				if block != "" {
 					check()
 				}
-				block, seqs, dates = ret.Label(), nil, nil
+				block, seqs, pieces = ret.Label(), nil, nil
 				if !strings.Contains(text, "归档文件目录") {
 					t.Errorf("page %d starts %s without the title", p, block)
 				}
@@ -58,8 +59,9 @@ func TestArchiveCatalogBlocks(t *testing.T) {
 			if n, err := strconv.Atoi(w.text); err == nil && w.xMax < 15+11 && w.yMin > 30 {
 				seqs = append(seqs, n)
 			}
-			if dateRE.MatchString(w.text) {
-				dates = append(dates, w.text)
+			if m := pieceRE.FindStringSubmatch(w.text); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				pieces = append(pieces, n)
 			}
 		}
 	}
@@ -244,4 +246,19 @@ func TestFormFields(t *testing.T) {
 	if path, _ := render(t, "government", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, gov) }); strings.Contains(squeeze(pageTexts(t, path)[0]), "人民政府办公室发文稿纸") {
 		t.Error("a 示府发 draft on the office's 稿纸")
 	}
+}
+
+// A 文号 in running text keeps its 机关代字 with 〔year〕: wherever the
+// line ends, 示府发〔2026〕5号 comes back on one line.
+func TestDocNoWholeInText(t *testing.T) {
+	f := bundledFonts(t)
+	r := sampleSealRequest()
+	var tokens []string
+	for n := 0; n < 14; n++ {
+		no := fmt.Sprintf("示府发〔2026〕%d号", n+1)
+		r.Reason += strings.Repeat("报", 14+n) + "根据文号" + no + "的要求办理。\n"
+		tokens = append(tokens, no)
+	}
+	path, _ := render(t, "seal-docno", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, r) })
+	checkTokensWhole(t, path, tokens)
 }

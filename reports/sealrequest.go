@@ -35,7 +35,8 @@ func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) 
 		{cells: []cell{label("用印单位", lw), value(r.Unit, half), label("联系人", lw), value(r.Contact, half)}},
 		{cells: []cell{label("联系电话", lw), value(r.Phone, half), label("印章名称", lw), value(seal, half)}},
 		{cells: []cell{label("文件名称", lw), value(r.FileName, rest)}, minH: 14},
-		{cells: []cell{label("用印事由", lw), box(r.Reason, rest)}, minH: 20},
+		// a long 事由 goes on to a continuation page
+		{cells: []cell{label("用印事由", lw), box(r.Reason, rest)}, minH: 20, flows: true},
 		// the requesting unit's head signs for the request by hand
 		{cells: []cell{label("用印单位\n负责人", lw), {width: rest, top: true, footer: signLine}}, minH: 16},
 		{cells: []cell{label("份数", lw), value(countText(r.Copies, "份"), half), label("报送去向", lw), value(r.Destination, half)}},
@@ -55,11 +56,11 @@ func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) 
 		rows = append(rows, row{cells: []cell{label(string(step.Role)+step.Action, lw), approvalCell(rec, rest)}, minH: 30, stretch: true})
 	}
 	if r.RejectReason != "" {
-		rows = append(rows, row{cells: []cell{label("退回理由", lw), box(r.RejectReason, rest)}})
+		rows = append(rows, row{cells: []cell{label("退回理由", lw), box(r.RejectReason, rest)}, flows: true})
 	}
 	rows = append(rows,
 		row{cells: []cell{label("用印记录", lw), useCell(r, rest)}, minH: 16},
-		row{cells: []cell{label("备注", lw), value(r.Remarks, rest)}},
+		row{cells: []cell{label("备注", lw), value(r.Remarks, rest)}, flows: true},
 	)
 	g := sh.grid()
 	g.fit(c, rows, sh.bottom-sh.y-8, 0.8)

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -37,6 +38,9 @@ type row struct {
 	cells   []cell
 	minH    float64
 	stretch bool // grows so that the grid reaches the bottom of the page (room to write)
+	// flows marks a field whose long text goes on to a continuation page:
+	// the stretching boxes keep the room they have when it is short
+	flows bool
 }
 
 type grid struct {
@@ -128,6 +132,20 @@ func (g *grid) lay(c *canvas, r row) ([]laidCell, float64) {
 	return cells, h
 }
 
+// baseHeight is the height of r were each of its fields one line long (a
+// caption keeps its lines, a box its footer).
+func (g *grid) baseHeight(c *canvas, r row) float64 {
+	short := row{minH: r.minH, cells: make([]cell, len(r.cells))}
+	for i, cl := range r.cells {
+		if !cl.label && (cl.text != "" || len(cl.blocks) > 0) {
+			cl.text, cl.blocks = "字", nil
+		}
+		short.cells[i] = cl
+	}
+	_, h := g.lay(c, short)
+	return h
+}
+
 // minReadable is the smallest text size fit may shrink to (五号, 10.5 pt):
 // a longer record goes on to a continuation page instead.
 const minReadable = 10.5
@@ -154,10 +172,17 @@ func (g *grid) height(c *canvas, rows []row) float64 {
 }
 
 // fit shrinks the text, down to minScale, until rows and the header fit
-// in room: a slip that travels with a document should stay one sheet.
+// in room: a slip that travels with a document should stay one sheet. A
+// long flowing field does not count: it goes on to a continuation page.
 func (g *grid) fit(c *canvas, rows []row, room, minScale float64) {
 	for g.scale = 1; g.scale > minScale+0.001; g.scale -= 0.05 {
-		if g.height(c, rows) <= room {
+		h := g.height(c, slices.DeleteFunc(slices.Clone(rows), func(r row) bool { return r.flows }))
+		for _, r := range rows {
+			if r.flows {
+				h += g.baseHeight(c, r)
+			}
+		}
+		if h <= room {
 			return
 		}
 	}
@@ -199,6 +224,27 @@ func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
 	if g.header != nil {
 		head, headH = g.lay(c, *g.header)
 		total += headH
+	}
+	// The boxes to write in (the ones leaders sign) keep the room they
+	// have when the flowing fields are short: a long 主送 or 事由 goes on
+	// to a continuation page rather than squeeze them.
+	if stretchers > 0 {
+		room := bottom - y - headH
+		for i, r := range rows {
+			if r.flows {
+				room -= g.baseHeight(c, r)
+			} else {
+				room -= all[i].h
+			}
+		}
+		for i := range all {
+			if all[i].r.stretch {
+				if keep := all[i].h + room/float64(stretchers); keep > all[i].h {
+					total += keep - all[i].h
+					all[i].h = keep
+				}
+			}
+		}
 	}
 	// On a single page, the boxes to write in share the room left.
 	if stretchers > 0 && y+total < bottom {

@@ -8,8 +8,9 @@
 //   - a token never breaks inside: a run of Latin letters and digits with
 //     the punctuation that joins them (0571-88886666, 2026-09-03,
 //     Z109-WS·2026-Y-BGS-0001, 3.5km), the bracketed year and serial of a
-//     文号 (〔2026〕12号) and a date or time written with 年月日号时分
-//     (2026年12月15日, 10月23日).
+//     文号 (〔2026〕12号) together with the three Han characters before
+//     it, its 机关代字 (示府发〔2026〕12号 never breaks), and a date or
+//     time written with 年月日号时分 (2026年12月15日, 10月23日).
 //
 // Only a token wider than the whole line is broken, after one of its
 // joining marks (- / · 〕年月日) when it can be, else between characters.
@@ -120,9 +121,52 @@ type unit struct {
 	space      bool
 }
 
+// NameJoins gives, for each character of a list of names joined by 、
+// (区财政局局长 司马青、王区长（出差）), whether it joins the one before
+// it: a name with its post, or a reason for absence, never breaks; a line
+// breaks after 、 or before （.
+func NameJoins(text string) []bool {
+	var joins []bool
+	prev := '、'
+	for _, r := range text {
+		joins = append(joins, !strings.ContainsRune("、（", prev) && !strings.ContainsRune("、（", r))
+		prev = r
+	}
+	return joins
+}
+
+// NameLines breaks a list of names (see NameJoins) into lines no wider
+// than width; a name wider than the line is broken as a token is.
+func NameLines(text string, width float64, widthOf func(rune) float64) []string {
+	rs := []rune(text)
+	ws := make([]float64, len(rs))
+	for i, r := range rs {
+		ws[i] = widthOf(r)
+	}
+	joins := NameJoins(text)
+	var units []unit
+	for _, u := range splitUnits(rs, ws) {
+		if n := len(units); n > 0 && joins[u.start] {
+			// the space between a post and a name is part of the name
+			units[n-1].end, units[n-1].w, units[n-1].space = u.end, units[n-1].w+u.w, false
+			continue
+		}
+		units = append(units, u)
+	}
+	var lines []string
+	for _, sp := range spans(rs, ws, width, 0, units) {
+		lines = append(lines, string(rs[sp.Start:sp.End]))
+	}
+	return lines
+}
+
 // Spans breaks one paragraph (no '\n') whose characters have the widths ws.
 func Spans(rs []rune, ws []float64, width, indent float64) []Span {
-	units := splitUnits(rs, ws)
+	return spans(rs, ws, width, indent, splitUnits(rs, ws))
+}
+
+// spans breaks a paragraph made of units.
+func spans(rs []rune, ws []float64, width, indent float64, units []unit) []Span {
 	if len(units) == 0 {
 		return []Span{{0, 0}}
 	}
@@ -269,6 +313,26 @@ func violates(rs []rune, cur []unit, k int, u unit) bool {
 	return !next.space && NoLineStart(rs[next.start])
 }
 
+// codeChars is how many Han characters before a 文号's 〔year〕 stay with
+// it. The 机关代字 (示府发, 示府办发, 示府函) cannot be told from the text
+// before it, so the last three characters, the length of most 代字, are
+// kept: a line never breaks inside them nor between them and 〔.
+const codeChars = 3
+
+// glueCode joins the up to codeChars Han characters that end out to the
+// 〔year〕 token u.
+func glueCode(rs []rune, out []unit, u unit) ([]unit, unit) {
+	for n := 0; n < codeChars && len(out) > 0; n++ {
+		p := out[len(out)-1]
+		if p.space || p.end != u.start || p.end-p.start != 1 || !unicode.Is(unicode.Han, rs[p.start]) {
+			break
+		}
+		u.start, u.w = p.start, u.w+p.w
+		out = out[:len(out)-1]
+	}
+	return out, u
+}
+
 func splitUnits(rs []rune, ws []float64) []unit {
 	var out []unit
 	for i := 0; i < len(rs); {
@@ -281,6 +345,9 @@ func splitUnits(rs []rune, ws []float64) []unit {
 			u := unit{start: i, end: end}
 			for j := i; j < end; j++ {
 				u.w += ws[j]
+			}
+			if r == '〔' {
+				out, u = glueCode(rs, out, u)
 			}
 			out = append(out, u)
 			i = end

@@ -45,7 +45,11 @@ func TestLines(t *testing.T) {
 	}{
 		// a date, a 文号 and a number go down whole
 		{"用印日期为2026-12-15", 8, []string{"用印日期为", "2026-12-15"}},
-		{"依据示府发〔2026〕12号文件", 9, []string{"依据示府发", "〔2026〕12号文件"}},
+		{"依据示府发〔2026〕12号文件", 9, []string{"依据", "示府发〔2026〕12号", "文件"}},
+		// a 文号's 机关代字 (its last three characters) stays with 〔year〕
+		{"原文号示府发〔2026〕5号", 9, []string{"原文号", "示府发〔2026〕5号"}},
+		{"原文号示府发〔2026〕5号", 10, []string{"原文号", "示府发〔2026〕5号"}},
+		{"见示府办发〔2026〕5号", 10, []string{"见示", "府办发〔2026〕5号"}},
 		{"请于2026年12月15日前报送", 8, []string{"请于", "2026年12月15日前", "报送"}},
 		// 禁则: a comma never starts a line, an opening mark never ends one
 		{"拟同意，同意。", 3, []string{"拟同", "意，同", "意。"}},
@@ -62,6 +66,20 @@ func TestLines(t *testing.T) {
 		got := Lines(c.text, c.width, 0, width)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Lines(%q, %v) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// A list of names breaks after 、 or before （, never inside a name with
+// its post (the space between them included).
+func TestNameLines(t *testing.T) {
+	text := "区审计局局长 皇甫琳、区财政局局长 司马青、王区长（出差）"
+	for w, want := range map[float64][]string{
+		11: {"区审计局局长 皇甫琳、", "区财政局局长 司马青、", "王区长（出差）"},
+		24: {"区审计局局长 皇甫琳、区财政局局长 司马青、王区长", "（出差）"},
+	} {
+		if got := NameLines(text, w, width); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("NameLines(%v) = %q, want %q", w, got, want)
 		}
 	}
 }

@@ -51,7 +51,7 @@ type book[T any] struct {
 	detailScroll *container.Scroll
 	root         fyne.CanvasObject
 	buttons      map[string]*widget.Button
-	why          *widget.Label         // why the grey buttons are grey
+	why          *widgets.Text         // why the grey buttons are grey (breaks as the paper does)
 	blocked      map[string]*whyNotTap // the cover of each grey button
 }
 
@@ -114,8 +114,7 @@ func (b *book[T]) show(r T) {
 	acts := container.NewGridWithColumns(4)
 	papers := container.NewHBox()
 	b.blocked = map[string]*whyNotTap{}
-	b.why = widget.NewLabel("")
-	b.why.Wrapping = fyne.TextWrapBreak
+	b.why = widgets.NewText("")
 	b.why.Importance = widget.WarningImportance
 	b.why.Hide()
 	for _, a := range b.actions {
@@ -279,6 +278,18 @@ func (f *fields) add(label, value string) *fields {
 		return f
 	}
 	l := widgets.NewText(value)
+	l.Selectable = true
+	f.form.Append(label, l)
+	return f
+}
+
+// addNames shows a list of names (出席, 列席, 请假), none split between
+// lines; an empty list is left out.
+func (f *fields) addNames(label string, names []string) *fields {
+	if len(names) == 0 {
+		return f
+	}
+	l := widgets.NewNames(strings.Join(names, "、"))
 	l.Selectable = true
 	f.form.Append(label, l)
 	return f

@@ -135,12 +135,12 @@ func (b *meetingBook) print() {
 func (b *meetingBook) detailsOf(m app.Meeting) fyne.CanvasObject {
 	f := newFields()
 	f.addAlways("会议类型", string(m.Kind)).addAlways("时间", strings.TrimSpace(m.Date.Chinese()+" "+m.Time)).addAlways("地点", m.Place)
-	f.addAlways("主持", m.Chair).add("出席", strings.Join(m.Attendees, "、")).add("列席", strings.Join(m.Observers, "、"))
+	f.addAlways("主持", m.Chair).addNames("出席", m.Attendees).addNames("列席", m.Observers)
 	var abs []string
 	for _, a := range m.Absentees {
 		abs = append(abs, a.Name+"（"+a.Reason+"）")
 	}
-	f.add("请假", strings.Join(abs, "、")).add("记录", m.Recorder)
+	f.addNames("请假", abs).add("记录", m.Recorder)
 	var topics []string
 	for _, t := range m.Topics {
 		line := fmt.Sprintf("%d. %s", t.Seq, t.Title)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -56,8 +57,8 @@ func TestGreyButtonSaysWhy(t *testing.T) {
 	if enabled(b, "归档") {
 		t.Fatal("归档 enabled while a reader holds the document")
 	}
-	if !b.why.Visible() || b.why.Text != whyNotHint {
-		t.Fatalf("under the buttons: %q (visible %v), want the hint", b.why.Text, b.why.Visible())
+	if !b.why.Visible() || b.why.Full() != whyNotHint {
+		t.Fatalf("under the buttons: %q (visible %v), want the hint", b.why.Full(), b.why.Visible())
 	}
 	cover := b.blocked["归档"]
 	if cover == nil {
@@ -65,12 +66,12 @@ func TestGreyButtonSaysWhy(t *testing.T) {
 	}
 	test.Tap(cover)
 	want := "归档：还有1位传阅人（李副区长等）未退回文件，不能归档"
-	if b.why.Text != want || !h.shows(want) {
-		t.Fatalf("after tapping 归档: %q, want %q", b.why.Text, want)
+	if b.why.Full() != want || !h.shows(want) {
+		t.Fatalf("after tapping 归档: %q, want %q", b.why.Full(), want)
 	}
 	cover.MouseOut()
-	if b.why.Text != whyNotHint {
-		t.Fatalf("after the mouse left: %q", b.why.Text)
+	if b.why.Full() != whyNotHint {
+		t.Fatalf("after the mouse left: %q", b.why.Full())
 	}
 	// the reason is the domain's: the step refuses with the same words
 	if _, err := u.desk.Archive(u.ctx, d.ID, 2026, app.Retain30); !strings.Contains(want, app.ErrorMessage(err)) {
@@ -312,4 +313,77 @@ func findButton(t *testing.T, in fyne.CanvasObject, label string) *widget.Button
 	}
 	t.Fatalf("no button %q", label)
 	return nil
+}
+
+// The reason under the buttons breaks by the paper's rules: at no width
+// of the pane does a line of it start with a comma.
+func TestGreyButtonReasonBreaks(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	d := heldDocument(t, h)
+	u.show(ScreenIncoming)
+	u.incoming.open(d.ID)
+	b := u.incoming.book
+	test.Tap(b.blocked["归档"])
+	h.capture("grey-button-reason")
+	wrapped := false
+	for width := float32(120); width <= 420; width += 4 {
+		b.why.Resize(fyne.NewSize(width, b.why.MinSize().Height))
+		var lines []string
+		for _, o := range test.LaidOutObjects(b.why) {
+			if tx, ok := o.(*canvas.Text); ok && o.Visible() && tx.Text != "" {
+				lines = append(lines, tx.Text)
+			}
+		}
+		if strings.Join(lines, "") != "归档：还有1位传阅人（李副区长等）未退回文件，不能归档" {
+			t.Fatalf("width %v: the reason reads %q", width, lines)
+		}
+		wrapped = wrapped || len(lines) > 1
+		for _, ln := range lines[1:] {
+			if strings.HasPrefix(ln, "，") || strings.HasPrefix(ln, "）") || strings.HasSuffix(ln, "（") {
+				t.Errorf("width %v: a line of the reason starts with punctuation: %q", width, lines)
+			}
+		}
+	}
+	if !wrapped {
+		t.Error("the reason never took two lines: the test proves nothing")
+	}
+}
+
+// The meeting's 列席 list on screen keeps each name with its post whole,
+// as the printed minutes do.
+func TestMeetingNamesNeverSplit(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	observers := []string{"区发展和改革局局长 欧阳明", "区审计局局长 皇甫琳", "区财政局局长 司马青", "区住房和城乡建设局副局长 上官云"}
+	m := app.Meeting{Kind: app.MeetingExecutive, Seq: 3, Date: app.D(2026, 3, 12), Chair: "王区长", Observers: observers}
+	if _, err := u.desk.SaveMeeting(u.ctx, &m); err != nil {
+		t.Fatal(err)
+	}
+	u.show(ScreenMeetings)
+	u.meetings.open(m.ID)
+	h.capture("meeting-observers")
+	var list *widgets.Text
+	for _, o := range test.LaidOutObjects(u.meetings.book.detailBox) {
+		if tx, ok := o.(*widgets.Text); ok && strings.Contains(tx.Full(), "欧阳明") {
+			list = tx
+		}
+	}
+	if list == nil {
+		t.Fatal("no 列席 list in the meeting's details")
+	}
+	wrapped := false
+	for width := float32(260); width <= 700; width += 5 { // from the longest name up
+		list.Resize(fyne.NewSize(width, list.MinSize().Height))
+		lines := strings.Split(list.Label.Text, "\n")
+		wrapped = wrapped || len(lines) > 1
+		for _, name := range observers {
+			if !slices.ContainsFunc(lines, func(ln string) bool { return strings.Contains(ln, name) }) {
+				t.Errorf("width %v: %s split: %q", width, name, lines)
+			}
+		}
+	}
+	if !wrapped {
+		t.Error("the list never took two lines: the test proves nothing")
+	}
 }

@@ -24,17 +24,8 @@ type searchScreen struct {
 	root  fyne.CanvasObject
 }
 
-var entityLabels = map[app.Entity]string{
-	app.EntityDocument: "公文", app.EntitySeal: "用印", app.EntityItem: "督查", app.EntityMeeting: "会议",
-}
-
 // bookOf is the register a hit is in: 收文 or 发文 for a document.
-func bookOf(h app.SearchHit) string {
-	if h.Entity == app.EntityDocument && h.Direction != "" {
-		return h.Direction.Label()
-	}
-	return entityLabels[h.Entity]
-}
+func bookOf(h app.SearchHit) string { return h.Book() }
 
 // marked is text with the ranges the search matched in bold, in the
 // primary colour.

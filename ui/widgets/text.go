@@ -19,6 +19,7 @@ type Text struct {
 	widget.Label
 	full  string  // the text as given, without the breaks
 	width float32 // the width the breaks were made for
+	names bool    // a list of names: a name with its post never breaks
 }
 
 // NewText returns a wrapping label for text.
@@ -27,6 +28,15 @@ func NewText(text string) *Text {
 	t.Label.Text = text
 	t.Wrapping = fyne.TextWrapBreak
 	t.ExtendBaseWidget(t)
+	return t
+}
+
+// NewNames returns a wrapping label for a list of names joined by 、 that
+// breaks as the paper's 出席 and 列席 lists do: a name with its post
+// (区审计局局长 皇甫琳) is never split.
+func NewNames(text string) *Text {
+	t := NewText(text)
+	t.names = true
 	return t
 }
 
@@ -69,7 +79,13 @@ func (t *Text) rebreak(width float32) {
 		}
 		return w
 	}
-	broken := strings.Join(textbreak.Lines(t.full, avail, 0, widthOf), "\n")
+	var lines []string
+	if t.names {
+		lines = textbreak.NameLines(t.full, avail, widthOf)
+	} else {
+		lines = textbreak.Lines(t.full, avail, 0, widthOf)
+	}
+	broken := strings.Join(lines, "\n")
 	if broken != t.Label.Text {
 		t.Label.Text = broken
 		t.Label.Refresh()

@@ -17,7 +17,7 @@ func TestTextBreaksLikePaper(t *testing.T) {
 	text := "经研究，同意于2026-12-15前报送，依据示府发〔2026〕12号文件，联系电话0571-88886666，请于2026年12月15日前办结，同意。"
 	tx := NewText(text)
 	test.NewTempWindow(t, widget.NewCard("", "", tx))
-	for width := float32(150); width <= 460; width += 7 { // from the longest token up
+	for width := float32(185); width <= 460; width += 7 { // from the longest token (示府发〔2026〕12号) up
 		tx.Resize(fyne.NewSize(width, tx.MinSize().Height))
 		lines := strings.Split(tx.Label.Text, "\n")
 		if strings.Join(lines, "") != text {
