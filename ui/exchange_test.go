@@ -359,5 +359,5 @@ func TestImportPreviewShowsWarnings(t *testing.T) {
 	if !pv.warnings.Visible() {
 		t.Error("the 提醒 section is hidden")
 	}
-	writePNG(t, u, "GONGWEN_IMPORT_PNG")
+	writePNGFromEnv(t, u, "GONGWEN_IMPORT_PNG")
 }

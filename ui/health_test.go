@@ -56,7 +56,7 @@ func TestWindowAnnouncesADamagedFile(t *testing.T) {
 	u.win.Show()
 	u.Wait()
 	h := &harness{t: t, u: u, desk: desk, store: store}
-	writePNG(t, u, "GONGWEN_DAMAGED_PNG")
+	writePNGFromEnv(t, u, "GONGWEN_DAMAGED_PNG")
 	if u.desk.Settings().OrgName == "" {
 		t.Fatal("the repro has no office: the welcome dialog would come first")
 	}
