@@ -78,7 +78,7 @@ func TestQuitAsksBeforeLosingInput(t *testing.T) {
 	if *closed || !f.Visible() {
 		t.Fatal("quit with unsaved input closed at once")
 	}
-	if !h.shows("还没有保存") {
+	if !h.shows("尚未保存") {
 		t.Fatal("no question about the unsaved input")
 	}
 	test.Tap(h.button("取消"))
@@ -148,7 +148,7 @@ func TestQuitMenuItem(t *testing.T) {
 	closed := h.watchClose()
 	h.newIncoming("关于菜单退出的文件")
 	last.Action()
-	if *closed || !h.shows("还没有保存") {
+	if *closed || !h.shows("尚未保存") {
 		t.Fatal("退出 quit without asking")
 	}
 }
@@ -158,7 +158,7 @@ func TestEscapeAsksAndWorksWithoutFocus(t *testing.T) {
 	f := h.newIncoming("关于按Esc的文件")
 	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
 	f.Get("文件标题").(*widgets.Entry).TypedKey(esc)
-	if !f.Visible() || !h.shows("还没有保存") {
+	if !f.Visible() || !h.shows("尚未保存") {
 		t.Fatal("Esc dropped typed input without asking")
 	}
 	test.Tap(h.button("取消"))
@@ -171,7 +171,7 @@ func TestEscapeAsksAndWorksWithoutFocus(t *testing.T) {
 		t.Fatal("the select kept the focus, where Esc is lost")
 	}
 	h.u.win.Canvas().OnTypedKey()(esc)
-	if !h.shows("还没有保存") {
+	if !h.shows("尚未保存") {
 		t.Fatal("Esc without a focused field did not ask")
 	}
 	test.Tap(h.button("不保存"))
@@ -336,7 +336,7 @@ func TestEscapeOnTheQuestion(t *testing.T) {
 		t.Fatal("a field under the question keeps the keys")
 	}
 	h.u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if got := len(h.u.win.Canvas().Overlays().List()); got != n-1 || !f.Visible() || h.shows("还没有保存") {
+	if got := len(h.u.win.Canvas().Overlays().List()); got != n-1 || !f.Visible() || h.shows("尚未保存") {
 		t.Fatalf("Esc on the question: %d overlays of %d, dialog shown %v", got, n, f.Visible())
 	}
 }

@@ -94,8 +94,7 @@ func (p *porter) saveAs(name string, ext string, then func(fyne.URIWriteCloser))
 	d.SetFileName(safeFileName(name))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	p.u.startIn(d, folderSheet)
-	d.Resize(p.u.fileDialogSize())
-	d.Show()
+	p.u.showFileDialog(d, "保存文件")
 }
 
 // writeFile runs write into wc off the UI thread with a progress bar and
@@ -342,8 +341,7 @@ func (p *porter) chooseImport() {
 	}, p.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".txt"}))
 	p.u.startIn(d, folderSheet)
-	d.Resize(p.u.fileDialogSize())
-	d.Show()
+	p.u.showFileDialog(d, "打开文件")
 }
 
 // importFile reads the register at path and opens its preview (what the

@@ -63,8 +63,7 @@ func (s *settingsScreen) chooseNoticeFile(into *widgets.Entry) {
 		s.loadNoticeFile(into, rc.URI().Name(), data)
 	}, s.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	s.u.showFileDialog(d, "打开文件")
 }
 
 // loadNoticeFile puts the text of a saved notice into the form's field.

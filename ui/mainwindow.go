@@ -223,8 +223,13 @@ func newUI(a fyne.App, env Env) *UI {
 	u.win.SetContent(container.NewBorder(u.topBar(), u.statusBar(), u.sideBar(), nil, u.body))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			u.escape()
+		switch k.Name {
+		case fyne.KeyEscape:
+			if !widgets.CloseMessage(u.win) {
+				u.escape()
+			}
+		case fyne.KeyReturn, fyne.KeyEnter:
+			widgets.CloseMessage(u.win)
 		}
 	})
 	// the window manager's close, Alt+F4 and 退出 all ask before typed
@@ -525,7 +530,7 @@ func (u *UI) quitItem() *fyne.MenuItem {
 // input: 保存 saves and goes on, 不保存 drops it and goes on, 取消 stays.
 func (u *UI) quit() {
 	if f := u.forms.Unsaved(); f != nil {
-		widgets.AskUnsaved(u.win, f, func() {
+		widgets.AskUnsaved(u.win, f, "退出", func() {
 			f.Hide()
 			u.quit()
 		})

@@ -167,8 +167,7 @@ func (u *UI) saveCopyAs(src, name string) {
 	d.SetFileName(safeFileName(name) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	u.startIn(d, folderPDF)
-	d.Resize(u.fileDialogSize())
-	d.Show()
+	u.showFileDialog(d, "保存文件")
 }
 
 // renderPaper draws the form. Characters no font has are printed as 〓
@@ -221,8 +220,7 @@ func (u *UI) exportPaper(p paper) {
 	d.SetFileName(safeFileName(p.name) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	u.startIn(d, folderPDF)
-	d.Resize(u.fileDialogSize())
-	d.Show()
+	u.showFileDialog(d, "保存文件")
 }
 
 // safeFileName drops the characters Windows refuses in file names.

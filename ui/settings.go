@@ -857,8 +857,7 @@ func (s *settingsScreen) restore() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".bak"}))
 	u.startIn(d, folderBackup)
-	d.Resize(u.fileDialogSize())
-	d.Show()
+	u.showFileDialog(d, "打开文件")
 }
 
 func (s *settingsScreen) aboutTab() fyne.CanvasObject {

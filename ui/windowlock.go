@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // One window per data file. Two windows on one file would each show what
@@ -58,8 +59,7 @@ func RunAlreadyOpen(a fyne.App, msg string) {
 func alreadyOpenWindow(a fyne.App, msg string) fyne.Window {
 	a.Settings().SetTheme(Theme())
 	w := a.NewWindow("公文督办台")
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapBreak
+	text := widgets.NewText(msg) // no line starts with "。"
 	ok := widget.NewButtonWithIcon("确定", theme.ConfirmIcon(), w.Close)
 	ok.Importance = widget.HighImportance
 	content := container.NewPadded(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), ok), widget.NewIcon(theme.InfoIcon()), nil, text))

@@ -8,10 +8,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/data"
+	"gongwen/ui/widgets"
 )
 
 // A second window on the same data file is refused with a Chinese message;
@@ -52,16 +52,22 @@ func TestOneWindowPerDataFile(t *testing.T) {
 
 func TestAlreadyOpenMessage(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := alreadyOpenWindow(a, "数据文件 D:\\公文督办台\\gongwen.db 已经在另一个公文督办台窗口中打开。")
+	w := alreadyOpenWindow(a, "数据文件 D:\\公文督办台\\gongwen.db 已经在另一个公文督办台窗口中打开。请切换到那个窗口（看任务栏）；同一个数据文件只能在一个窗口中打开。")
 	w.Show()
 	found := false
 	for _, o := range test.LaidOutObjects(w.Content()) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "已经在另一个公文督办台窗口中打开") {
+		// broken by the paper's rules: no line starts with "。"
+		if l, ok := o.(*widgets.Text); ok && strings.Contains(l.Full(), "已经在另一个公文督办台窗口中打开") {
 			found = true
+			for _, line := range strings.Split(l.Text, "\n") {
+				if strings.HasPrefix(line, "。") || strings.HasPrefix(line, "；") {
+					t.Errorf("a line starts with punctuation: %q", line)
+				}
+			}
 		}
 	}
 	if !found {
-		t.Fatal("the message is not shown")
+		t.Fatal("the message is not shown in a text broken by the paper's rules")
 	}
 	if dir := os.Getenv("GONGWEN_SHOTS"); dir != "" {
 		writePNGOf(t, w, filepath.Join(dir, "already-open.png"))

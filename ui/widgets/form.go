@@ -143,15 +143,25 @@ func (f *Form) wire(obj fyne.CanvasObject) {
 		}
 	}
 	if f.first == nil {
-		switch o := obj.(type) {
-		case *DateField:
-			f.first = o.Entry
-		case fyne.Focusable:
-			if d, ok := obj.(fyne.Disableable); !ok || !d.Disabled() {
-				f.first = o
-			}
-		}
+		f.first = textField(obj)
 	}
+}
+
+// textField is obj when it is a text field that passes Esc on to the
+// dialog, or nil. A dialog opens with the focus there, never on a pick
+// list, check or button: those take every key while focused, Esc too.
+func textField(obj fyne.CanvasObject) fyne.Focusable {
+	if d, ok := obj.(*DateField); ok {
+		obj = d.Entry
+	}
+	if _, ok := obj.(Escapable); !ok {
+		return nil
+	}
+	if d, ok := obj.(fyne.Disableable); ok && d.Disabled() {
+		return nil
+	}
+	o, _ := obj.(fyne.Focusable)
+	return o
 }
 
 // Error shows msg in red above the fields ("" clears it).
@@ -256,7 +266,7 @@ func (f *Form) Cancel() {
 		return
 	}
 	if f.Dirty() {
-		AskUnsaved(f.win, f, f.Hide)
+		AskUnsaved(f.win, f, "", f.Hide)
 		return
 	}
 	f.Hide()
@@ -417,12 +427,43 @@ func (f *Form) done(warning string) {
 // ShowMessage is an information dialog with a wrapping Chinese text and a
 // 确定 button, as tall as its text and no taller than the window (a long
 // text scrolls).
+// Enter and Esc close it (see CloseMessage).
 func ShowMessage(win fyne.Window, title, msg string) {
 	l := NewText(msg) // broken by the paper's rules
 	scroll := container.NewVScroll(l)
 	d := dialog.NewCustom(title, "确定", scroll, win)
+	messages[win] = append(messages[win], d)
+	d.SetOnClosed(func() {
+		list := messages[win]
+		for i := range list {
+			if list[i] == d {
+				messages[win] = append(list[:i:i], list[i+1:]...)
+				break
+			}
+		}
+		if len(messages[win]) == 0 {
+			delete(messages, win)
+		}
+	})
+	// keys go to the window, whose Enter and Esc close the message, not to
+	// the field below (where Enter would save again)
+	win.Canvas().Unfocus()
 	d.Show()
 	FitDialog(win, d, 460, scroll)
+}
+
+// messages are the information dialogs shown in each window, latest last.
+var messages = map[fyne.Window][]dialog.Dialog{}
+
+// CloseMessage closes the information dialog last shown in win and
+// reports whether there was one: the window's Enter and Esc.
+func CloseMessage(win fyne.Window) bool {
+	list := messages[win]
+	if len(list) == 0 {
+		return false
+	}
+	list[len(list)-1].Hide()
+	return true
 }
 
 // FitDialog sizes a shown dialog of wrapped text to width and to the

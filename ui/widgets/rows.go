@@ -18,13 +18,14 @@ type RowEditor struct {
 	box     *fyne.Container
 	add     *widget.Button
 	escape  func()
+	fresh   []string // the values of a new row (see untouched)
 }
 
 // NewRowEditor makes an editor whose rows are made by newRow; weights give
 // the relative widths of the columns.
 func NewRowEditor(headers []string, weights []float32, addText string, newRow func() []fyne.CanvasObject) *RowEditor {
 	r := &RowEditor{headers: headers, weights: weights, newRow: newRow, box: container.NewVBox()}
-	r.add = widget.NewButtonWithIcon(addText, theme.ContentAddIcon(), func() { r.AddRow() })
+	r.add = widget.NewButtonWithIcon(addText, theme.ContentAddIcon(), r.addAndFocus)
 	r.add.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	r.rebuild()
@@ -42,6 +43,24 @@ func (r *RowEditor) AddRow() []fyne.CanvasObject {
 	r.rows = append(r.rows, row)
 	r.rebuild()
 	return row
+}
+
+// addAndFocus is the add button: the new row's first text field takes the
+// focus, to be typed in at once and to pass Esc on to the dialog (the
+// button, clicked, would keep the focus from the field before).
+func (r *RowEditor) addAndFocus() {
+	row := r.AddRow()
+	c := fyne.CurrentApp().Driver().CanvasForObject(r)
+	if c == nil {
+		return
+	}
+	for _, o := range row {
+		if f := textField(o); f != nil {
+			c.Focus(f)
+			return
+		}
+	}
+	c.Unfocus()
 }
 
 // Rows are the fields of every row, in order.

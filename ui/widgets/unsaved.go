@@ -76,15 +76,35 @@ func valueOf(o fyne.CanvasObject) (string, bool) {
 }
 
 // snapshot lists the values of every input inside o; a row added or
-// removed changes its length.
+// removed changes its length, except a row added and left as it came
+// (nothing typed is no input).
 func snapshot(o fyne.CanvasObject) []string {
 	var out []string
-	walk(o, func(c fyne.CanvasObject) {
-		if v, ok := valueOf(c); ok {
-			out = append(out, v)
+	if v, ok := valueOf(o); ok {
+		out = append(out, v)
+	}
+	if r, ok := o.(*RowEditor); ok {
+		for _, row := range r.rows {
+			if !r.untouched(row) {
+				for _, c := range row {
+					out = append(out, snapshot(c)...)
+				}
+			}
 		}
-	})
+		return out
+	}
+	for _, c := range children(o) {
+		out = append(out, snapshot(c)...)
+	}
 	return out
+}
+
+// untouched reports whether row holds what a new row holds.
+func (r *RowEditor) untouched(row []fyne.CanvasObject) bool {
+	if r.fresh == nil {
+		r.fresh = snapshot(&fyne.Container{Objects: r.newRow()})
+	}
+	return sameValues(r.fresh, snapshot(&fyne.Container{Objects: row}))
 }
 
 func sameValues(a, b []string) bool {
@@ -102,13 +122,17 @@ func sameValues(a, b []string) bool {
 // AskUnsaved asks what to do with the unsaved input of f before going on:
 // 保存 saves it (and goes on only when the save succeeded: a refused save
 // keeps the dialog with its message), 不保存 goes on without saving, 取消
-// (or closing the question) stays.
-func AskUnsaved(win fyne.Window, f *Form, goOn func()) {
+// (or closing the question) stays. action names what goes on ("退出")
+// when it is more than closing the dialog itself, or is "".
+func AskUnsaved(win fyne.Window, f *Form, action string, goOn func()) {
 	if f.question != nil {
 		return // already asking
 	}
-	msg := widget.NewLabel("“" + f.Title + "”中填写的内容还没有保存。\n保存后继续，还是不保存？")
-	msg.Wrapping = fyne.TextWrapBreak
+	text := "「" + f.Title + "」中有尚未保存的内容。"
+	if action != "" {
+		text += action + "前要保存吗？"
+	}
+	msg := NewText(text) // one left-aligned block, broken by the paper's rules
 	d := dialog.NewCustomWithoutButtons("保存填写的内容吗？", msg, win)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
 		d.Hide()
