@@ -73,6 +73,17 @@ func flat(s string) string {
 	}, s)
 }
 
+// typicalMeetingName is a long meeting name, the 编号 of a meeting hit: the
+// 编号 column shows it whole.
+const typicalMeetingName = "十八届政府第13次常务会议"
+
+// snippetOfTitle reports whether a hit's excerpt is only its title (the
+// match is in the title), which the 标题 column already shows.
+func snippetOfTitle(h app.SearchHit) bool {
+	excerpt := strings.TrimSpace(strings.Trim(flat(h.Snippet), "…"))
+	return excerpt != "" && strings.Contains(flat(h.Title), excerpt)
+}
+
 func newSearchScreen(u *UI) *searchScreen {
 	s := &searchScreen{u: u}
 	s.title = heading("搜索")
@@ -91,13 +102,20 @@ func newSearchScreen(u *UI) *searchScreen {
 	return s
 }
 
-// searchColumns are the columns of the search results.
 func searchColumns() []widgets.Column[app.SearchHit] {
 	return []widgets.Column[app.SearchHit]{
 		{Title: "登记簿", Width: 70, Text: bookOf},
-		{Title: "编号", Width: 170, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Number, h.Marks.Number) }},
-		{Title: "标题", Width: 340, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Title, h.Marks.Title) }},
-		{Title: "摘要", Width: 340, Rich: func(h app.SearchHit) []widget.RichTextSegment {
+		{Title: "编号", Width: widgets.WidthFor(typicalMeetingName), Rich: func(h app.SearchHit) []widget.RichTextSegment {
+			if h.Number == "" && h.Entity == app.EntityDocument {
+				return []widget.RichTextSegment{&widget.TextSegment{Text: "未编号", Style: widget.RichTextStyleInline}}
+			}
+			return marked(h.Number, h.Marks.Number)
+		}},
+		{Title: "标题", Width: 320, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Title, h.Marks.Title) }},
+		{Title: "摘要", Width: 320, Rich: func(h app.SearchHit) []widget.RichTextSegment {
+			if snippetOfTitle(h) {
+				return nil
+			}
 			return marked(flat(h.Snippet), h.Marks.Snippet)
 		}},
 		{Title: "日期", Width: 100, Text: func(h app.SearchHit) string { return h.Date.String() }},

@@ -361,3 +361,8 @@ func (p *PagedTable[T]) Text(i, c int) string {
 	}
 	return p.cols[c].Text(r)
 }
+
+// WidthFor is the width of a column that shows sample whole in a cell.
+func WidthFor(sample string) float32 {
+	return fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+}
