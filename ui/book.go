@@ -359,6 +359,7 @@ func (f *filterBar) labelled(label string, o fyne.CanvasObject) {
 // choice is a select whose first option (全部) means no filter.
 func (f *filterBar) choice(label string, options []string, width float32) *widget.Select {
 	s := widget.NewSelect(append([]string{"全部"}, options...), func(string) { f.reload() })
+	s.PlaceHolder = "全部"
 	s.SetSelectedIndex(0)
 	f.labelled(label, sized(s, width))
 	f.resets = append(f.resets, func() { s.SetSelectedIndex(0) })

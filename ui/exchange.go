@@ -662,6 +662,7 @@ func (pv *importPreview) mappingSelect(sheet string, m exchange.Mapping) *widget
 		}
 	}
 	s := widget.NewSelect(options, nil)
+	s.PlaceHolder = "（请选择）"
 	s.Selected = current
 	s.OnChanged = func(o string) { pv.remap(m.Header, keys[o]) }
 	pv.selects[sheet+"\x00"+m.Header] = s

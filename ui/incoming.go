@@ -25,19 +25,23 @@ func (b *docBook) incomingColumns() []widgets.Column[app.Document] {
 		{Title: "状态", Width: 74, Sort: "status", Chip: b.statusChip},
 		{Title: "办理时限", Width: 95, Sort: "due_on", Text: dueText},
 		{Title: "承办单位", Width: 120, Text: func(d app.Document) string { return d.LeadUnit }},
-		{Title: "来文字号", Width: 150, Text: func(d app.Document) string { return d.DocNo }},
+		{Title: "来文字号", Width: widgets.WidthFor(typicalDocNo), Text: func(d app.Document) string { return d.DocNo }},
 		{Title: "紧急", Width: 50, Text: urgencyText},
 	}
 }
+
+// typicalDocNo is a long 文号 as offices write them (a 代字 of five
+// characters, the year, three digits): the 来文字号 column shows it whole.
+const typicalDocNo = "省政府办发〔2026〕123号"
 
 func (b *docBook) incomingDetails(d app.Document) fyne.CanvasObject {
 	f := newFields()
 	f.addAlways("收文编号", d.Serial).addAlways("收文日期", d.ReceivedOn.String())
 	f.addAlways("来文单位", d.FromUnit).addAlways("来文字号", d.DocNo)
 	f.add("成文日期", d.WrittenOn.String())
-	f.add("份数／页数", countText(d.Copies, d.Pages))
+	f.add("份数", countOf(d.Copies, "份")).add("页数", countOf(d.Pages, "页"))
 	f.add("附件", d.Attachments)
-	f.addAlways("密级／紧急", string(d.Secrecy)+"／"+string(d.Urgency)+"／"+string(d.Kind))
+	f.addAlways("密级", string(d.Secrecy)).addAlways("紧急程度", string(d.Urgency)).addAlways("文件类别", string(d.Kind))
 	if d.Proposal != "" {
 		f.add("拟办意见", fmt.Sprintf("%s\n（%s %s）", d.Proposal, d.ProposedBy, d.ProposedOn))
 	}
@@ -76,22 +80,22 @@ func (b *docBook) incomingDetails(d app.Document) fyne.CanvasObject {
 		f.add("办理结果", d.Result)
 		f.add("办结日期", d.DoneOn.String())
 	}
-	f.add("退文／转办", strings.TrimSpace(d.TransferTo+" "+d.ReturnReason))
+	if d.TransferTo != "" { // the reason is of a 转办, else of a 退文
+		f.add("转办单位", d.TransferTo).add("转办理由", d.ReturnReason)
+	} else {
+		f.add("退文理由", d.ReturnReason)
+	}
 	f.add("档号", d.Archive.Number())
 	f.add("备注", d.Remarks)
 	return f.form
 }
 
-// countText is "2份／4页", leaving out a number not filled in (0).
-func countText(copies, pages int) string {
-	var parts []string
-	if copies > 0 {
-		parts = append(parts, fmt.Sprintf("%d份", copies))
+// countOf is "2份" or "4页"; a number not filled in (0) is empty.
+func countOf(n int, unit string) string {
+	if n <= 0 {
+		return ""
 	}
-	if pages > 0 {
-		parts = append(parts, fmt.Sprintf("%d页", pages))
-	}
-	return strings.Join(parts, "／")
+	return fmt.Sprintf("%d%s", n, unit)
 }
 
 func (b *docBook) incomingActions() []*action[app.Document] {

@@ -73,8 +73,10 @@ func (u *UI) showMonthlyReport() {
 		months = append(months, fmt.Sprintf("%d月", m))
 	}
 	year := widget.NewSelect(years, nil)
+	year.PlaceHolder = "（年份）"
 	year.SetSelectedIndex(0)
 	month := widget.NewSelect(months, nil)
+	month.PlaceHolder = "（月份）"
 	month.SetSelectedIndex(int(today.Month) - 1)
 	issue := intField("期数", int(today.Month))
 	req := textArea("工作要求", app.DefaultRequirements, 6)

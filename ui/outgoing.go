@@ -41,9 +41,9 @@ func (b *docBook) outgoingDetails(d app.Document) fyne.CanvasObject {
 	f.addAlways("发文字号", orText(d.DocNo, "（签发时自动编号）"))
 	f.addAlways("发文代字", d.IssuingCode)
 	f.addAlways("起草单位", d.DraftUnit).addAlways("拟稿人", d.Drafter).addAlways("拟稿日期", d.DraftedOn.String())
-	f.addAlways("密级／紧急", string(d.Secrecy)+"／"+string(d.Urgency))
+	f.addAlways("密级", string(d.Secrecy)).addAlways("紧急程度", string(d.Urgency))
 	f.add("主送", d.MainTo).add("抄送", d.CopyTo).add("会签单位", strings.Join(d.Countersign, "、"))
-	f.add("份数／页数", countText(d.Copies, d.Pages)).add("附件", d.Attachments)
+	f.add("份数", countOf(d.Copies, "份")).add("页数", countOf(d.Pages, "页")).add("附件", d.Attachments)
 	if d.CheckedBy != "" {
 		f.add("核稿", fmt.Sprintf("%s（%s）", d.CheckedBy, d.CheckedOn))
 	}

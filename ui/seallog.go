@@ -52,6 +52,7 @@ func (b *sealBook) logView() *sealLogView {
 			v.reload()
 		}
 	})
+	v.month.PlaceHolder = "（按日期范围）" // Fyne's own is English
 	query := widget.NewButtonWithIcon("查询", theme.SearchIcon(), func() {
 		v.month.ClearSelected() // a range of its own
 		v.reload()
@@ -62,6 +63,7 @@ func (b *sealBook) logView() *sealLogView {
 
 	v.table = widgets.NewPagedTable([]widgets.Column[app.SealRequest]{
 		{Title: "登记号", Width: 95, Text: func(r app.SealRequest) string { return orText(r.LogNo, r.Number) }},
+		{Title: "申请编号", Width: 95, Text: func(r app.SealRequest) string { return r.Number }},
 		{Title: "用印日期", Width: 100, Text: func(r app.SealRequest) string { return r.UsedOn.String() }},
 		{Title: "印章", Width: 170, Text: func(r app.SealRequest) string { return r.SealName }},
 		{Title: "用印单位", Width: 130, Text: func(r app.SealRequest) string { return r.Unit }},
@@ -93,11 +95,22 @@ func (b *sealBook) logView() *sealLogView {
 	content := container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), container.NewVBox(widget.NewSeparator(), tools, hint),
 		nil, nil, v.table.Table)
 	v.dlg = dialog.NewCustom("用印登记簿", "关闭", content, b.u.win)
-	v.month.SetSelected(monthLabel(today))
+	v.month.SetSelected(monthLabel(v.latestMonth(today)))
 	return v
 }
 
-// showLog opens the 用印登记簿 on this month.
+// latestMonth is the month of the last use up to today, or today's month
+// when there is none: the log opens on uses, not on an empty month.
+func (v *sealLogView) latestMonth(today app.Date) app.Date {
+	last, _, err := v.b.u.desk.Store.SealRequests(v.b.u.ctx, app.SealFilter{Statuses: []app.SealStatus{app.SealUsed},
+		UsedTo: today, Sort: "used_on", Desc: true, Page: app.Page{Limit: 1}})
+	if err != nil || len(last) == 0 || last[0].UsedOn.Before(app.D(today.Year, today.Month-logMonths+1, 1)) {
+		return today
+	}
+	return last[0].UsedOn
+}
+
+// showLog opens the 用印登记簿 on the month of the last use.
 func (b *sealBook) showLog() {
 	v := b.logView()
 	size := b.u.win.Canvas().Size()

@@ -64,19 +64,21 @@ func flat(s string) string {
 	}, s)
 }
 
+// typicalMeetingName is a long meeting name, the 编号 of a meeting hit: the
+// 编号 column shows it whole.
+const typicalMeetingName = "十八届政府第13次常务会议"
+
+// snippetOfTitle reports whether a hit's excerpt is only its title (the
+// match is in the title), which the 标题 column already shows.
+func snippetOfTitle(h app.SearchHit) bool {
+	excerpt := strings.TrimSpace(strings.Trim(flat(h.Snippet), "…"))
+	return excerpt != "" && strings.Contains(flat(h.Title), excerpt)
+}
+
 func newSearchScreen(u *UI) *searchScreen {
 	s := &searchScreen{u: u}
 	s.title = heading("搜索")
-	s.table = widgets.NewPagedTable([]widgets.Column[app.SearchHit]{
-		{Title: "登记簿", Width: 70, Text: bookOf},
-		{Title: "编号", Width: 170, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Number, h.Marks.Number) }},
-		{Title: "标题", Width: 340, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Title, h.Marks.Title) }},
-		{Title: "摘要", Width: 340, Rich: func(h app.SearchHit) []widget.RichTextSegment {
-			return marked(flat(h.Snippet), h.Marks.Snippet)
-		}},
-		{Title: "日期", Width: 100, Text: func(h app.SearchHit) string { return h.Date.String() }},
-		{Title: "状态", Width: 90, Text: func(h app.SearchHit) string { return h.Status }},
-	}, func(h app.SearchHit) int64 { return int64(len(h.Entity))<<56 | h.ID }, s.fetch)
+	s.table = widgets.NewPagedTable(searchColumns(), func(h app.SearchHit) int64 { return int64(len(h.Entity))<<56 | h.ID }, s.fetch)
 	s.table.OnSelected = func(h app.SearchHit) { u.openRecord(h.Entity, h.ID) }
 	s.table.OnError = u.showError
 	s.table.OnReload = func(total int) {
@@ -89,6 +91,27 @@ func newSearchScreen(u *UI) *searchScreen {
 	hint := note("可搜索标题、文号、来文单位、承办单位、领导批示、用印事由、督办事项、会议议题和议定事项；两个字的词也能找到。")
 	s.root = container.NewBorder(container.NewVBox(s.title, hint), nil, nil, nil, s.table.Table)
 	return s
+}
+
+func searchColumns() []widgets.Column[app.SearchHit] {
+	return []widgets.Column[app.SearchHit]{
+		{Title: "登记簿", Width: 70, Text: bookOf},
+		{Title: "编号", Width: widgets.WidthFor(typicalMeetingName), Rich: func(h app.SearchHit) []widget.RichTextSegment {
+			if h.Number == "" && h.Entity == app.EntityDocument {
+				return []widget.RichTextSegment{&widget.TextSegment{Text: "未编号", Style: widget.RichTextStyleInline}}
+			}
+			return marked(h.Number, h.Marks.Number)
+		}},
+		{Title: "标题", Width: 320, Rich: func(h app.SearchHit) []widget.RichTextSegment { return marked(h.Title, h.Marks.Title) }},
+		{Title: "摘要", Width: 320, Rich: func(h app.SearchHit) []widget.RichTextSegment {
+			if snippetOfTitle(h) {
+				return nil
+			}
+			return marked(flat(h.Snippet), h.Marks.Snippet)
+		}},
+		{Title: "日期", Width: 100, Text: func(h app.SearchHit) string { return h.Date.String() }},
+		{Title: "状态", Width: 90, Text: func(h app.SearchHit) string { return h.Status }},
+	}
 }
 
 func (s *searchScreen) fetch(_ string, _ bool, p app.Page) ([]app.SearchHit, int, error) {

@@ -560,6 +560,7 @@ func (s *settingsScreen) holidaysTab() fyne.CanvasObject {
 		years = append(years, fmt.Sprintf("%d年", y))
 	}
 	s.holYear = widget.NewSelect(years, nil)
+	s.holYear.PlaceHolder = "（请选择年份）"
 	s.holYear.SetSelectedIndex(1)
 	s.holYear.OnChanged = func(string) { s.fillHolidays() }
 	s.holCover = wrapLabel("")
@@ -740,6 +741,7 @@ func (s *settingsScreen) fillFonts(choice app.FontChoice) {
 			}
 		}
 		sel := widget.NewSelect(opts, nil)
+		sel.PlaceHolder = "（请选择字体）"
 		sel.SetSelected(fontAuto)
 		if v := fontChoiceOf(choice, rf.Role); v != "" {
 			sel.SetSelected(rf.Chosen.Name)

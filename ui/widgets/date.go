@@ -33,9 +33,13 @@ type DateField struct {
 	OnChanged func(app.Date)
 }
 
+// DatePlaceholder is the grey text of an empty date field: the form of a
+// date, never a date that could be taken for a value already filled in.
+const DatePlaceholder = "年-月-日"
+
 // NewDateField returns a date field; required makes an empty field invalid.
 func NewDateField(required bool) *DateField {
-	f := &DateField{Entry: NewEntry("2026-01-05"), required: required}
+	f := &DateField{Entry: NewEntry(DatePlaceholder), required: required}
 	f.Entry.Validator = func(s string) error {
 		d, err := app.ParseDate(s)
 		if err != nil {

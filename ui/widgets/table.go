@@ -361,3 +361,9 @@ func (p *PagedTable[T]) Text(i, c int) string {
 	}
 	return p.cols[c].Text(r)
 }
+
+// WidthFor is the width of a column that shows sample whole in a cell,
+// with a margin: a cell is drawn a little narrower than its column.
+func WidthFor(sample string) float32 {
+	return fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
+}
