@@ -15,7 +15,8 @@ import (
 )
 
 // TestScreenshots renders every main screen and the main dialogs with the
-// sample office to PNG, at 1280×800 and 1920×1080:
+// sample office to PNG, at 1280×800 and 1920×1080, and the 收文 screen also
+// at 1024×700, the smallest window the program is laid out for:
 //
 //	GONGWEN_SCREENSHOTS=../docs/screenshots go test -tags sqlite_fts5,no_emoji -run TestScreenshots ./ui/
 func TestScreenshots(t *testing.T) {
@@ -26,16 +27,22 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
+	sizes := []struct {
+		fyne.Size
+		suffix string
+		only   string // the one scene taken at this size ("" for all)
+	}{
+		{fyne.Size{Width: 1280, Height: 800}, "", ""},
+		{fyne.Size{Width: 1920, Height: 1080}, "-1920", ""},
+		{fyne.Size{Width: 1024, Height: 700}, "-1024", "02-incoming"},
+	}
+	for _, size := range sizes {
 		h := newHarness(t, true)
-		h.u.win.Resize(size)
+		h.u.win.Resize(size.Size)
 		h.u.env.DataPath = `D:\公文督办台\gongwen.db` // what an office sees, not the test's temp folder
 		h.u.env.BackupDir = `D:\公文督办台\备份`
 		h.u.refreshStatus()
-		suffix := ""
-		if size.Width == 1920 {
-			suffix = "-1920"
-		}
+		suffix := size.suffix
 		shot := func(name string) {
 			t.Helper()
 			h.u.Wait()
@@ -50,6 +57,9 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 		for _, s := range screenshotScenes(h) {
+			if size.only != "" && s.name != size.only {
+				continue
+			}
 			s.setup()
 			shot(s.name)
 			if s.teardown != nil {
@@ -72,6 +82,11 @@ func screenshotScenes(h *harness) []scene {
 		}
 	}
 	selectFirst := func(sel func(int)) { sel(0) }
+	hideDialog := func() {
+		if top := u.win.Canvas().Overlays().Top(); top != nil {
+			top.Hide()
+		}
+	}
 	return []scene{
 		{name: "01-dashboard", setup: func() { u.show(ScreenDashboard) }},
 		{name: "02-incoming", setup: func() { u.show(ScreenIncoming); selectFirst(u.incoming.table.Select) }},
@@ -146,6 +161,61 @@ func screenshotScenes(h *harness) []scene {
 			u.incoming.port.importFile(screenshotRegister(h.t))
 		}, teardown: func() { u.incoming.port.preview.hide() }},
 		{name: "25-export-dialog", setup: func() { u.show(ScreenIncoming); u.incoming.port.exportForm() }, teardown: closeForm},
+		{name: "26-setup-leaders", setup: func() {
+			u.show(ScreenDashboard)
+			u.guidedSetup(2)
+			rows := u.forms.Top().Get("领导").(*widgets.RowEditor).Rows()
+			rows[0][0].(*widgets.Entry).SetText("王建国")
+			rows[2][0].(*widgets.Entry).SetText("李晓红")
+			rows[2][2].(*widgets.Entry).SetText("教育、卫生健康、民政、人社")
+			rows[3][0].(*widgets.Entry).SetText("陈志远")
+		}, teardown: closeForm},
+		{name: "27-setup-seals", setup: func() { u.guidedSetup(3) }, teardown: closeForm},
+		{name: "28-setup-fonds", setup: func() { u.guidedSetup(4) }, teardown: closeForm},
+		{name: "29-seal-log", setup: func() { u.show(ScreenSeals); u.seals.showLog() }, teardown: hideDialog},
+		{name: "30-unsaved-question", setup: func() {
+			h.newIncoming("关于拨付防汛物资经费的请示")
+			u.quit()
+		}, teardown: func() { test.Tap(h.overlayButton("取消")); closeForm() }},
+		{name: "31-print-no-viewer", setup: func() {
+			u.show(ScreenIncoming)
+			selectFirst(u.incoming.table.Select)
+			// the path an office sees on Windows, not the test's temp folder
+			u.showPrintedFile(paper{name: "收文处理笺"}, `C:\Users\张文书\AppData\Local\Temp\公文督办台\打印\收文处理笺-3958120467.pdf`, "")
+		}, teardown: hideDialog},
+		{name: "32-holiday-notice", setup: func() {
+			u.show(ScreenSettings)
+			u.settings.tabs.SelectIndex(settingsTabHolidays)
+			h.tapButton("从通知导入…")
+			notice, err := os.ReadFile(filepath.Join("..", "app", "testdata", "holidays", "2030-invented.txt"))
+			if err != nil {
+				h.t.Fatal(err)
+			}
+			h.form().Get("通知全文").(*widgets.Entry).SetText(string(notice))
+			h.save()
+		}, teardown: func() { u.settings.notice.dlg.Hide(); closeForm() }},
+		{name: "33-supervision-slips", setup: func() {
+			due, err := h.desk.LadderDue(u.ctx)
+			if err != nil {
+				h.t.Fatal(err)
+			}
+			for _, s := range due {
+				if s.Next == app.SlipNotice && !s.ReportLate {
+					u.show(ScreenItems)
+					u.items.open(s.Item.ID)
+					tapAction(h, u.items.book, "打印督查文书")
+					return
+				}
+			}
+			h.t.Fatal("the sample office has no item due a 督办通知单")
+		}, teardown: func() { u.items.menu.Hide() }},
+		{name: "34-search-marks", setup: func() { u.runSearch("防汛") }},
+		{name: "35-grey-button-why", setup: func() {
+			d := screenshotHeldDocument(h) // last: it adds a document to the office
+			u.show(ScreenIncoming)
+			u.incoming.open(d.ID)
+			test.Tap(u.incoming.book.blocked["归档"])
+		}, teardown: func() { u.incoming.book.blocked["归档"].MouseOut() }},
 	}
 }
 
@@ -164,4 +234,35 @@ func screenshotRegister(t *testing.T) string {
 		{5, "2026-01-09", "市生态环境局", "市环发〔2026〕4号", "关于开展冬季大气污染防治专项检查的通知", "", 2, "特急", "区生态环境分局", "3", ""},
 	}
 	return writeRegister(t, "2026年", "K1", rows)
+}
+
+// screenshotHeldDocument is a 收文 of the sample office that is 办结 but
+// still with a reader, so that 归档 is grey: heldDocument with the sample
+// office's leaders.
+func screenshotHeldDocument(h *harness) app.Document {
+	h.t.Helper()
+	u := h.u
+	d := app.Document{FromUnit: "区财政局", Title: "关于拨付防汛物资经费的请示", ReceivedOn: app.D(2026, 3, 9)}
+	if err := u.desk.RegisterIncoming(u.ctx, &d, false); err != nil {
+		h.t.Fatal(err)
+	}
+	steps := []func() (*app.Document, error){
+		func() (*app.Document, error) {
+			return u.desk.Propose(u.ctx, d.ID, "拟呈周启明常务副区长阅示，请区财政局牵头办理。")
+		},
+		func() (*app.Document, error) { return u.desk.Assign(u.ctx, d.ID, "区财政局", nil, 5) },
+		func() (*app.Document, error) {
+			return u.desk.Circulate(u.ctx, d.ID, []string{"周启明", "王建国"})
+		},
+		func() (*app.Document, error) {
+			return u.desk.ReturnCirculation(u.ctx, d.ID, 1, app.D(2026, 3, 10), "")
+		},
+		func() (*app.Document, error) { return u.desk.Complete(u.ctx, d.ID, "已拨付。") },
+	}
+	for _, step := range steps {
+		if _, err := step(); err != nil {
+			h.t.Fatal(err)
+		}
+	}
+	return d
 }
