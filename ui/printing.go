@@ -108,18 +108,21 @@ func writePrintFile(env Env, name string, pdf []byte) (string, error) {
 // elsewhere (to open it with WPS or a browser, or print it from another
 // computer).
 func (u *UI) showPrintedFile(p paper, path, warning string) {
-	msg := widget.NewLabel("PDF 已经生成，但这台电脑上没有能自动打开 PDF 的程序（或它没有打开）。\n" +
+	msg := widgets.NewText("PDF 已经生成，但这台电脑上没有能自动打开 PDF 的程序（或它没有打开）。\n" +
 		"文件在临时文件夹中（一天后自动删除）：")
-	msg.Wrapping = fyne.TextWrapBreak
-	where := widget.NewLabel(path)
-	where.Wrapping = fyne.TextWrapBreak
-	where.Selectable = true // to copy the path
-	hint := widget.NewLabel("可以打开所在文件夹，用 WPS、浏览器等打开后打印；或另存到别处。")
-	hint.Wrapping = fyne.TextWrapBreak
+	// the path in a field of its own: whole on one line (it scrolls), and
+	// copied without the breaks a wrapping label would add
+	where := widget.NewEntry()
+	where.SetText(path)
+	where.OnChanged = func(s string) {
+		if s != path {
+			where.SetText(path)
+		}
+	}
+	hint := widgets.NewText("可以打开所在文件夹，用 WPS、浏览器等打开后打印；或另存到别处。")
 	body := container.NewVBox(msg, where, hint)
 	if warning != "" {
-		w := widget.NewLabel(warning)
-		w.Wrapping = fyne.TextWrapBreak
+		w := widgets.NewText(warning)
 		w.Importance = widget.WarningImportance
 		body.Add(w)
 	}

@@ -67,9 +67,10 @@ func (t *Text) rebreak(width float32) {
 	if t.SizeName != "" {
 		size = th.Size(t.SizeName)
 	}
-	// a little room is kept: the label measures whole lines, this sums
-	// characters
-	avail := float64(width - 2*th.Size(theme.SizeNameInnerPadding) - 2)
+	// half a character of room is kept: the label measures whole lines,
+	// this sums characters, and a line Fyne finds too wide it breaks again
+	// anywhere (a lone 。 under the line)
+	avail := float64(width - 2*th.Size(theme.SizeNameInnerPadding) - size/2)
 	widths := map[rune]float64{}
 	widthOf := func(r rune) float64 {
 		w, ok := widths[r]
