@@ -13,32 +13,20 @@ type FlowLayout struct {
 	width float32
 	// end aligns each line to the right (toolbars at a screen's right edge).
 	end bool
-	box *fyne.Container
 }
 
 // NewFlow returns a container with a flow layout.
 func NewFlow(objs ...fyne.CanvasObject) *fyne.Container {
-	return newFlow(&FlowLayout{}, objs)
+	return &fyne.Container{Layout: &FlowLayout{}, Objects: objs}
 }
 
 // NewFlowEnd is a flow whose lines are aligned to the right.
 func NewFlowEnd(objs ...fyne.CanvasObject) *fyne.Container {
-	return newFlow(&FlowLayout{end: true}, objs)
-}
-
-func newFlow(f *FlowLayout, objs []fyne.CanvasObject) *fyne.Container {
-	f.box = &fyne.Container{Layout: f, Objects: objs}
-	return f.box
+	return &fyne.Container{Layout: &FlowLayout{end: true}, Objects: objs}
 }
 
 func (f *FlowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	before := f.MinSize(objs).Height
 	f.width = size.Width
-	if f.MinSize(objs).Height != before {
-		// the parents laid this flow out for its old number of lines: lay
-		// the window out again, once the current layout is done
-		f.relayoutWindow()
-	}
 	pad := theme.Padding()
 	x, y, lineH := float32(0), float32(0), float32(0)
 	var line []fyne.CanvasObject
@@ -96,17 +84,4 @@ func (f *FlowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 	}
 	return fyne.NewSize(w, y+lineH)
-}
-
-// relayoutWindow lays out the whole window the flow is in again, so that
-// the rows under the flow move to its new height.
-func (f *FlowLayout) relayoutWindow() {
-	if f.box == nil || fyne.CurrentApp() == nil {
-		return
-	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(f.box)
-	if c == nil || c.Content() == nil {
-		return
-	}
-	go fyne.Do(func() { c.Content().Refresh() })
 }
