@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -222,7 +223,10 @@ func (f *Form) Show(submit Submit) {
 	objs = append(objs, f.bottom...)
 	// the fields scroll when the window is too small for them; the wheel
 	// scrolls them wherever the pointer is (see wheel)
-	f.scroll = container.NewVScroll(container.NewStack(container.NewVBox(objs...), &wheel{to: func(ev *fyne.ScrollEvent) { f.scroll.Scrolled(ev) }}))
+	// with room on the right for the scroll bar, which is drawn over the
+	// content and would cover the fields' right edge
+	fields := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Size(theme.SizeNameScrollBar)), container.NewVBox(objs...))
+	f.scroll = container.NewVScroll(container.NewStack(fields, &wheel{to: func(ev *fyne.ScrollEvent) { f.scroll.Scrolled(ev) }}))
 	content := f.scroll
 	f.content = content
 	f.wireKeys()

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // A long dialog scrolls with the mouse wheel even with the pointer over a
@@ -33,5 +34,29 @@ func TestWheelOverTextFieldScrollsDialog(t *testing.T) {
 	}
 	if h := f.scroll.Size().Height; h >= f.scroll.Content.Size().Height {
 		t.Fatalf("the dialog did not need to scroll (%.0f of %.0f)", h, f.scroll.Content.Size().Height)
+	}
+}
+
+// The scroll bar of a long dialog is drawn beside its fields, not over
+// their right edge.
+func TestScrollBarLeavesTheFieldsWhole(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(700, 360))
+	f := NewForm(w, &FormStack{}, "登记会议", "保存")
+	var last *Entry
+	for _, l := range []string{"届次", "第几次", "日期", "时间", "地点", "主持", "出席", "列席", "记录"} {
+		last = NewEntry(l)
+		f.Field(l, last)
+	}
+	f.Show(func(bool) error { return nil })
+	if h := f.scroll.Size().Height; h >= f.scroll.Content.Size().Height {
+		t.Fatalf("the dialog does not scroll (%.0f of %.0f)", h, f.scroll.Content.Size().Height)
+	}
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(last).X + last.Size().Width
+	bar := d.AbsolutePositionForObject(f.scroll).X + f.scroll.Size().Width - theme.Size(theme.SizeNameScrollBar)
+	if right > bar {
+		t.Errorf("the fields end at %.0f, under the scroll bar that starts at %.0f", right, bar)
 	}
 }
