@@ -355,11 +355,11 @@ func (f *gbFlow) setLines(lines [][]segment, indent, hang int) {
 // stays ragged.
 const maxJustify = 0.15 * gbCharPitch
 
-// wrapJustifiable is wrapRunes for text that is justified: when a line
+// wrapJustifiable is textbreak.Spans for text that is justified: when a line
 // would be spread by more than maxJustify because the date after it
 // (2026年11月28日, a single token to the line breaker) did not fit, the
 // date is cut after its 年 or 月 so that its first part ends the line.
-func wrapJustifiable(rs []rune, ws []float64, width, indent float64) []span {
+func wrapJustifiable(rs []rune, ws []float64, width, indent float64) []textbreak.Span {
 	sum := func(from, to int) float64 {
 		w := 0.0
 		for _, x := range ws[from:to] {
@@ -367,18 +367,18 @@ func wrapJustifiable(rs []rune, ws []float64, width, indent float64) []span {
 		}
 		return w
 	}
-	sps := wrapRunes(rs, ws, width, indent)
+	sps := textbreak.Spans(rs, ws, width, indent)
 	for i := 0; i+1 < len(sps); i++ {
 		line, next := sps[i], sps[i+1]
 		avail := width
 		if i == 0 {
 			avail -= indent
 		}
-		used := sum(line.start, line.end)
-		if n := line.end - line.start; n < 2 || (avail-used)/float64(n-1) <= maxJustify || line.end != next.start {
+		used := sum(line.Start, line.End)
+		if n := line.End - line.Start; n < 2 || (avail-used)/float64(n-1) <= maxJustify || line.End != next.Start {
 			continue
 		}
-		start := next.start
+		start := next.Start
 		for start < len(rs) && strings.ContainsRune("（《“", rs[start]) {
 			start++
 		}
@@ -387,17 +387,17 @@ func wrapJustifiable(rs []rune, ws []float64, width, indent float64) []span {
 		}
 		cut := -1
 		for k := start; k < textbreak.TokenEnd(rs, start); k++ {
-			if (rs[k] == '年' || rs[k] == '月') && used+sum(next.start, k+1) <= avail+0.01 {
+			if (rs[k] == '年' || rs[k] == '月') && used+sum(next.Start, k+1) <= avail+0.01 {
 				cut = k + 1
 			}
 		}
 		if cut < 0 {
 			continue
 		}
-		rest := wrapRunes(rs[cut:], ws[cut:], width, 0)
-		sps = append(sps[:i], span{line.start, cut})
+		rest := textbreak.Spans(rs[cut:], ws[cut:], width, 0)
+		sps = append(sps[:i], textbreak.Span{Start: line.Start, End: cut})
 		for _, sp := range rest {
-			sps = append(sps, span{sp.start + cut, sp.end + cut})
+			sps = append(sps, textbreak.Span{Start: sp.Start + cut, End: sp.End + cut})
 		}
 	}
 	return sps
@@ -503,9 +503,9 @@ func (f *gbFlow) layoutKept(segs []segment, width, indent float64, keep []bool) 
 	}
 	var out [][]segment
 	for _, sp := range wrapJustifiable(wrapRs, wrapWs, width, indent) {
-		start, end := sp.start, sp.end
+		start, end := sp.Start, sp.End
 		if first != nil {
-			start, end = first[sp.start], first[sp.end]
+			start, end = first[sp.Start], first[sp.End]
 		}
 		var line []segment
 		for j := start; j < end; j++ {

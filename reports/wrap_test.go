@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"gongwen/textbreak"
 )
 
 // widths for the tests: Chinese characters 1, everything else ½.
@@ -78,7 +80,7 @@ func TestWrapRandom(t *testing.T) {
 			// hanging punctuation (and the spaces before it) may pass the end
 			for ln != "" && w > width+0.01 {
 				r, _ := utf8.DecodeLastRuneInString(ln)
-				if !isNoStart(r) && r != ' ' {
+				if !textbreak.NoLineStart(r) && r != ' ' {
 					break
 				}
 				w -= testWidth(r)
@@ -88,10 +90,10 @@ func TestWrapRandom(t *testing.T) {
 				t.Errorf("line %q of %q wider than %v", ln, text, width)
 			}
 			// a rule may give way only where a line is all punctuation
-			if i > 0 && isNoStart(first) && !allPunct(lines[i-1]) {
+			if i > 0 && textbreak.NoLineStart(first) && !allPunct(lines[i-1]) {
 				t.Errorf("line starts with %c: %q", first, lines)
 			}
-			if i < len(lines)-1 && isNoEnd(last) && !allPunct(ln) {
+			if i < len(lines)-1 && textbreak.NoLineEnd(last) && !allPunct(ln) {
 				t.Errorf("line ends with %c: %q (%q, %v)", last, lines, text, width)
 			}
 		}
@@ -100,7 +102,7 @@ func TestWrapRandom(t *testing.T) {
 
 func allPunct(s string) bool {
 	for _, r := range s {
-		if !isNoStart(r) && !isNoEnd(r) && r != ' ' {
+		if !textbreak.NoLineStart(r) && !textbreak.NoLineEnd(r) && r != ' ' {
 			return false
 		}
 	}
