@@ -21,19 +21,10 @@ var largeToday = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 // openLarge loads the large office at 1/divisor into a new file.
 func openLarge(t *testing.T, divisor int) (*data.Store, *app.Desk) {
 	t.Helper()
-	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "large.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	desk, err := app.NewDesk(ctx, store, "测试员")
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, desk := sample.OpenTestDesk(t, filepath.Join(t.TempDir(), "large.db"))
 	desk.Now = func() time.Time { return largeToday }
 	start := time.Now()
-	loaded, err := sample.LoadLarge(ctx, desk, sample.LargeOptions{Divisor: divisor})
+	loaded, err := sample.LoadLarge(context.Background(), desk, sample.LargeOptions{Divisor: divisor})
 	if err != nil || !loaded {
 		t.Fatalf("LoadLarge: %v %v", loaded, err)
 	}
