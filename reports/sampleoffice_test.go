@@ -138,12 +138,13 @@ var batch = regexp.MustCompile(`（第\d+批）`)
 func colophonAlone(t *testing.T, path string, page int) bool {
 	t.Helper()
 	top, first := 999.0, ""
-	for _, w := range bboxWords(t, path) {
+	words := bboxWords(t, path) // pdftotext once, for both passes
+	for _, w := range words {
 		if w.page == page && !strings.Contains(w.text, "—") && w.yMin < top {
 			top = w.yMin
 		}
 	}
-	for _, w := range bboxWords(t, path) {
+	for _, w := range words {
 		if w.page == page && w.yMin == top {
 			first += w.text
 		}
