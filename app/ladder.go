@@ -208,18 +208,17 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 			return err
 		}
 		sp := SlipPrint{Kind: kind, On: today, Sent: before}
-		if kind == SlipAssign {
+		switch kind {
+		case SlipAssign:
 			if sp.SourceQuote, sp.SourceBy, err = k.slipSource(ctx, it); err != nil {
 				return err
 			}
-		}
-		if kind == SlipAssign {
 			sp.On, sp.Number = it.AssignedOn, it.Number
-		} else {
-			sp.ReplyBy, _ = k.Calendar().AddWorkdays(today, ReplyWorkdays)
-		}
-		if kind == SlipNotice {
+		case SlipNotice:
 			sp.Number = it.Number
+			sp.ReplyBy, _ = k.Calendar().AddWorkdays(today, ReplyWorkdays)
+		case SlipReminder: // its number is taken below, when it is sent
+			sp.ReplyBy, _ = k.Calendar().AddWorkdays(today, ReplyWorkdays)
 		}
 		if sent && tx != nil {
 			if kind == SlipReminder {
