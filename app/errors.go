@@ -91,11 +91,8 @@ func ErrorCode(err error) string {
 // a general message that still shows the technical cause.
 func ErrorMessage(err error) string {
 	var e *Error
-	switch {
-	case err == nil:
-		return ""
-	case errors.As(err, &e):
-		return e.Message
+	if err == nil || errors.As(err, &e) {
+		return Cause(err)
 	}
 	return "操作未能完成：" + Cause(err)
 }

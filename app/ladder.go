@@ -208,18 +208,17 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 			return err
 		}
 		sp := SlipPrint{Kind: kind, On: today, Sent: before}
-		if kind == SlipAssign {
+		switch kind {
+		case SlipAssign:
 			if sp.SourceQuote, sp.SourceBy, err = k.slipSource(ctx, it); err != nil {
 				return err
 			}
-		}
-		if kind == SlipAssign {
 			sp.On, sp.Number = it.AssignedOn, it.Number
-		} else {
-			sp.ReplyBy, _ = k.Calendar().AddWorkdays(today, ReplyWorkdays)
-		}
-		if kind == SlipNotice {
+		case SlipNotice:
 			sp.Number = it.Number
+			sp.ReplyBy, _ = k.Calendar().AddWorkdays(today, ReplyWorkdays)
+		case SlipReminder: // its number is taken below, when it is sent
+			sp.ReplyBy, _ = k.Calendar().AddWorkdays(today, ReplyWorkdays)
 		}
 		if sent && tx != nil {
 			if kind == SlipReminder {
@@ -310,23 +309,22 @@ func (s LadderStep) Reason() string {
 
 // StepOf is where an item stands on the ladder today, with the slips sent.
 func (k *Desk) StepOf(ctx context.Context, it *Item) (LadderStep, []SlipSent, error) {
-	return k.stepOf(ctx, it, true)
-}
-
-// stepOf reads the slips sent only when they matter (a yellow or red item)
-// unless all asks for them: 工作台 goes through every open item.
-func (k *Desk) stepOf(ctx context.Context, it *Item, all bool) (LadderStep, []SlipSent, error) {
-	today, cal, rules := k.Today(), k.Calendar(), k.Settings().Rules
-	step := LadderStep{Item: *it, Colour: it.ColourOn(today, cal, rules.WarnDays), ReportLate: it.ReportLate(today), ReportDue: it.ReportDueOn()}
 	var sent []SlipSent
-	if it.ID != 0 && (all || step.Colour == ColourYellow || step.Colour == ColourRed) {
+	if it.ID != 0 {
 		var err error
 		if sent, err = k.ItemSlips(ctx, it.ID); err != nil {
-			return step, nil, err
+			return LadderStep{}, nil, err
 		}
 	}
+	return k.stepOf(it, sent), sent, nil
+}
+
+// stepOf is where an item stands today, given the slips sent for it.
+func (k *Desk) stepOf(it *Item, sent []SlipSent) LadderStep {
+	today, cal, rules := k.Today(), k.Calendar(), k.Settings().Rules
+	step := LadderStep{Item: *it, Colour: it.ColourOn(today, cal, rules.WarnDays), ReportLate: it.ReportLate(today), ReportDue: it.ReportDueOn()}
 	step.Next = it.NextSlip(today, cal, rules.WarnDays, rules.ChaseAfterDays(), sent)
-	return step, sent, nil
+	return step
 }
 
 // LadderDue lists the open items whose next step is due today or whose unit
@@ -338,12 +336,22 @@ func (k *Desk) LadderDue(ctx context.Context) ([]LadderStep, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The slips sent matter only for a yellow or red item: their history
+	// is read in one go, not item by item on every refresh of 工作台.
+	today, cal, warn := k.Today(), k.Calendar(), k.Settings().Rules.WarnDays
+	var late []int64
+	for i := range items {
+		if c := items[i].ColourOn(today, cal, warn); c == ColourYellow || c == ColourRed {
+			late = append(late, items[i].ID)
+		}
+	}
+	histories, err := k.Store.Histories(ctx, EntityItem, late)
+	if err != nil {
+		return nil, err
+	}
 	var red, rest []LadderStep
 	for i := range items {
-		step, _, err := k.stepOf(ctx, &items[i], false)
-		if err != nil {
-			return nil, err
-		}
+		step := k.stepOf(&items[i], SlipsSent(histories[items[i].ID]))
 		switch {
 		case step.Next == "" && !step.ReportLate:
 		case step.Colour == ColourRed:

@@ -159,6 +159,9 @@ type Reader interface {
 	Search(ctx context.Context, text string, p Page) ([]SearchHit, int, error)
 	Dashboard(ctx context.Context, q DashboardQuery) (Dashboard, error)
 	History(ctx context.Context, e Entity, id int64) ([]HistoryEntry, error)
+	// Histories lists the entries of several records of one kind, oldest
+	// first, in one read (工作台 needs those of every late item).
+	Histories(ctx context.Context, e Entity, ids []int64) (map[int64][]HistoryEntry, error)
 
 	Settings(ctx context.Context) (Settings, error)
 	Units(ctx context.Context) ([]Unit, error)

@@ -83,7 +83,8 @@ func notFound(format string, args ...any) *app.Error {
 	return app.Errorf(app.ENOTFOUND, "没有找到"+format, args...)
 }
 
-// wrapIO is for file operations outside SQLite (backup, restore).
+// wrapIO is for file operations outside SQLite (backup, restore); the
+// cause is translated by app.Cause, as everywhere else.
 func wrapIO(what string, err error) error {
 	if err == nil {
 		return nil
@@ -92,18 +93,7 @@ func wrapIO(what string, err error) error {
 	if errors.As(err, &ae) {
 		return ae
 	}
-	return app.Errorf(app.EINTERNAL, "%s失败：%s", what, ioReason(err))
-}
-
-func ioReason(err error) string {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "no space left"), strings.Contains(msg, "disk is full"), strings.Contains(msg, "database or disk is full"):
-		return "磁盘已满"
-	case strings.Contains(msg, "permission denied"), strings.Contains(msg, "access is denied"):
-		return "没有写入权限"
-	}
-	return app.Cause(err)
+	return app.Errorf(app.EINTERNAL, "%s失败：%s", what, app.Cause(err))
 }
 
 // folderError names why a file could not be made in dir: a read-only

@@ -33,12 +33,8 @@ func (h *health) checkAtOpen(readDSN string) {
 	h.opened = make(chan struct{})
 	go func() {
 		defer close(h.opened)
-		db, err := sql.Open("sqlite3", readDSN)
-		if err == nil {
-			err = h.quickCheck(context.Background(), db)
-			db.Close()
-		}
-		if err != nil { // could not check (busy, say): check before the first write
+		// could not check (busy, say): check before the first write
+		if err := h.checkFile(context.Background(), readDSN); err != nil {
 			h.mu.Lock()
 			h.suspect = true
 			h.mu.Unlock()
@@ -90,17 +86,21 @@ func (h *health) beforeWrite(ctx context.Context, readDSN string) error {
 	suspect := h.suspect
 	h.mu.Unlock()
 	if suspect {
-		db, err := sql.Open("sqlite3", readDSN)
-		if err != nil {
+		if err := h.checkFile(ctx, readDSN); err != nil {
 			return mapError(err)
-		}
-		err = h.quickCheck(ctx, db)
-		db.Close()
-		if err != nil {
-			return err
 		}
 	}
 	return h.refusal()
+}
+
+// checkFile runs the quick check through a connection of its own.
+func (h *health) checkFile(ctx context.Context, readDSN string) error {
+	db, err := sql.Open("sqlite3", readDSN)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return h.quickCheck(ctx, db)
 }
 
 // refusal is the error every write gets while the file is damaged.
