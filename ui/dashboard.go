@@ -153,14 +153,20 @@ const ladderShown = 10
 // fillLadder lists the items whose next step is due: a 催办单, a 督办通知单,
 // or a progress report the unit owes.
 func (d *dashboardScreen) fillLadder() {
-	d.ladder.Objects = []fyne.CanvasObject{sectionLabel("应催办、督办的事项")}
 	steps, err := d.u.desk.LadderDue(d.u.ctx)
+	d.showLadder(steps, err)
+}
+
+// showLadder lays out the steps read; "显示全部" shows the same steps again
+// in full rather than reading every open item a second time.
+func (d *dashboardScreen) showLadder(steps []app.LadderStep, err error) {
+	d.ladder.Objects = []fyne.CanvasObject{sectionLabel("应催办、督办的事项")}
 	if err != nil {
 		d.ladder.Add(note("未能读取：" + app.ErrorMessage(err)))
 	}
 	for i, s := range steps {
 		if i == ladderShown && !d.ladderAll {
-			more := widget.NewButton(fmt.Sprintf("显示全部（还有%d项）", len(steps)-ladderShown), func() { d.ladderAll = true; d.fillLadder() })
+			more := widget.NewButton(fmt.Sprintf("显示全部（还有%d项）", len(steps)-ladderShown), func() { d.ladderAll = true; d.showLadder(steps, nil) })
 			more.Importance = widget.LowImportance
 			d.ladder.Add(container.NewHBox(more))
 			break

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os/exec"
 	"strings"
 	"testing"
@@ -206,5 +207,53 @@ func TestChaseAfterSetting(t *testing.T) {
 	u.settings.save()
 	if u.desk.Settings().Rules.ChaseAfter != 6 {
 		t.Error("61 working days was saved")
+	}
+}
+
+// itemCounter counts the store's reads of items.
+type itemCounter struct {
+	app.Store
+	reads int
+}
+
+func (c *itemCounter) Items(ctx context.Context, f app.ItemFilter) ([]app.Item, int, error) {
+	c.reads++
+	return c.Store.Items(ctx, f)
+}
+
+// 显示全部 under the 工作台's 催办督办 list shows the whole list already read,
+// without reading every open item again on the UI thread.
+func TestLadderShowAllRereadsNothing(t *testing.T) {
+	h := newHarness(t, true)
+	u := h.u
+	steps, err := h.desk.LadderDue(u.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) <= ladderShown {
+		t.Fatalf("the sample office has only %d items due a step; the list is not cut", len(steps))
+	}
+	u.show(ScreenDashboard)
+	if n := len(u.dashboard.ladderLines()); n != ladderShown+1 { // the items and 显示全部
+		t.Fatalf("the 工作台 lists %d lines before 显示全部, want %d", n, ladderShown+1)
+	}
+	counter := &itemCounter{Store: u.desk.Store}
+	u.desk.Store = counter
+	defer func() { u.desk.Store = counter.Store }()
+	var more *widget.Button
+	for _, o := range test.LaidOutObjects(u.dashboard.ladder) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "显示全部") {
+			more = b
+		}
+	}
+	if more == nil {
+		t.Fatalf("no 显示全部 under the list: %v", u.dashboard.ladderLines())
+	}
+	test.Tap(more)
+	if n := len(u.dashboard.ladderLines()); n != len(steps) {
+		t.Fatalf("显示全部 lists %d items, want %d", n, len(steps))
+	}
+	if counter.reads != 0 {
+		t.Fatalf("显示全部 read the items from the store again (%d reads)", counter.reads)
 	}
 }

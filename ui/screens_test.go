@@ -17,9 +17,10 @@ import (
 	"gongwen/ui/widgets"
 )
 
-// heldDocument registers a document that is done while 李副区长 still holds
-// it on the 传阅 list.
-func heldDocument(t *testing.T, h *harness) app.Document {
+// heldDocument registers a document that is done while the second of the
+// readers (the office's leaders) still holds it on the 传阅 list.
+func heldDocument(h *harness, proposal string, readers ...string) app.Document {
+	t := h.t
 	t.Helper()
 	u := h.u
 	d := app.Document{FromUnit: "区财政局", Title: "关于拨付防汛物资经费的请示", ReceivedOn: app.D(2026, 3, 9)}
@@ -28,11 +29,11 @@ func heldDocument(t *testing.T, h *harness) app.Document {
 	}
 	steps := []func() (*app.Document, error){
 		func() (*app.Document, error) {
-			return u.desk.Propose(u.ctx, d.ID, "拟呈王区长阅示，请区财政局牵头办理。")
+			return u.desk.Propose(u.ctx, d.ID, proposal)
 		},
 		func() (*app.Document, error) { return u.desk.Assign(u.ctx, d.ID, "区财政局", nil, 5) },
 		func() (*app.Document, error) {
-			return u.desk.Circulate(u.ctx, d.ID, []string{"王区长", "李副区长"})
+			return u.desk.Circulate(u.ctx, d.ID, readers)
 		},
 		func() (*app.Document, error) {
 			return u.desk.ReturnCirculation(u.ctx, d.ID, 1, app.D(2026, 3, 10), "")
@@ -47,10 +48,16 @@ func heldDocument(t *testing.T, h *harness) app.Document {
 	return d
 }
 
+// minimalHeldDocument is heldDocument in the minimal office, still held by
+// 李副区长.
+func minimalHeldDocument(h *harness) app.Document {
+	return heldDocument(h, "拟呈王区长阅示，请区财政局牵头办理。", "王区长", "李副区长")
+}
+
 func TestGreyButtonSaysWhy(t *testing.T) {
 	h := newHarness(t, false)
 	u := h.u
-	d := heldDocument(t, h)
+	d := minimalHeldDocument(h)
 	u.show(ScreenIncoming)
 	u.incoming.open(d.ID)
 	b := u.incoming.book
@@ -119,7 +126,7 @@ func TestNewRecordShownFromTheTopAndHighlighted(t *testing.T) {
 func TestSearchResultShownFromTheTopAndHighlighted(t *testing.T) {
 	h := newHarness(t, false)
 	u := h.u
-	d := heldDocument(t, h)
+	d := minimalHeldDocument(h)
 	other := app.Document{FromUnit: "区司法局", Title: "关于开展普法宣传月活动的通知", ReceivedOn: app.D(2026, 3, 10)}
 	if err := u.desk.RegisterIncoming(u.ctx, &other, false); err != nil {
 		t.Fatal(err)
@@ -320,7 +327,7 @@ func findButton(t *testing.T, in fyne.CanvasObject, label string) *widget.Button
 func TestGreyButtonReasonBreaks(t *testing.T) {
 	h := newHarness(t, false)
 	u := h.u
-	d := heldDocument(t, h)
+	d := minimalHeldDocument(h)
 	u.show(ScreenIncoming)
 	u.incoming.open(d.ID)
 	b := u.incoming.book

@@ -211,7 +211,7 @@ func screenshotScenes(h *harness) []scene {
 		}, teardown: func() { u.items.menu.Hide() }},
 		{name: "34-search-marks", setup: func() { u.runSearch("防汛") }},
 		{name: "35-grey-button-why", setup: func() {
-			d := screenshotHeldDocument(h) // last: it adds a document to the office
+			d := heldDocument(h, "拟呈周启明常务副区长阅示，请区财政局牵头办理。", "周启明", "王建国") // last: it adds a document to the office
 			u.show(ScreenIncoming)
 			u.incoming.open(d.ID)
 			test.Tap(u.incoming.book.blocked["归档"])
@@ -234,35 +234,4 @@ func screenshotRegister(t *testing.T) string {
 		{5, "2026-01-09", "市生态环境局", "市环发〔2026〕4号", "关于开展冬季大气污染防治专项检查的通知", "", 2, "特急", "区生态环境分局", "3", ""},
 	}
 	return writeRegister(t, "2026年", "K1", rows)
-}
-
-// screenshotHeldDocument is a 收文 of the sample office that is 办结 but
-// still with a reader, so that 归档 is grey: heldDocument with the sample
-// office's leaders.
-func screenshotHeldDocument(h *harness) app.Document {
-	h.t.Helper()
-	u := h.u
-	d := app.Document{FromUnit: "区财政局", Title: "关于拨付防汛物资经费的请示", ReceivedOn: app.D(2026, 3, 9)}
-	if err := u.desk.RegisterIncoming(u.ctx, &d, false); err != nil {
-		h.t.Fatal(err)
-	}
-	steps := []func() (*app.Document, error){
-		func() (*app.Document, error) {
-			return u.desk.Propose(u.ctx, d.ID, "拟呈周启明常务副区长阅示，请区财政局牵头办理。")
-		},
-		func() (*app.Document, error) { return u.desk.Assign(u.ctx, d.ID, "区财政局", nil, 5) },
-		func() (*app.Document, error) {
-			return u.desk.Circulate(u.ctx, d.ID, []string{"周启明", "王建国"})
-		},
-		func() (*app.Document, error) {
-			return u.desk.ReturnCirculation(u.ctx, d.ID, 1, app.D(2026, 3, 10), "")
-		},
-		func() (*app.Document, error) { return u.desk.Complete(u.ctx, d.ID, "已拨付。") },
-	}
-	for _, step := range steps {
-		if _, err := step(); err != nil {
-			h.t.Fatal(err)
-		}
-	}
-	return d
 }
