@@ -1,0 +1,260 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// duplicateError is the probable-duplicate warning for an incoming document.
+func duplicateError(dup *Document) *Error {
+	return Errorf(EDUPLICATE, "可能重复登记：收文%s（%s，%s）的来文单位和文号与此相同。确认不是同一份文件的，请选择“仍然登记”", dup.Serial, dup.FromUnit, dup.DocNo)
+}
+
+// RegisterIncoming registers (登记) an incoming document and gives it the
+// next 收文编号 of its year. A document with the same sender and 文号 as an
+// existing one is refused with EDUPLICATE unless allowDuplicate is set; it
+// is then kept with a link to the first.
+func (k *Desk) RegisterIncoming(ctx context.Context, d *Document, allowDuplicate bool) error {
+	d.Direction, d.Status, d.ID = Incoming, StatusRegistered, 0
+	if err := d.ValidateNew(); err != nil {
+		return err
+	}
+	return k.Store.Update(ctx, func(tx Tx) error {
+		if d.DocNo != "" {
+			dup, err := tx.IncomingDuplicate(d.FromUnit, d.DocNo, 0)
+			if err != nil {
+				return err
+			}
+			if dup != nil {
+				if !allowDuplicate {
+					return duplicateError(dup)
+				}
+				d.DuplicateOf = dup.ID
+			}
+		}
+		n, err := tx.NextNumber(fmt.Sprintf("in:%d", d.Year))
+		if err != nil {
+			return err
+		}
+		d.Serial = IncomingSerial(d.Year, n)
+		d.CreatedAt, d.UpdatedAt = k.Now(), k.Now()
+		if err := tx.SaveDocument(d); err != nil {
+			return err
+		}
+		return k.history(tx, EntityDocument, d.ID, "登记", d.Serial+" "+d.Title)
+	})
+}
+
+// DraftOutgoing opens an outgoing draft (拟稿). Its 发文字号 comes at 签发.
+func (k *Desk) DraftOutgoing(ctx context.Context, d *Document) error {
+	d.Direction, d.Status, d.ID = Outgoing, StatusDrafted, 0
+	if err := d.ValidateNew(); err != nil {
+		return err
+	}
+	if _, ok := k.Settings().IssuingCodeFor(d.IssuingCode); !ok {
+		return Errorf(EINVALID, "发文代字“%s”不在设置中，请先在“设置—发文代字”中添加", d.IssuingCode)
+	}
+	return k.Store.Update(ctx, func(tx Tx) error {
+		d.CreatedAt, d.UpdatedAt = k.Now(), k.Now()
+		if err := tx.SaveDocument(d); err != nil {
+			return err
+		}
+		return k.history(tx, EntityDocument, d.ID, "拟稿", d.Title)
+	})
+}
+
+// EditDocument saves corrected registration fields of a document; the
+// workflow data, serial and status stay as they are in the store.
+func (k *Desk) EditDocument(ctx context.Context, edited *Document, allowDuplicate bool) (*Document, error) {
+	return k.changeDoc(ctx, edited.ID, "修改登记信息", func(tx Tx, d *Document) (string, error) {
+		year := d.Year
+		if err := d.ApplyRegistration(edited); err != nil {
+			return "", err
+		}
+		if d.Direction == Incoming {
+			d.Year = year // the serial's year does not move
+			if d.DocNo != "" && !allowDuplicate {
+				dup, err := tx.IncomingDuplicate(d.FromUnit, d.DocNo, d.ID)
+				if err != nil {
+					return "", err
+				}
+				if dup != nil {
+					return "", duplicateError(dup)
+				}
+			}
+		}
+		return d.Title, nil
+	})
+}
+
+func (k *Desk) Propose(ctx context.Context, id int64, text string) (*Document, error) {
+	return k.changeDoc(ctx, id, "拟办", func(_ Tx, d *Document) (string, error) {
+		return text, d.Propose(text, k.Operator, k.Today())
+	})
+}
+
+// Instruct records a leader's 批示 written on paper on day on.
+func (k *Desk) Instruct(ctx context.Context, id int64, leaderName, text string, on Date) (*Document, error) {
+	l, err := k.leader(ctx, leaderName)
+	if err != nil {
+		return nil, err
+	}
+	return k.changeDoc(ctx, id, "批示", func(_ Tx, d *Document) (string, error) {
+		return l.Name + "：" + text, d.Instruct(Instruction{Leader: l.Name, Role: l.Role, Text: text, On: on})
+	})
+}
+
+// Assign sends the document to its lead unit; the due date is counted in
+// working days from today. The returned warning is non-nil when that date
+// falls in a year the calendar does not cover; the assignment is saved all
+// the same.
+func (k *Desk) Assign(ctx context.Context, id int64, lead string, co []string, limitWorkdays int) (*Document, error) {
+	due, warn := k.DueDate(k.Today(), limitWorkdays)
+	return k.changeDoc(ctx, id, "交办", func(_ Tx, d *Document) (string, error) {
+		return fmt.Sprintf("%s，%d个工作日，%s前办结", lead, limitWorkdays, due), d.Assign(lead, co, limitWorkdays, k.Today(), due, warn != nil)
+	})
+}
+
+// SuggestReaders proposes the reading order of the government's leaders.
+func (k *Desk) SuggestReaders(ctx context.Context, d *Document) ([]Leader, error) {
+	leaders, err := k.Store.Leaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	units, err := k.Store.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return SuggestReaders(d, leaders, units), nil
+}
+
+func (k *Desk) Circulate(ctx context.Context, id int64, readers []string) (*Document, error) {
+	return k.changeDoc(ctx, id, "传阅", func(_ Tx, d *Document) (string, error) {
+		return strings.Join(readers, "、"), d.Circulate(readers, k.Today())
+	})
+}
+
+func (k *Desk) ReturnCirculation(ctx context.Context, id int64, seq int, on Date, comment string) (*Document, error) {
+	return k.changeDoc(ctx, id, "传阅退回", func(_ Tx, d *Document) (string, error) {
+		err := d.ReturnCirculation(seq, on, comment)
+		reader := ""
+		for _, c := range d.Circulations {
+			if c.Seq == seq {
+				reader = c.Reader
+			}
+		}
+		return reader + " " + comment, err
+	})
+}
+
+func (k *Desk) Remind(ctx context.Context, id int64, text string) (*Document, error) {
+	return k.changeDoc(ctx, id, "催办", func(_ Tx, d *Document) (string, error) {
+		err := d.Remind(k.Today(), text, k.Operator)
+		if err != nil {
+			return "", err
+		}
+		return d.Reminders[len(d.Reminders)-1].Text, nil
+	})
+}
+
+func (k *Desk) Complete(ctx context.Context, id int64, result string) (*Document, error) {
+	return k.changeDoc(ctx, id, "办结", func(_ Tx, d *Document) (string, error) {
+		return result, d.Complete(result, k.Today())
+	})
+}
+
+func (k *Desk) ReturnToSender(ctx context.Context, id int64, reason string) (*Document, error) {
+	return k.changeDoc(ctx, id, "退文", func(_ Tx, d *Document) (string, error) {
+		return reason, d.ReturnToSender(reason, k.Today())
+	})
+}
+
+func (k *Desk) Transfer(ctx context.Context, id int64, to, reason string) (*Document, error) {
+	return k.changeDoc(ctx, id, "转办", func(_ Tx, d *Document) (string, error) {
+		return to + "：" + reason, d.Transfer(to, reason, k.Today())
+	})
+}
+
+// Archive files the document with the next 件号 of its year and retention.
+func (k *Desk) Archive(ctx context.Context, id int64, year int, retention Retention) (*Document, error) {
+	st := k.Settings()
+	return k.changeDoc(ctx, id, "归档", func(tx Tx, d *Document) (string, error) {
+		a := Archive{Fonds: st.FondsCode, Year: year, Retention: retention, OrgCode: st.OrgCode, Piece: 1, FiledOn: k.Today()}
+		if err := a.Validate(); err != nil {
+			return "", err
+		}
+		if err := d.ArchiveAs(a); err != nil { // check the state before a 件号 is taken
+			return "", err
+		}
+		n, err := tx.NextNumber(fmt.Sprintf("archive:%d:%s", year, retention))
+		if err != nil {
+			return "", err
+		}
+		d.Archive.Piece = n
+		return d.Archive.Number(), nil
+	})
+}
+
+func (k *Desk) CheckDraft(ctx context.Context, id int64) (*Document, error) {
+	return k.changeDoc(ctx, id, "核稿", func(_ Tx, d *Document) (string, error) {
+		return "", d.CheckDraft(k.Operator, k.Today())
+	})
+}
+
+func (k *Desk) ReviewDraft(ctx context.Context, id int64, leaderName, opinion string, on Date) (*Document, error) {
+	l, err := k.leaderFor(ctx, leaderName, func() Role { // the 副主任 first, then the 主任
+		if d, err := k.Store.Document(ctx, id); err == nil {
+			for _, r := range d.Reviews {
+				if r.Role == RoleDeputyDirector {
+					return RoleOfficeDirector
+				}
+			}
+		}
+		return RoleDeputyDirector
+	})
+	if err != nil {
+		return nil, err
+	}
+	return k.changeDoc(ctx, id, "审核", func(_ Tx, d *Document) (string, error) {
+		return leaderName + " " + opinion, d.ReviewDraft(l, on, opinion)
+	})
+}
+
+// Sign records the 签发 and takes the next serial of the issuing code's
+// year, in the same transaction, so numbers have no gaps.
+func (k *Desk) Sign(ctx context.Context, id int64, leaderName string, on Date) (*Document, error) {
+	l, err := k.leaderFor(ctx, leaderName, func() Role {
+		if d, err := k.Store.Document(ctx, id); err == nil {
+			if code, ok := k.Settings().IssuingCodeFor(d.IssuingCode); ok {
+				return code.Body.SignerRoles()[0]
+			}
+		}
+		return ""
+	})
+	if err != nil {
+		return nil, err
+	}
+	return k.changeDoc(ctx, id, "签发", func(tx Tx, d *Document) (string, error) {
+		code, ok := k.Settings().IssuingCodeFor(d.IssuingCode)
+		if !ok {
+			return "", Errorf(EINVALID, "发文代字“%s”不在设置中", d.IssuingCode)
+		}
+		if err := d.Sign(l, on, code, 1); err != nil { // check before a number is taken
+			return "", err
+		}
+		n, err := tx.NextNumber(fmt.Sprintf("out:%s:%d", code.Code, on.Year))
+		if err != nil {
+			return "", err
+		}
+		no := DocNo{Code: code.Code, Year: on.Year, Serial: n}.String()
+		d.DocNo, d.Serial = no, no
+		return leaderName + " 签发，" + no, nil
+	})
+}
+
+func (k *Desk) Issue(ctx context.Context, id int64, on Date, printCount int) (*Document, error) {
+	return k.changeDoc(ctx, id, "印发", func(_ Tx, d *Document) (string, error) {
+		return fmt.Sprintf("印数%d", printCount), d.Issue(on, printCount)
+	})
+}

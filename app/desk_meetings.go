@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"fmt"
+)
+
+// SaveMeeting creates or updates a meeting, computing the topics' due dates.
+// The warning is non-nil when a due date lies in an uncovered year.
+func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err error) {
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	if _, err := k.leader(ctx, m.Chair); err != nil {
+		return nil, err
+	}
+	warn = m.TopicsDue(k.Calendar())
+	if seqWarn, err := k.meetingSequenceWarning(ctx, m); err != nil {
+		return nil, err
+	} else if seqWarn != nil {
+		warn = joinWarnings(warn, seqWarn)
+	}
+	if m.ID == 0 {
+		m.CreatedAt, m.UpdatedAt = k.Now(), k.Now()
+		return warn, k.Store.Update(ctx, func(tx Tx) error {
+			if err := tx.SaveMeeting(m); err != nil {
+				return err
+			}
+			return k.history(tx, EntityMeeting, m.ID, "登记会议", m.Name())
+		})
+	}
+	edited := *m
+	saved, err := k.changeMeeting(ctx, m.ID, "修改会议", func(_ Tx, old *Meeting) (string, error) {
+		edited.CreatedAt, edited.Minutes = old.CreatedAt, mergeMinutes(old.Minutes, edited.Minutes)
+		keepDecisionLinks(old.Decisions, edited.Decisions)
+		*old = edited
+		return m.Name(), nil
+	})
+	if saved != nil {
+		*m = *saved
+	}
+	return warn, err
+}
+
+// meetingSequenceWarning compares m's 第N次 with the meetings of the same
+// kind held within a year of it.
+func (k *Desk) meetingSequenceWarning(ctx context.Context, m *Meeting) (error, error) {
+	if m.Seq <= 0 {
+		return nil, nil
+	}
+	others, _, err := k.Store.Meetings(ctx, MeetingFilter{Kind: m.Kind, From: m.Date.AddDays(-366), To: m.Date.AddDays(366),
+		Page: Page{Limit: 1000}})
+	if err != nil {
+		return nil, err
+	}
+	return m.SequenceWarning(others), nil
+}
+
+// joinWarnings puts two warnings in one message; the first one's code stays.
+func joinWarnings(a, b error) error {
+	if a == nil {
+		return b
+	}
+	return &Error{Code: ErrorCode(a), Message: ErrorMessage(a) + "\n" + ErrorMessage(b)}
+}
+
+// keepDecisionLinks carries the supervision items already made of decisions
+// over to the edited list: by the same text, else by the same position (a
+// corrected wording), so no decision can be made into an item twice.
+func keepDecisionLinks(old, edited []Decision) {
+	used := map[int64]bool{}
+	for _, d := range edited {
+		used[d.ItemID] = d.ItemID != 0
+	}
+	link := func(i int, match func(Decision) bool) {
+		for _, od := range old {
+			if od.ItemID != 0 && !used[od.ItemID] && match(od) {
+				edited[i].ItemID, used[od.ItemID] = od.ItemID, true
+				return
+			}
+		}
+	}
+	for i := range edited {
+		if edited[i].ItemID == 0 {
+			link(i, func(od Decision) bool { return od.Content == edited[i].Content })
+		}
+	}
+	for i := range edited {
+		if edited[i].ItemID == 0 {
+			link(i, func(od Decision) bool { return od.Seq == edited[i].Seq })
+		}
+	}
+}
+
+// mergeMinutes keeps the number once given; the rest comes from the edit.
+func mergeMinutes(old, edited Minutes) Minutes {
+	if old.Number != 0 {
+		edited.Year, edited.Number = old.Year, old.Number
+	}
+	return edited
+}
+
+// DecisionToItem makes a supervision item of decision seq of a meeting, in
+// one step, and links them both ways.
+func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*Item, error) {
+	var it Item
+	_, err := k.changeMeeting(ctx, meetingID, "议定事项转督办", func(tx Tx, m *Meeting) (string, error) {
+		for i := range m.Decisions {
+			dec := &m.Decisions[i]
+			if dec.Seq != seq {
+				continue
+			}
+			if dec.ItemID != 0 {
+				return "", Errorf(ECONFLICT, "第%d项议定事项已转为督办事项", seq)
+			}
+			if dec.Deadline.IsZero() {
+				return "", Errorf(EINVALID, "第%d项议定事项没有时限，请先填写", seq)
+			}
+			it = ItemFromDecision(m, *dec)
+			if err := k.createItem(tx, &it); err != nil {
+				return "", err
+			}
+			dec.ItemID = it.ID
+			return it.Number, nil
+		}
+		return "", Errorf(ENOTFOUND, "没有第%d项议定事项", seq)
+	})
+	return &it, err
+}
+
+// IssueMinutes gives the minutes their number (per kind per year, once) and
+// records body, signer and date.
+func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, on Date) (*Meeting, error) {
+	if _, err := k.leader(ctx, signer); err != nil {
+		return nil, err
+	}
+	return k.changeMeeting(ctx, id, "印发纪要", func(tx Tx, m *Meeting) (string, error) {
+		year, number := m.Minutes.Year, m.Minutes.Number
+		if err := m.CanIssueMinutes(k.Today()); err != nil {
+			return "", err
+		}
+		if err := m.IssueMinutes(1, body, signer, on); err != nil { // validate before a number is taken
+			return "", err
+		}
+		if number == 0 { // reissued minutes keep their number and its year
+			n, err := tx.NextNumber(fmt.Sprintf("minutes:%s:%d", m.Kind, on.Year))
+			if err != nil {
+				return "", err
+			}
+			year, number = on.Year, n
+		}
+		m.Minutes.Year, m.Minutes.Number = year, number
+		return m.Minutes.NumberText(), nil
+	})
+}

@@ -1,0 +1,153 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+func (k *Desk) seal(ctx context.Context, name string) (Seal, error) {
+	seals, err := k.Store.Seals(ctx)
+	if err != nil {
+		return Seal{}, err
+	}
+	for _, s := range seals {
+		if s.Name == strings.TrimSpace(name) {
+			return s, nil
+		}
+	}
+	return Seal{}, NeedsSetting(Errorf(ENOTFOUND, "印章“%s”不在设置中", name), MissingSeal, strings.TrimSpace(name))
+}
+
+// leaderFor is k.leader for a step that needs a post: a name not on the
+// list is refused naming the post (role reads it from the record), so that
+// the leader can be added with it.
+func (k *Desk) leaderFor(ctx context.Context, name string, role func() Role) (Leader, error) {
+	l, err := k.leader(ctx, name)
+	var e *Error
+	if errors.As(err, &e) && e.Missing != nil {
+		e.Missing.Role = role()
+	}
+	return l, err
+}
+
+// sealApprover is the leader named for the request's next step.
+func (k *Desk) sealApprover(ctx context.Context, id int64, name string) (Leader, error) {
+	return k.leaderFor(ctx, name, func() Role {
+		if r, err := k.Store.SealRequest(ctx, id); err == nil && r.NextStep() != nil {
+			return r.NextStep().Role
+		}
+		return ""
+	})
+}
+
+// SealChain is the approval chain a request's form names: the one fixed
+// when it was submitted, else (a draft) the one Submit would fix now, from
+// the same rule and the seal's settings.
+func (k *Desk) SealChain(ctx context.Context, r *SealRequest) ([]ApprovalStep, error) {
+	if len(r.Chain) > 0 {
+		return r.Chain, nil
+	}
+	s, err := k.seal(ctx, r.SealName)
+	if err != nil {
+		return nil, err
+	}
+	return ChainFor(s, r.OffSite), nil
+}
+
+// CreateSealRequest saves a new request as a draft with the next number.
+func (k *Desk) CreateSealRequest(ctx context.Context, r *SealRequest) error {
+	r.ID, r.Status = 0, SealDraft
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	s, err := k.seal(ctx, r.SealName)
+	if err != nil {
+		return err
+	}
+	r.SealKind = s.Kind
+	return k.Store.Update(ctx, func(tx Tx) error {
+		n, err := tx.NextNumber(fmt.Sprintf("seal:%d", r.RequestedOn.Year))
+		if err != nil {
+			return err
+		}
+		r.Number = IncomingSerial(r.RequestedOn.Year, n)
+		r.CreatedAt, r.UpdatedAt = k.Now(), k.Now()
+		if err := tx.SaveSealRequest(r); err != nil {
+			return err
+		}
+		return k.history(tx, EntitySeal, r.ID, "申请", r.Unit+" "+r.Reason)
+	})
+}
+
+// EditSealRequest saves changes to a draft.
+func (k *Desk) EditSealRequest(ctx context.Context, edited *SealRequest) (*SealRequest, error) {
+	s, err := k.seal(ctx, edited.SealName)
+	if err != nil {
+		return nil, err
+	}
+	return k.changeSeal(ctx, edited.ID, "修改申请", func(_ Tx, r *SealRequest) (string, error) {
+		if err := r.CanEdit(); err != nil {
+			return "", err
+		}
+		keep := *r
+		*r = *edited
+		r.ID, r.Number, r.Status, r.CreatedAt, r.SealKind = keep.ID, keep.Number, keep.Status, keep.CreatedAt, s.Kind
+		return r.Reason, r.Validate()
+	})
+}
+
+func (k *Desk) SubmitSeal(ctx context.Context, id int64) (*SealRequest, error) {
+	return k.changeSeal(ctx, id, "提交", func(_ Tx, r *SealRequest) (string, error) {
+		s, err := k.seal(ctx, r.SealName)
+		if err != nil {
+			return "", err
+		}
+		return "", r.Submit(s)
+	})
+}
+
+func (k *Desk) ApproveSeal(ctx context.Context, id int64, leaderName, opinion string, on Date) (*SealRequest, error) {
+	l, err := k.sealApprover(ctx, id, leaderName)
+	if err != nil {
+		return nil, err
+	}
+	return k.changeSeal(ctx, id, "审批", func(_ Tx, r *SealRequest) (string, error) {
+		step := r.NextStep()
+		action := "审批"
+		if step != nil {
+			action = step.Action
+		}
+		return leaderName + " " + action + " " + opinion, r.Approve(l, on, opinion)
+	})
+}
+
+func (k *Desk) RejectSeal(ctx context.Context, id int64, leaderName, reason string, on Date) (*SealRequest, error) {
+	l, err := k.sealApprover(ctx, id, leaderName)
+	if err != nil {
+		return nil, err
+	}
+	return k.changeSeal(ctx, id, "退回", func(_ Tx, r *SealRequest) (string, error) {
+		return reason, r.Reject(l, on, reason)
+	})
+}
+
+func (k *Desk) WithdrawSeal(ctx context.Context, id int64) (*SealRequest, error) {
+	return k.changeSeal(ctx, id, "撤回", func(_ Tx, r *SealRequest) (string, error) { return "", r.Withdraw() })
+}
+
+// UseSeal records the use and gives it the next 登记号 of the seal log.
+func (k *Desk) UseSeal(ctx context.Context, id int64, on Date, count int, handler, witness, remarks string) (*SealRequest, error) {
+	return k.changeSeal(ctx, id, "用印", func(tx Tx, r *SealRequest) (string, error) {
+		if err := r.MarkUsed(on, count, handler, witness, "-", remarks); err != nil {
+			return "", err
+		}
+		n, err := tx.NextNumber(fmt.Sprintf("seallog:%d", on.Year))
+		if err != nil {
+			return "", err
+		}
+		r.LogNo = IncomingSerial(on.Year, n)
+		return fmt.Sprintf("登记号%s，%d份，经办人%s，监印人%s", r.LogNo, count, handler, witness), nil
+	})
+}

@@ -1,0 +1,157 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// CreateItem saves a new supervision item with the next 督办编号.
+func (k *Desk) CreateItem(ctx context.Context, it *Item) error {
+	if err := k.optionalLeader(ctx, it.LeaderInCharge); err != nil {
+		return err
+	}
+	return k.Store.Update(ctx, func(tx Tx) error { return k.createItem(tx, it) })
+}
+
+func (k *Desk) createItem(tx Tx, it *Item) error {
+	it.ID, it.Status = 0, ItemOpen
+	if err := it.Validate(); err != nil {
+		return err
+	}
+	it.Year = it.AssignedOn.Year
+	n, err := tx.NextNumber(fmt.Sprintf("item:%d", it.Year))
+	if err != nil {
+		return err
+	}
+	it.Seq, it.Number = n, ItemNumber(it.Year, n)
+	it.CreatedAt, it.UpdatedAt = k.Now(), k.Now()
+	if err := tx.SaveItem(it); err != nil {
+		return err
+	}
+	return k.history(tx, EntityItem, it.ID, "立项", it.Number+" "+it.Title)
+}
+
+// EditItem saves changes to an item's assignment data.
+func (k *Desk) EditItem(ctx context.Context, edited *Item) (*Item, error) {
+	if err := k.optionalLeader(ctx, edited.LeaderInCharge); err != nil {
+		return nil, err
+	}
+	return k.changeItem(ctx, edited.ID, "修改事项", func(_ Tx, it *Item) (string, error) {
+		if err := it.CanEdit(); err != nil {
+			return "", err
+		}
+		keep := *it
+		*it = *edited
+		it.ID, it.Number, it.Year, it.Seq, it.Status, it.CreatedAt = keep.ID, keep.Number, keep.Year, keep.Seq, keep.Status, keep.CreatedAt
+		it.Progress, it.FollowUps, it.DoneOn, it.Result = keep.Progress, keep.FollowUps, keep.DoneOn, keep.Result
+		it.Satisfaction = keep.Satisfaction
+		// a stage finished in the store stays finished, whatever the form held
+		for i := range it.Stages {
+			for _, old := range keep.Stages {
+				if old.Name == it.Stages[i].Name && !old.DoneOn.IsZero() {
+					it.Stages[i].DoneOn = old.DoneOn
+				}
+			}
+		}
+		return it.Title, it.Validate()
+	})
+}
+
+func (k *Desk) AddProgress(ctx context.Context, id int64, on Date, text string) (*Item, error) {
+	return k.changeItem(ctx, id, "进展反馈", func(_ Tx, it *Item) (string, error) {
+		return text, it.AddProgress(Progress{On: on, Text: text, Operator: k.Operator})
+	})
+}
+
+func (k *Desk) CompleteStage(ctx context.Context, id int64, stage int, on Date) (*Item, error) {
+	return k.changeItem(ctx, id, "阶段完成", func(_ Tx, it *Item) (string, error) {
+		err := it.CompleteStage(stage, on)
+		if err != nil {
+			return "", err
+		}
+		return it.Stages[stage].Name, nil
+	})
+}
+
+func (k *Desk) CompleteItem(ctx context.Context, id int64, result string, on Date) (*Item, error) {
+	return k.changeItem(ctx, id, "办结", func(_ Tx, it *Item) (string, error) { return result, it.Complete(result, on) })
+}
+
+func (k *Desk) VisitItem(ctx context.Context, id int64, on Date, text string, reopen bool, newDeadline Date) (*Item, error) {
+	action := "回访"
+	if reopen {
+		action = "回访并重新交办"
+	}
+	return k.changeItem(ctx, id, action, func(_ Tx, it *Item) (string, error) {
+		return text, it.Visit(on, text, reopen, newDeadline)
+	})
+}
+
+func (k *Desk) RecordSatisfaction(ctx context.Context, id int64, s Satisfaction, newDeadline Date) (*Item, error) {
+	return k.changeItem(ctx, id, "满意度", func(_ Tx, it *Item) (string, error) {
+		return string(s), it.RecordSatisfaction(s, k.Today(), newDeadline)
+	})
+}
+
+// ItemFromInstruction makes a supervision item of the n-th 批示 (from 0) of
+// a document in one step.
+func (k *Desk) ItemFromInstruction(ctx context.Context, docID int64, n int, deadline Date) (*Item, error) {
+	var it Item
+	err := k.Store.Update(ctx, func(tx Tx) error {
+		d, err := tx.Document(docID)
+		if err != nil {
+			return err
+		}
+		if err := d.CanMakeItem(); err != nil {
+			return err
+		}
+		if n < 0 || n >= len(d.Instructions) {
+			return Errorf(ENOTFOUND, "这份公文没有第%d条批示", n+1)
+		}
+		it = ItemFromInstruction(d, d.Instructions[n], deadline)
+		if err := k.createItem(tx, &it); err != nil {
+			return err
+		}
+		return k.history(tx, EntityDocument, d.ID, "转督办", it.Number)
+	})
+	return &it, err
+}
+
+// MonthlyReport counts the supervision items of a month's 督查通报 (its
+// scope is the year's: see BuildMonthlyReport); the issue number is the
+// month's (one 通报 a month, counted per year).
+func (k *Desk) MonthlyReport(ctx context.Context, year int, month time.Month) (MonthlyReport, error) {
+	first := D(year, month, 1)
+	items, err := All(func(p Page) ([]Item, int, error) {
+		return k.Store.Items(ctx, ItemFilter{ActiveFrom: D(year, time.January, 1), ActiveTo: first.LastOfMonth(), Sort: "number", Page: p})
+	})
+	if err != nil {
+		return MonthlyReport{}, err
+	}
+	r := BuildMonthlyReport(items, year, month, k.Today(), k.Calendar(), k.Settings().Rules.WarnDays)
+	st := k.Settings()
+	r.OrgName, r.Issue = st.OrgName, int(month)
+	r.ReportTo = firstNonEmpty(st.MonthlyReportTo, DefaultReportTo)
+	r.SendTo = firstNonEmpty(st.MonthlySendTo, DefaultSendTo)
+	return r, nil
+}
+
+// RememberMonthlyColophon keeps the 报 and 送 lines given to a 通报 for the
+// next one; a line left empty or as the default follows the default.
+func (k *Desk) RememberMonthlyColophon(ctx context.Context, reportTo, sendTo string) error {
+	keep := func(line, def string) string {
+		if line = strings.TrimSpace(line); line == def {
+			return ""
+		}
+		return line
+	}
+	st := k.Settings()
+	reportTo, sendTo = keep(reportTo, DefaultReportTo), keep(sendTo, DefaultSendTo)
+	if reportTo == st.MonthlyReportTo && sendTo == st.MonthlySendTo {
+		return nil
+	}
+	st.MonthlyReportTo, st.MonthlySendTo = reportTo, sendTo
+	return k.changeSettings(ctx, "修改通报报送范围", st.OrgName, func(tx Tx) error { return tx.SaveSettings(st) })
+}
