@@ -1,0 +1,370 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// IssuerPartyGroup is the 区政府党组, the third body the office drafts for
+// (000 二十九: 以区政府党组、区政府名义行文 … 再呈党组书记、区长签发).
+const IssuerPartyGroup IssuerBody = "区人民政府党组"
+
+// IssuerBodies lists the bodies in whose name the office drafts.
+var IssuerBodies = []IssuerBody{IssuerGovernment, IssuerOffice, IssuerPartyGroup}
+
+// SigningKind is the kind of an outgoing document as far as signing goes:
+// the seeds give different signers to ordinary documents, to 规范性文件、
+// 决定、议案, to 请示、报告 sent up to the city, and to important ones.
+type SigningKind string
+
+const (
+	SignOrdinary  SigningKind = "一般公文"
+	SignNormative SigningKind = "规范性文件、决定、议案"
+	SignUpward    SigningKind = "向上级的请示、报告"
+	SignImportant SigningKind = "重要公文"
+)
+
+// SigningKinds lists the kinds in the order 设置 shows them.
+var SigningKinds = []SigningKind{SignOrdinary, SignNormative, SignUpward, SignImportant}
+
+// SigningStep is one review a draft needs before it is signed: 分管副区长
+// 审核, 区长同意 … Steps of a lower Stage must be recorded before those of a
+// higher one; steps of the same Stage may come in any order.
+type SigningStep struct {
+	Name  string `json:"name"`
+	Posts []Role `json:"posts"`
+	Stage int    `json:"stage"`
+}
+
+// SigningRule says, for documents of one kind issued in one body's name,
+// who reviews and who may sign, and where the office's rules say so.
+type SigningRule struct {
+	Body    IssuerBody    `json:"body"`
+	Kind    SigningKind   `json:"kind"`
+	Reviews []SigningStep `json:"reviews"`
+	Signers []Role        `json:"signers"`
+	Cite    string        `json:"cite"` // 《…工作规则》第二十六条
+}
+
+// DeputyRule says who may stand in for the holder of a post (003 第六条:
+// the 区长's work is led by the 常务副区长 or another 副区长).
+type DeputyRule struct {
+	For  Role   `json:"for"`
+	By   []Role `json:"by"`
+	Cite string `json:"cite"`
+}
+
+// ReportRule says whom a leader of the post tells before he leaves the
+// district (003 第四十四条: the 区长's absence is reported to the
+// 市政府办公室 and the 区委办公室).
+type ReportRule struct {
+	Who  Role     `json:"who"`
+	To   []string `json:"to"`
+	Cite string   `json:"cite"`
+}
+
+// SigningRules are an office's rules of authority: who reviews and signs
+// each kind of document, who may stand in for whom, and whom an absence is
+// reported to. They are office data; the presets below give the rules of
+// the districts the program was modelled on.
+type SigningRules struct {
+	Name       string        `json:"name"` // the preset it started from, shown in 设置
+	Rows       []SigningRule `json:"rows"`
+	Deputies   []DeputyRule  `json:"deputies"`
+	Reporting  []ReportRule  `json:"reporting"`
+	ActingMark string        `json:"acting_mark"` // printed after a stand-in's name: （代）, or （代{职务}）
+}
+
+// DefaultActingMark is printed after the name of a leader who signs for
+// another: 李四（代）.
+const DefaultActingMark = "（代）"
+
+// postPlaceholder in an ActingMark is replaced by the post stood in for:
+// （代{职务}） prints 李四（代区长）.
+const postPlaceholder = "{职务}"
+
+func orPosts(roles []Role) string {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], "、") + "或" + names[len(names)-1]
+}
+
+func leaderPost(r Role) bool { return slices.Contains(Roles, r) && r != RoleOther }
+
+// Validate checks the rules can decide every signature they are asked
+// about; the message names the row to correct.
+func (s SigningRules) Validate() error {
+	if len(s.Rows) == 0 {
+		return Errorf(EINVALID, "签发规则是空的：请至少为以区人民政府和区人民政府办公室名义的一般公文各写一行")
+	}
+	for i, r := range s.Rows {
+		row := fmt.Sprintf("签发规则第%d行", i+1)
+		if !slices.Contains(IssuerBodies, r.Body) {
+			return Errorf(EINVALID, "%s：发文机关“%s”不认识，应为%s、%s或%s", row, r.Body, IssuerGovernment, IssuerOffice, IssuerPartyGroup)
+		}
+		if !slices.Contains(SigningKinds, r.Kind) {
+			return Errorf(EINVALID, "%s：公文类别“%s”不认识，应为%s、%s、%s或%s", row, r.Kind, SignOrdinary, SignNormative, SignUpward, SignImportant)
+		}
+		row += fmt.Sprintf("（以%s名义的%s）", r.Body, r.Kind)
+		for j := range i {
+			if s.Rows[j].Body == r.Body && s.Rows[j].Kind == r.Kind {
+				return Errorf(EINVALID, "%s与第%d行重复，请合并为一行", row, j+1)
+			}
+		}
+		if len(r.Signers) == 0 {
+			return Errorf(EINVALID, "%s：请写明由谁签发", row)
+		}
+		for _, p := range r.Signers {
+			if !leaderPost(p) {
+				return Errorf(EINVALID, "%s：签发人“%s”不是领导职务，应为%s", row, p, orPosts(Roles[:len(Roles)-1]))
+			}
+		}
+		for k, st := range r.Reviews {
+			if strings.TrimSpace(st.Name) == "" {
+				return Errorf(EINVALID, "%s：第%d个审核环节没有名称（如“分管副区长审核”）", row, k+1)
+			}
+			if len(st.Posts) == 0 {
+				return Errorf(EINVALID, "%s：“%s”请写明由哪些职务办理", row, st.Name)
+			}
+			for _, p := range st.Posts {
+				if !leaderPost(p) {
+					return Errorf(EINVALID, "%s：“%s”的职务“%s”不是领导职务", row, st.Name, p)
+				}
+			}
+			if k > 0 && st.Stage < r.Reviews[k-1].Stage {
+				return Errorf(EINVALID, "%s：审核环节请按先后顺序排列（“%s”的顺序号小于前一环节）", row, st.Name)
+			}
+		}
+		if strings.TrimSpace(r.Cite) == "" {
+			return Errorf(EINVALID, "%s：请写明依据的规则条款", row)
+		}
+	}
+	for _, b := range []IssuerBody{IssuerGovernment, IssuerOffice} {
+		if !slices.ContainsFunc(s.Rows, func(r SigningRule) bool { return r.Body == b && r.Kind == SignOrdinary }) {
+			return Errorf(EINVALID, "签发规则缺少以%s名义的%s一行（其他类别未写明时按这一行签发）", b, SignOrdinary)
+		}
+	}
+	for i, d := range s.Deputies {
+		row := fmt.Sprintf("代理规则第%d行", i+1)
+		if !leaderPost(d.For) {
+			return Errorf(EINVALID, "%s：被代理的职务“%s”不是领导职务", row, d.For)
+		}
+		if len(d.By) == 0 {
+			return Errorf(EINVALID, "%s：请写明%s外出时由哪些职务代理", row, d.For)
+		}
+		for _, p := range d.By {
+			if !leaderPost(p) {
+				return Errorf(EINVALID, "%s：代理人的职务“%s”不是领导职务", row, p)
+			}
+		}
+		for j := range i {
+			if s.Deputies[j].For == d.For {
+				return Errorf(EINVALID, "%s与第%d行都是%s的代理，请合并为一行", row, j+1, d.For)
+			}
+		}
+		if strings.TrimSpace(d.Cite) == "" {
+			return Errorf(EINVALID, "%s：请写明依据的规则条款", row)
+		}
+	}
+	for i, r := range s.Reporting {
+		if !leaderPost(r.Who) || len(r.To) == 0 || slices.ContainsFunc(r.To, func(t string) bool { return strings.TrimSpace(t) == "" }) {
+			return Errorf(EINVALID, "外出报告规则第%d行：请写明哪个职务外出、向谁报告", i+1)
+		}
+	}
+	mark := strings.TrimSpace(s.ActingMark)
+	if mark == "" {
+		return Errorf(EINVALID, "请填写代签时名字后的标注，如“%s”", DefaultActingMark)
+	}
+	if utf8.RuneCountInString(mark) > 12 {
+		return Errorf(EINVALID, "代签标注“%s”太长，请不超过12个字", mark)
+	}
+	return nil
+}
+
+// Rule is the row that governs documents of kind issued in body's name; a
+// kind the office gave no row is signed as the body's ordinary documents.
+func (s SigningRules) Rule(body IssuerBody, kind SigningKind) (SigningRule, error) {
+	if kind == "" {
+		kind = SignOrdinary
+	}
+	for _, want := range []SigningKind{kind, SignOrdinary} {
+		for _, r := range s.Rows {
+			if r.Body == body && r.Kind == want {
+				return r, nil
+			}
+		}
+	}
+	return SigningRule{}, Errorf(EINVALID, "签发规则中没有以%s名义发文的规定，请先在“设置—签发规则”中添加", body)
+}
+
+// Reviewers lists every post that takes part in a review of the row, so
+// that 审核 accepts exactly the leaders the rules name.
+func (r SigningRule) Reviewers() []Role {
+	var out []Role
+	for _, st := range r.Reviews {
+		for _, p := range st.Posts {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// Deputy returns the rule of who may stand in for the post.
+func (s SigningRules) Deputy(post Role) (DeputyRule, bool) {
+	for _, d := range s.Deputies {
+		if d.For == post {
+			return d, true
+		}
+	}
+	return DeputyRule{}, false
+}
+
+// ReportsFor is whom a leader of the post must tell before leaving.
+func (s SigningRules) ReportsFor(post Role) (ReportRule, bool) {
+	for _, r := range s.Reporting {
+		if r.Who == post {
+			return r, true
+		}
+	}
+	return ReportRule{}, false
+}
+
+// Mark is the text printed after a stand-in's name when he acts for a
+// leader of the post: （代） or, with {职务}, （代区长）.
+func (s SigningRules) Mark(post Role) string {
+	mark := strings.TrimSpace(s.ActingMark)
+	if mark == "" {
+		mark = DefaultActingMark
+	}
+	return strings.ReplaceAll(mark, postPlaceholder, string(post))
+}
+
+// Authority is what a signature is decided with: the office's rules, its
+// leaders and the stand-ins it recorded.
+type Authority struct {
+	Rules    SigningRules
+	Leaders  []Leader
+	StandIns []StandIn
+}
+
+// SignatureRequest is a proposed 签发: the draft's body and kind, the
+// reviews recorded on it so far, who signs and when.
+type SignatureRequest struct {
+	Body    IssuerBody
+	Kind    SigningKind
+	Reviews []Review
+	Signer  Leader
+	On      Date
+}
+
+// Signature is an accepted 签发: the rule that allowed it and, when the
+// signer stood in for another leader, how he acted.
+type Signature struct {
+	Rule   SigningRule
+	Acting Acting
+}
+
+// Printed is the signer as the paper shows him: 王五, or 李四（代）.
+func (s Signature) Printed(rules SigningRules) string { return s.Acting.Printed(rules) }
+
+// CheckSignature decides whether the request may be signed under the
+// office's rules: the reviews of the row are recorded (in their order) and
+// the signer holds one of its posts, himself or as a stand-in on that day.
+// The refusal says why and cites the rule.
+func (a Authority) CheckSignature(req SignatureRequest) (Signature, error) {
+	kind := req.Kind
+	if kind == "" {
+		kind = SignOrdinary
+	}
+	rule, err := a.Rules.Rule(req.Body, kind)
+	if err != nil {
+		return Signature{}, err
+	}
+	what := fmt.Sprintf("以%s名义发文", req.Body)
+	if kind != SignOrdinary {
+		what = fmt.Sprintf("以%s名义的%s", req.Body, kind)
+	}
+	acting, err := a.ActingAs(req.Signer, rule.Signers, req.On)
+	if err != nil {
+		if ErrorCode(err) == ENOTFOUND {
+			return Signature{}, Errorf(EINVALID, "%s应由%s签发，%s是%s（%s）", what, orPosts(rule.Signers), req.Signer.Name, req.Signer.Role, rule.Cite)
+		}
+		return Signature{}, err
+	}
+	if err := a.checkReviews(rule, req.Reviews, what); err != nil {
+		return Signature{}, err
+	}
+	return Signature{Rule: rule, Acting: acting}, nil
+}
+
+// checkReviews finds, for each step of the rule, a review by one of its
+// posts (or by a stand-in for one on the day of the review), recorded after
+// every review used by the earlier stages.
+func (a Authority) checkReviews(rule SigningRule, reviews []Review, what string) error {
+	used := make([]bool, len(reviews))
+	last := -1  // index of the last review used so far
+	after := -1 // reviews of the current stage must come after this index
+	for k, st := range rule.Reviews {
+		if k > 0 && st.Stage != rule.Reviews[k-1].Stage {
+			after = last
+		}
+		found, early := -1, -1
+		for i, r := range reviews {
+			if used[i] || !a.reviewHolds(r, st.Posts) {
+				continue
+			}
+			if i > after {
+				found = i
+				break
+			}
+			if early < 0 {
+				early = i
+			}
+		}
+		if found < 0 && early >= 0 {
+			var before []SigningStep
+			for _, p := range rule.Reviews[:k] {
+				if p.Stage < st.Stage {
+					before = append(before, p)
+				}
+			}
+			return Errorf(ESTATE, "%s须先经%s，再经%s；%s的审核记在前面，请按顺序重新审核（%s）", what, stepNames(before), st.Name, reviews[early].Leader, rule.Cite)
+		}
+		if found < 0 {
+			return Errorf(ESTATE, "%s须经%s后才能签发，请先由%s审核（%s）", what, stepNames(rule.Reviews), orPosts(st.Posts), rule.Cite)
+		}
+		used[found] = true
+		last = max(last, found)
+	}
+	return nil
+}
+
+func stepNames(steps []SigningStep) string {
+	names := make([]string, len(steps))
+	for i, st := range steps {
+		names[i] = st.Name
+	}
+	return strings.Join(names, "、")
+}
+
+// reviewHolds reports whether the review was made in one of the posts,
+// by the holder or by his stand-in on the day of the review.
+func (a Authority) reviewHolds(r Review, posts []Role) bool {
+	if slices.Contains(posts, r.Role) {
+		return true
+	}
+	_, ok, _ := a.standingIn(r.Leader, posts, r.On)
+	return ok
+}
