@@ -208,7 +208,11 @@ func AwayBetween(register []Absence, from, to Date, leaders []Leader) []Absence 
 // AwayLine is an absence as the 工作台 lists it: 王五（区长）出差 3月2日—3月6日
 // 北京，李四代理.
 func (a Absence) AwayLine(leaders []Leader) string {
-	line := fmt.Sprintf("%s%s %s—%s %s", withPost(leaders, a.Leader), a.Kind, shortDay(a.From), shortDay(a.To), a.Place)
+	days := shortDay(a.From)
+	if a.To != a.From {
+		days += "—" + shortDay(a.To)
+	}
+	line := fmt.Sprintf("%s%s %s %s", withPost(leaders, a.Leader), a.Kind, days, a.Place)
 	if a.StandIn != "" {
 		line += "，" + a.StandIn + "代理"
 	}
