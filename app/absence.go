@@ -135,7 +135,7 @@ func (a Absence) Warnings(register []Absence, leaders []Leader, rules SigningRul
 		if (a.ID != 0 && o.ID == a.ID) || !o.Overlaps(a.From, a.To) {
 			continue
 		}
-		from, to := laterOf(a.From, o.From), earlierOf(a.To, o.To)
+		from, to := slices.MaxFunc([]Date{a.From, o.From}, Date.Compare), slices.MinFunc([]Date{a.To, o.To}, Date.Compare)
 		other, _ := leaderByName(leaders, o.Leader)
 		switch {
 		case o.Leader == a.Leader:
@@ -151,20 +151,6 @@ func (a Absence) Warnings(register []Absence, leaders []Leader, rules SigningRul
 
 func linkedAway(deputy, vice Leader, from, to Date) string {
 	return fmt.Sprintf("副主任%s与其联系的%s%s在%s同时外出；副主任不宜与分管副区长同时休假，请另作安排或指定代理", deputy.Name, vice.Role, vice.Name, period(from, to))
-}
-
-func laterOf(a, b Date) Date {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func earlierOf(a, b Date) Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }
 
 // WeekOf is the Monday and the Sunday of the week of d, the week the

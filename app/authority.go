@@ -309,46 +309,84 @@ func (a Authority) CheckSignature(req SignatureRequest) (Signature, error) {
 	return Signature{Rule: rule, Acting: acting}, nil
 }
 
-// checkReviews finds, for each step of the rule, a review by one of its
+// stepMatch is the review that satisfies a step: its index in the
+// reviews, or -1; early is a review that would satisfy it but was recorded
+// before a review of an earlier stage, or -1.
+type stepMatch struct {
+	step         SigningStep
+	found, early int
+}
+
+// matchReviews finds, for each step of the rule, a review by one of its
 // posts (or by a stand-in for one on the day of the review), recorded after
-// every review used by the earlier stages.
-func (a Authority) checkReviews(rule SigningRule, reviews []Review, what string) error {
+// every review used by the earlier stages; each review serves one step.
+func (a Authority) matchReviews(rule SigningRule, reviews []Review) []stepMatch {
 	used := make([]bool, len(reviews))
 	last := -1  // index of the last review used so far
 	after := -1 // reviews of the current stage must come after this index
+	out := make([]stepMatch, len(rule.Reviews))
 	for k, st := range rule.Reviews {
 		if k > 0 && st.Stage != rule.Reviews[k-1].Stage {
 			after = last
 		}
-		found, early := -1, -1
+		m := stepMatch{step: st, found: -1, early: -1}
 		for i, r := range reviews {
 			if used[i] || !a.reviewHolds(r, st.Posts) {
 				continue
 			}
 			if i > after {
-				found = i
+				m.found = i
 				break
 			}
-			if early < 0 {
-				early = i
+			if m.early < 0 {
+				m.early = i
 			}
 		}
-		if found < 0 && early >= 0 {
+		if m.found >= 0 {
+			used[m.found] = true
+			last = max(last, m.found)
+		}
+		out[k] = m
+	}
+	return out
+}
+
+// checkReviews says which review the rule still needs before signing, and
+// which was recorded out of its order.
+func (a Authority) checkReviews(rule SigningRule, reviews []Review, what string) error {
+	for _, m := range a.matchReviews(rule, reviews) {
+		switch {
+		case m.found >= 0:
+			continue
+		case m.early >= 0:
 			var before []SigningStep
-			for _, p := range rule.Reviews[:k] {
-				if p.Stage < st.Stage {
+			for _, p := range rule.Reviews {
+				if p.Stage < m.step.Stage {
 					before = append(before, p)
 				}
 			}
-			return Errorf(ESTATE, "%s须先经%s，再经%s；%s的审核记在前面，请按顺序重新审核（%s）", what, stepNames(before), st.Name, reviews[early].Leader, rule.Cite)
+			return Errorf(ESTATE, "%s须先经%s，再经%s；%s的审核记在前面，请按顺序重新审核（%s）", what, stepNames(before), m.step.Name, reviews[m.early].Leader, rule.Cite)
 		}
-		if found < 0 {
-			return Errorf(ESTATE, "%s须经%s后才能签发，请先由%s审核（%s）", what, stepNames(rule.Reviews), orPosts(st.Posts), rule.Cite)
-		}
-		used[found] = true
-		last = max(last, found)
+		return Errorf(ESTATE, "%s须经%s后才能签发，请先由%s审核（%s）", what, stepNames(rule.Reviews), orPosts(m.step.Posts), rule.Cite)
 	}
 	return nil
+}
+
+// ReviewsAwaited names the reviews a draft of that body and kind still
+// waits for under the office's rules, in their order: what the 发文 book
+// shows as 待审核.
+func (a Authority) ReviewsAwaited(body IssuerBody, kind SigningKind, reviews []Review) ([]string, error) {
+	rule, err := a.Rules.Rule(body, kind)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range a.matchReviews(rule, reviews) {
+		if m.found < 0 {
+			out = append(out, m.step.Name)
+		}
+	}
+	return out, nil
 }
 
 func stepNames(steps []SigningStep) string {

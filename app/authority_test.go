@@ -191,3 +191,34 @@ func TestPresetsSignTheSameDraft(t *testing.T) {
 		}
 	}
 }
+
+// The reviews a draft still waits for, by each preset's rule for it.
+func TestReviewsAwaitedByTheRules(t *testing.T) {
+	cases := []struct {
+		rules   SigningRules
+		body    IssuerBody
+		kind    SigningKind
+		reviews []string
+		want    []string
+	}{
+		{Preset003(), IssuerGovernment, SignOrdinary, nil, []string{"办公室主任审核", "分管副区长审核"}},
+		{Preset003(), IssuerGovernment, SignOrdinary, []string{"李常务"}, []string{"办公室主任审核"}},
+		{Preset003(), IssuerOffice, SignOrdinary, nil, nil},
+		{Preset003(), IssuerOffice, SignImportant, []string{"周主任"}, []string{"区长同意"}},
+		{Preset002(), IssuerGovernment, SignOrdinary, []string{"吴副主任"}, []string{"办公室主任复审", "分管领导审核"}},
+		// out of order: the 主任's review before the 副主任's does not count
+		{Preset002(), IssuerGovernment, SignOrdinary, []string{"周主任", "吴副主任"}, []string{"办公室主任复审", "分管领导审核"}},
+		{Preset004(), IssuerGovernment, SignUpward, []string{"周主任", "张副区长"}, nil},
+		{Preset004(), IssuerGovernment, SignOrdinary, nil, nil},
+	}
+	for _, c := range cases {
+		a := Authority{Rules: c.rules, Leaders: officeLeaders()}
+		got, err := a.ReviewsAwaited(c.body, c.kind, reviewed(t, c.reviews...))
+		if err != nil || strings.Join(got, "、") != strings.Join(c.want, "、") {
+			t.Errorf("%s, %s %s reviewed by %v: awaits %v (%v), want %v", c.rules.Name, c.body, c.kind, c.reviews, got, err, c.want)
+		}
+	}
+	if _, err := (Authority{Rules: Preset004()}).ReviewsAwaited(IssuerPartyGroup, SignOrdinary, nil); err == nil {
+		t.Error("a body the rules do not know")
+	}
+}
