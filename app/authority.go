@@ -65,6 +65,16 @@ type ReportRule struct {
 	Cite string   `json:"cite"`
 }
 
+// MinutesRule says who signs the minutes of a kind of meeting: leaders of
+// the posts, or the leader who chaired it (003 第十九条: 专题会议纪要报主持
+// 会议的区政府领导签发).
+type MinutesRule struct {
+	Kind    MeetingKind `json:"kind"`
+	Signers []Role      `json:"signers,omitempty"`
+	Chair   bool        `json:"chair,omitempty"` // the chair signs
+	Cite    string      `json:"cite"`
+}
+
 // SigningRules are an office's rules of authority: who reviews and signs
 // each kind of document, who may stand in for whom, and whom an absence is
 // reported to. They are office data; the presets below give the rules of
@@ -74,6 +84,7 @@ type SigningRules struct {
 	Rows       []SigningRule `json:"rows"`
 	Deputies   []DeputyRule  `json:"deputies"`
 	Reporting  []ReportRule  `json:"reporting"`
+	Minutes    []MinutesRule `json:"minutes"`
 	ActingMark string        `json:"acting_mark"` // printed after a stand-in's name: （代）, or （代{职务}）
 }
 
@@ -179,6 +190,28 @@ func (s SigningRules) Validate() error {
 	for i, r := range s.Reporting {
 		if !leaderPost(r.Who) || len(r.To) == 0 || slices.ContainsFunc(r.To, func(t string) bool { return strings.TrimSpace(t) == "" }) {
 			return Errorf(EINVALID, "外出报告规则第%d行：请写明哪个职务外出、向谁报告", i+1)
+		}
+	}
+	for i, m := range s.Minutes {
+		row := fmt.Sprintf("纪要签发规则第%d行", i+1)
+		if !slices.Contains(MeetingKinds, m.Kind) {
+			return Errorf(EINVALID, "%s：会议类型“%s”不认识", row, m.Kind)
+		}
+		if m.Chair == (len(m.Signers) > 0) {
+			return Errorf(EINVALID, "%s（%s）：请在“由主持人签发”和“由以下职务签发”中选一种", row, m.Kind)
+		}
+		for _, p := range m.Signers {
+			if !leaderPost(p) {
+				return Errorf(EINVALID, "%s（%s）：签发人“%s”不是领导职务", row, m.Kind, p)
+			}
+		}
+		for j := range i {
+			if s.Minutes[j].Kind == m.Kind {
+				return Errorf(EINVALID, "%s与第%d行都是%s，请合并为一行", row, j+1, m.Kind)
+			}
+		}
+		if strings.TrimSpace(m.Cite) == "" {
+			return Errorf(EINVALID, "%s（%s）：请写明依据的规则条款", row, m.Kind)
 		}
 	}
 	mark := strings.TrimSpace(s.ActingMark)
@@ -405,4 +438,28 @@ func (a Authority) reviewHolds(r Review, posts []Role) bool {
 	}
 	_, ok, _ := a.standingIn(r.Leader, posts, r.On)
 	return ok
+}
+
+// CheckMinutesSigner decides whether signer may sign the minutes of the
+// meeting on day on: a leader of the posts the office's rules name for its
+// kind, or its chair, himself or as a recorded stand-in. A kind the rules
+// say nothing of may be signed by any leader on the list.
+func (a Authority) CheckMinutesSigner(m *Meeting, signer Leader, on Date) (Acting, error) {
+	i := slices.IndexFunc(a.Rules.Minutes, func(r MinutesRule) bool { return r.Kind == m.Kind })
+	if i < 0 {
+		return Acting{Leader: signer}, nil
+	}
+	rule := a.Rules.Minutes[i]
+	if rule.Chair {
+		acting, err := a.ActsFor(signer, m.Chair, on)
+		if ErrorCode(err) == ENOTFOUND {
+			return Acting{}, Errorf(EINVALID, "%s的纪要应由主持会议的%s签发，%s不是主持人，也没有代理%s的记录（%s）", m.Kind, m.Chair, signer.Name, m.Chair, rule.Cite)
+		}
+		return acting, err
+	}
+	acting, err := a.ActingAs(signer, rule.Signers, on)
+	if ErrorCode(err) == ENOTFOUND {
+		return Acting{}, Errorf(EINVALID, "%s的纪要应由%s签发，%s是%s（%s）", m.Kind, orPosts(rule.Signers), signer.Name, signer.Role, rule.Cite)
+	}
+	return acting, err
 }

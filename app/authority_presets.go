@@ -52,6 +52,14 @@ func Preset003() SigningRules {
 			{Who: RoleViceMayor, To: []string{"区长", "区委办公室"}, Cite: rules003 + "第四十四条"},
 			{Who: RoleOfficeDirector, To: []string{"区长", "区委办公室"}, Cite: rules003 + "第四十四条"},
 		},
+		Minutes: []MinutesRule{
+			// 003 第十九条: 常务会议、区长办公会议纪要 … 按程序报负责常务工作的副区长、区长签发
+			// (the 区长 signs; the 常务副区长's signature before his is not recorded yet).
+			{Kind: MeetingExecutive, Signers: []Role{RoleMayor}, Cite: rules003 + "第十九条"},
+			{Kind: MeetingMayor, Signers: []Role{RoleMayor}, Cite: rules003 + "第十九条"},
+			// 003 第十九条: 专题会议 … 报主持或委托召开会议的区政府领导签发.
+			{Kind: MeetingTopical, Chair: true, Cite: rules003 + "第十九条"},
+		},
 		ActingMark: DefaultActingMark,
 	}
 }
@@ -91,6 +99,14 @@ func Preset004() SigningRules {
 			// 004 四十一: 副区长离营出访、出差和休假，应事先向区长请假，并按有关规定报备.
 			{Who: RoleExecutiveVice, To: []string{"区长"}, Cite: rules004 + "四十一"},
 			{Who: RoleViceMayor, To: []string{"区长"}, Cite: rules004 + "四十一"},
+		},
+		Minutes: []MinutesRule{
+			// 004 二十二: 区政府全体会议和区政府常务会议的纪要 … 按程序报区长签发.
+			{Kind: MeetingPlenary, Signers: []Role{RoleMayor}, Cite: rules004 + "二十二"},
+			{Kind: MeetingExecutive, Signers: []Role{RoleMayor}, Cite: rules004 + "二十二"},
+			// 004 二十三: 区长办公会议纪要由区长签发；专题会议纪要由主持召开会议的区政府领导同志签发.
+			{Kind: MeetingMayor, Signers: []Role{RoleMayor}, Cite: rules004 + "二十三"},
+			{Kind: MeetingTopical, Chair: true, Cite: rules004 + "二十三"},
 		},
 		ActingMark: DefaultActingMark,
 	}

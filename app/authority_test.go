@@ -222,3 +222,52 @@ func TestReviewsAwaitedByTheRules(t *testing.T) {
 		t.Error("a body the rules do not know")
 	}
 }
+
+// Who signs a meeting's minutes (003 第十九条, 004 二十二、二十三), or his
+// stand-in; a kind the rules say nothing of is signed by any leader.
+func TestMinutesSigner(t *testing.T) {
+	executive := &Meeting{Kind: MeetingExecutive, Chair: "王区长"}
+	topical := &Meeting{Kind: MeetingTopical, Chair: "张副区长"}
+	directors := &Meeting{Kind: MeetingDirectors, Chair: "周主任"}
+	away := StandIn{Leader: "王区长", Deputy: "李常务", From: MustDate("2026-07-01"), To: MustDate("2026-07-03")}
+	ab := StandIn{Leader: "张副区长", Deputy: "赵副区长", From: MustDate("2026-07-01"), To: MustDate("2026-07-01")}
+	on := MustDate("2026-07-01")
+	cases := []struct {
+		name   string
+		rules  SigningRules
+		m      *Meeting
+		signer string
+		on     Date
+		says   string // "" accepts, printing printed
+		print  string
+	}{
+		{"a 副区长 signs the 常务会议's minutes", Preset003(), executive, "张副区长", on, "区政府常务会议的纪要应由区长签发，张副区长是副区长（《南通市海门区人民政府工作规则》第十九条）", ""},
+		{"the 区长 signs them", Preset003(), executive, "王区长", on, "", "王区长"},
+		{"the 常务副区长 signs them for the away 区长", Preset003(), executive, "李常务", MustDate("2026-07-03"), "", "李常务（代）"},
+		{"the day after the stand-in", Preset003(), executive, "李常务", MustDate("2026-07-04"), "不在其内", ""},
+		{"the chair signs the 专题会议's", Preset003(), topical, "张副区长", on, "", "张副区长"},
+		{"another vice-mayor signs them", Preset003(), topical, "李常务", on, "区政府专题会议的纪要应由主持会议的张副区长签发，李常务不是主持人，也没有代理张副区长的记录（《南通市海门区人民政府工作规则》第十九条）", ""},
+		{"his AB 角 a day after the stand-in", Preset003(), topical, "赵副区长", MustDate("2026-07-02"), "赵副区长代张副区长（副区长）AB角代行的期间是2026-07-01，2026-07-02不在其内", ""},
+		{"his AB 角 signs them while he is away", Preset004(), topical, "赵副区长", on, "", "赵副区长（代）"},
+		{"a 主任碰头会议, which the rules do not name", Preset003(), directors, "吴副主任", on, "", "吴副主任"},
+		{"002 names no signer of minutes", Preset002(), executive, "赵副区长", on, "", "赵副区长"},
+	}
+	for _, c := range cases {
+		a := Authority{Rules: c.rules, Leaders: officeLeaders(), StandIns: []StandIn{away, ab}}
+		acting, err := a.CheckMinutesSigner(c.m, leader(t, c.signer), c.on)
+		if c.says == "" {
+			if err != nil || acting.Printed(c.rules) != c.print {
+				t.Errorf("%s: %q, %v", c.name, acting.Printed(c.rules), err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(ErrorMessage(err), c.says) {
+			t.Errorf("%s: %v, want a refusal saying %q", c.name, err, c.says)
+		}
+	}
+	bad := Preset003()
+	bad.Minutes[2].Signers = []Role{RoleMayor}
+	if err := bad.Validate(); err == nil || !strings.Contains(ErrorMessage(err), "选一种") {
+		t.Errorf("a minutes rule with both the chair and posts: %v", err)
+	}
+}

@@ -166,7 +166,7 @@ func (a Authority) ActingAs(leader Leader, posts []Role, on Date) (Acting, error
 
 // ActsFor decides whether leader may take a step that needs the named
 // leader himself (the chair who signs a 专题会议's minutes, 003 第十九条),
-// or his stand-in on day on.
+// or his stand-in on day on; like ActingAs, no stand-in at all is ENOTFOUND.
 func (a Authority) ActsFor(leader Leader, name string, on Date) (Acting, error) {
 	if leader.Name == name {
 		return Acting{Leader: leader}, nil
@@ -185,7 +185,7 @@ func (a Authority) ActsFor(leader Leader, name string, on Date) (Acting, error) 
 	if outside != nil {
 		return Acting{}, Errorf(EINVALID, "%s代%s%s的期间是%s，%s不在其内", leader.Name, withPost(a.Leaders, name), outside.Label(a.Leaders), outside.Period(), on)
 	}
-	return Acting{}, Errorf(EINVALID, "应由%s办理，%s也没有代理%s的记录", name, leader.Name, name)
+	return Acting{}, Errorf(ENOTFOUND, "应由%s办理，%s也没有代理%s的记录", name, leader.Name, name)
 }
 
 // standingIn finds the stand-in under which name acts, on day on, for a
