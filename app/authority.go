@@ -76,9 +76,10 @@ type MinutesRule struct {
 }
 
 // SigningRules are an office's rules of authority: who reviews and signs
-// each kind of document, who may stand in for whom, and whom an absence is
-// reported to. They are office data; the presets below give the rules of
-// the districts the program was modelled on.
+// each kind of document, who may stand in for whom, whom an absence is
+// reported to and who signs a meeting's minutes. They are office data; the
+// presets (authority_presets.go) give the rules of the districts the
+// program was modelled on, Preset003 the default.
 type SigningRules struct {
 	Name       string        `json:"name"` // the preset it started from, shown in 设置
 	Rows       []SigningRule `json:"rows"`
