@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // ArchiveCatalog prints the 归档文件目录 of a year (DA/T 22-2015) on A4
@@ -15,8 +16,8 @@ import (
 // order, 序号 from 1. When any item is classified, the
 // highest 密级 among them heads every page: the catalogue names them.
 func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.Document) error {
-	c := newCanvas(f, true, fmt.Sprintf("%s%d年度归档文件目录", orgName(s), year), orgName(s))
-	sh := newSheet(c, highestSecrecy(docs))
+	c := typeset.NewCanvas(f, true, fmt.Sprintf("%s%d年度归档文件目录", orgName(s), year), orgName(s))
+	sh := typeset.NewSheet(c, secrecyMark(highestSecrecy(docs)))
 	fonds := s.FondsCode
 	if fonds == "" && len(docs) > 0 {
 		fonds = docs[0].Archive.Fonds
@@ -36,11 +37,11 @@ func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.
 		// the dates follow the order the documents were filed in
 		slices.SortStableFunc(block, func(a, b app.Document) int { return a.Archive.Piece - b.Archive.Piece })
 		head := fmt.Sprintf("全宗名称：%s　　全宗号：%s　　年度：%d　　保管期限：%s", orgName(s), fonds, year, ret.Label())
-		sh.running = fmt.Sprintf("归档文件目录（续页）　　全宗号：%s　　年度：%d　　保管期限：%s", fonds, year, ret.Label())
-		sh.firstPage()
-		sh.title("归档文件目录")
-		c.textIn(sh.left, sh.width(), sh.y-1, formBody, head, alignCenter)
-		sh.y += formBody.sizeMM()*1.5 + 1
+		sh.Running = fmt.Sprintf("归档文件目录（续页）　　全宗号：%s　　年度：%d　　保管期限：%s", fonds, year, ret.Label())
+		sh.FirstPage()
+		sh.Title("归档文件目录")
+		c.TextIn(sh.Left, sh.Width(), sh.Y-1, typeset.FormBody, head, typeset.AlignCenter)
+		sh.Y += typeset.FormBody.SizeMM()*1.5 + 1
 		// 档号, 文号 and 责任者 are as wide as the block's widest (at most
 		// the room of a 档号 of 保管期限 D30, a 文号 with a four-character
 		// 代字 and a serial over 1000, the office's full name), so that
@@ -50,10 +51,10 @@ func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.
 		for _, d := range block {
 			numbers, docNos, bodies = append(numbers, d.Archive.Number()), append(docNos, d.DocNo), append(bodies, d.ResponsibleBody(s))
 		}
-		t := sh.table([]column{
-			{"序号", 11, alignCenter}, {"档号", fitWidth(c, numbers, 55), alignLeft}, {"文号", fitWidth(c, docNos, 46), alignLeft},
-			{"责任者", fitWidth(c, bodies, 41), alignLeft},
-			{"题名", 0, alignLeft}, {"日期", 21, alignCenter}, {"密级", 12, alignCenter}, {"页数", 11, alignCenter}, {"备注", 12, alignLeft},
+		t := sh.Table([]typeset.Column{
+			{"序号", 11, typeset.AlignCenter}, {"档号", fitWidth(c, numbers, 55), typeset.AlignLeft}, {"文号", fitWidth(c, docNos, 46), typeset.AlignLeft},
+			{"责任者", fitWidth(c, bodies, 41), typeset.AlignLeft},
+			{"题名", 0, typeset.AlignLeft}, {"日期", 21, typeset.AlignCenter}, {"密级", 12, typeset.AlignCenter}, {"页数", 11, typeset.AlignCenter}, {"备注", 12, typeset.AlignLeft},
 		})
 		for i, d := range block {
 			sec := ""
@@ -64,23 +65,23 @@ func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.
 			if d.Pages > 0 {
 				pages = fmt.Sprint(d.Pages)
 			}
-			t.add(fmt.Sprint(i+1), d.Archive.Number(), d.DocNo, d.ResponsibleBody(s), d.Title, d.DocDate().Compact(), sec, pages, d.Remarks)
+			t.Add(fmt.Sprint(i+1), d.Archive.Number(), d.DocNo, d.ResponsibleBody(s), d.Title, d.DocDate().Compact(), sec, pages, d.Remarks)
 		}
 		if len(docs) == 0 {
-			t.rows = append(t.rows, row{cells: []cell{{text: "本年度尚无归档文件", width: sh.width(), align: alignCenter}}})
+			t.Rows = append(t.Rows, typeset.Row{Cells: []typeset.Cell{{Text: "本年度尚无归档文件", Width: sh.Width(), Align: typeset.AlignCenter}}})
 		}
-		t.draw(sh.y, sh.bottom)
+		t.Draw(sh.Y, sh.Bottom)
 	}
-	numberFormPages(c, sh)
-	return c.write(w)
+	typeset.NumberFormPages(c, sh)
+	return c.WritePDF(w)
 }
 
 // fitWidth is the width of a table column that holds each of values on
 // one line, at most most and at least what its heading needs.
-func fitWidth(c *canvas, values []string, most float64) float64 {
-	w := c.width(tableLabel, "责任者")
+func fitWidth(c *typeset.Canvas, values []string, most float64) float64 {
+	w := c.Width(typeset.TableLabel, "责任者")
 	for _, v := range values {
-		w = max(w, c.width(tableBody, v))
+		w = max(w, c.Width(typeset.TableBody, v))
 	}
 	return min(most, w+2*1.5+1)
 }

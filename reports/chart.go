@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"gongwen/typeset"
 	"math"
 )
 
@@ -11,7 +12,7 @@ import (
 
 type series struct {
 	name  string
-	color rgb
+	color typeset.Color
 	hatch bool // white diagonal lines over the colour (overdue)
 }
 
@@ -23,8 +24,8 @@ type barChart struct {
 }
 
 var (
-	chartText   = style{role: RoleBody, size: 9, color: black}
-	chartInside = style{role: RoleBody, size: 8, color: white}
+	chartText   = typeset.Style{Role: RoleBody, Size: 9, Color: typeset.Black}
+	chartInside = typeset.Style{Role: RoleBody, Size: 8, Color: typeset.White}
 )
 
 const (
@@ -53,44 +54,46 @@ func (ch *barChart) fitsShrunk(room float64) bool {
 }
 
 // fillBar fills a bar's segment, hatched for the series that are.
-func fillBar(c *canvas, x, y, w, h float64, s series) {
-	c.fillRect(x, y, w, h, s.color)
+func fillBar(c *typeset.Canvas, x, y, w, h float64, s series) {
+	c.FillRect(x, y, w, h, s.color)
 	if s.hatch {
 		hatch(c, x, y, w, h)
 	}
 }
 
 // hatch draws white lines at 45° across a rectangle.
-func hatch(c *canvas, x, y, w, h float64) {
+func hatch(c *typeset.Canvas, x, y, w, h float64) {
 	const step = 1.3
 	for t := -h + step/2; t < w; t += step {
 		// the line (x+t+s, y+h-s) for s in [0, h], kept within the rectangle
 		lo, hi := math.Max(0, -t), math.Min(h, w-t)
 		if hi > lo {
-			c.line(x+t+lo, y+h-lo, x+t+hi, y+h-hi, 0.3, white)
+			c.Line(x+t+lo, y+h-lo, x+t+hi, y+h-hi, 0.3, typeset.White)
 		}
 	}
 }
 
 // luminance is how light a colour prints in grey, 0–255.
-func luminance(c rgb) float64 { return 0.299*float64(c.r) + 0.587*float64(c.g) + 0.114*float64(c.b) }
+func luminance(c typeset.Color) float64 {
+	return 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
+}
 
 // draw draws categories [from, to) of the chart at y across width; every
 // part carries its legend and axis, so a chart split over pages reads on
 // its own. All parts share the scale of the whole chart.
-func (ch *barChart) draw(c *canvas, x, y, width float64, from, to int) {
+func (ch *barChart) draw(c *typeset.Canvas, x, y, width float64, from, to int) {
 	// legend
 	lx := x
 	for _, s := range ch.series {
 		fillBar(c, lx, y+1.2, 3.2, 3.2, s)
 		lx += 4.4
-		lx += c.text(lx, y+1.2, chartText, s.name) + 5
+		lx += c.Text(lx, y+1.2, chartText, s.name) + 5
 	}
 	y += legendH
 
 	labelW := 0.0
 	for _, cat := range ch.cats {
-		labelW = math.Max(labelW, c.width(chartText, cat))
+		labelW = math.Max(labelW, c.Width(chartText, cat))
 	}
 	labelW = math.Min(labelW, labelMaxW) + 2
 	x0 := x + labelW
@@ -108,20 +111,20 @@ func (ch *barChart) draw(c *canvas, x, y, width float64, from, to int) {
 	// grid lines and tick labels
 	for v := 0; v <= top; v += step {
 		gx := x0 + float64(v)*scale
-		c.line(gx, y, gx, y+plotH, 0.1, ruleGrey)
-		c.textIn(gx-8, 16, y+plotH+1.2, chartText.withColor(grey), fmt.Sprint(v), alignCenter)
+		c.Line(gx, y, gx, y+plotH, 0.1, typeset.RuleGrey)
+		c.TextIn(gx-8, 16, y+plotH+1.2, chartText.WithColor(typeset.Grey), fmt.Sprint(v), typeset.AlignCenter)
 	}
-	c.line(x0, y, x0, y+plotH, 0.3, black)
-	c.line(x0, y+plotH, x0+float64(top)*scale, y+plotH, 0.3, black)
+	c.Line(x0, y, x0, y+plotH, 0.3, typeset.Black)
+	c.Line(x0, y+plotH, x0+float64(top)*scale, y+plotH, 0.3, typeset.Black)
 
 	for i := from; i < to; i++ {
 		by := y + float64(i-from)*pitch + (pitch-bh)/2
 		name := ch.cats[i]
-		for c.width(chartText, name) > labelMaxW && len([]rune(name)) > 2 {
+		for c.Width(chartText, name) > labelMaxW && len([]rune(name)) > 2 {
 			r := []rune(name)
 			name = string(r[:len(r)-2]) + "…"
 		}
-		c.textIn(x, labelW-2, by+(bh-chartText.sizeMM())/2, chartText, name, alignRight)
+		c.TextIn(x, labelW-2, by+(bh-chartText.SizeMM())/2, chartText, name, typeset.AlignRight)
 		bx := x0
 		for j, v := range ch.values[i] {
 			if v == 0 {
@@ -129,20 +132,20 @@ func (ch *barChart) draw(c *canvas, x, y, width float64, from, to int) {
 			}
 			w := float64(v) * scale
 			fillBar(c, bx, by, w, bh, ch.series[j])
-			if s := fmt.Sprint(v); c.width(chartInside, s)+1 < w {
+			if s := fmt.Sprint(v); c.Width(chartInside, s)+1 < w {
 				st := chartInside
 				if luminance(ch.series[j].color) > 150 {
-					st = st.withColor(black)
+					st = st.WithColor(typeset.Black)
 				}
 				if ch.series[j].hatch { // the number on a plain patch, to be read
-					lw := c.width(st, s) + 3
-					c.fillRect(bx+(w-lw)/2, by+0.6, lw, bh-1.2, ch.series[j].color)
+					lw := c.Width(st, s) + 3
+					c.FillRect(bx+(w-lw)/2, by+0.6, lw, bh-1.2, ch.series[j].color)
 				}
-				c.textIn(bx, w, by+(bh-chartInside.sizeMM())/2, st, s, alignCenter)
+				c.TextIn(bx, w, by+(bh-chartInside.SizeMM())/2, st, s, typeset.AlignCenter)
 			}
 			bx += w
 		}
-		c.text(bx+1.2, by+(bh-chartText.sizeMM())/2, chartText, fmt.Sprint(sum(ch.values[i])))
+		c.Text(bx+1.2, by+(bh-chartText.SizeMM())/2, chartText, fmt.Sprint(sum(ch.values[i])))
 	}
 }
 

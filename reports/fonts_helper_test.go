@@ -4,17 +4,18 @@ import (
 	"testing"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // useFontDirs makes the font search see only dirs (none: the bundled fonts
 // alone) for the rest of the test.
 func useFontDirs(t *testing.T, dirs ...string) {
 	t.Helper()
-	old := fontDirs
-	fontDirs = func() []string { return dirs }
+	old := typeset.FontDirs
+	typeset.FontDirs = func() []string { return dirs }
 	RescanFonts()
 	t.Cleanup(func() {
-		fontDirs = old
+		typeset.FontDirs = old
 		RescanFonts()
 	})
 }

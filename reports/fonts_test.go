@@ -1,7 +1,7 @@
 package reports
 
 import (
-	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -12,23 +12,22 @@ import (
 	"time"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // fakeFont cuts a bundled font down to chars and names it family, standing
 // in for an office's installed font (仿宋_GB2312 lacks 喆, as the real one
 // does).
-func fakeFont(t *testing.T, src *face, family, chars string) []byte {
+func fakeFont(t *testing.T, bundled, family, chars string) []byte {
 	t.Helper()
-	var gs []subsetGlyph
-	seen := map[rune]bool{}
-	for _, r := range chars {
-		if g := src.sf.glyphIndex(r); g != 0 && r <= 0xFFFF && !seen[r] {
-			seen[r] = true
-			gs = append(gs, subsetGlyph{uint16(r), g})
-		}
+	data, err := typeset.FakeOfficialFont(bundled, family, chars)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return subsetFont(src.sf, gs, family)
+	return data
 }
+
+var be = binary.BigEndian
 
 const asciiAndPunct = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
 	"，。、；：？！“”‘’（）《》〔〕【】—…·～「」『』〓　"
@@ -91,14 +90,13 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 // and a character the chosen font lacks comes from a bundled one.
 func TestInstalledFontsPreferred(t *testing.T) {
 	dir := t.TempDir()
-	b := bundled()
-	writeFile(t, dir, "仿宋_GB2312.ttf", fakeFont(t, b["SerifRegular"], "仿宋_GB2312", gb2312ish()))
+	writeFile(t, dir, "仿宋_GB2312.ttf", fakeFont(t, "SerifRegular", "仿宋_GB2312", gb2312ish()))
 	// Windows' own 仿宋 has the GBK characters 仿宋_GB2312 lacks
-	writeFile(t, dir, "simfang.ttf", fakeFont(t, b["SerifRegular"], "FangSong", gb2312ish()+strings.Join(docTexts(sampleIncoming()), "")))
+	writeFile(t, dir, "simfang.ttf", fakeFont(t, "SerifRegular", "FangSong", gb2312ish()+strings.Join(docTexts(sampleIncoming()), "")))
 	writeFile(t, dir, "simsun.ttc", makeTTC(
-		fakeFont(t, b["SerifRegular"], "SimSun", gb2312ish()),
-		fakeFont(t, b["SansRegular"], "NSimSun", gb2312ish())))
-	heiData := fakeFont(t, b["SansRegular"], "黑体", gb2312ish())
+		fakeFont(t, "SerifRegular", "SimSun", gb2312ish()),
+		fakeFont(t, "SansRegular", "NSimSun", gb2312ish())))
+	heiData := fakeFont(t, "SansRegular", "黑体", gb2312ish())
 	writeFile(t, dir, "restricted-hei.ttf", setFsType(heiData, 0x0002))
 	writeFile(t, dir, "notes.txt", []byte("not a font"))
 	useFontDirs(t, dir)
@@ -162,10 +160,9 @@ func TestInstalledFontsPreferred(t *testing.T) {
 // path#index; a missing file falls back to the automatic choice and says so.
 func TestFontChoice(t *testing.T) {
 	dir := t.TempDir()
-	b := bundled()
 	ttc := writeFile(t, dir, "pair.ttc", makeTTC(
-		fakeFont(t, b["SerifRegular"], "仿宋", gb2312ish()),
-		fakeFont(t, b["SansRegular"], "SimHei", gb2312ish())))
+		fakeFont(t, "SerifRegular", "仿宋", gb2312ish()),
+		fakeFont(t, "SansRegular", "SimHei", gb2312ish())))
 	useFontDirs(t, dir)
 
 	member := FontCandidate{Path: ttc, Index: 1}
@@ -257,86 +254,6 @@ func TestBrokenText(t *testing.T) {
 	}
 }
 
-// The subset is a valid font with the glyphs and widths of its source.
-func TestSubsetFont(t *testing.T) {
-	src := bundled()["SerifRegular"]
-	text := []rune("示例区人民政府喆堃镕玥，。“”《》ABCxyz0123〓")
-	var gs []subsetGlyph
-	for _, r := range text {
-		gs = append(gs, subsetGlyph{uint16(r), src.sf.glyphIndex(r)})
-	}
-	gs = append(gs, subsetGlyph{0xE000, src.sf.glyphIndex('喆')}) // a stand-in code
-	start := time.Now()
-	data := subsetFont(src.sf, gs, "TestSubset")
-	t.Logf("subset of %d characters: %d bytes in %v", len(gs), len(data), time.Since(start))
-	sub, err := parseSFNT(data, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range append(text, 0xE000) {
-		want := r
-		if r == 0xE000 {
-			want = '喆'
-		}
-		g, og := sub.glyphIndex(r), src.sf.glyphIndex(want)
-		if g == 0 {
-			t.Fatalf("%c missing from the subset", r)
-		}
-		if sub.advance(g)*src.sf.unitsPerEm != src.sf.advance(og)*sub.unitsPerEm {
-			t.Errorf("%c: width %d, source %d", r, sub.advance(g), src.sf.advance(og))
-		}
-		// outlines are copied as they are, padded to four bytes
-		if sg, og := sub.glyphData(g), src.sf.glyphData(og); !isComposite(og) && (!bytes.HasPrefix(sg, og) || len(sg)-len(og) > 3) {
-			t.Errorf("%c: outline differs from the source", r)
-		}
-	}
-	if sub.glyphIndex('国') != 0 {
-		t.Error("the subset has a character nobody asked for")
-	}
-	if fams, _ := fontNames(sub.tables["name"]); !slices.Contains(fams, "TestSubset") {
-		t.Errorf("names %v", fams)
-	}
-	if got := sfntChecksum(data); got != 0xB1B0AFBA {
-		t.Errorf("file checksum %08X, want B1B0AFBA", got)
-	}
-}
-
-func isComposite(g []byte) bool { return len(g) >= 10 && int16(be.Uint16(g)) < 0 }
-
-// A composite glyph brings the glyphs it is made of, renumbered.
-func TestSubsetCompositeGlyphs(t *testing.T) {
-	for _, name := range []string{"SerifRegular", "SansRegular", "Kai", "SerifBold", "SansBold"} {
-		src := bundled()[name]
-		var comp rune
-		for r := rune(0x20); r < 0xFFFF && comp == 0; r++ {
-			if g := src.sf.glyphIndex(r); g != 0 && isComposite(src.sf.glyphData(g)) {
-				comp = r
-			}
-		}
-		if comp == 0 {
-			continue
-		}
-		data := subsetFont(src.sf, []subsetGlyph{{uint16(comp), src.sf.glyphIndex(comp)}}, "Composite")
-		sub, err := parseSFNT(data, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		g := sub.glyphData(sub.glyphIndex(comp))
-		n := 0
-		forEachComponent(g, func(at int) {
-			n++
-			if part := be.Uint16(g[at:]); int(part) >= sub.numGlyphs || len(sub.glyphData(part)) == 0 && part != 0 {
-				t.Errorf("%s %c: component %d missing", name, comp, part)
-			}
-		})
-		if n == 0 || sub.numGlyphs < 2+1 {
-			t.Errorf("%s %c: %d components, %d glyphs", name, comp, n, sub.numGlyphs)
-		}
-		return
-	}
-	t.Skip("no composite glyph in the bundled fonts")
-}
-
 // The first LoadFonts looks through the font folders; later ones are free.
 func TestLoadFontsCost(t *testing.T) {
 	RescanFonts()
@@ -355,7 +272,7 @@ func TestLoadFontsCost(t *testing.T) {
 	if err := printed(HandlingSlip(io.Discard, f, sampleSettings, sampleIncoming())); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("LoadFonts: first call %v (%d font files found), then %v; the first slip after it %v", cold, len(installedFonts()), warm, time.Since(start))
+	t.Logf("LoadFonts: first call %v, then %v; the first slip after it %v", cold, warm, time.Since(start))
 }
 
 // The window prints while the settings screen lists fonts: a *Fonts is

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // What the forms share: the office's names, captions and cells, and how
@@ -33,15 +34,19 @@ func spaced(s string) string {
 	return s
 }
 
-func label(text string, w float64) cell { return cell{text: spaced(text), width: w, label: true} }
+func label(text string, w float64) typeset.Cell {
+	return typeset.Cell{Text: spaced(text), Width: w, Label: true}
+}
 
 // header is a column caption, as written.
-func header(text string, w float64) cell { return cell{text: text, width: w, label: true} }
+func header(text string, w float64) typeset.Cell {
+	return typeset.Cell{Text: text, Width: w, Label: true}
+}
 
-func value(text string, w float64) cell { return cell{text: text, width: w} }
+func value(text string, w float64) typeset.Cell { return typeset.Cell{Text: text, Width: w} }
 
 // box is a value cell that starts at the top, for longer text.
-func box(text string, w float64) cell { return cell{text: text, width: w, top: true} }
+func box(text string, w float64) typeset.Cell { return typeset.Cell{Text: text, Width: w, Top: true} }
 
 func secrecyText(s app.Secrecy) string {
 	if s == "" {
@@ -80,26 +85,26 @@ const signLine = "签名：　　　　　　　日期：" + blankDate
 
 // kaiRecord sets what someone wrote by hand and the secretary copied: a
 // 批示, an opinion, a signature.
-var kaiRecord = style{role: RoleKai, size: 14, color: black}
+var kaiRecord = typeset.Style{Role: RoleKai, Size: 14, Color: typeset.Black}
 
 // record is a handwritten entry: its text, then who wrote it and when at
 // the right; gap is the space above it.
-func record(text, signature string, gap float64) []block {
-	var bs []block
+func record(text, signature string, gap float64) []typeset.Block {
+	var bs []typeset.Block
 	if text != "" {
-		bs = append(bs, block{text: text, st: &kaiRecord, gap: gap})
+		bs = append(bs, typeset.Block{Text: text, Style: &kaiRecord, Gap: gap})
 		gap = 0
 	}
-	return append(bs, block{text: signature, st: &kaiRecord, align: alignRight, gap: gap})
+	return append(bs, typeset.Block{Text: signature, Style: &kaiRecord, Align: typeset.AlignRight, Gap: gap})
 }
 
 // instructionsCell holds each leader's 批示 in 楷体 (they were written by
 // hand) with the leader and date beneath, or stays open to be written in.
-func instructionsCell(d *app.Document, w float64) cell {
+func instructionsCell(d *app.Document, w float64) typeset.Cell {
 	if len(d.Instructions) == 0 {
-		return cell{width: w, top: true, footer: signLine}
+		return typeset.Cell{Width: w, Top: true, Footer: signLine}
 	}
-	var bs []block
+	var bs []typeset.Block
 	for i, in := range d.Instructions {
 		gap := 0.0
 		if i > 0 {
@@ -111,5 +116,5 @@ func instructionsCell(d *app.Document, w float64) cell {
 		}
 		bs = append(bs, record(in.Text, who+"　"+in.On.Chinese(), gap)...)
 	}
-	return cell{width: w, top: true, blocks: bs}
+	return typeset.Cell{Width: w, Top: true, Blocks: bs}
 }

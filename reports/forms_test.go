@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 func formFooter(n, total int) string { return fmt.Sprintf("第 %d 页　共 %d 页", n, total) }
@@ -324,13 +325,13 @@ func TestMinutes(t *testing.T) {
 		if lw == nil {
 			t.Fatalf("%s not found", label)
 		}
-		if want := 28 + 2*gbCharPitch; abs(lw.xMin-want) > 1 {
+		if want := 28 + 2*typeset.GBCharPitch; abs(lw.xMin-want) > 1 {
 			t.Errorf("%s at %.1f mm, want %.1f", label, lw.xMin, want)
 		}
 		next := ""
 		for _, w := range words {
 			if w.page == lw.page && w.yMin > lw.yMin+5 && w.yMin < lw.yMin+15 {
-				if want := 28 + 5*gbCharPitch; abs(w.xMin-want) > 1 {
+				if want := 28 + 5*typeset.GBCharPitch; abs(w.xMin-want) > 1 {
 					t.Errorf("the line after %s starts at %.1f mm, want %.1f", label, w.xMin, want)
 				}
 				next = w.text
@@ -420,14 +421,14 @@ func TestMonthlyReport(t *testing.T) {
 // three bars or fewer.
 func TestChartCut(t *testing.T) {
 	room := func(bars int) float64 { return legendH + axisH + float64(bars)*barPitch + 0.1 }
-	full := int(math.Floor((gbHeight - legendH - axisH) / barPitch))
+	full := int(math.Floor((typeset.GBHeight - legendH - axisH) / barPitch))
 	for _, c := range []struct {
 		name       string
 		room       float64
 		left, want int
 	}{
 		{"fits", room(9), 9, 9},
-		{"a page of its own", gbHeight, full, full},
+		{"a page of its own", typeset.GBHeight, full, full},
 		{"a third of a page left: cut there", room(5), 18, 5},
 		{"most fits: cut, four on the next page", room(8), 9, 5},
 		{"cut leaves four", room(10), 12, 8},
@@ -447,7 +448,7 @@ func TestChartCut(t *testing.T) {
 		}
 	}
 	for left := 1; left < 3*full; left++ { // a fresh page always takes some
-		if chartCut(gbHeight, left) == 0 {
+		if chartCut(typeset.GBHeight, left) == 0 {
 			t.Errorf("%d bars: a fresh page takes none", left)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/textbreak"
+	"gongwen/typeset"
 )
 
 // Checks of the GB/T 9704 documents (the 纪要 and the 督查通报) as printed.
@@ -42,7 +43,7 @@ func textLines(words []word) []textLine {
 }
 
 // bodyIndent is where a paragraph's first line starts: two characters in.
-const bodyIndent = gbLeft + 2*gbCharPitch
+const bodyIndent = typeset.GBLeft + 2*typeset.GBCharPitch
 
 // checkJustified verifies that every line of body text followed by a
 // line of the same paragraph (one starting on the type area's left edge
@@ -53,12 +54,12 @@ func checkJustified(t *testing.T, path string) int {
 	checked := 0
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
-		if next.page != l.page || abs(next.xMin-gbLeft) > 0.3 || abs(next.yMin-l.yMin-gbPitch) > 0.5 ||
-			(abs(l.xMin-gbLeft) > 0.3 && abs(l.xMin-bodyIndent) > 0.3) {
+		if next.page != l.page || abs(next.xMin-typeset.GBLeft) > 0.3 || abs(next.yMin-l.yMin-typeset.GBPitch) > 0.5 ||
+			(abs(l.xMin-typeset.GBLeft) > 0.3 && abs(l.xMin-bodyIndent) > 0.3) {
 			continue
 		}
 		checked++
-		if right := gbLeft + gbWidth; abs(l.xMax-right) > 0.5 {
+		if right := typeset.GBLeft + typeset.GBWidth; abs(l.xMax-right) > 0.5 {
 			t.Errorf("page %d: a line ends %.1f mm from the type area's right edge: %s", l.page, right-l.xMax, l.text)
 		}
 	}
@@ -71,16 +72,16 @@ func checkNoWidows(t *testing.T, path string) {
 	t.Helper()
 	var lines []textLine // body text: from the left edge or two characters in
 	for _, l := range textLines(bboxWords(t, path)) {
-		if l.yMin < gbBottom && (abs(l.xMin-gbLeft) < 0.3 || abs(l.xMin-bodyIndent) < 0.3) {
+		if l.yMin < typeset.GBBottom && (abs(l.xMin-typeset.GBLeft) < 0.3 || abs(l.xMin-bodyIndent) < 0.3) {
 			lines = append(lines, l)
 		}
 	}
 	continues := func(a, b textLine) bool { // b is the line after a in its paragraph
-		return b.page == a.page && abs(b.xMin-gbLeft) < 0.3 && abs(b.yMin-a.yMin-gbPitch) < 0.5
+		return b.page == a.page && abs(b.xMin-typeset.GBLeft) < 0.3 && abs(b.yMin-a.yMin-typeset.GBPitch) < 0.5
 	}
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
-		if next.page != l.page+1 || abs(next.xMin-gbLeft) > 0.3 || abs(next.yMin-gbTop) > 0.5 {
+		if next.page != l.page+1 || abs(next.xMin-typeset.GBLeft) > 0.3 || abs(next.yMin-typeset.GBTop) > 0.5 {
 			continue // not a paragraph running over a page
 		}
 		if abs(l.xMin-bodyIndent) < 0.3 && (i == 0 || !continues(lines[i-1], l)) {
@@ -302,8 +303,8 @@ func TestHeadingSegments(t *testing.T) {
 	} {
 		segs, alone := headingSegments(c.para)
 		face := ""
-		if len(segs) > 0 && segs[0].st != gbBody {
-			face = segs[0].text
+		if len(segs) > 0 && segs[0].Style != typeset.GBBody {
+			face = segs[0].Text
 		}
 		if face != c.face || alone != c.alone {
 			t.Errorf("%s: face %q alone %v, want %q %v", c.para, face, alone, c.face, c.alone)
@@ -431,12 +432,12 @@ func TestMonthlyFirstPageFilled(t *testing.T) {
 		path, _ := render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
 		bottom := 0.0
 		for _, w := range bboxWords(t, path) {
-			if w.page == 1 && w.yMax < gbBottom+1 {
+			if w.page == 1 && w.yMax < typeset.GBBottom+1 {
 				bottom = math.Max(bottom, w.yMax)
 			}
 		}
 		// the most a page may keep empty: a heading and fewer than minBars bars
-		if empty := gbBottom - bottom; empty > gbPitch+legendH+axisH+minBars*barPitch {
+		if empty := typeset.GBBottom - bottom; empty > typeset.GBPitch+legendH+axisH+minBars*barPitch {
 			t.Errorf("%d items: page 1 leaves %.0f mm empty", items, empty)
 		}
 	}
@@ -447,27 +448,27 @@ func TestMonthlyFirstPageFilled(t *testing.T) {
 // paragraph but its last is spread by more than maxJustify a character.
 func TestDateDoesNotSpreadLine(t *testing.T) {
 	f := bundledFonts(t)
-	c := newCanvas(f, false, "纪要", "")
-	fl := newGBFlow(c, app.SecrecyNone)
+	c := typeset.NewCanvas(f, false, "纪要", "")
+	fl := typeset.NewGBFlow(c, "")
 	for _, para := range []string{
 		"（一）区发改局修改完善政府投资项目计划，提交区人大常委会审议（牵头单位：区发展和改革局；完成时限：2026年11月28日）。",
 		"（二）区城管局牵头编制城市内涝治理三年行动计划（牵头单位：区城市管理局；协办单位：区水利局；完成时限：2026年12月13日）。",
 		"请各单位于2026年12月31日前报送材料，于2027年1月15日前完成整改并报送整改情况报告，抄送区政府督查室。",
 	} {
-		lines := fl.layoutSegments([]segment{{gbBody, para}}, gbWidth, 2*gbCharPitch)
+		lines := fl.LayoutSegments([]typeset.Segment{{typeset.GBBody, para}}, typeset.GBWidth, 2*typeset.GBCharPitch)
 		var got []string
 		for i, ln := range lines[:len(lines)-1] {
-			avail := gbWidth
+			avail := typeset.GBWidth
 			if i == 0 {
-				avail -= 2 * gbCharPitch
+				avail -= 2 * typeset.GBCharPitch
 			}
-			text := ln[0].text
+			text := ln[0].Text
 			n := 0 // the units drawLine spaces: a date or number is one
 			for rs, k := []rune(text), 0; k < len(rs); n++ {
 				k = max(k+1, textbreak.TokenEnd(rs, k))
 			}
-			if gap := (avail - c.width(gbBody, text)) / float64(n-1); gap > maxJustify+0.01 {
-				t.Errorf("a line is spread by %.2f of a character: %s", gap/gbCharPitch, text)
+			if gap := (avail - c.Width(typeset.GBBody, text)) / float64(n-1); gap > typeset.MaxJustify+0.01 {
+				t.Errorf("a line is spread by %.2f of a character: %s", gap/typeset.GBCharPitch, text)
 			}
 			got = append(got, text)
 		}

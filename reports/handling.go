@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // HandlingSlip prints the 收文处理笺 of an incoming document (DOMAIN.md §6):
@@ -15,47 +16,47 @@ import (
 // be written in by hand.
 func HandlingSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error {
 	title := orgName(s) + "收文处理笺"
-	c := newCanvas(f, false, title, orgName(s))
-	sh := newSheet(c, d.Secrecy)
-	sh.running = continued(title, "收文编号", d.Serial)
-	sh.newPage()
-	sh.title(title)
-	sh.infoLine("收文编号", d.Serial, "收文日期", d.ReceivedOn.Chinese(), "类别", string(d.Kind))
+	c := typeset.NewCanvas(f, false, title, orgName(s))
+	sh := typeset.NewSheet(c, secrecyMark(d.Secrecy))
+	sh.Running = continued(title, "收文编号", d.Serial)
+	sh.NewPage()
+	sh.Title(title)
+	sh.InfoLine("收文编号", d.Serial, "收文日期", d.ReceivedOn.Chinese(), "类别", string(d.Kind))
 
-	g := sh.grid()
+	g := sh.Grid()
 	const lw = 26.0 // label column
-	half := (sh.width() - 2*lw) / 2
-	third := (sh.width() - 3*lw) / 3
-	rest := sh.width() - lw
+	half := (sh.Width() - 2*lw) / 2
+	third := (sh.Width() - 3*lw) / 3
+	rest := sh.Width() - lw
 
 	docTitle := d.Title
 	if d.Attachments != "" {
 		docTitle += "\n附件：" + d.Attachments
 	}
-	rows := []row{
-		{cells: []cell{label("来文单位", lw), value(d.FromUnit, half), label("来文字号", lw), value(d.DocNo, half)}},
-		{cells: []cell{label("密级", lw), value(secrecyText(d.Secrecy), third), label("紧急程度", lw), value(string(d.Urgency), third),
+	rows := []typeset.Row{
+		{Cells: []typeset.Cell{label("来文单位", lw), value(d.FromUnit, half), label("来文字号", lw), value(d.DocNo, half)}},
+		{Cells: []typeset.Cell{label("密级", lw), value(secrecyText(d.Secrecy), third), label("紧急程度", lw), value(string(d.Urgency), third),
 			label("份数", lw), value(countText(d.Copies, "份")+pagesText(d.Pages), third)}},
-		{cells: []cell{label("文件标题", lw), value(docTitle, rest)}, minH: 16},
-		{cells: []cell{label("拟办意见", lw), proposalCell(d, rest)}, minH: 34},
-		{cells: []cell{label("领导批示", lw), instructionsCell(d, rest)}, minH: 70, stretch: true},
-		{cells: []cell{label("承办单位", lw), value(unitsText(d.LeadUnit, d.CoUnits), half), label("办理时限", lw), value(limitText(d), half)}, minH: 14},
-		{cells: []cell{label("办理结果", lw), resultCell(d, rest)}, minH: 22},
+		{Cells: []typeset.Cell{label("文件标题", lw), value(docTitle, rest)}, MinH: 16},
+		{Cells: []typeset.Cell{label("拟办意见", lw), proposalCell(d, rest)}, MinH: 34},
+		{Cells: []typeset.Cell{label("领导批示", lw), instructionsCell(d, rest)}, MinH: 70, Stretch: true},
+		{Cells: []typeset.Cell{label("承办单位", lw), value(unitsText(d.LeadUnit, d.CoUnits), half), label("办理时限", lw), value(limitText(d), half)}, MinH: 14},
+		{Cells: []typeset.Cell{label("办理结果", lw), resultCell(d, rest)}, MinH: 22},
 	}
 	// a document sent back or passed on says where and why
 	switch d.Status {
 	case app.StatusReturned:
-		rows = append(rows, row{cells: []cell{label("退文理由", lw), datedBox(d.ReturnReason, "退文日期：", d.DoneOn, rest)}, minH: 14})
+		rows = append(rows, typeset.Row{Cells: []typeset.Cell{label("退文理由", lw), datedBox(d.ReturnReason, "退文日期：", d.DoneOn, rest)}, MinH: 14})
 	case app.StatusTransferred:
 		rows = append(rows,
-			row{cells: []cell{label("转办单位", lw), value(d.TransferTo, half), label("转办日期", lw), value(dateOr(d.DoneOn), half)}},
-			row{cells: []cell{label("转办理由", lw), box(d.ReturnReason, rest)}, minH: 14})
+			typeset.Row{Cells: []typeset.Cell{label("转办单位", lw), value(d.TransferTo, half), label("转办日期", lw), value(dateOr(d.DoneOn), half)}},
+			typeset.Row{Cells: []typeset.Cell{label("转办理由", lw), box(d.ReturnReason, rest)}, MinH: 14})
 	}
-	rows = append(rows, row{cells: []cell{label("备注", lw), value(d.Remarks, rest)}, minH: 13})
-	g.fit(c, rows, sh.bottom-sh.y, 0.75)
-	g.draw(c, rows, sh.y, sh.bottom)
-	numberFormPages(c, sh)
-	return c.write(w)
+	rows = append(rows, typeset.Row{Cells: []typeset.Cell{label("备注", lw), value(d.Remarks, rest)}, MinH: 13})
+	g.Fit(c, rows, sh.Bottom-sh.Y, 0.75)
+	g.Draw(c, rows, sh.Y, sh.Bottom)
+	typeset.NumberFormPages(c, sh)
+	return c.WritePDF(w)
 }
 
 func unitsText(lead string, co []string) string {
@@ -85,22 +86,22 @@ func limitText(d *app.Document) string {
 
 // proposalCell is the 拟办意见 with who proposed it and when, or room to
 // write one.
-func proposalCell(d *app.Document, w float64) cell {
+func proposalCell(d *app.Document, w float64) typeset.Cell {
 	if d.Proposal == "" {
-		return cell{width: w, top: true, footer: signLine}
+		return typeset.Cell{Width: w, Top: true, Footer: signLine}
 	}
 	who := strings.TrimSpace(d.ProposedBy + "　" + d.ProposedOn.Chinese())
-	return cell{width: w, top: true, blocks: []block{{text: d.Proposal, indent: 0}, {text: who, align: alignRight, gap: 1}}}
+	return typeset.Cell{Width: w, Top: true, Blocks: []typeset.Block{{Text: d.Proposal, Indent: 0}, {Text: who, Align: typeset.AlignRight, Gap: 1}}}
 }
 
-func resultCell(d *app.Document, w float64) cell {
+func resultCell(d *app.Document, w float64) typeset.Cell {
 	if d.Result == "" {
-		return cell{width: w, top: true, footer: "办结日期：" + blankDate}
+		return typeset.Cell{Width: w, Top: true, Footer: "办结日期：" + blankDate}
 	}
-	return cell{width: w, top: true, blocks: []block{{text: d.Result}, {text: "办结日期：" + d.DoneOn.Chinese(), align: alignRight, gap: 1}}}
+	return typeset.Cell{Width: w, Top: true, Blocks: []typeset.Block{{Text: d.Result}, {Text: "办结日期：" + d.DoneOn.Chinese(), Align: typeset.AlignRight, Gap: 1}}}
 }
 
 // datedBox is a recorded text with its date at the right.
-func datedBox(text, dateLabel string, on app.Date, w float64) cell {
-	return cell{width: w, top: true, blocks: []block{{text: text}, {text: dateLabel + dateOr(on), align: alignRight, gap: 1}}}
+func datedBox(text, dateLabel string, on app.Date, w float64) typeset.Cell {
+	return typeset.Cell{Width: w, Top: true, Blocks: []typeset.Block{{Text: text}, {Text: dateLabel + dateOr(on), Align: typeset.AlignRight, Gap: 1}}}
 }

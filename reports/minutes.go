@@ -10,6 +10,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/textbreak"
+	"gongwen/typeset"
 )
 
 // Minutes prints the 会议纪要 of a meeting in the layout of GB/T 9704-2012
@@ -20,41 +21,41 @@ import (
 // last page; "— N —" page numbers at the outside corners.
 func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) error {
 	mark := minutesMark(s, m)
-	build := func(push map[int]bool) (*canvas, *gbFlow) {
-		c := newCanvas(f, false, mark+m.Minutes.NumberText(), orgName(s))
-		fl := newGBFlow(c, app.SecrecyNone)
-		fl.push = push
+	build := func(push map[int]bool) (*typeset.Canvas, *typeset.GBFlow) {
+		c := typeset.NewCanvas(f, false, mark+m.Minutes.NumberText(), orgName(s))
+		fl := typeset.NewGBFlow(c, "")
+		fl.Push = push
 		minutesText(c, fl, s, m, mark)
 		return c, fl
 	}
 	c := layoutGB(build, newColophon(orgName(s), m.Minutes.IssuedOn, colophonLine{"分送", m.Minutes.CopyTo}))
-	return c.write(w)
+	return c.WritePDF(w)
 }
 
-func minutesText(c *canvas, fl *gbFlow, s app.Settings, m *app.Meeting, mark string) {
+func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.Meeting, mark string) {
 	// 版头: the mark as large as 小初 (36 pt) allows on one line
-	markSt := style{role: RoleTitle, size: 36, color: red}
-	if wd := c.width(markSt, mark); wd > gbWidth {
-		markSt.size = math.Floor(36*gbWidth/wd*10) / 10
+	markSt := typeset.Style{Role: RoleTitle, Size: 36, Color: typeset.Red}
+	if wd := c.Width(markSt, mark); wd > typeset.GBWidth {
+		markSt.Size = math.Floor(36*typeset.GBWidth/wd*10) / 10
 	}
-	const markTop = gbTop + 35
-	c.textIn(gbLeft, gbWidth, markTop, markSt, mark, alignCenter)
-	fl.skipTo(markTop + markSt.sizeMM() + gbPitch)
-	plain := gbBody.withSpacing(0)
-	c.textIn(gbLeft, gbWidth, fl.next(), plain, minutesNumber(m), alignCenter)
-	y := fl.next()
-	c.text(gbLeft+gbCharPitch, y, plain, orgName(s))
-	c.textIn(gbLeft, gbWidth-gbCharPitch, y, plain, dateOr(m.Minutes.IssuedOn), alignRight)
-	rule := y + plain.sizeMM() + 4
-	c.line(gbLeft, rule, gbLeft+gbWidth, rule, 0.6, red)
-	fl.skipTo(rule + 0.5*gbPitch)
+	const markTop = typeset.GBTop + 35
+	c.TextIn(typeset.GBLeft, typeset.GBWidth, markTop, markSt, mark, typeset.AlignCenter)
+	fl.SkipTo(markTop + markSt.SizeMM() + typeset.GBPitch)
+	plain := typeset.GBBody.WithSpacing(0)
+	c.TextIn(typeset.GBLeft, typeset.GBWidth, fl.Next(), plain, minutesNumber(m), typeset.AlignCenter)
+	y := fl.Next()
+	c.Text(typeset.GBLeft+typeset.GBCharPitch, y, plain, orgName(s))
+	c.TextIn(typeset.GBLeft, typeset.GBWidth-typeset.GBCharPitch, y, plain, dateOr(m.Minutes.IssuedOn), typeset.AlignRight)
+	rule := y + plain.SizeMM() + 4
+	c.Line(typeset.GBLeft, rule, typeset.GBLeft+typeset.GBWidth, rule, 0.6, typeset.Red)
+	fl.SkipTo(rule + 0.5*typeset.GBPitch)
 
 	if t := m.Minutes.Title; t != "" && t != mark && t != m.Name()+"纪要" {
-		fl.blank()
-		for _, ln := range c.wrap(gbTitle, t, gbWidth, 0) {
-			c.textIn(gbLeft, gbWidth, fl.next(), gbTitle, ln, alignCenter)
+		fl.Blank()
+		for _, ln := range c.Wrap(typeset.GBTitle, t, typeset.GBWidth, 0) {
+			c.TextIn(typeset.GBLeft, typeset.GBWidth, fl.Next(), typeset.GBTitle, ln, typeset.AlignCenter)
 		}
-		fl.blank()
+		fl.Blank()
 	}
 
 	body := m.Minutes.Body
@@ -64,9 +65,9 @@ func minutesText(c *canvas, fl *gbFlow, s app.Settings, m *app.Meeting, mark str
 	for _, para := range strings.Split(body, "\n") {
 		if para = strings.TrimSpace(para); para != "" {
 			if segs, alone := headingSegments(para); alone {
-				fl.heading(segs, 2)
+				fl.Heading(segs, 2)
 			} else {
-				fl.paragraph(segs, 2, 0)
+				fl.Paragraph(segs, 2, 0)
 			}
 		}
 	}
@@ -91,18 +92,18 @@ func minutesText(c *canvas, fl *gbFlow, s app.Settings, m *app.Meeting, mark str
 	if len(lists) == 0 {
 		return
 	}
-	laid := make([][][]segment, len(lists))
+	laid := make([][][]typeset.Segment, len(lists))
 	lines := 1
 	for i, l := range lists {
 		hang := 2 + len([]rune(l.label)) + 1
 		segs, keep := nameList(l.label, l.names)
-		laid[i] = fl.layoutKept(segs, gbWidth-float64(hang)*gbCharPitch, float64(2-hang)*gbCharPitch, keep)
+		laid[i] = fl.LayoutKept(segs, typeset.GBWidth-float64(hang)*typeset.GBCharPitch, float64(2-hang)*typeset.GBCharPitch, keep)
 		lines += len(laid[i])
 	}
-	fl.keepTogether(lines, func() {
-		fl.blank()
+	fl.KeepTogether(lines, func() {
+		fl.Blank()
 		for i, l := range lists {
-			fl.setLines(laid[i], 2, 2+len([]rune(l.label))+1)
+			fl.SetLines(laid[i], 2, 2+len([]rune(l.label))+1)
 		}
 	})
 }
@@ -111,10 +112,10 @@ func minutesText(c *canvas, fl *gbFlow, s app.Settings, m *app.Meeting, mark str
 // joins the one before it: a name (with its post, 区财政局局长 司马青) or
 // a reason for absence is never broken; a line breaks after 、 or before
 // （.
-func nameList(label string, names []string) ([]segment, []bool) {
+func nameList(label string, names []string) ([]typeset.Segment, []bool) {
 	text := strings.Join(names, "、")
 	keep := append(make([]bool, len([]rune(label))+1), textbreak.NameJoins(text)...)
-	return []segment{{gbHeading, label + "："}, {gbBody, text}}, keep
+	return []typeset.Segment{{typeset.GBHeading, label + "："}, {typeset.GBBody, text}}, keep
 }
 
 // minutesMark is the red mark: the district government and the kind of
@@ -155,11 +156,11 @@ func absenteeText(a app.Absentee) string {
 // Heading levels of GB/T 9704 §7.3.3 at the start of a paragraph.
 var headingLevels = []struct {
 	re *regexp.Regexp
-	st style
+	st typeset.Style
 }{
-	{regexp.MustCompile(`^[一二三四五六七八九十]+、`), gbHeading},
-	{regexp.MustCompile(`^（[一二三四五六七八九十]+）`), gbKai},
-	{regexp.MustCompile(`^[0-9０-９]+[.．]`), gbBody.withBold(true)},
+	{regexp.MustCompile(`^[一二三四五六七八九十]+、`), typeset.GBHeading},
+	{regexp.MustCompile(`^（[一二三四五六七八九十]+）`), typeset.GBKai},
+	{regexp.MustCompile(`^[0-9０-９]+[.．]`), typeset.GBBody.WithBold(true)},
 }
 
 // headingSegments splits a paragraph that starts with a heading number
@@ -170,7 +171,7 @@ var headingLevels = []struct {
 // numbered paragraph without a heading phrase has only its number in the
 // face. alone reports a heading standing alone, which stays with the
 // paragraph after it.
-func headingSegments(para string) (segs []segment, alone bool) {
+func headingSegments(para string) (segs []typeset.Segment, alone bool) {
 	for _, lv := range headingLevels {
 		num := lv.re.FindString(para)
 		if num == "" {
@@ -180,18 +181,18 @@ func headingSegments(para string) (segs []segment, alone bool) {
 		if i := strings.Index(para, "。"); i >= 0 {
 			phrase := para[:i+len("。")]
 			switch {
-			case 2+n(phrase) > gbChars:
+			case 2+n(phrase) > typeset.GBChars:
 			case phrase == para:
-				return []segment{{lv.st, para}}, true
+				return []typeset.Segment{{lv.st, para}}, true
 			default:
-				return []segment{{lv.st, phrase}, {gbBody, para[len(phrase):]}}, false
+				return []typeset.Segment{{lv.st, phrase}, {typeset.GBBody, para[len(phrase):]}}, false
 			}
-		} else if !strings.ContainsAny(para, "，；：") && 2+n(para) <= 2*gbChars {
-			return []segment{{lv.st, para}}, true
+		} else if !strings.ContainsAny(para, "，；：") && 2+n(para) <= 2*typeset.GBChars {
+			return []typeset.Segment{{lv.st, para}}, true
 		}
-		return []segment{{lv.st, num}, {gbBody, para[len(num):]}}, false
+		return []typeset.Segment{{lv.st, num}, {typeset.GBBody, para[len(num):]}}, false
 	}
-	return []segment{{gbBody, para}}, false
+	return []typeset.Segment{{typeset.GBBody, para}}, false
 }
 
 // colophon is the 版记: lines such as 分送：…, or 报：… and 送：…, then
@@ -219,25 +220,25 @@ func newColophon(office string, printed app.Date, lines ...colophonLine) colopho
 	return v
 }
 
-var colophonStyle = style{role: RoleBody, size: gbFolioPt, color: black}
+var colophonStyle = typeset.Style{Role: RoleBody, Size: typeset.GBFolioPt, Color: typeset.Black}
 
 // wrapped is each line's text wrapped one character in from both edges,
 // later lines aligned after the colon.
-func (v colophon) wrapped(c *canvas) [][][]segment {
-	em := colophonStyle.sizeMM()
-	var out [][][]segment
+func (v colophon) wrapped(c *typeset.Canvas) [][][]typeset.Segment {
+	em := colophonStyle.SizeMM()
+	var out [][][]typeset.Segment
 	for _, l := range v.lines {
-		colon := c.width(colophonStyle, l.label+"：")
-		lf := &gbFlow{c: c}
-		out = append(out, lf.layoutSegments([]segment{{colophonStyle, l.label + "：" + l.text}}, gbWidth-2*em-colon, -colon))
+		colon := c.Width(colophonStyle, l.label+"：")
+		lf := &typeset.GBFlow{Canvas: c}
+		out = append(out, lf.LayoutSegments([]typeset.Segment{{colophonStyle, l.label + "：" + l.text}}, typeset.GBWidth-2*em-colon, -colon))
 	}
 	return out
 }
 
-func colophonLineH() float64 { return colophonStyle.sizeMM() * 1.45 }
+func colophonLineH() float64 { return colophonStyle.SizeMM() * 1.45 }
 
 // height is the room the 版记 takes at the foot of the type area.
-func (v colophon) height(c *canvas) float64 {
+func (v colophon) height(c *typeset.Canvas) float64 {
 	n := 1
 	for _, e := range v.wrapped(c) {
 		n += len(e)
@@ -248,32 +249,32 @@ func (v colophon) height(c *canvas) float64 {
 // draw sets the 版记 at the foot of the current page, its last rule on
 // the type area's last line: thick first and last rules, thin ones
 // between its parts.
-func (v colophon) draw(c *canvas) {
-	st, em, lineH := colophonStyle, colophonStyle.sizeMM(), colophonLineH()
-	y := gbBottom - v.height(c)
-	c.line(gbLeft, y, gbLeft+gbWidth, y, 0.35, black)
+func (v colophon) draw(c *typeset.Canvas) {
+	st, em, lineH := colophonStyle, colophonStyle.SizeMM(), colophonLineH()
+	y := typeset.GBBottom - v.height(c)
+	c.Line(typeset.GBLeft, y, typeset.GBLeft+typeset.GBWidth, y, 0.35, typeset.Black)
 	y += 1.5
 	for i, e := range v.wrapped(c) {
 		if i > 0 {
-			c.line(gbLeft, y, gbLeft+gbWidth, y, 0.25, black)
+			c.Line(typeset.GBLeft, y, typeset.GBLeft+typeset.GBWidth, y, 0.25, typeset.Black)
 		}
-		colon := c.width(st, v.lines[i].label+"：")
+		colon := c.Width(st, v.lines[i].label+"：")
 		for j, ln := range e {
-			x := gbLeft + em
+			x := typeset.GBLeft + em
 			if j > 0 {
 				x += colon
 			}
 			for _, sg := range ln {
-				x += c.text(x, y+(lineH-em)/2, sg.st, sg.text)
+				x += c.Text(x, y+(lineH-em)/2, sg.Style, sg.Text)
 			}
 			y += lineH
 		}
-		c.line(gbLeft, y, gbLeft+gbWidth, y, 0.25, black)
+		c.Line(typeset.GBLeft, y, typeset.GBLeft+typeset.GBWidth, y, 0.25, typeset.Black)
 	}
-	c.text(gbLeft+em, y+(lineH-em)/2, st, v.office)
-	c.textIn(gbLeft, gbWidth-em, y+(lineH-em)/2, st, dateOr(v.printed)+"印发", alignRight)
+	c.Text(typeset.GBLeft+em, y+(lineH-em)/2, st, v.office)
+	c.TextIn(typeset.GBLeft, typeset.GBWidth-em, y+(lineH-em)/2, st, dateOr(v.printed)+"印发", typeset.AlignRight)
 	y += lineH + 1.5
-	c.line(gbLeft, y, gbLeft+gbWidth, y, 0.35, black)
+	c.Line(typeset.GBLeft, y, typeset.GBLeft+typeset.GBWidth, y, 0.35, typeset.Black)
 }
 
 // layoutGB lays out a GB/T 9704 document (build sets its text, starting a
@@ -286,52 +287,52 @@ func (v colophon) draw(c *canvas) {
 // pages half empty, the text ends where it ends and the 版记 takes an even
 // page of its own. When the text fills an even page, a blank page and a
 // page for the 版记 follow, and neither is numbered (GB/T 9704-2012 §7.5).
-func layoutGB(build func(push map[int]bool) (*canvas, *gbFlow), v colophon) *canvas {
+func layoutGB(build func(push map[int]bool) (*typeset.Canvas, *typeset.GBFlow), v colophon) *typeset.Canvas {
 	push := map[int]bool{}
 	c, fl := build(push)
 	h := v.height(c)
-	fits := func(fl *gbFlow) bool { return fl.atTop() || fl.usedBottom()+3 <= gbBottom-h }
-	finish := func(c *canvas, numbered int) *canvas {
+	fits := func(fl *typeset.GBFlow) bool { return fl.AtTop() || fl.UsedBottom()+3 <= typeset.GBBottom-h }
+	finish := func(c *typeset.Canvas, numbered int) *typeset.Canvas {
 		v.draw(c)
-		numberGBPages(c, numbered)
+		typeset.NumberGBPages(c, numbered)
 		return c
 	}
-	if len(c.pages)%2 == 1 {
+	if len(c.Pages)%2 == 1 {
 		// move the last lines over, from the page before when the last
 		// page's text cannot be cut; give up after a few tries, or as soon
 		// as a page would be left too empty
 		tried := map[int]bool{}
 		for try := 0; try < 4; try++ {
-			k := fl.pushPoint(len(c.pages) - 1)
-			if k < 0 && len(c.pages) > 1 {
-				k = fl.pushPoint(len(c.pages) - 2)
+			k := fl.PushPoint(len(c.Pages) - 1)
+			if k < 0 && len(c.Pages) > 1 {
+				k = fl.PushPoint(len(c.Pages) - 2)
 			}
 			if k < 0 || tried[k] {
 				break
 			}
 			tried[k], push[k] = true, true
 			c2, fl2 := build(push)
-			if !fl2.pushesFilled() {
+			if !fl2.PushesFilled(minFill) {
 				break
 			}
-			if len(c2.pages)%2 == 0 && fits(fl2) {
-				return finish(c2, len(c2.pages))
+			if len(c2.Pages)%2 == 0 && fits(fl2) {
+				return finish(c2, len(c2.Pages))
 			}
-			if len(c2.pages) != len(c.pages) {
+			if len(c2.Pages) != len(c.Pages) {
 				break
 			}
 			c, fl = c2, fl2
 		}
 		c, fl = build(map[int]bool{})
-		fl.newPage()
-		return finish(c, len(c.pages))
+		fl.NewPage()
+		return finish(c, len(c.Pages))
 	}
 	if fits(fl) {
-		return finish(c, len(c.pages))
+		return finish(c, len(c.Pages))
 	}
-	n := len(c.pages)
-	fl.newPage()
-	fl.newPage()
+	n := len(c.Pages)
+	fl.NewPage()
+	fl.NewPage()
 	return finish(c, n)
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // MonthlyReport prints the 督查通报 of a month for leadership, on the GB/T
@@ -20,16 +21,16 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) e
 		org = orgName(s)
 	}
 	title := fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
-	build := func(push map[int]bool) (*canvas, *gbFlow) {
-		c := newCanvas(f, false, "督查通报 "+title, org)
-		fl := newGBFlow(c, app.SecrecyNone)
-		fl.push = push
+	build := func(push map[int]bool) (*typeset.Canvas, *typeset.GBFlow) {
+		c := typeset.NewCanvas(f, false, "督查通报 "+title, org)
+		fl := typeset.NewGBFlow(c, "")
+		fl.Push = push
 		monthlyText(c, fl, org, title, r)
 		return c, fl
 	}
 	c := layoutGB(build, newColophon(org, today(),
 		colophonLine{"报", firstNonEmpty(r.ReportTo, app.DefaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, app.DefaultSendTo)}))
-	return c.write(w)
+	return c.WritePDF(w)
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -49,30 +50,30 @@ func rateText(part, whole int) string {
 	return fmt.Sprintf("%.1f%%", float64(part)*100/float64(whole))
 }
 
-func monthlyText(c *canvas, fl *gbFlow, org, title string, r app.MonthlyReport) {
+func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app.MonthlyReport) {
 	// 版头
-	markSt := style{role: RoleTitle, size: 42, color: red, tc: 42 * ptToMM * 0.35}
-	const markTop = gbTop + 8
-	c.textIn(gbLeft+markSt.tc/2, gbWidth, markTop, markSt, "督查通报", alignCenter)
-	fl.skipTo(markTop + markSt.sizeMM() + 4)
-	plain := gbBody.withSpacing(0)
-	c.textIn(gbLeft, gbWidth, fl.next(), plain, issueText(r), alignCenter)
-	y := fl.next()
-	c.text(gbLeft+gbCharPitch, y, plain, org)
-	c.textIn(gbLeft, gbWidth-gbCharPitch, y, plain, today().Chinese(), alignRight)
-	rule := y + plain.sizeMM() + 4
-	c.line(gbLeft, rule, gbLeft+gbWidth, rule, 0.6, red)
-	fl.skipTo(rule + 0.5*gbPitch)
-	for _, ln := range c.wrap(gbTitle, title, gbWidth, 0) {
-		c.textIn(gbLeft, gbWidth, fl.next(), gbTitle, ln, alignCenter)
+	markSt := typeset.Style{Role: RoleTitle, Size: 42, Color: typeset.Red, Spacing: 42 * typeset.PtToMM * 0.35}
+	const markTop = typeset.GBTop + 8
+	c.TextIn(typeset.GBLeft+markSt.Spacing/2, typeset.GBWidth, markTop, markSt, "督查通报", typeset.AlignCenter)
+	fl.SkipTo(markTop + markSt.SizeMM() + 4)
+	plain := typeset.GBBody.WithSpacing(0)
+	c.TextIn(typeset.GBLeft, typeset.GBWidth, fl.Next(), plain, issueText(r), typeset.AlignCenter)
+	y := fl.Next()
+	c.Text(typeset.GBLeft+typeset.GBCharPitch, y, plain, org)
+	c.TextIn(typeset.GBLeft, typeset.GBWidth-typeset.GBCharPitch, y, plain, today().Chinese(), typeset.AlignRight)
+	rule := y + plain.SizeMM() + 4
+	c.Line(typeset.GBLeft, rule, typeset.GBLeft+typeset.GBWidth, rule, 0.6, typeset.Red)
+	fl.SkipTo(rule + 0.5*typeset.GBPitch)
+	for _, ln := range c.Wrap(typeset.GBTitle, title, typeset.GBWidth, 0) {
+		c.TextIn(typeset.GBLeft, typeset.GBWidth, fl.Next(), typeset.GBTitle, ln, typeset.AlignCenter)
 	}
-	fl.blank()
+	fl.Blank()
 
-	para := func(text string) { fl.paragraph([]segment{{gbBody, text}}, 2, 0) }
+	para := func(text string) { fl.Paragraph([]typeset.Segment{{typeset.GBBody, text}}, 2, 0) }
 	sections := 0
 	heading := func(text string) {
 		sections++
-		fl.heading([]segment{{gbHeading, app.ChineseNumeral(sections) + "、" + text}}, 2)
+		fl.Heading([]typeset.Segment{{typeset.GBHeading, app.ChineseNumeral(sections) + "、" + text}}, 2)
 	}
 	asOf := r.AsOf
 	if asOf.IsZero() {
@@ -117,26 +118,26 @@ func issueText(r app.MonthlyReport) string {
 	return fmt.Sprintf("%d年第%d期", r.Year, r.Issue)
 }
 
-func summaryTable(c *canvas, fl *gbFlow, r app.MonthlyReport) {
-	summary := newTable(c, gbLeft, gbWidth, []column{
-		{"事项总数", 0, alignCenter}, {"本月新增", 0, alignCenter}, {"累计办结", 0, alignCenter}, {"正在办理", 0, alignCenter},
-		{"逾期", 0, alignCenter}, {"办结率", 0, alignCenter}, {"按期办结率", 0, alignCenter},
-	}, fl.newPage, gbTop)
-	big := style{role: RoleBody, size: 14, color: black}
-	overdueBig := big.withColor(red)
-	summary.addCells(
-		cell{text: fmt.Sprint(r.Total), st: &big}, cell{text: fmt.Sprint(r.NewThisMonth), st: &big},
-		cell{text: fmt.Sprint(r.Done), st: &big}, cell{text: fmt.Sprint(r.Open), st: &big},
-		cell{text: fmt.Sprint(r.Overdue), st: &overdueBig},
-		cell{text: rateText(r.Done, r.Total), st: &big}, cell{text: rateText(r.DoneOnTime, r.Done), st: &big})
-	summary.g.minRow = 10
-	fl.ensure(22)
-	fl.y = summary.draw(fl.y+1, gbBottom) + gbPitch*0.6
+func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
+	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
+		{"事项总数", 0, typeset.AlignCenter}, {"本月新增", 0, typeset.AlignCenter}, {"累计办结", 0, typeset.AlignCenter}, {"正在办理", 0, typeset.AlignCenter},
+		{"逾期", 0, typeset.AlignCenter}, {"办结率", 0, typeset.AlignCenter}, {"按期办结率", 0, typeset.AlignCenter},
+	}, fl.NewPage, typeset.GBTop)
+	big := typeset.Style{Role: RoleBody, Size: 14, Color: typeset.Black}
+	overdueBig := big.WithColor(typeset.Red)
+	summary.AddCells(
+		typeset.Cell{Text: fmt.Sprint(r.Total), Style: &big}, typeset.Cell{Text: fmt.Sprint(r.NewThisMonth), Style: &big},
+		typeset.Cell{Text: fmt.Sprint(r.Done), Style: &big}, typeset.Cell{Text: fmt.Sprint(r.Open), Style: &big},
+		typeset.Cell{Text: fmt.Sprint(r.Overdue), Style: &overdueBig},
+		typeset.Cell{Text: rateText(r.Done, r.Total), Style: &big}, typeset.Cell{Text: rateText(r.DoneOnTime, r.Done), Style: &big})
+	summary.Grid.MinRow = 10
+	fl.Ensure(22)
+	fl.Y = summary.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
 }
 
 // monthlyDetails sets the charts by unit and by source, the overdue items
 // and the list of every item.
-func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, heading, para func(string)) {
+func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, asOf app.Date, heading, para func(string)) {
 	units := barChart{series: []series{{"按期办结", colourDoneOnTime, false}, {"逾期办结", colourDoneLate, false}, {"正在办理", colourOpenBar, false}, {"逾期未办结", colourRed, true}}}
 	for _, u := range r.ByUnit {
 		units.cats = append(units.cats, u.Unit)
@@ -157,17 +158,17 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 	} else {
 		heading("逾期未办结事项")
 		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
-		t := newTable(c, gbLeft, gbWidth, []column{
-			{"序号", numberColW, alignCenter}, {"督办编号", itemNumberColW, alignCenter}, {"事项", 0, alignLeft}, {"牵头单位", unitColW + 4, alignLeft}, // and its 协办 units
-			{"完成时限", deadlineColW, alignCenter}, {"逾期", 13, alignCenter},
-		}, fl.newPage, gbTop)
+		t := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
+			{"序号", numberColW, typeset.AlignCenter}, {"督办编号", itemNumberColW, typeset.AlignCenter}, {"事项", 0, typeset.AlignLeft}, {"牵头单位", unitColW + 4, typeset.AlignLeft}, // and its 协办 units
+			{"完成时限", deadlineColW, typeset.AlignCenter}, {"逾期", 13, typeset.AlignCenter},
+		}, fl.NewPage, typeset.GBTop)
 		for i, row := range r.OverdueRows {
 			it := row.Item
-			t.add(fmt.Sprint(i+1), it.Number, t.cellText(2, it.Title), t.cellText(3, unitsLine(it.LeadUnit, it.CoUnits)), deadlineText(it, r.Year),
+			t.Add(fmt.Sprint(i+1), it.Number, cellText(t, 2, it.Title), cellText(t, 3, unitsLine(it.LeadUnit, it.CoUnits)), deadlineText(it, r.Year),
 				fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(asOf)))
 		}
-		fl.ensure(tableStart)
-		fl.y = t.draw(fl.y+1, gbBottom) + gbPitch*0.6
+		fl.Ensure(tableStart)
+		fl.Y = t.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
 	}
 
 	// the items closed in an earlier month count in the figures above but
@@ -179,34 +180,34 @@ func monthlyDetails(c *canvas, fl *gbFlow, r app.MonthlyReport, asOf app.Date, h
 			listed = append(listed, row)
 		}
 	}
-	fl.ensure(gbPitch + legendRoom) // the heading with the legend and the list's first rows
+	fl.Ensure(typeset.GBPitch + legendRoom) // the heading with the legend and the list's first rows
 	heading("督查事项清单")
 	if earlier := len(r.Rows) - len(listed); earlier > 0 {
 		para(fmt.Sprintf("本年度此前各月已办结的%d项不再列出。", earlier))
-		fl.ensure(legendRoom)
+		fl.Ensure(legendRoom)
 	}
-	fl.ensure(legendRoom)
-	legendY := fl.y
-	lx := gbLeft + 2*gbCharPitch
+	fl.Ensure(legendRoom)
+	legendY := fl.Y
+	lx := typeset.GBLeft + 2*typeset.GBCharPitch
 	for _, col := range []app.Colour{app.ColourBlue, app.ColourYellow, app.ColourRed, app.ColourDone} {
 		fill := colourOf(col)
-		c.circle(lx+markR, legendY+gbBody.sizeMM()/2, markR, &fill, &grey, 0.15)
-		lx += 2*markR + 1.5
-		lx += c.text(lx, legendY+(gbBody.sizeMM()-formSmall.sizeMM())/2, formSmall, colourName(col)) + 6
+		c.Circle(lx+typeset.MarkR, legendY+typeset.GBBody.SizeMM()/2, typeset.MarkR, &fill, &typeset.Grey, 0.15)
+		lx += 2*typeset.MarkR + 1.5
+		lx += c.Text(lx, legendY+(typeset.GBBody.SizeMM()-typeset.FormSmall.SizeMM())/2, typeset.FormSmall, colourName(col)) + 6
 	}
-	fl.y += gbPitch
+	fl.Y += typeset.GBPitch
 	// 来源 is left to the chart above: the list keeps the title wide.
-	list := newTable(c, gbLeft, gbWidth, []column{
-		{"序号", numberColW, alignCenter}, {"预警", 15, alignLeft}, {"督办编号", itemNumberColW, alignCenter}, {"事项名称", 0, alignLeft},
-		{"牵头单位", unitColW, alignLeft}, {"完成时限", deadlineColW, alignCenter},
-	}, fl.newPage, gbTop)
+	list := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
+		{"序号", numberColW, typeset.AlignCenter}, {"预警", 15, typeset.AlignLeft}, {"督办编号", itemNumberColW, typeset.AlignCenter}, {"事项名称", 0, typeset.AlignLeft},
+		{"牵头单位", unitColW, typeset.AlignLeft}, {"完成时限", deadlineColW, typeset.AlignCenter},
+	}, fl.NewPage, typeset.GBTop)
 	for i, row := range listed {
 		it := row.Item
 		fill := colourOf(row.Colour)
-		list.addCells(cell{text: fmt.Sprint(i + 1)}, cell{text: warningLabel(row.Colour), mark: &fill}, cell{text: it.Number},
-			cell{text: list.cellText(3, it.Title)}, cell{text: list.cellText(4, it.LeadUnit)}, cell{text: deadlineText(it, r.Year)})
+		list.AddCells(typeset.Cell{Text: fmt.Sprint(i + 1)}, typeset.Cell{Text: warningLabel(row.Colour), Mark: &fill}, typeset.Cell{Text: it.Number},
+			typeset.Cell{Text: cellText(list, 3, it.Title)}, typeset.Cell{Text: cellText(list, 4, it.LeadUnit)}, typeset.Cell{Text: deadlineText(it, r.Year)})
 	}
-	fl.y = list.draw(fl.y, gbBottom) + gbPitch*0.6
+	fl.Y = list.Draw(fl.Y, typeset.GBBottom) + typeset.GBPitch*0.6
 }
 
 // tableStart is the room a table needs to start on a page: its header
@@ -237,13 +238,13 @@ func warningLabel(c app.Colour) string {
 // where it must wrap, after a 、，：； or before a （ when one of those falls
 // in the last two thirds of a line, so that a unit's name or a bracketed
 // phrase (（第2批）) stays whole.
-func (t *table) cellText(col int, text string) string {
-	st := t.g.body
-	width := t.cols[col].width - 2*t.g.padX
+func cellText(t *typeset.Table, col int, text string) string {
+	st := t.Grid.Body
+	width := t.Cols[col].Width - 2*t.Grid.PadX
 	rs := []rune(text)
 	var lines []string
 	for len(rs) > 0 {
-		wrapped := t.c.wrap(st, string(rs), width, 0)
+		wrapped := t.Canvas.Wrap(st, string(rs), width, 0)
 		if len(wrapped) <= 1 {
 			lines = append(lines, string(rs))
 			break
@@ -278,18 +279,18 @@ func deadlineText(it app.Item, year int) string {
 
 // The colours of 三单预警 and of the charts.
 var (
-	colourBlue   = rgb{38, 110, 190}
-	colourYellow = rgb{245, 190, 30}
-	colourRed    = rgb{210, 35, 35}
+	colourBlue   = typeset.Color{38, 110, 190}
+	colourYellow = typeset.Color{245, 190, 30}
+	colourRed    = typeset.Color{210, 35, 35}
 	// The bars' colours differ in lightness too, and overdue bars are
 	// hatched, so that the charts read in black and white.
-	colourDoneOnTime = rgb{40, 120, 60}
-	colourDoneLate   = rgb{170, 210, 130}
-	colourOpenBar    = rgb{100, 155, 220}
-	colourDoneMark   = rgb{255, 255, 255}
+	colourDoneOnTime = typeset.Color{40, 120, 60}
+	colourDoneLate   = typeset.Color{170, 210, 130}
+	colourOpenBar    = typeset.Color{100, 155, 220}
+	colourDoneMark   = typeset.Color{255, 255, 255}
 )
 
-func colourOf(c app.Colour) rgb {
+func colourOf(c app.Colour) typeset.Color {
 	switch c {
 	case app.ColourBlue:
 		return colourBlue
@@ -316,40 +317,40 @@ func colourName(c app.Colour) string {
 
 // chartSection sets a heading, a sentence and a chart, starting a page
 // first when not even the first bars of the chart would fit after them.
-func chartSection(c *canvas, fl *gbFlow, heading func(string), title, intro string, ch *barChart) {
+func chartSection(c *typeset.Canvas, fl *typeset.GBFlow, heading func(string), title, intro string, ch *barChart) {
 	lines := 1
 	if intro != "" {
-		lines += len(c.wrap(gbBody, intro, gbWidth, 2*gbCharPitch))
+		lines += len(c.Wrap(typeset.GBBody, intro, typeset.GBWidth, 2*typeset.GBCharPitch))
 	}
-	room := gbBottom - fl.y - float64(lines)*gbPitch
+	room := typeset.GBBottom - fl.Y - float64(lines)*typeset.GBPitch
 	if !ch.fitsShrunk(room) && chartCut(room, len(ch.cats)) == 0 {
-		fl.newPage()
+		fl.NewPage()
 	}
 	heading(title)
 	if intro != "" {
-		fl.paragraph([]segment{{gbBody, intro}}, 2, 0)
+		fl.Paragraph([]typeset.Segment{{typeset.GBBody, intro}}, 2, 0)
 	}
 	drawChart(c, fl, ch)
 }
 
 // drawChart places a chart in the flow: whole, its bars a little thinner
 // when that makes it fit, else over as many pages as it needs.
-func drawChart(c *canvas, fl *gbFlow, ch *barChart) {
-	if room := gbBottom - fl.y; ch.fitsShrunk(room) {
+func drawChart(c *typeset.Canvas, fl *typeset.GBFlow, ch *barChart) {
+	if room := typeset.GBBottom - fl.Y; ch.fitsShrunk(room) {
 		ch.pitch = min(barPitch, (room-legendH-axisH)/float64(len(ch.cats)))
-		ch.draw(c, gbLeft, fl.y, gbWidth, 0, len(ch.cats))
-		fl.y += ch.height(len(ch.cats)) + gbPitch*0.5
+		ch.draw(c, typeset.GBLeft, fl.Y, typeset.GBWidth, 0, len(ch.cats))
+		fl.Y += ch.height(len(ch.cats)) + typeset.GBPitch*0.5
 		return
 	}
 	for from := 0; from < len(ch.cats); {
-		take := chartCut(gbBottom-fl.y, len(ch.cats)-from)
+		take := chartCut(typeset.GBBottom-fl.Y, len(ch.cats)-from)
 		if take == 0 {
-			fl.newPage()
+			fl.NewPage()
 			continue
 		}
 		to := from + take
-		ch.draw(c, gbLeft, fl.y, gbWidth, from, to)
-		fl.y += ch.height(to-from) + gbPitch*0.5
+		ch.draw(c, typeset.GBLeft, fl.Y, typeset.GBWidth, from, to)
+		fl.Y += ch.height(to-from) + typeset.GBPitch*0.5
 		from = to
 	}
 }

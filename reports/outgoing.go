@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // OutgoingForm prints the 发文稿纸 of an outgoing document: the 签发, 会签,
@@ -14,26 +15,26 @@ import (
 func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error {
 	// the 稿纸 is the issuing body's: 示府发 goes on the 区人民政府's
 	title := d.ResponsibleBody(s) + "发文稿纸"
-	c := newCanvas(f, false, title, orgName(s))
-	sh := newSheet(c, d.Secrecy)
-	sh.running = continued(title, "发文字号", d.DocNo)
+	c := typeset.NewCanvas(f, false, title, orgName(s))
+	sh := typeset.NewSheet(c, secrecyMark(d.Secrecy))
+	sh.Running = continued(title, "发文字号", d.DocNo)
 	if d.DocNo == "" {
-		sh.running = continued(title, "稿号", d.Serial)
+		sh.Running = continued(title, "稿号", d.Serial)
 	}
-	sh.newPage()
-	sh.title(title)
+	sh.NewPage()
+	sh.Title(title)
 
 	const lw = 24.0
-	half := (sh.width() - 2*lw) / 2
-	third := (sh.width() - 3*lw) / 3
-	rest := sh.width() - lw
+	half := (sh.Width() - 2*lw) / 2
+	third := (sh.Width() - 3*lw) / 3
+	rest := sh.Width() - lw
 
 	signed := signedBox(d.Signer, d.SignedOn, half)
 	counter := box(strings.Join(d.Countersign, "\n"), half)
 	if len(d.Countersign) > 0 {
-		counter.footer = blankDate
+		counter.Footer = blankDate
 	}
-	var reviews []block
+	var reviews []typeset.Block
 	for i, r := range d.Reviews {
 		gap := 0.0
 		if i > 0 {
@@ -48,9 +49,9 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 	// each review still awaited has its own line to sign on, with room
 	// above it for the opinion
 	for _, role := range d.ReviewsAwaited(s) {
-		reviews = append(reviews, block{text: role + "：", gap: 2}, block{text: signLine, align: alignRight, gap: 6})
+		reviews = append(reviews, typeset.Block{Text: role + "：", Gap: 2}, typeset.Block{Text: signLine, Align: typeset.AlignRight, Gap: 6})
 	}
-	review := cell{width: rest, top: true, blocks: reviews}
+	review := typeset.Cell{Width: rest, Top: true, Blocks: reviews}
 	docNo := d.DocNo
 	if docNo == "" {
 		year := d.DraftedOn.Year
@@ -59,40 +60,40 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 		}
 		docNo = fmt.Sprintf("%s〔%d〕　　号", d.IssuingCode, year)
 	}
-	rows := []row{
+	rows := []typeset.Row{
 		// the 签发 box keeps room for the leader's hand however long the
 		// record: what does not fit goes on to a continuation page
-		{cells: []cell{label("签发", lw), signed, label("会签", lw), counter}, minH: 60, stretch: true},
-		{cells: []cell{label("审核", lw), review}, minH: 30},
-		{cells: []cell{label("核稿", lw), signedBox(d.CheckedBy, d.CheckedOn, half), label("拟稿", lw), signedBox(d.Drafter, d.DraftedOn, half)}, minH: 16},
-		{cells: []cell{label("拟稿单位", lw), value(d.DraftUnit, half), label("校对", lw), signedBox("", app.Date{}, half)}, minH: 16},
-		{cells: []cell{label("标题", lw), {text: d.Title, width: rest, st: &formTitleSmall}}, minH: 20},
+		{Cells: []typeset.Cell{label("签发", lw), signed, label("会签", lw), counter}, MinH: 60, Stretch: true},
+		{Cells: []typeset.Cell{label("审核", lw), review}, MinH: 30},
+		{Cells: []typeset.Cell{label("核稿", lw), signedBox(d.CheckedBy, d.CheckedOn, half), label("拟稿", lw), signedBox(d.Drafter, d.DraftedOn, half)}, MinH: 16},
+		{Cells: []typeset.Cell{label("拟稿单位", lw), value(d.DraftUnit, half), label("校对", lw), signedBox("", app.Date{}, half)}, MinH: 16},
+		{Cells: []typeset.Cell{label("标题", lw), {Text: d.Title, Width: rest, Style: &formTitleSmall}}, MinH: 20},
 		// a long 主送 or 抄送 goes on to a continuation page
-		{cells: []cell{label("主送", lw), value(d.MainTo, rest)}, minH: 14, flows: true},
-		{cells: []cell{label("抄送", lw), value(d.CopyTo, rest)}, minH: 14, flows: true},
-		{cells: []cell{label("发文字号", lw), value(docNo, half), label("附件", lw), value(d.Attachments, half)}},
-		{cells: []cell{label("密级", lw), value(secrecyText(d.Secrecy), third), label("紧急程度", lw), value(string(d.Urgency), third),
+		{Cells: []typeset.Cell{label("主送", lw), value(d.MainTo, rest)}, MinH: 14, Flows: true},
+		{Cells: []typeset.Cell{label("抄送", lw), value(d.CopyTo, rest)}, MinH: 14, Flows: true},
+		{Cells: []typeset.Cell{label("发文字号", lw), value(docNo, half), label("附件", lw), value(d.Attachments, half)}},
+		{Cells: []typeset.Cell{label("密级", lw), value(secrecyText(d.Secrecy), third), label("紧急程度", lw), value(string(d.Urgency), third),
 			label("印数", lw), value(countText(d.PrintCount, "份"), third)}},
 		// 公开属性 is decided on the draft and ticked by hand
-		{cells: []cell{label("印发日期", lw), value(dateOr(d.IssuedOn), half), label("公开属性", lw), value(disclosureChoices, half)}},
+		{Cells: []typeset.Cell{label("印发日期", lw), value(dateOr(d.IssuedOn), half), label("公开属性", lw), value(disclosureChoices, half)}},
 	}
-	g := sh.grid()
-	g.fit(c, rows, sh.bottom-sh.y, 0.75)
-	g.draw(c, rows, sh.y, sh.bottom)
-	numberFormPages(c, sh)
-	return c.write(w)
+	g := sh.Grid()
+	g.Fit(c, rows, sh.Bottom-sh.Y, 0.75)
+	g.Draw(c, rows, sh.Y, sh.Bottom)
+	typeset.NumberFormPages(c, sh)
+	return c.WritePDF(w)
 }
 
 // formTitleSmall sets a document's title inside a form.
-var formTitleSmall = style{role: RoleTitle, size: 14, color: black}
+var formTitleSmall = typeset.Style{Role: RoleTitle, Size: 14, Color: typeset.Black}
 
 // signedBox shows who signed and when, in 楷体 as a record of a signature,
 // or is left open with a date line.
-func signedBox(who string, on app.Date, w float64) cell {
+func signedBox(who string, on app.Date, w float64) typeset.Cell {
 	if who == "" {
-		return cell{width: w, top: true, footer: blankDate}
+		return typeset.Cell{Width: w, Top: true, Footer: blankDate}
 	}
-	return cell{width: w, top: true, blocks: record(who, dateOr(on), 0)}
+	return typeset.Cell{Width: w, Top: true, Blocks: record(who, dateOr(on), 0)}
 }
 
 // disclosureChoices are the 公开属性 of a 发文, to be ticked on the 稿纸.

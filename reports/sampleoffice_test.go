@@ -14,6 +14,7 @@ import (
 	"gongwen/app"
 	"gongwen/data"
 	"gongwen/sample"
+	"gongwen/typeset"
 )
 
 // sampleOfficeDesk is the sample office of `gongwen demo`, loaded on
@@ -44,9 +45,9 @@ func pageBottoms(t *testing.T, path string) []float64 {
 	var bottoms []float64
 	for _, w := range bboxWords(t, path) {
 		for len(bottoms) < w.page {
-			bottoms = append(bottoms, gbTop)
+			bottoms = append(bottoms, typeset.GBTop)
 		}
-		if w.yMax < gbBottom+1 {
+		if w.yMax < typeset.GBBottom+1 {
 			bottoms[w.page-1] = math.Max(bottoms[w.page-1], w.yMax)
 		}
 	}
@@ -85,7 +86,7 @@ func TestMonthlySampleOffice(t *testing.T) {
 			if lastAlone && i == n-2 || strings.TrimSpace(pages[i]) == "" {
 				continue // the text ends where it ends; a blank page before the 版记
 			}
-			if fill := (b - gbTop) / gbHeight; fill < minFill-0.01 {
+			if fill := (b - typeset.GBTop) / typeset.GBHeight; fill < minFill-0.01 {
 				t.Errorf("%s: page %d of %d is only %.0f%% full", name, i+1, n, fill*100)
 			}
 		}

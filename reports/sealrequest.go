@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // SealRequestForm prints the 用印申请单: the request, one box per approval
@@ -13,16 +14,16 @@ import (
 // record of use.
 func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) error {
 	title := orgName(s) + "用印申请单"
-	c := newCanvas(f, false, title, orgName(s))
-	sh := newSheet(c, app.SecrecyNone)
-	sh.running = continued(title, "申请编号", r.Number)
-	sh.newPage()
-	sh.title(title)
-	sh.infoLine("申请编号", r.Number, "申请日期", r.RequestedOn.Chinese())
+	c := typeset.NewCanvas(f, false, title, orgName(s))
+	sh := typeset.NewSheet(c, "")
+	sh.Running = continued(title, "申请编号", r.Number)
+	sh.NewPage()
+	sh.Title(title)
+	sh.InfoLine("申请编号", r.Number, "申请日期", r.RequestedOn.Chinese())
 
 	const lw = 26.0
-	half := (sh.width() - 2*lw) / 2
-	rest := sh.width() - lw
+	half := (sh.Width() - 2*lw) / 2
+	rest := sh.Width() - lw
 	offSite := "否"
 	if r.OffSite {
 		offSite = "是（需区长或主任批准）"
@@ -31,16 +32,16 @@ func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) 
 	if seal == "" {
 		seal = string(r.SealKind)
 	}
-	rows := []row{
-		{cells: []cell{label("用印单位", lw), value(r.Unit, half), label("联系人", lw), value(r.Contact, half)}},
-		{cells: []cell{label("联系电话", lw), value(r.Phone, half), label("印章名称", lw), value(seal, half)}},
-		{cells: []cell{label("文件名称", lw), value(r.FileName, rest)}, minH: 14},
+	rows := []typeset.Row{
+		{Cells: []typeset.Cell{label("用印单位", lw), value(r.Unit, half), label("联系人", lw), value(r.Contact, half)}},
+		{Cells: []typeset.Cell{label("联系电话", lw), value(r.Phone, half), label("印章名称", lw), value(seal, half)}},
+		{Cells: []typeset.Cell{label("文件名称", lw), value(r.FileName, rest)}, MinH: 14},
 		// a long 事由 goes on to a continuation page
-		{cells: []cell{label("用印事由", lw), box(r.Reason, rest)}, minH: 20, flows: true},
+		{Cells: []typeset.Cell{label("用印事由", lw), box(r.Reason, rest)}, MinH: 20, Flows: true},
 		// the requesting unit's head signs for the request by hand
-		{cells: []cell{label("用印单位\n负责人", lw), {width: rest, top: true, footer: signLine}}, minH: 16},
-		{cells: []cell{label("份数", lw), value(countText(r.Copies, "份"), half), label("报送去向", lw), value(r.Destination, half)}},
-		{cells: []cell{label("异地用印", lw), value(offSite, half), label("办理状态", lw), value(r.Status.Label(), half)}},
+		{Cells: []typeset.Cell{label("用印单位\n负责人", lw), {Width: rest, Top: true, Footer: signLine}}, MinH: 16},
+		{Cells: []typeset.Cell{label("份数", lw), value(countText(r.Copies, "份"), half), label("报送去向", lw), value(r.Destination, half)}},
+		{Cells: []typeset.Cell{label("异地用印", lw), value(offSite, half), label("办理状态", lw), value(r.Status.Label(), half)}},
 	}
 	chain := r.Chain
 	if len(chain) == 0 {
@@ -53,39 +54,39 @@ func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) 
 				rec = a
 			}
 		}
-		rows = append(rows, row{cells: []cell{label(string(step.Role)+step.Action, lw), approvalCell(rec, rest)}, minH: 30, stretch: true})
+		rows = append(rows, typeset.Row{Cells: []typeset.Cell{label(string(step.Role)+step.Action, lw), approvalCell(rec, rest)}, MinH: 30, Stretch: true})
 	}
 	if r.RejectReason != "" {
-		rows = append(rows, row{cells: []cell{label("退回理由", lw), box(r.RejectReason, rest)}, flows: true})
+		rows = append(rows, typeset.Row{Cells: []typeset.Cell{label("退回理由", lw), box(r.RejectReason, rest)}, Flows: true})
 	}
 	rows = append(rows,
-		row{cells: []cell{label("用印记录", lw), useCell(r, rest)}, minH: 16},
-		row{cells: []cell{label("备注", lw), value(r.Remarks, rest)}, flows: true},
+		typeset.Row{Cells: []typeset.Cell{label("用印记录", lw), useCell(r, rest)}, MinH: 16},
+		typeset.Row{Cells: []typeset.Cell{label("备注", lw), value(r.Remarks, rest)}, Flows: true},
 	)
-	g := sh.grid()
-	g.fit(c, rows, sh.bottom-sh.y-8, 0.8)
-	y := g.draw(c, rows, sh.y, sh.bottom-8)
-	c.text(sh.left, y+2, formSmall, "说明：一事一申请，一次审批只用印一次；用印后本单与文件底稿、附件一并留存归档。")
-	numberFormPages(c, sh)
-	return c.write(w)
+	g := sh.Grid()
+	g.Fit(c, rows, sh.Bottom-sh.Y-8, 0.8)
+	y := g.Draw(c, rows, sh.Y, sh.Bottom-8)
+	c.Text(sh.Left, y+2, typeset.FormSmall, "说明：一事一申请，一次审批只用印一次；用印后本单与文件底稿、附件一并留存归档。")
+	typeset.NumberFormPages(c, sh)
+	return c.WritePDF(w)
 }
 
-func approvalCell(a *app.Approval, w float64) cell {
+func approvalCell(a *app.Approval, w float64) typeset.Cell {
 	if a == nil {
-		return cell{width: w, top: true, footer: signLine}
+		return typeset.Cell{Width: w, Top: true, Footer: signLine}
 	}
 	opinion := a.Opinion
 	if opinion == "" {
 		opinion = "同意。"
 	}
-	return cell{width: w, top: true, blocks: record(opinion, a.Approver+"　"+a.On.Chinese(), 0)}
+	return typeset.Cell{Width: w, Top: true, Blocks: record(opinion, a.Approver+"　"+a.On.Chinese(), 0)}
 }
 
 // useCell is the record of the seal's use, or blanks for the keeper.
-func useCell(r *app.SealRequest, w float64) cell {
+func useCell(r *app.SealRequest, w float64) typeset.Cell {
 	if r.UsedOn.IsZero() {
-		return cell{width: w, text: "用印日期：" + blankDate + "　　用印份数：　　　\n经办人：　　　　　　　　监印人：　　　　　　　　登记号："}
+		return typeset.Cell{Width: w, Text: "用印日期：" + blankDate + "　　用印份数：　　　\n经办人：　　　　　　　　监印人：　　　　　　　　登记号："}
 	}
-	return cell{width: w, text: fmt.Sprintf("用印日期：%s　　用印份数：%d份\n经办人：%s　　监印人：%s　　登记号：%s",
+	return typeset.Cell{Width: w, Text: fmt.Sprintf("用印日期：%s　　用印份数：%d份\n经办人：%s　　监印人：%s　　登记号：%s",
 		r.UsedOn.Chinese(), r.UsedCount, r.Handler, r.Witness, strings.TrimSpace(r.LogNo))}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gongwen/app"
+	"gongwen/typeset"
 )
 
 // The 督查室's paper ladder (DOMAIN.md §3): the 交办单 that assigns an item
@@ -17,22 +18,22 @@ import (
 // SupervisionSlip prints one slip of an item.
 func SupervisionSlip(w io.Writer, f *Fonts, s app.Settings, it *app.Item, sp app.SlipPrint) error {
 	title := orgName(s) + sp.Kind.Title()
-	c := newCanvas(f, false, title, orgName(s))
-	sh := newSheet(c, app.SecrecyNone)
+	c := typeset.NewCanvas(f, false, title, orgName(s))
+	sh := typeset.NewSheet(c, "")
 	number := sp.Number
 	if number == "" { // a 催办单 not printed as sent: numbered by hand
 		number = fmt.Sprintf("催〔%d〕　　号", sp.On.Year)
 	}
-	sh.running = continued(title, "编号", number)
-	sh.newPage()
-	sh.title(title)
+	sh.Running = continued(title, "编号", number)
+	sh.NewPage()
+	sh.Title(title)
 	dateLabel := map[app.SlipKind]string{app.SlipAssign: "交办日期", app.SlipReminder: "催办日期", app.SlipNotice: "督办日期"}[sp.Kind]
-	sh.infoLine("编号", number, dateLabel, sp.On.Chinese())
+	sh.InfoLine("编号", number, dateLabel, sp.On.Chinese())
 
 	const lw = 26.0
-	half := (sh.width() - 2*lw) / 2
-	rest := sh.width() - lw
-	var rows []row
+	half := (sh.Width() - 2*lw) / 2
+	rest := sh.Width() - lw
+	var rows []typeset.Row
 	switch sp.Kind {
 	case app.SlipAssign:
 		rows = assignRows(s, it, sp, lw, half, rest)
@@ -43,92 +44,92 @@ func SupervisionSlip(w io.Writer, f *Fonts, s app.Settings, it *app.Item, sp app
 	}
 	// the 签收 strip: the unit signs and returns it to the 督查室
 	rows = append(rows,
-		row{cells: []cell{label("签收单位", lw), value(it.LeadUnit, half), label("签收人", lw), value("", half)}, minH: 13},
-		row{cells: []cell{label("签收时间", lw), value(blankDate+"　　时　　分", rest)}, minH: 13},
+		typeset.Row{Cells: []typeset.Cell{label("签收单位", lw), value(it.LeadUnit, half), label("签收人", lw), value("", half)}, MinH: 13},
+		typeset.Row{Cells: []typeset.Cell{label("签收时间", lw), value(blankDate+"　　时　　分", rest)}, MinH: 13},
 	)
 	after := afterGrid(s, it, sp)
-	g := sh.grid()
-	g.fit(c, rows, sh.bottom-sh.y-6*float64(len(after)), 0.8)
-	y := g.draw(c, rows, sh.y, sh.bottom-6*float64(len(after)))
+	g := sh.Grid()
+	g.Fit(c, rows, sh.Bottom-sh.Y-6*float64(len(after)), 0.8)
+	y := g.Draw(c, rows, sh.Y, sh.Bottom-6*float64(len(after)))
 	for _, line := range after {
-		for _, ln := range c.wrap(formSmall, line, sh.width(), 0) {
-			if y+formSmall.sizeMM()*1.6 > sh.bottom {
-				y = sh.newPage()
+		for _, ln := range c.Wrap(typeset.FormSmall, line, sh.Width(), 0) {
+			if y+typeset.FormSmall.SizeMM()*1.6 > sh.Bottom {
+				y = sh.NewPage()
 			}
-			c.text(sh.left, y+2, formSmall, ln)
-			y += formSmall.sizeMM() * 1.6
+			c.Text(sh.Left, y+2, typeset.FormSmall, ln)
+			y += typeset.FormSmall.SizeMM() * 1.6
 		}
 	}
-	numberFormPages(c, sh)
-	return c.write(w)
+	typeset.NumberFormPages(c, sh)
+	return c.WritePDF(w)
 }
 
-func assignRows(s app.Settings, it *app.Item, sp app.SlipPrint, lw, half, rest float64) []row {
-	rows := []row{
-		{cells: []cell{label("事项名称", lw), value(it.Title, rest)}, minH: 14},
-		{cells: []cell{label("事项来源", lw), value(string(it.SourceType), rest)}},
-		{cells: []cell{label("来源依据", lw), value(it.SourceRef, rest)}, minH: 13},
+func assignRows(s app.Settings, it *app.Item, sp app.SlipPrint, lw, half, rest float64) []typeset.Row {
+	rows := []typeset.Row{
+		{Cells: []typeset.Cell{label("事项名称", lw), value(it.Title, rest)}, MinH: 14},
+		{Cells: []typeset.Cell{label("事项来源", lw), value(string(it.SourceType), rest)}},
+		{Cells: []typeset.Cell{label("来源依据", lw), value(it.SourceRef, rest)}, MinH: 13},
 	}
 	switch {
 	case sp.SourceQuote != "" && it.SourceType == app.SourceMeeting:
-		rows = append(rows, row{cells: []cell{label("议定事项", lw), {width: rest, top: true, blocks: []block{{text: sp.SourceQuote}, {text: sp.SourceBy, align: alignRight, gap: 1}}}}, minH: 18})
+		rows = append(rows, typeset.Row{Cells: []typeset.Cell{label("议定事项", lw), {Width: rest, Top: true, Blocks: []typeset.Block{{Text: sp.SourceQuote}, {Text: sp.SourceBy, Align: typeset.AlignRight, Gap: 1}}}}, MinH: 18})
 	case sp.SourceQuote != "":
-		rows = append(rows, row{cells: []cell{label("领导批示", lw), {width: rest, top: true, blocks: record(sp.SourceQuote, sp.SourceBy, 0)}}, minH: 18})
+		rows = append(rows, typeset.Row{Cells: []typeset.Cell{label("领导批示", lw), {Width: rest, Top: true, Blocks: record(sp.SourceQuote, sp.SourceBy, 0)}}, MinH: 18})
 	}
 	rows = append(rows,
-		row{cells: []cell{label("督办内容", lw), box(it.Content, rest)}, minH: 30, stretch: true},
-		row{cells: []cell{label("牵头单位", lw), value(it.LeadUnit, half), label("协办单位", lw), value(strings.Join(it.CoUnits, "、"), half)}, minH: 13},
-		row{cells: []cell{label("责任人", lw), value(it.Responsible, half), label("分管领导", lw), value(it.LeaderInCharge, half)}},
-		row{cells: []cell{label("完成时限", lw), value(stagesText(it), rest)}, minH: 13},
-		row{cells: []cell{label("反馈要求", lw), box(feedbackText(s, it), rest)}, minH: 20},
+		typeset.Row{Cells: []typeset.Cell{label("督办内容", lw), box(it.Content, rest)}, MinH: 30, Stretch: true},
+		typeset.Row{Cells: []typeset.Cell{label("牵头单位", lw), value(it.LeadUnit, half), label("协办单位", lw), value(strings.Join(it.CoUnits, "、"), half)}, MinH: 13},
+		typeset.Row{Cells: []typeset.Cell{label("责任人", lw), value(it.Responsible, half), label("分管领导", lw), value(it.LeaderInCharge, half)}},
+		typeset.Row{Cells: []typeset.Cell{label("完成时限", lw), value(stagesText(it), rest)}, MinH: 13},
+		typeset.Row{Cells: []typeset.Cell{label("反馈要求", lw), box(feedbackText(s, it), rest)}, MinH: 20},
 	)
 	return rows
 }
 
-func reminderRows(s app.Settings, it *app.Item, sp app.SlipPrint, lw, half, rest float64) []row {
+func reminderRows(s app.Settings, it *app.Item, sp app.SlipPrint, lw, half, rest float64) []typeset.Row {
 	opinion := fmt.Sprintf("该事项由你单位牵头办理，完成时限为%s，%s。请你单位抓紧办理，于%s前将办理进展书面报送%s；确有困难不能按期完成的，请说明原因和拟完成时间。",
 		it.CurrentDeadline().Chinese(), progressGap(it), sp.ReplyBy.Chinese(), supervisionOffice(s))
-	return []row{
-		{cells: []cell{label("督办编号", lw), value(it.Number, half), label("交办日期", lw), value(it.AssignedOn.Chinese(), half)}},
-		{cells: []cell{label("事项名称", lw), value(it.Title, rest)}, minH: 14},
-		{cells: []cell{label("牵头单位", lw), value(unitsText(it.LeadUnit, it.CoUnits), half), label("责任人", lw), value(it.Responsible, half)}, minH: 13},
-		{cells: []cell{label("完成时限", lw), value(currentDeadlineText(it), half), label("超期情况", lw), value(overdueText(it, sp.On), half)}, minH: 13},
-		{cells: []cell{label("最近进展", lw), box(lastProgressText(it), rest)}, minH: 22},
-		{cells: []cell{label("已发文书", lw), value(sentText(sp.Sent), rest)}, minH: 11},
-		{cells: []cell{label("催办意见", lw), box(opinion, rest)}, minH: 30, stretch: true},
-		{cells: []cell{label("回复时限", lw), value(sp.ReplyBy.Chinese()+"前", rest)}},
+	return []typeset.Row{
+		{Cells: []typeset.Cell{label("督办编号", lw), value(it.Number, half), label("交办日期", lw), value(it.AssignedOn.Chinese(), half)}},
+		{Cells: []typeset.Cell{label("事项名称", lw), value(it.Title, rest)}, MinH: 14},
+		{Cells: []typeset.Cell{label("牵头单位", lw), value(unitsText(it.LeadUnit, it.CoUnits), half), label("责任人", lw), value(it.Responsible, half)}, MinH: 13},
+		{Cells: []typeset.Cell{label("完成时限", lw), value(currentDeadlineText(it), half), label("超期情况", lw), value(overdueText(it, sp.On), half)}, MinH: 13},
+		{Cells: []typeset.Cell{label("最近进展", lw), box(lastProgressText(it), rest)}, MinH: 22},
+		{Cells: []typeset.Cell{label("已发文书", lw), value(sentText(sp.Sent), rest)}, MinH: 11},
+		{Cells: []typeset.Cell{label("催办意见", lw), box(opinion, rest)}, MinH: 30, Stretch: true},
+		{Cells: []typeset.Cell{label("回复时限", lw), value(sp.ReplyBy.Chinese()+"前", rest)}},
 		contactRow(s, lw, rest),
 	}
 }
 
-func noticeRows(s app.Settings, it *app.Item, sp app.SlipPrint, lw, half, rest float64) []row {
+func noticeRows(s app.Settings, it *app.Item, sp app.SlipPrint, lw, half, rest float64) []typeset.Row {
 	leader := it.LeaderInCharge
 	if leader == "" {
 		leader = "　　　　"
 	}
 	opinion := fmt.Sprintf("该事项完成时限为%s，至今已逾期%d天仍未办结%s。请你单位高度重视，主要负责同志亲自过问，分管领导%s同志督促落实，于%s前将未按期办结的原因、目前进展、整改措施和办结时间书面报送%s。逾期仍未办结的，将在全区督查通报中予以通报，并按有关规定严肃问责。",
 		it.CurrentDeadline().Chinese(), it.OverdueDays(sp.On), remindersText(sp.Sent), leader, sp.ReplyBy.Chinese(), supervisionOffice(s))
-	return []row{
-		{cells: []cell{label("督办编号", lw), value(it.Number, half), label("交办日期", lw), value(it.AssignedOn.Chinese(), half)}},
-		{cells: []cell{label("事项名称", lw), value(it.Title, rest)}, minH: 14},
-		{cells: []cell{label("牵头单位", lw), value(unitsText(it.LeadUnit, it.CoUnits), half), label("责任人", lw), value(it.Responsible, half)}, minH: 13},
-		{cells: []cell{label("分管领导", lw), value(it.LeaderInCharge, rest)}},
-		{cells: []cell{label("完成时限", lw), value(currentDeadlineText(it), half), label("逾期情况", lw), value(overdueText(it, sp.On), half)}, minH: 13},
-		{cells: []cell{label("最近进展", lw), box(lastProgressText(it), rest)}, minH: 22},
-		{cells: []cell{label("已发文书", lw), value(sentText(sp.Sent), rest)}, minH: 11},
-		{cells: []cell{label("督办意见", lw), {width: rest, top: true, text: opinion, st: &formBodyBold}}, minH: 34, stretch: true},
-		{cells: []cell{label("报告时限", lw), value(sp.ReplyBy.Chinese()+"前", rest)}},
+	return []typeset.Row{
+		{Cells: []typeset.Cell{label("督办编号", lw), value(it.Number, half), label("交办日期", lw), value(it.AssignedOn.Chinese(), half)}},
+		{Cells: []typeset.Cell{label("事项名称", lw), value(it.Title, rest)}, MinH: 14},
+		{Cells: []typeset.Cell{label("牵头单位", lw), value(unitsText(it.LeadUnit, it.CoUnits), half), label("责任人", lw), value(it.Responsible, half)}, MinH: 13},
+		{Cells: []typeset.Cell{label("分管领导", lw), value(it.LeaderInCharge, rest)}},
+		{Cells: []typeset.Cell{label("完成时限", lw), value(currentDeadlineText(it), half), label("逾期情况", lw), value(overdueText(it, sp.On), half)}, MinH: 13},
+		{Cells: []typeset.Cell{label("最近进展", lw), box(lastProgressText(it), rest)}, MinH: 22},
+		{Cells: []typeset.Cell{label("已发文书", lw), value(sentText(sp.Sent), rest)}, MinH: 11},
+		{Cells: []typeset.Cell{label("督办意见", lw), {Width: rest, Top: true, Text: opinion, Style: &formBodyBold}}, MinH: 34, Stretch: true},
+		{Cells: []typeset.Cell{label("报告时限", lw), value(sp.ReplyBy.Chinese()+"前", rest)}},
 		contactRow(s, lw, rest),
 	}
 }
 
 // formBodyBold sets the 督办通知单's opinion: the stronger paper says it in
 // 黑体.
-var formBodyBold = style{role: RoleHeading, size: 13, color: black}
+var formBodyBold = typeset.Style{Role: RoleHeading, Size: 13, Color: typeset.Black}
 
 // contactRow is who at the 督查室 the unit answers to.
-func contactRow(s app.Settings, lw, rest float64) row {
-	return row{cells: []cell{label("联系方式", lw), value(supervisionOffice(s)+"　"+contactText(s), rest)}}
+func contactRow(s app.Settings, lw, rest float64) typeset.Row {
+	return typeset.Row{Cells: []typeset.Cell{label("联系方式", lw), value(supervisionOffice(s)+"　"+contactText(s), rest)}}
 }
 
 func contactText(s app.Settings) string {

@@ -40,16 +40,16 @@ func TestWrapRules(t *testing.T) {
 		{"甲\n\n乙", 5, []string{"甲", "", "乙"}},
 	}
 	for _, c := range cases {
-		got := wrapText(c.text, c.width, 0, testWidth)
+		got := textbreak.Lines(c.text, c.width, 0, testWidth)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("wrap(%q, %v) = %q, want %q", c.text, c.width, got, c.want)
 		}
 	}
 	// the first line is narrower by the indent; a negative indent hangs
-	if got := wrapText("一二三四五六", 4, 2, testWidth); strings.Join(got, "|") != "一二|三四五六" {
+	if got := textbreak.Lines("一二三四五六", 4, 2, testWidth); strings.Join(got, "|") != "一二|三四五六" {
 		t.Errorf("indent: %q", got)
 	}
-	if got := wrapText("一二三四五六", 2, -2, testWidth); strings.Join(got, "|") != "一二三四|五六" {
+	if got := textbreak.Lines("一二三四五六", 2, -2, testWidth); strings.Join(got, "|") != "一二三四|五六" {
 		t.Errorf("hang: %q", got)
 	}
 }
@@ -66,7 +66,7 @@ func TestWrapRandom(t *testing.T) {
 		}
 		text := b.String()
 		width := float64(3 + rng.IntN(15))
-		lines := wrapText(text, width, 0, testWidth)
+		lines := textbreak.Lines(text, width, 0, testWidth)
 		if squeeze(strings.Join(lines, "")) != squeeze(text) {
 			t.Fatalf("characters lost: %q → %q", text, lines)
 		}

@@ -1,4 +1,4 @@
-package reports
+package typeset
 
 import "gongwen/textbreak"
 
@@ -15,6 +15,6 @@ func wrapText(text string, width, indent float64, widthOf func(rune) float64) []
 }
 
 // wrap breaks text for a style and width on the canvas.
-func (c *canvas) wrap(st style, text string, width, indent float64) []string {
+func (c *Canvas) Wrap(st Style, text string, width, indent float64) []string {
 	return wrapText(text, width, indent, func(r rune) float64 { return c.runeWidth(st, r) })
 }

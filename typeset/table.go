@@ -1,4 +1,4 @@
-package reports
+package typeset
 
 import (
 	"math"
@@ -11,47 +11,47 @@ import (
 // a grid that runs past the page continues on the next one, repeating its
 // header row, and a row taller than the room left is split between lines.
 
-type cell struct {
-	text   string
-	blocks []block // instead of text: paragraphs each with its own style and alignment
-	width  float64 // mm
-	st     *style  // nil: the grid's label or body style
-	label  bool    // a caption such as 来文单位: label style, centred, repeated on split rows
-	align  alignment
-	top    bool   // text starts at the top (boxes to write in), else it is centred vertically
-	footer string // a line at the bottom right: who signs and when
-	mark   *rgb   // a coloured dot before the text (the warning colours)
-	fill   *rgb
+type Cell struct {
+	Text   string
+	Blocks []Block // instead of text: paragraphs each with its own style and alignment
+	Width  float64 // mm
+	Style  *Style  // nil: the grid's label or body style
+	Label  bool    // a caption such as 来文单位: label style, centred, repeated on split rows
+	Align  Alignment
+	Top    bool   // text starts at the top (boxes to write in), else it is centred vertically
+	Footer string // a line at the bottom right: who signs and when
+	Mark   *Color // a coloured dot before the text (the warning colours)
+	fill   *Color
 	indent float64 // first-line indent of each paragraph, mm
 }
 
 // block is one paragraph of a cell.
-type block struct {
-	text   string
-	st     *style
-	align  alignment
-	indent float64
-	gap    float64 // space above, mm
+type Block struct {
+	Text   string
+	Style  *Style
+	Align  Alignment
+	Indent float64
+	Gap    float64 // space above, mm
 }
 
-type row struct {
-	cells   []cell
-	minH    float64
-	stretch bool // grows so that the grid reaches the bottom of the page (room to write)
+type Row struct {
+	Cells   []Cell
+	MinH    float64
+	Stretch bool // grows so that the grid reaches the bottom of the page (room to write)
 	// flows marks a field whose long text goes on to a continuation page:
 	// the stretching boxes keep the room they have when it is short
-	flows bool
+	Flows bool
 }
 
-type grid struct {
+type Grid struct {
 	x          float64
-	body       style
-	label      style
-	header     *row // repeated at the top of every page the grid reaches
-	padX, padY float64
+	Body       Style
+	label      Style
+	Header     *Row // repeated at the top of every page the grid reaches
+	PadX, padY float64
 	leading    float64 // line height as a multiple of the font size
-	minRow     float64
-	headerFill rgb
+	MinRow     float64
+	headerFill Color
 	// newPage starts a new page and returns where the grid goes on
 	// (pageTop); the header is redrawn below it.
 	newPage func() float64
@@ -62,14 +62,14 @@ type grid struct {
 const (
 	thinRule  = 0.2
 	thickRule = 0.5
-	markR     = 1.5 // radius of a colour mark, mm
+	MarkR     = 1.5 // radius of a colour mark, mm
 	markGap   = 1.5
 )
 
 type laidLine struct {
 	text   string
-	st     style
-	align  alignment
+	st     Style
+	align  Alignment
 	indent float64
 	above  float64 // space above the line
 	h      float64
@@ -78,53 +78,53 @@ type laidLine struct {
 // laidCell is a cell broken into lines; next is the first line not yet
 // drawn when a row is split across pages.
 type laidCell struct {
-	cell
+	Cell
 	lines   []laidLine
 	footerH float64
-	footerS style
+	footerS Style
 	next    int
 }
 
-func (g *grid) lay(c *canvas, r row) ([]laidCell, float64) {
-	cells := make([]laidCell, len(r.cells))
-	h := math.Max(r.minH, g.minRow)
-	for i, cl := range r.cells {
-		st := g.body
-		if cl.label {
+func (g *Grid) lay(c *Canvas, r Row) ([]laidCell, float64) {
+	cells := make([]laidCell, len(r.Cells))
+	h := math.Max(r.MinH, g.MinRow)
+	for i, cl := range r.Cells {
+		st := g.Body
+		if cl.Label {
 			st = g.label
 		}
-		if cl.st != nil {
-			st = *cl.st
+		if cl.Style != nil {
+			st = *cl.Style
 		}
 		st = g.scaled(st)
-		inner := cl.width - 2*g.padX
-		if cl.mark != nil {
-			inner -= 2*markR + markGap
+		inner := cl.Width - 2*g.PadX
+		if cl.Mark != nil {
+			inner -= 2*MarkR + markGap
 		}
-		blocks := cl.blocks
-		if cl.text != "" {
-			blocks = append([]block{{text: cl.text, align: cl.align, indent: cl.indent}}, blocks...)
+		blocks := cl.Blocks
+		if cl.Text != "" {
+			blocks = append([]Block{{Text: cl.Text, Align: cl.Align, Indent: cl.indent}}, blocks...)
 		}
-		lc := laidCell{cell: cl, footerS: st}
+		lc := laidCell{Cell: cl, footerS: st}
 		for _, b := range blocks {
 			bst := st
-			if b.st != nil {
-				bst = g.scaled(*b.st)
+			if b.Style != nil {
+				bst = g.scaled(*b.Style)
 			}
-			above := b.gap
-			for _, para := range strings.Split(b.text, "\n") {
-				for j, ln := range c.wrap(bst, para, inner, b.indent) {
-					ll := laidLine{text: ln, st: bst, align: b.align, h: bst.sizeMM() * g.leading}
+			above := b.Gap
+			for _, para := range strings.Split(b.Text, "\n") {
+				for j, ln := range c.Wrap(bst, para, inner, b.Indent) {
+					ll := laidLine{text: ln, st: bst, align: b.Align, h: bst.SizeMM() * g.leading}
 					if j == 0 {
-						ll.indent, ll.above = b.indent, above
+						ll.indent, ll.above = b.Indent, above
 						above = 0
 					}
 					lc.lines = append(lc.lines, ll)
 				}
 			}
 		}
-		if cl.footer != "" {
-			lc.footerH = st.sizeMM() * g.leading * 1.3
+		if cl.Footer != "" {
+			lc.footerH = st.SizeMM() * g.leading * 1.3
 		}
 		cells[i] = lc
 		h = math.Max(h, lc.height(g, 0))
@@ -134,13 +134,13 @@ func (g *grid) lay(c *canvas, r row) ([]laidCell, float64) {
 
 // baseHeight is the height of r were each of its fields one line long (a
 // caption keeps its lines, a box its footer).
-func (g *grid) baseHeight(c *canvas, r row) float64 {
-	short := row{minH: r.minH, cells: make([]cell, len(r.cells))}
-	for i, cl := range r.cells {
-		if !cl.label && (cl.text != "" || len(cl.blocks) > 0) {
-			cl.text, cl.blocks = "字", nil
+func (g *Grid) baseHeight(c *Canvas, r Row) float64 {
+	short := Row{MinH: r.MinH, Cells: make([]Cell, len(r.Cells))}
+	for i, cl := range r.Cells {
+		if !cl.Label && (cl.Text != "" || len(cl.Blocks) > 0) {
+			cl.Text, cl.Blocks = "字", nil
 		}
-		short.cells[i] = cl
+		short.Cells[i] = cl
 	}
 	_, h := g.lay(c, short)
 	return h
@@ -150,18 +150,18 @@ func (g *grid) baseHeight(c *canvas, r row) float64 {
 // a longer record goes on to a continuation page instead.
 const minReadable = 10.5
 
-func (g *grid) scaled(st style) style {
+func (g *Grid) scaled(st Style) Style {
 	if g.scale > 0 {
-		st.size = math.Max(st.size*g.scale, math.Min(st.size, minReadable))
+		st.Size = math.Max(st.Size*g.scale, math.Min(st.Size, minReadable))
 	}
 	return st
 }
 
 // height is the height of rows (and the header) at the grid's scale.
-func (g *grid) height(c *canvas, rows []row) float64 {
+func (g *Grid) Height(c *Canvas, rows []Row) float64 {
 	total := 0.0
-	if g.header != nil {
-		_, h := g.lay(c, *g.header)
+	if g.Header != nil {
+		_, h := g.lay(c, *g.Header)
 		total += h
 	}
 	for _, r := range rows {
@@ -174,11 +174,11 @@ func (g *grid) height(c *canvas, rows []row) float64 {
 // fit shrinks the text, down to minScale, until rows and the header fit
 // in room: a slip that travels with a document should stay one sheet. A
 // long flowing field does not count: it goes on to a continuation page.
-func (g *grid) fit(c *canvas, rows []row, room, minScale float64) {
+func (g *Grid) Fit(c *Canvas, rows []Row, room, minScale float64) {
 	for g.scale = 1; g.scale > minScale+0.001; g.scale -= 0.05 {
-		h := g.height(c, slices.DeleteFunc(slices.Clone(rows), func(r row) bool { return r.flows }))
+		h := g.Height(c, slices.DeleteFunc(slices.Clone(rows), func(r Row) bool { return r.Flows }))
 		for _, r := range rows {
-			if r.flows {
+			if r.Flows {
 				h += g.baseHeight(c, r)
 			}
 		}
@@ -189,7 +189,7 @@ func (g *grid) fit(c *canvas, rows []row, room, minScale float64) {
 }
 
 // height is what the cell needs from line `from` on.
-func (lc *laidCell) height(g *grid, from int) float64 {
+func (lc *laidCell) height(g *Grid, from int) float64 {
 	h := lc.footerH + 2*g.padY
 	for _, ln := range lc.lines[min(from, len(lc.lines)):] {
 		h += ln.h + ln.above
@@ -199,14 +199,14 @@ func (lc *laidCell) height(g *grid, from int) float64 {
 
 // draw lays out rows below y and returns the y under the grid. bottom is the
 // lowest y the grid may reach on any page.
-func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
+func (g *Grid) Draw(c *Canvas, rows []Row, y, bottom float64) float64 {
 	if len(rows) == 0 {
 		return y
 	}
 	type laid struct {
 		cells []laidCell
 		h     float64
-		r     row
+		r     Row
 	}
 	all := make([]laid, len(rows))
 	total := 0.0
@@ -215,14 +215,14 @@ func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
 		cells, h := g.lay(c, r)
 		all[i] = laid{cells, h, r}
 		total += h
-		if r.stretch {
+		if r.Stretch {
 			stretchers++
 		}
 	}
 	var head []laidCell
 	headH := 0.0
-	if g.header != nil {
-		head, headH = g.lay(c, *g.header)
+	if g.Header != nil {
+		head, headH = g.lay(c, *g.Header)
 		total += headH
 	}
 	// The boxes to write in (the ones leaders sign) keep the room they
@@ -231,14 +231,14 @@ func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
 	if stretchers > 0 {
 		room := bottom - y - headH
 		for i, r := range rows {
-			if r.flows {
+			if r.Flows {
 				room -= g.baseHeight(c, r)
 			} else {
 				room -= all[i].h
 			}
 		}
 		for i := range all {
-			if all[i].r.stretch {
+			if all[i].r.Stretch {
 				if keep := all[i].h + room/float64(stretchers); keep > all[i].h {
 					total += keep - all[i].h
 					all[i].h = keep
@@ -250,14 +250,14 @@ func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
 	if stretchers > 0 && y+total < bottom {
 		extra := (bottom - y - total) / float64(stretchers)
 		for i := range all {
-			if all[i].r.stretch {
+			if all[i].r.Stretch {
 				all[i].h += extra
 			}
 		}
 	}
 	width := 0.0
-	for _, cl := range rows[0].cells {
-		width += cl.width
+	for _, cl := range rows[0].Cells {
+		width += cl.Width
 	}
 	top := y
 	drawHeader := func() {
@@ -267,7 +267,7 @@ func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
 		}
 	}
 	turn := func() {
-		c.strokeRect(g.x, top, width, y-top, thickRule, black)
+		c.strokeRect(g.x, top, width, y-top, thickRule, Black)
 		y = g.newPage()
 		top = y
 		drawHeader()
@@ -295,7 +295,7 @@ func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
 			g.drawRow(c, l.cells, y, bottom-y, false, false)
 			y = bottom
 			turn()
-			l.h = math.Max(l.r.minH, g.minRow)
+			l.h = math.Max(l.r.MinH, g.MinRow)
 			for i := range l.cells {
 				l.h = math.Max(l.h, l.cells[i].height(g, l.cells[i].next))
 			}
@@ -303,14 +303,14 @@ func (g *grid) draw(c *canvas, rows []row, y, bottom float64) float64 {
 		g.drawRow(c, l.cells, y, l.h, true, false)
 		y += l.h
 	}
-	c.strokeRect(g.x, top, width, y-top, thickRule, black)
+	c.strokeRect(g.x, top, width, y-top, thickRule, Black)
 	return y
 }
 
 // fitsSome reports whether at least one more line of the row fits in room.
-func (g *grid) fitsSome(cells []laidCell, room float64) bool {
+func (g *Grid) fitsSome(cells []laidCell, room float64) bool {
 	for _, lc := range cells {
-		if !lc.label && lc.next < len(lc.lines) && lc.lines[lc.next].h+2*g.padY <= room {
+		if !lc.Label && lc.next < len(lc.lines) && lc.lines[lc.next].h+2*g.padY <= room {
 			return true
 		}
 	}
@@ -319,24 +319,24 @@ func (g *grid) fitsSome(cells []laidCell, room float64) bool {
 
 // drawRow draws a row of height h at y: every remaining line of each cell
 // and its footer when last, else the lines that fit in h.
-func (g *grid) drawRow(c *canvas, cells []laidCell, y, h float64, last, header bool) {
+func (g *Grid) drawRow(c *Canvas, cells []laidCell, y, h float64, last, header bool) {
 	x := g.x
 	for i := range cells {
 		lc := &cells[i]
 		switch {
 		case header:
-			c.fillRect(x, y, lc.width, h, g.headerFill)
+			c.FillRect(x, y, lc.Width, h, g.headerFill)
 		case lc.fill != nil:
-			c.fillRect(x, y, lc.width, h, *lc.fill)
+			c.FillRect(x, y, lc.Width, h, *lc.fill)
 		}
-		c.strokeRect(x, y, lc.width, h, thinRule, black)
+		c.strokeRect(x, y, lc.Width, h, thinRule, Black)
 
 		// the lines this part of the row shows
 		from, to := lc.next, len(lc.lines)
-		if lc.label { // a caption is repeated on each part of a split row
+		if lc.Label { // a caption is repeated on each part of a split row
 			from = 0
 		}
-		if !last && !lc.label {
+		if !last && !lc.Label {
 			room := h - 2*g.padY
 			for to = from; to < len(lc.lines) && lc.lines[to].h+lc.lines[to].above <= room; to++ {
 				room -= lc.lines[to].h + lc.lines[to].above
@@ -348,118 +348,118 @@ func (g *grid) drawRow(c *canvas, cells []laidCell, y, h float64, last, header b
 			textH += ln.h + ln.above
 		}
 		ty := y + g.padY
-		if !lc.top {
+		if !lc.Top {
 			ty = y + (h-textH-lc.footerH)/2
 		}
-		tx, tw := x+g.padX, lc.width-2*g.padX
-		if lc.mark != nil {
-			col := *lc.mark
-			lineH := g.body.sizeMM() * g.leading
+		tx, tw := x+g.PadX, lc.Width-2*g.PadX
+		if lc.Mark != nil {
+			col := *lc.Mark
+			lineH := g.Body.SizeMM() * g.leading
 			if len(lc.lines) > 0 {
 				lineH = lc.lines[0].h
 			}
-			c.circle(tx+markR, ty+lineH/2, markR, &col, &grey, 0.15)
-			tx += 2*markR + markGap
-			tw -= 2*markR + markGap
+			c.Circle(tx+MarkR, ty+lineH/2, MarkR, &col, &Grey, 0.15)
+			tx += 2*MarkR + markGap
+			tw -= 2*MarkR + markGap
 		}
 		for _, ln := range lc.lines[from:to] {
 			ty += ln.above
 			align := ln.align
-			if lc.label && align == alignLeft {
-				align = alignCenter
+			if lc.Label && align == AlignLeft {
+				align = AlignCenter
 			}
 			// the glyphs sit in the middle of their line
-			c.textIn(tx+ln.indent, tw-ln.indent, ty+(ln.h-ln.st.sizeMM())/2, ln.st, ln.text, align)
+			c.TextIn(tx+ln.indent, tw-ln.indent, ty+(ln.h-ln.st.SizeMM())/2, ln.st, ln.text, align)
 			ty += ln.h
 		}
 		if lc.footerH > 0 && last {
-			c.textIn(tx, tw, y+h-g.padY-lc.footerH+(lc.footerH-lc.footerS.sizeMM())/2, lc.footerS, lc.cell.footer, alignRight)
+			c.TextIn(tx, tw, y+h-g.padY-lc.footerH+(lc.footerH-lc.footerS.SizeMM())/2, lc.footerS, lc.Cell.Footer, AlignRight)
 		}
-		x += lc.width
+		x += lc.Width
 	}
 }
 
 // column is a column of a data table; width 0 shares the room left.
-type column struct {
-	title string
-	width float64
-	align alignment
+type Column struct {
+	Title string
+	Width float64
+	Align Alignment
 }
 
 // table is a data table: a header row repeated on every page, rows of text.
-type table struct {
-	c    *canvas
-	g    *grid
-	cols []column
-	rows []row
+type Table struct {
+	Canvas *Canvas
+	Grid   *Grid
+	Cols   []Column
+	Rows   []Row
 }
 
 var (
-	tableBody  = style{role: RoleBody, size: 10.5, color: black}
-	tableLabel = style{role: RoleHeading, size: 10.5, color: black}
+	TableBody  = Style{Role: RoleBody, Size: 10.5, Color: Black}
+	TableLabel = Style{Role: RoleHeading, Size: 10.5, Color: Black}
 )
 
-func newTable(c *canvas, x, width float64, cols []column, newPage func() float64, pageTop float64) *table {
-	cols = append([]column(nil), cols...)
+func NewTable(c *Canvas, x, width float64, cols []Column, newPage func() float64, pageTop float64) *Table {
+	cols = append([]Column(nil), cols...)
 	fixed, free := 0.0, 0
 	for _, col := range cols {
-		if col.width == 0 {
+		if col.Width == 0 {
 			free++
 		}
-		fixed += col.width
+		fixed += col.Width
 	}
-	var head row
+	var head Row
 	for i := range cols {
-		if cols[i].width == 0 {
-			cols[i].width = (width - fixed) / float64(free)
+		if cols[i].Width == 0 {
+			cols[i].Width = (width - fixed) / float64(free)
 		}
-		head.cells = append(head.cells, cell{text: cols[i].title, width: cols[i].width, label: true})
+		head.Cells = append(head.Cells, Cell{Text: cols[i].Title, Width: cols[i].Width, Label: true})
 	}
-	g := &grid{x: x, body: tableBody, label: tableLabel, header: &head, padX: 1.5, padY: 1.2, leading: 1.4, minRow: 7.5,
-		headerFill: rgb{230, 230, 230}, newPage: newPage, pageTop: pageTop}
-	return &table{c: c, g: g, cols: cols}
+	g := &Grid{x: x, Body: TableBody, label: TableLabel, Header: &head, PadX: 1.5, padY: 1.2, leading: 1.4, MinRow: 7.5,
+		headerFill: Color{230, 230, 230}, newPage: newPage, pageTop: pageTop}
+	return &Table{Canvas: c, Grid: g, Cols: cols}
 }
 
 // small sets the table in 小五 (9 pt), for long lists.
-func (t *table) small() *table {
-	t.g.body, t.g.label = t.g.body.withSize(9), t.g.label.withSize(9)
-	t.g.padY, t.g.leading, t.g.minRow = 1, 1.35, 6.5
-	for i := range t.g.header.cells {
-		t.g.header.cells[i].width = t.cols[i].width
+func (t *Table) small() *Table {
+	t.Grid.Body, t.Grid.label = t.Grid.Body.withSize(9), t.Grid.label.withSize(9)
+	t.Grid.padY, t.Grid.leading, t.Grid.MinRow = 1, 1.35, 6.5
+	for i := range t.Grid.Header.Cells {
+		t.Grid.Header.Cells[i].Width = t.Cols[i].Width
 	}
 	return t
 }
 
 // table is a data table across a form's sheet.
-func (s *sheet) table(cols []column) *table {
-	return newTable(s.c, s.left, s.width(), cols, s.newPage, s.contentTop())
+func (s *Sheet) Table(cols []Column) *Table {
+	return NewTable(s.c, s.Left, s.Width(), cols, s.NewPage, s.contentTop())
 }
 
 // add appends a row of plain values, one per column.
-func (t *table) add(values ...string) {
-	cells := make([]cell, len(values))
+func (t *Table) Add(values ...string) {
+	cells := make([]Cell, len(values))
 	for i, v := range values {
-		cells[i] = cell{text: v}
+		cells[i] = Cell{Text: v}
 	}
-	t.addCells(cells...)
+	t.AddCells(cells...)
 }
 
 // addCells appends a row; each cell takes its column's width and, unless
 // it says otherwise, its alignment.
-func (t *table) addCells(cells ...cell) {
+func (t *Table) AddCells(cells ...Cell) {
 	for i := range cells {
-		cells[i].width = t.cols[i].width
-		if cells[i].align == alignLeft {
-			cells[i].align = t.cols[i].align
+		cells[i].Width = t.Cols[i].Width
+		if cells[i].Align == AlignLeft {
+			cells[i].Align = t.Cols[i].Align
 		}
 	}
-	t.rows = append(t.rows, row{cells: cells})
+	t.Rows = append(t.Rows, Row{Cells: cells})
 }
 
 // draw puts the table below y and returns the y under it.
-func (t *table) draw(y, bottom float64) float64 {
-	if len(t.rows) == 0 {
+func (t *Table) Draw(y, bottom float64) float64 {
+	if len(t.Rows) == 0 {
 		return y
 	}
-	return t.g.draw(t.c, t.rows, y, bottom)
+	return t.Grid.Draw(t.Canvas, t.Rows, y, bottom)
 }
