@@ -44,6 +44,7 @@ type MonthlyReport struct {
 	Year          int
 	Month         time.Month
 	AsOf          Date // the day colours and overdue are judged on
+	IssuedOn      Date // the day of issue printed on the bulletin: the desk's today when built
 	Total         int  // 事项总数
 	NewThisMonth  int  // 本月新增
 	Done          int  // 累计办结: done in the year up to AsOf
@@ -91,13 +92,14 @@ const DefaultRequirements = "一、各牵头单位要对照时限要求，倒排
 // end and not done before the year's start), judged on asOf: the month's
 // last day, or today for the current month.
 func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal *Calendar, warnDays int) MonthlyReport {
+	issued := asOf
 	first := D(year, month, 1)
 	yearStart := D(year, time.January, 1)
 	last := first.LastOfMonth()
 	if asOf.IsZero() || asOf.After(last) {
 		asOf = last
 	}
-	r := MonthlyReport{Year: year, Month: month, AsOf: asOf, Requirements: DefaultRequirements}
+	r := MonthlyReport{Year: year, Month: month, AsOf: asOf, IssuedOn: issued, Requirements: DefaultRequirements}
 	units := map[string]*UnitTally{}
 	sources := map[SourceType]*SourceTally{}
 	for _, it := range items {

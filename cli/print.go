@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -69,12 +68,11 @@ func (c *command) print(args []string) error {
 	}
 	// Characters no font has are printed as 〓: the file is complete, and
 	// the secretary is told which characters to check.
-	var replaced *reports.ReplacedChars
+	var printed reports.Printed
 	err = writeFileAtomic(*out, func(w io.Writer) error {
-		if err := write(w, fonts); !errors.As(err, &replaced) {
-			return err
-		}
-		return nil
+		var err error
+		printed, err = write(w, fonts)
+		return err
 	})
 	if err != nil {
 		return err
@@ -83,13 +81,13 @@ func (c *command) print(args []string) error {
 	if c.slipSent {
 		fmt.Fprintln(c.env.Stdout, "已记入督办事项的办理记录（作为印发件）")
 	}
-	if replaced != nil {
-		fmt.Fprintln(c.env.Stderr, "注意："+app.StripControl(replaced.Error()))
+	if warning := printed.Warning(); warning != "" {
+		fmt.Fprintln(c.env.Stderr, "注意："+app.StripControl(warning))
 	}
 	return nil
 }
 
-type formWriter func(w io.Writer, f *reports.Fonts) error
+type formWriter func(w io.Writer, f *reports.Fonts) (reports.Printed, error)
 
 // formWriter loads what the form prints and returns the function drawing it.
 func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, error) {
@@ -106,9 +104,9 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		case form != "outgoing" && d.Direction != app.Incoming:
 			return nil, app.Errorf(app.EINVALID, "%s是发文，处理笺和传阅单只用于收文", arg)
 		case form == "slip":
-			return func(w io.Writer, f *reports.Fonts) error { return reports.HandlingSlip(w, f, st, d) }, nil
+			return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) { return reports.HandlingSlip(w, f, st, d) }, nil
 		case form == "outgoing":
-			return func(w io.Writer, f *reports.Fonts) error { return reports.OutgoingForm(w, f, st, d) }, nil
+			return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) { return reports.OutgoingForm(w, f, st, d) }, nil
 		}
 		readers, err := desk.SuggestReaders(ctx, d)
 		if err != nil {
@@ -118,7 +116,9 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		for _, l := range readers {
 			names = append(names, l.Name)
 		}
-		return func(w io.Writer, f *reports.Fonts) error { return reports.CirculationSlip(w, f, st, d, names) }, nil
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+			return reports.CirculationSlip(w, f, st, d, names)
+		}, nil
 	case "seal":
 		r, err := desk.Store.SealRequestByNumber(ctx, arg)
 		if id, convErr := strconv.ParseInt(arg, 10, 64); err != nil && convErr == nil {
@@ -130,7 +130,9 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		if r.Chain, err = desk.SealChain(ctx, r); err != nil {
 			return nil, err
 		}
-		return func(w io.Writer, f *reports.Fonts) error { return reports.SealRequestForm(w, f, st, r) }, nil
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+			return reports.SealRequestForm(w, f, st, r)
+		}, nil
 	case "seal-log":
 		y, m, err := parseMonth(arg)
 		if err != nil {
@@ -143,7 +145,7 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		if err != nil {
 			return nil, err
 		}
-		return func(w io.Writer, f *reports.Fonts) error {
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
 			return reports.SealLog(w, f, st, from, from.LastOfMonth(), used)
 		}, nil
 	case "minutes":
@@ -158,7 +160,7 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		if m.Minutes.Body == "" {
 			return nil, app.Errorf(app.ESTATE, "%s还没有纪要正文", m.Name())
 		}
-		return func(w io.Writer, f *reports.Fonts) error { return reports.Minutes(w, f, st, m) }, nil
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) { return reports.Minutes(w, f, st, m) }, nil
 	case "monthly":
 		y, m, err := parseMonth(arg)
 		if err != nil {
@@ -168,7 +170,9 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		if err != nil {
 			return nil, err
 		}
-		return func(w io.Writer, f *reports.Fonts) error { return reports.MonthlyReport(w, f, st, r) }, nil
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+			return reports.MonthlyReport(w, f, st, r)
+		}, nil
 	case "catalog":
 		y, err := parseYear(arg)
 		if err != nil {
@@ -183,7 +187,9 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		if len(docs) == 0 {
 			return nil, app.Errorf(app.ENOTFOUND, "%d年度还没有归档的文件", y)
 		}
-		return func(w io.Writer, f *reports.Fonts) error { return reports.ArchiveCatalog(w, f, st, y, docs) }, nil
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+			return reports.ArchiveCatalog(w, f, st, y, docs)
+		}, nil
 	}
 	if kind, ok := slipForms[form]; ok {
 		it, err := c.item(desk, arg)
@@ -194,7 +200,7 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 			return nil, err
 		}
 		sent := c.slipSent
-		return func(w io.Writer, f *reports.Fonts) error {
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
 			return reports.PrintSlip(ctx, desk, it.ID, kind, sent, w, f, st)
 		}, nil
 	}

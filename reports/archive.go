@@ -15,7 +15,7 @@ import (
 // starts on a new page under its own heading and lists its items in 件号
 // order, 序号 from 1. When any item is classified, the
 // highest 密级 among them heads every page: the catalogue names them.
-func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.Document) error {
+func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.Document) (Printed, error) {
 	c := typeset.NewCanvas(f, true, fmt.Sprintf("%s%d年度归档文件目录", orgName(s), year), orgName(s))
 	sh := typeset.NewSheet(c, secrecyMark(highestSecrecy(docs)))
 	fonds := s.FondsCode
@@ -52,9 +52,9 @@ func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.
 			numbers, docNos, bodies = append(numbers, d.Archive.Number()), append(docNos, d.DocNo), append(bodies, d.ResponsibleBody(s))
 		}
 		t := sh.Table([]typeset.Column{
-			{"序号", 11, typeset.AlignCenter}, {"档号", fitWidth(c, numbers, 55), typeset.AlignLeft}, {"文号", fitWidth(c, docNos, 46), typeset.AlignLeft},
-			{"责任者", fitWidth(c, bodies, 41), typeset.AlignLeft},
-			{"题名", 0, typeset.AlignLeft}, {"日期", 21, typeset.AlignCenter}, {"密级", 12, typeset.AlignCenter}, {"页数", 11, typeset.AlignCenter}, {"备注", 12, typeset.AlignLeft},
+			{Title: "序号", Width: 11, Align: typeset.AlignCenter}, {Title: "档号", Width: fitWidth(c, numbers, 55), Align: typeset.AlignLeft}, {Title: "文号", Width: fitWidth(c, docNos, 46), Align: typeset.AlignLeft},
+			{Title: "责任者", Width: fitWidth(c, bodies, 41), Align: typeset.AlignLeft},
+			{Title: "题名", Width: 0, Align: typeset.AlignLeft}, {Title: "日期", Width: 21, Align: typeset.AlignCenter}, {Title: "密级", Width: 12, Align: typeset.AlignCenter}, {Title: "页数", Width: 11, Align: typeset.AlignCenter}, {Title: "备注", Width: 12, Align: typeset.AlignLeft},
 		})
 		for i, d := range block {
 			sec := ""

@@ -43,7 +43,7 @@ func BenchmarkMonthlyReportLarge(b *testing.B) {
 	})
 	b.Run("pdf", func(b *testing.B) {
 		for b.Loop() {
-			if err := MonthlyReport(io.Discard, fonts, desk.Settings(), r); err != nil {
+			if _, err := MonthlyReport(io.Discard, fonts, desk.Settings(), r); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -55,7 +55,7 @@ func BenchmarkMonthlyReportLarge(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := MonthlyReport(io.Discard, fonts, desk.Settings(), r); err != nil {
+			if _, err := MonthlyReport(io.Discard, fonts, desk.Settings(), r); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -89,13 +89,13 @@ func TestSigningBoxesKeepSize(t *testing.T) {
 	seal.Approvals = nil
 	for _, tt := range []struct {
 		name         string
-		normal, long func(io.Writer) error
+		normal, long func(io.Writer) (Printed, error)
 		labels       []string
 	}{
-		{"outgoing", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, normalOut) },
-			func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, out) }, []string{"签发", "审核"}},
-		{"seal", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, normalSeal) },
-			func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, seal) }, []string{"副主任审核", "主任审签", "区长审签"}},
+		{"outgoing", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, normalOut) },
+			func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, out) }, []string{"签发", "审核"}},
+		{"seal", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, normalSeal) },
+			func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, seal) }, []string{"副主任审核", "主任审签", "区长审签"}},
 	} {
 		normalPath, _ := render(t, tt.name+"-normal", tt.normal)
 		longPath, _ := render(t, tt.name+"-long", tt.long)
@@ -118,7 +118,7 @@ func TestReviewBoxSignLines(t *testing.T) {
 	f := bundledFonts(t)
 	d := sampleOutgoing()
 	d.IssuingCode, d.DocNo, d.Signer, d.SignedOn, d.Reviews = "示府发", "", "", app.Date{}, nil
-	path, _ := render(t, "review-lines", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, d) })
+	path, _ := render(t, "review-lines", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, d) })
 	text := squeeze(pageTexts(t, path)[0])
 	if n := strings.Count(text, "签名："); n != 3 {
 		t.Errorf("%d lines to sign in the 审核 box, want 3:\n%s", n, text)
@@ -130,7 +130,7 @@ func TestReviewBoxSignLines(t *testing.T) {
 	}
 	// once the 副主任 and 主任 have reviewed, only the 分管副区长 is awaited
 	d.Reviews = sampleOutgoing().Reviews
-	path, _ = render(t, "review-one-line", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, d) })
+	path, _ = render(t, "review-one-line", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, d) })
 	if text := squeeze(pageTexts(t, path)[0]); strings.Count(text, "签名：") != 1 || !strings.Contains(text, "分管副区长：") {
 		t.Errorf("after two reviews:\n%s", text)
 	}

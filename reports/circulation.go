@@ -14,7 +14,7 @@ import (
 // the document's recorded circulation, or, when nothing is recorded yet,
 // readers in the suggested order with the times left to fill in. Two empty
 // rows follow for readers added by hand.
-func CirculationSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document, readers []string) error {
+func CirculationSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document, readers []string) (Printed, error) {
 	title := orgName(s) + "公文传阅单"
 	c := typeset.NewCanvas(f, false, title, orgName(s))
 	sh := typeset.NewSheet(c, secrecyMark(d.Secrecy))

@@ -15,18 +15,17 @@
 // Forms are laid out first (measured with the fonts' own metrics, wrapped
 // with the Chinese line-breaking rules of package textbreak, which the
 // window follows too), then every font is cut
-// down in Go (ttfsubset.go) to the characters the document uses and the
+// down in Go (package typeset) to the characters the document uses and the
 // pages are replayed into gofpdf: a slip takes about 11 ms and a 300-item
 // report with 2,600 distinct characters about 50 ms.
 //
 // Missing characters. When no font has a character, it is printed as “〓”
-// and the form returns *ReplacedChars after writing the whole PDF: callers
-// show its message and keep the file. Such characters, and those outside the
+// and the form still writes the whole PDF: its Printed result names them,
+// and callers show Printed.Warning() and keep the file. Such characters, and those outside the
 // BMP (which gofpdf cannot encode and which are drawn through a private-use
 // stand-in), are carried in the PDF as ActualText, so copying or searching
 // the text gives the real characters.
 //
-//	err := reports.HandlingSlip(w, fonts, settings, doc)
-//	var rc *reports.ReplacedChars
-//	if errors.As(err, &rc) { warn(rc.Error()) } else if err != nil { fail(err) }
+//	printed, err := reports.HandlingSlip(w, fonts, settings, doc)
+//	if err != nil { fail(err) } else if msg := printed.Warning(); msg != "" { warn(msg) }
 package reports

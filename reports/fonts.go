@@ -13,7 +13,7 @@ type (
 	FontRole      = typeset.FontRole
 	FontCandidate = typeset.FontCandidate
 	RoleFonts     = typeset.RoleFonts
-	ReplacedChars = typeset.ReplacedChars
+	Printed       = typeset.Printed // how a form came out: characters printed as 〓
 )
 
 const (

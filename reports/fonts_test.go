@@ -2,7 +2,6 @@ package reports
 
 import (
 	"encoding/binary"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -132,7 +131,7 @@ func TestInstalledFontsPreferred(t *testing.T) {
 		t.Errorf("loaded %s / %s", f.FaceName(RoleBody), f.FaceName(RoleTitle))
 	}
 	d := sampleIncoming()
-	path, replaced := render(t, "official", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, d) })
+	path, replaced := render(t, "official", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, d) })
 	if !slices.Equal(replaced, []rune("𠮷")) {
 		t.Errorf("replaced %q", string(replaced))
 	}
@@ -151,7 +150,7 @@ func TestInstalledFontsPreferred(t *testing.T) {
 	// headings of 1. level are 仿宋 bold: an installed 仿宋 has no bold,
 	// its strokes are thickened
 	m := sampleMeeting(5)
-	path, _ = render(t, "official-minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, _ = render(t, "official-minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	checkAll(t, path, false)
 	checkAllCharacters(t, path, []string{m.Minutes.Body}, "1. 道路交通。由区公安分局牵头，开展酒驾醉驾专项整治。")
 }
@@ -190,7 +189,7 @@ func TestFontChoice(t *testing.T) {
 	if again, _ := LoadFonts(choice); again != f {
 		t.Error("LoadFonts does not reuse its work")
 	}
-	path, _ := render(t, "choice", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) })
+	path, _ := render(t, "choice", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) })
 	checkAll(t, path, false)
 	if hasTool("pdffonts") && !strings.Contains(run(t, "pdffonts", path), "SimHei") {
 		t.Error("the chosen SimHei is not in the PDF")
@@ -204,17 +203,16 @@ func TestCharactersOutsideTheBMP(t *testing.T) {
 	m := sampleMeeting(3)
 	m.Attendees = append(m.Attendees, odd)
 	f := bundledFonts(t)
-	path, replaced := render(t, "nonbmp", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, replaced := render(t, "nonbmp", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	if want := []rune("𠮷𠀀😀𪚥"); !slices.Equal(replaced, want) {
 		t.Errorf("replaced %q, want %q", string(replaced), string(want))
 	}
 	checkAll(t, path, false)
 	checkAllCharacters(t, path, []string{odd})
 
-	var rc *ReplacedChars
-	err := Minutes(io.Discard, f, sampleSettings, m)
-	if !errors.As(err, &rc) || !strings.Contains(err.Error(), "𠮷（U+20BB7）") {
-		t.Errorf("warning %v", err)
+	p, err := Minutes(io.Discard, f, sampleSettings, m)
+	if err != nil || !strings.Contains(p.Warning(), "𠮷（U+20BB7）") {
+		t.Errorf("warning %q, error %v", p.Warning(), err)
 	}
 
 	// LXGW WenKai, when installed, has 𠮷
@@ -227,7 +225,7 @@ func TestCharactersOutsideTheBMP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, replaced = render(t, "nonbmp-font", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, replaced = render(t, "nonbmp-font", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	if slices.Contains(replaced, '𠮷') {
 		t.Errorf("𠮷 replaced although LXGW WenKai has it")
 	}
@@ -246,7 +244,7 @@ func TestBrokenText(t *testing.T) {
 	s.OrgName = "吉𠮷区人民政府办公室\xe4"
 	d := sampleBlank()
 	d.Title = "标题\x00\x07含\u200b零宽\ufe0f和\xff无效\t字节"
-	path, replaced := render(t, "broken", func(w io.Writer) error { return HandlingSlip(w, f, s, d) })
+	path, replaced := render(t, "broken", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, s, d) })
 	checkAll(t, path, false)
 	checkAllCharacters(t, path, []string{"标题含零宽和", "无效字节", "吉𠮷区人民政府办公室"})
 	if !slices.Contains(replaced, '𠮷') {
@@ -311,7 +309,7 @@ func TestLongRunsOfConsecutiveCharacters(t *testing.T) {
 	m := sampleMeeting(3)
 	m.Minutes.Body = b.String()
 	start := time.Now()
-	path, _ := render(t, "runs", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, _ := render(t, "runs", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("2,000 consecutive characters took %v", took)
 	}

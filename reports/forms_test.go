@@ -64,7 +64,7 @@ func checkSecrecyTopLeft(t *testing.T, path string, sec app.Secrecy, left float6
 func TestHandlingSlip(t *testing.T) {
 	f := bundledFonts(t)
 	d := sampleIncoming()
-	path, replaced := render(t, "handling", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, d) })
+	path, replaced := render(t, "handling", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, d) })
 	if !slices.Equal(replaced, []rune("𠮷")) {
 		t.Errorf("replaced %q, want only 𠮷 (no installed font has it here)", string(replaced))
 	}
@@ -79,7 +79,7 @@ func TestHandlingSlip(t *testing.T) {
 func TestHandlingSlipBlank(t *testing.T) {
 	f := bundledFonts(t)
 	d := sampleBlank()
-	path, replaced := render(t, "blank", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, d) })
+	path, replaced := render(t, "blank", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, d) })
 	if len(replaced) > 0 {
 		t.Errorf("replaced %q", string(replaced))
 	}
@@ -104,7 +104,9 @@ func TestCirculationSlip(t *testing.T) {
 	f := bundledFonts(t)
 	t.Run("recorded", func(t *testing.T) {
 		d := sampleIncoming()
-		path, _ := render(t, "circulation", func(w io.Writer) error { return CirculationSlip(w, f, sampleSettings, d, []string{"不用"}) })
+		path, _ := render(t, "circulation", func(w io.Writer) (Printed, error) {
+			return CirculationSlip(w, f, sampleSettings, d, []string{"不用"})
+		})
 		n := checkAll(t, path, false)
 		if n != 1 {
 			t.Errorf("%d pages", n)
@@ -119,7 +121,7 @@ func TestCirculationSlip(t *testing.T) {
 	t.Run("suggested", func(t *testing.T) {
 		d := sampleBlank()
 		readers := []string{"王喆", "李堃", "张玥", "吉𠮷", "赵镕"}
-		path, _ := render(t, "suggested", func(w io.Writer) error { return CirculationSlip(w, f, sampleSettings, d, readers) })
+		path, _ := render(t, "suggested", func(w io.Writer) (Printed, error) { return CirculationSlip(w, f, sampleSettings, d, readers) })
 		checkAll(t, path, false)
 		checkAllCharacters(t, path, append([]string{d.Serial, d.DocNo, d.Title, d.FromUnit, string(d.Secrecy)}, readers...))
 		checkSecrecyTopLeft(t, path, d.Secrecy, 20)
@@ -138,7 +140,7 @@ func TestCirculationSlip(t *testing.T) {
 func TestOutgoingForm(t *testing.T) {
 	f := bundledFonts(t)
 	d := sampleOutgoing()
-	path, _ := render(t, "outgoing", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, d) })
+	path, _ := render(t, "outgoing", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, d) })
 	if n := checkAll(t, path, false); n != 1 {
 		t.Errorf("%d pages", n)
 	}
@@ -149,14 +151,14 @@ func TestOutgoingForm(t *testing.T) {
 
 	// a draft: open boxes and a number to fill in
 	d.DocNo, d.Signer, d.SignedOn, d.Reviews = "", "", app.Date{}, nil
-	path, _ = render(t, "draft", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, d) })
+	path, _ = render(t, "draft", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, d) })
 	checkAllCharacters(t, path, []string{"示府办发〔2026〕号", "签名"})
 }
 
 func TestSealRequestForm(t *testing.T) {
 	f := bundledFonts(t)
 	r := sampleSealRequest()
-	path, _ := render(t, "seal", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, r) })
+	path, _ := render(t, "seal", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, r) })
 	if n := checkAll(t, path, false); n != 1 {
 		t.Errorf("%d pages", n)
 	}
@@ -166,14 +168,14 @@ func TestSealRequestForm(t *testing.T) {
 
 	// the government seal's chain, derived when the request has none
 	r.Chain, r.Approvals, r.SealKind, r.OffSite = nil, nil, app.SealGovernment, true
-	path, _ = render(t, "seal-gov", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, r) })
+	path, _ = render(t, "seal-gov", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, r) })
 	checkAllCharacters(t, path, []string{"副区长审核", "区长审签", "是"})
 }
 
 func TestSealLog(t *testing.T) {
 	f := bundledFonts(t)
 	used := sampleSealLog(60)
-	path, _ := render(t, "seallog", func(w io.Writer) error {
+	path, _ := render(t, "seallog", func(w io.Writer) (Printed, error) {
 		return SealLog(w, f, sampleSettings, app.D(2026, 1, 1), app.D(2026, 1, 31), used)
 	})
 	n := checkAll(t, path, true)
@@ -188,7 +190,7 @@ func TestSealLog(t *testing.T) {
 	checkHeaderOnEveryPage(t, path, []string{"登记号", "用印日期", "印章", "用印单位", "事由", "份数", "批准人", "经办人", "监印人", "备注"})
 	checkPageNumbers(t, path, formFooter)
 
-	path, _ = render(t, "seallog-empty", func(w io.Writer) error {
+	path, _ = render(t, "seallog-empty", func(w io.Writer) (Printed, error) {
 		return SealLog(w, f, sampleSettings, app.D(2026, 2, 1), app.D(2026, 2, 28), nil)
 	})
 	checkAllCharacters(t, path, []string{"本期无用印记录"})
@@ -235,7 +237,7 @@ func checkHeaderOnEveryPage(t *testing.T, path string, captions []string, pages 
 func TestArchiveCatalog(t *testing.T) {
 	f := bundledFonts(t)
 	docs := sampleArchive(80)
-	path, _ := render(t, "archive", func(w io.Writer) error { return ArchiveCatalog(w, f, sampleSettings, 2026, docs) })
+	path, _ := render(t, "archive", func(w io.Writer) (Printed, error) { return ArchiveCatalog(w, f, sampleSettings, 2026, docs) })
 	if n := checkAll(t, path, true); n < 2 {
 		t.Errorf("%d pages", n)
 	}
@@ -252,7 +254,7 @@ func TestArchiveCatalog(t *testing.T) {
 func TestMinutes(t *testing.T) {
 	f := bundledFonts(t)
 	m := sampleMeeting(60)
-	path, replaced := render(t, "minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, replaced := render(t, "minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	if !slices.Equal(replaced, []rune("𠮷")) {
 		t.Errorf("replaced %q", string(replaced))
 	}
@@ -355,7 +357,7 @@ func TestMinutesFromDecisions(t *testing.T) {
 	m.Minutes = app.Minutes{}
 	m.Kind = app.MeetingMayor
 	m.Decisions = []app.Decision{{Content: "原则同意城市更新方案", LeadUnit: "区住房城乡建设局", CoUnits: []string{"区财政局"}, Deadline: app.D(2026, 3, 1)}}
-	path, _ := render(t, "draft-minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, _ := render(t, "draft-minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	checkAll(t, path, false)
 	checkAllCharacters(t, path, []string{"示例区人民政府区长办公会议纪要", "〔2026〕号", "一、原则同意城市更新方案（牵头单位：区住房城乡建设局；协办单位：区财政局；完成时限：2026年3月1日）。"})
 }
@@ -364,7 +366,7 @@ func TestMonthlyReport(t *testing.T) {
 	f := bundledFonts(t)
 	r := sampleMonthly(300)
 	r.Requirements = "一、请各牵头单位对照清单逐项销号（秘书科修改稿）。\n二、逾期事项纳入年度考核。"
-	path, _ := render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
+	path, _ := render(t, "monthly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 	pages := checkAll(t, path, false)
 	var texts []string
 	distinct := map[rune]bool{}

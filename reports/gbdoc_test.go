@@ -133,12 +133,12 @@ func minutesWithBody(n, attendees int) *app.Meeting {
 func TestGBTextJustified(t *testing.T) {
 	f := bundledFonts(t)
 	m := sampleMeeting(24)
-	path, _ := render(t, "minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, _ := render(t, "minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	if n := checkJustified(t, path); n < 15 {
 		t.Errorf("only %d lines of the minutes checked", n)
 	}
 	r := sampleMonthlyReadable(36)
-	path, _ = render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
+	path, _ = render(t, "monthly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 	if n := checkJustified(t, path); n < 5 {
 		t.Errorf("only %d lines of the report checked", n)
 	}
@@ -152,7 +152,7 @@ func TestGBColophonOnLastEvenPage(t *testing.T) {
 		for _, attendees := range []int{3, 12, 40} {
 			m := minutesWithBody(paras, attendees)
 			t.Run(fmt.Sprintf("minutes-%d-%d", paras, attendees), func(t *testing.T) {
-				path, _ := render(t, "minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+				path, _ := render(t, "minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 				checkColophonPage(t, path)
 				checkNoWidows(t, path)
 			})
@@ -164,7 +164,7 @@ func TestGBColophonOnLastEvenPage(t *testing.T) {
 			r.Requirements = strings.Repeat("请各单位按要求抓好落实。", items-4)
 		}
 		t.Run(fmt.Sprintf("monthly-%d", items), func(t *testing.T) {
-			path, _ := render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
+			path, _ := render(t, "monthly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 			checkColophonPage(t, path)
 			checkNoWidows(t, path)
 		})
@@ -180,7 +180,7 @@ func TestMinutesAttendance(t *testing.T) {
 		for _, attendees := range []int{4, 14, 20} {
 			m := minutesWithBody(paras, attendees)
 			m.Observers = observers
-			path, _ := render(t, "minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+			path, _ := render(t, "minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 			lines := textLines(bboxWords(t, path))
 			page := map[string]int{}
 			for _, l := range lines {
@@ -270,7 +270,7 @@ func TestMinutesHeadingPhrase(t *testing.T) {
 		"1.由区公安分局牵头，开展酒驾醉驾专项整治，对重点路段实行全天候巡逻管控。",
 		"2.燃气安全。由区住房城乡建设局牵头，完成老旧管网改造工程。",
 	}, "\n")
-	path, _ := render(t, "minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, m) })
+	path, _ := render(t, "minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
 	var kai, bold []string
 	for _, r := range faceRuns(t, path) {
 		switch {
@@ -330,7 +330,7 @@ func TestMonthlyReportWording(t *testing.T) {
 	open := staged
 	open.ID, open.Number, open.Title, open.Stages, open.Deadline = 2, "督〔2026〕31号", "完成农村饮水安全巩固提升工程", nil, app.D(2026, 12, 1)
 	r := monthlyWith([]app.Item{staged, open}, time.November)
-	path, _ := render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
+	path, _ := render(t, "monthly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 	text := squeeze(strings.Join(pageTexts(t, path), ""))
 	// 办结率 is 0.0% of two items; 按期办结率 has nothing to count on
 	if strings.Contains(text, "按期办结率0") || !strings.Contains(text, "0.0%—") {
@@ -355,7 +355,7 @@ func TestMonthlyReportWording(t *testing.T) {
 	}
 
 	empty := monthlyWith(nil, time.June)
-	path, _ = render(t, "empty", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, empty) })
+	path, _ = render(t, "empty", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, empty) })
 	text = squeeze(strings.Join(pageTexts(t, path), ""))
 	if !strings.Contains(text, "本月没有纳入督查督办的事项") {
 		t.Error("an empty month does not say it is empty")
@@ -376,7 +376,7 @@ func TestChartReadsInGrey(t *testing.T) {
 	needTool(t, "pdftoppm")
 	f := bundledFonts(t)
 	r := sampleMonthlyReadable(36)
-	path, _ := render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
+	path, _ := render(t, "monthly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 	const dpi = 300
 	run(t, "pdftoppm", "-gray", "-png", "-r", fmt.Sprint(dpi), "-f", "1", "-l", "1", "-singlefile", path, strings.TrimSuffix(path, ".pdf"))
 	file, err := os.Open(strings.TrimSuffix(path, ".pdf") + ".png")
@@ -429,7 +429,7 @@ func TestMonthlyFirstPageFilled(t *testing.T) {
 	f := bundledFonts(t)
 	for items := 10; items <= 60; items += 5 {
 		r := sampleMonthlyReadable(items)
-		path, _ := render(t, "monthly", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, r) })
+		path, _ := render(t, "monthly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 		bottom := 0.0
 		for _, w := range bboxWords(t, path) {
 			if w.page == 1 && w.yMax < typeset.GBBottom+1 {
@@ -455,7 +455,7 @@ func TestDateDoesNotSpreadLine(t *testing.T) {
 		"（二）区城管局牵头编制城市内涝治理三年行动计划（牵头单位：区城市管理局；协办单位：区水利局；完成时限：2026年12月13日）。",
 		"请各单位于2026年12月31日前报送材料，于2027年1月15日前完成整改并报送整改情况报告，抄送区政府督查室。",
 	} {
-		lines := fl.LayoutSegments([]typeset.Segment{{typeset.GBBody, para}}, typeset.GBWidth, 2*typeset.GBCharPitch)
+		lines := fl.LayoutSegments([]typeset.Segment{{Style: typeset.GBBody, Text: para}}, typeset.GBWidth, 2*typeset.GBCharPitch)
 		var got []string
 		for i, ln := range lines[:len(lines)-1] {
 			avail := typeset.GBWidth
@@ -473,5 +473,17 @@ func TestDateDoesNotSpreadLine(t *testing.T) {
 			got = append(got, text)
 		}
 		t.Logf("%q", got)
+	}
+}
+
+// The bulletin's day of issue is the one the desk built it on, never the
+// clock of the machine that prints it.
+func TestMonthlyIssuedOnFromDesk(t *testing.T) {
+	f := bundledFonts(t)
+	r := sampleMonthlyReadable(3)
+	r.IssuedOn = app.D(2031, 5, 6)
+	path, _ := render(t, "issued", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
+	if text := squeeze(strings.Join(pageTexts(t, path), "")); strings.Count(text, "2031年5月6日") < 2 {
+		t.Errorf("the day of issue 2031年5月6日 is not under the title and in the colophon:\n%s", text)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // recorded, the lead unit and time limit, the result and remarks. Boxes
 // with nothing recorded are left open, with a signature and date line, to
 // be written in by hand.
-func HandlingSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error {
+func HandlingSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Printed, error) {
 	title := orgName(s) + "收文处理笺"
 	c := typeset.NewCanvas(f, false, title, orgName(s))
 	sh := typeset.NewSheet(c, secrecyMark(d.Secrecy))

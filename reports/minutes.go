@@ -19,7 +19,7 @@ import (
 // body on the 22×28 grid with its headings (一、黑体, （一）楷体, 1. 仿宋 bold);
 // the 出席, 请假 and 列席 lists; the colophon (分送, 印发) at the foot of the
 // last page; "— N —" page numbers at the outside corners.
-func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) error {
+func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) (Printed, error) {
 	mark := minutesMark(s, m)
 	build := func(push map[int]bool) (*typeset.Canvas, *typeset.GBFlow) {
 		c := typeset.NewCanvas(f, false, mark+m.Minutes.NumberText(), orgName(s))
@@ -115,7 +115,7 @@ func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.M
 func nameList(label string, names []string) ([]typeset.Segment, []bool) {
 	text := strings.Join(names, "、")
 	keep := append(make([]bool, len([]rune(label))+1), textbreak.NameJoins(text)...)
-	return []typeset.Segment{{typeset.GBHeading, label + "："}, {typeset.GBBody, text}}, keep
+	return []typeset.Segment{{Style: typeset.GBHeading, Text: label + "："}, {Style: typeset.GBBody, Text: text}}, keep
 }
 
 // minutesMark is the red mark: the district government and the kind of
@@ -183,16 +183,16 @@ func headingSegments(para string) (segs []typeset.Segment, alone bool) {
 			switch {
 			case 2+n(phrase) > typeset.GBChars:
 			case phrase == para:
-				return []typeset.Segment{{lv.st, para}}, true
+				return []typeset.Segment{{Style: lv.st, Text: para}}, true
 			default:
-				return []typeset.Segment{{lv.st, phrase}, {typeset.GBBody, para[len(phrase):]}}, false
+				return []typeset.Segment{{Style: lv.st, Text: phrase}, {Style: typeset.GBBody, Text: para[len(phrase):]}}, false
 			}
 		} else if !strings.ContainsAny(para, "，；：") && 2+n(para) <= 2*typeset.GBChars {
-			return []typeset.Segment{{lv.st, para}}, true
+			return []typeset.Segment{{Style: lv.st, Text: para}}, true
 		}
-		return []typeset.Segment{{lv.st, num}, {typeset.GBBody, para[len(num):]}}, false
+		return []typeset.Segment{{Style: lv.st, Text: num}, {Style: typeset.GBBody, Text: para[len(num):]}}, false
 	}
-	return []typeset.Segment{{typeset.GBBody, para}}, false
+	return []typeset.Segment{{Style: typeset.GBBody, Text: para}}, false
 }
 
 // colophon is the 版记: lines such as 分送：…, or 报：… and 送：…, then
@@ -230,7 +230,7 @@ func (v colophon) wrapped(c *typeset.Canvas) [][][]typeset.Segment {
 	for _, l := range v.lines {
 		colon := c.Width(colophonStyle, l.label+"：")
 		lf := &typeset.GBFlow{Canvas: c}
-		out = append(out, lf.LayoutSegments([]typeset.Segment{{colophonStyle, l.label + "：" + l.text}}, typeset.GBWidth-2*em-colon, -colon))
+		out = append(out, lf.LayoutSegments([]typeset.Segment{{Style: colophonStyle, Text: l.label + "：" + l.text}}, typeset.GBWidth-2*em-colon, -colon))
 	}
 	return out
 }

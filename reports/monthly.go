@@ -15,7 +15,7 @@ import (
 // (stacked bar charts), 四、逾期未办结事项 naming the units, 五、督查事项清单
 // (every item with its colour mark) and 六、工作要求 (r.Requirements, as the
 // secretary edited it).
-func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) error {
+func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (Printed, error) {
 	org := r.OrgName
 	if org == "" {
 		org = orgName(s)
@@ -28,7 +28,7 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) e
 		monthlyText(c, fl, org, title, r)
 		return c, fl
 	}
-	c := layoutGB(build, newColophon(org, today(),
+	c := layoutGB(build, newColophon(org, r.IssuedOn,
 		colophonLine{"报", firstNonEmpty(r.ReportTo, app.DefaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, app.DefaultSendTo)}))
 	return c.WritePDF(w)
 }
@@ -60,7 +60,7 @@ func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app
 	c.TextIn(typeset.GBLeft, typeset.GBWidth, fl.Next(), plain, issueText(r), typeset.AlignCenter)
 	y := fl.Next()
 	c.Text(typeset.GBLeft+typeset.GBCharPitch, y, plain, org)
-	c.TextIn(typeset.GBLeft, typeset.GBWidth-typeset.GBCharPitch, y, plain, today().Chinese(), typeset.AlignRight)
+	c.TextIn(typeset.GBLeft, typeset.GBWidth-typeset.GBCharPitch, y, plain, r.IssuedOn.Chinese(), typeset.AlignRight)
 	rule := y + plain.SizeMM() + 4
 	c.Line(typeset.GBLeft, rule, typeset.GBLeft+typeset.GBWidth, rule, 0.6, typeset.Red)
 	fl.SkipTo(rule + 0.5*typeset.GBPitch)
@@ -69,11 +69,11 @@ func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app
 	}
 	fl.Blank()
 
-	para := func(text string) { fl.Paragraph([]typeset.Segment{{typeset.GBBody, text}}, 2, 0) }
+	para := func(text string) { fl.Paragraph([]typeset.Segment{{Style: typeset.GBBody, Text: text}}, 2, 0) }
 	sections := 0
 	heading := func(text string) {
 		sections++
-		fl.Heading([]typeset.Segment{{typeset.GBHeading, app.ChineseNumeral(sections) + "、" + text}}, 2)
+		fl.Heading([]typeset.Segment{{Style: typeset.GBHeading, Text: app.ChineseNumeral(sections) + "、" + text}}, 2)
 	}
 	asOf := r.AsOf
 	if asOf.IsZero() {
@@ -120,8 +120,8 @@ func issueText(r app.MonthlyReport) string {
 
 func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
 	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
-		{"事项总数", 0, typeset.AlignCenter}, {"本月新增", 0, typeset.AlignCenter}, {"累计办结", 0, typeset.AlignCenter}, {"正在办理", 0, typeset.AlignCenter},
-		{"逾期", 0, typeset.AlignCenter}, {"办结率", 0, typeset.AlignCenter}, {"按期办结率", 0, typeset.AlignCenter},
+		{Title: "事项总数", Width: 0, Align: typeset.AlignCenter}, {Title: "本月新增", Width: 0, Align: typeset.AlignCenter}, {Title: "累计办结", Width: 0, Align: typeset.AlignCenter}, {Title: "正在办理", Width: 0, Align: typeset.AlignCenter},
+		{Title: "逾期", Width: 0, Align: typeset.AlignCenter}, {Title: "办结率", Width: 0, Align: typeset.AlignCenter}, {Title: "按期办结率", Width: 0, Align: typeset.AlignCenter},
 	}, fl.NewPage, typeset.GBTop)
 	big := typeset.Style{Role: RoleBody, Size: 14, Color: typeset.Black}
 	overdueBig := big.WithColor(typeset.Red)
@@ -159,8 +159,8 @@ func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, 
 		heading("逾期未办结事项")
 		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
 		t := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
-			{"序号", numberColW, typeset.AlignCenter}, {"督办编号", itemNumberColW, typeset.AlignCenter}, {"事项", 0, typeset.AlignLeft}, {"牵头单位", unitColW + 4, typeset.AlignLeft}, // and its 协办 units
-			{"完成时限", deadlineColW, typeset.AlignCenter}, {"逾期", 13, typeset.AlignCenter},
+			{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项", Width: 0, Align: typeset.AlignLeft}, {Title: "牵头单位", Width: unitColW + 4, Align: typeset.AlignLeft}, // and its 协办 units
+			{Title: "完成时限", Width: deadlineColW, Align: typeset.AlignCenter}, {Title: "逾期", Width: 13, Align: typeset.AlignCenter},
 		}, fl.NewPage, typeset.GBTop)
 		for i, row := range r.OverdueRows {
 			it := row.Item
@@ -198,8 +198,8 @@ func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, 
 	fl.Y += typeset.GBPitch
 	// 来源 is left to the chart above: the list keeps the title wide.
 	list := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
-		{"序号", numberColW, typeset.AlignCenter}, {"预警", 15, typeset.AlignLeft}, {"督办编号", itemNumberColW, typeset.AlignCenter}, {"事项名称", 0, typeset.AlignLeft},
-		{"牵头单位", unitColW, typeset.AlignLeft}, {"完成时限", deadlineColW, typeset.AlignCenter},
+		{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "预警", Width: 15, Align: typeset.AlignLeft}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项名称", Width: 0, Align: typeset.AlignLeft},
+		{Title: "牵头单位", Width: unitColW, Align: typeset.AlignLeft}, {Title: "完成时限", Width: deadlineColW, Align: typeset.AlignCenter},
 	}, fl.NewPage, typeset.GBTop)
 	for i, row := range listed {
 		it := row.Item
@@ -279,15 +279,15 @@ func deadlineText(it app.Item, year int) string {
 
 // The colours of 三单预警 and of the charts.
 var (
-	colourBlue   = typeset.Color{38, 110, 190}
-	colourYellow = typeset.Color{245, 190, 30}
-	colourRed    = typeset.Color{210, 35, 35}
+	colourBlue   = typeset.Color{R: 38, G: 110, B: 190}
+	colourYellow = typeset.Color{R: 245, G: 190, B: 30}
+	colourRed    = typeset.Color{R: 210, G: 35, B: 35}
 	// The bars' colours differ in lightness too, and overdue bars are
 	// hatched, so that the charts read in black and white.
-	colourDoneOnTime = typeset.Color{40, 120, 60}
-	colourDoneLate   = typeset.Color{170, 210, 130}
-	colourOpenBar    = typeset.Color{100, 155, 220}
-	colourDoneMark   = typeset.Color{255, 255, 255}
+	colourDoneOnTime = typeset.Color{R: 40, G: 120, B: 60}
+	colourDoneLate   = typeset.Color{R: 170, G: 210, B: 130}
+	colourOpenBar    = typeset.Color{R: 100, G: 155, B: 220}
+	colourDoneMark   = typeset.Color{R: 255, G: 255, B: 255}
 )
 
 func colourOf(c app.Colour) typeset.Color {
@@ -328,7 +328,7 @@ func chartSection(c *typeset.Canvas, fl *typeset.GBFlow, heading func(string), t
 	}
 	heading(title)
 	if intro != "" {
-		fl.Paragraph([]typeset.Segment{{typeset.GBBody, intro}}, 2, 0)
+		fl.Paragraph([]typeset.Segment{{Style: typeset.GBBody, Text: intro}}, 2, 0)
 	}
 	drawChart(c, fl, ch)
 }

@@ -12,7 +12,7 @@ import (
 // OutgoingForm prints the 发文稿纸 of an outgoing document: the 签发, 会签,
 // 审核, 核稿 and 拟稿 boxes (filled as recorded, else open for signing), the
 // title, 主送 and 抄送, the 发文字号, 密级, 紧急程度 and 印数.
-func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error {
+func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Printed, error) {
 	// the 稿纸 is the issuing body's: 示府发 goes on the 区人民政府's
 	title := d.ResponsibleBody(s) + "发文稿纸"
 	c := typeset.NewCanvas(f, false, title, orgName(s))
@@ -54,11 +54,11 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) error 
 	review := typeset.Cell{Width: rest, Top: true, Blocks: reviews}
 	docNo := d.DocNo
 	if docNo == "" {
-		year := d.DraftedOn.Year
-		if year == 0 {
-			year = today().Year
+		year := "　　　　" // to write by hand when the draft has no date
+		if !d.DraftedOn.IsZero() {
+			year = fmt.Sprint(d.DraftedOn.Year)
 		}
-		docNo = fmt.Sprintf("%s〔%d〕　　号", d.IssuingCode, year)
+		docNo = fmt.Sprintf("%s〔%s〕　　号", d.IssuingCode, year)
 	}
 	rows := []typeset.Row{
 		// the 签发 box keeps room for the leader's hand however long the

@@ -18,7 +18,7 @@ import (
 func TestArchiveCatalogBlocks(t *testing.T) {
 	f := bundledFonts(t)
 	docs := sampleArchive(90)
-	path, _ := render(t, "archive-blocks", func(w io.Writer) error { return ArchiveCatalog(w, f, sampleSettings, 2026, docs) })
+	path, _ := render(t, "archive-blocks", func(w io.Writer) (Printed, error) { return ArchiveCatalog(w, f, sampleSettings, 2026, docs) })
 	checkAll(t, path, true)
 	words := bboxWords(t, path)
 	pages := pageTexts(t, path)
@@ -111,7 +111,7 @@ func TestTokensWholeInTables(t *testing.T) {
 	f := bundledFonts(t)
 	docs := sampleArchive(60)
 	docs[7].DocNo = "省政办函〔2026〕1234号"
-	path, _ := render(t, "archive-tokens", func(w io.Writer) error { return ArchiveCatalog(w, f, sampleSettings, 2026, docs) })
+	path, _ := render(t, "archive-tokens", func(w io.Writer) (Printed, error) { return ArchiveCatalog(w, f, sampleSettings, 2026, docs) })
 	var tokens []string
 	for _, d := range docs {
 		tokens = append(tokens, d.Archive.Number(), d.DocNo, d.DocDate().Compact())
@@ -119,7 +119,7 @@ func TestTokensWholeInTables(t *testing.T) {
 	checkTokensWhole(t, path, tokens)
 
 	used := sampleSealLog(40)
-	path, _ = render(t, "seallog-tokens", func(w io.Writer) error {
+	path, _ = render(t, "seallog-tokens", func(w io.Writer) (Printed, error) {
 		return SealLog(w, f, sampleSettings, app.D(2026, 1, 1), app.D(2026, 1, 31), used)
 	})
 	tokens = nil
@@ -156,14 +156,14 @@ func TestContinuationPages(t *testing.T) {
 	out, seal, circ, slip := longRecords()
 	forms := []struct {
 		name, head string
-		form       func(io.Writer) error
+		form       func(io.Writer) (Printed, error)
 	}{
-		{"outgoing", "示例区人民政府发文稿纸（续页）|发文字号：示府发〔2026〕12号", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, out) }},
-		{"seal", "示例区人民政府办公室用印申请单（续页）|申请编号：2026-0012", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, seal) }},
-		{"circulation", "示例区人民政府办公室公文传阅单（续页）|收文编号：2026-0007", func(w io.Writer) error {
+		{"outgoing", "示例区人民政府发文稿纸（续页）|发文字号：示府发〔2026〕12号", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, out) }},
+		{"seal", "示例区人民政府办公室用印申请单（续页）|申请编号：2026-0012", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, seal) }},
+		{"circulation", "示例区人民政府办公室公文传阅单（续页）|收文编号：2026-0007", func(w io.Writer) (Printed, error) {
 			return CirculationSlip(w, f, sampleSettings, circ, nil)
 		}},
-		{"slip", "示例区人民政府办公室收文处理笺（续页）|收文编号：2026-0007", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, slip) }},
+		{"slip", "示例区人民政府办公室收文处理笺（续页）|收文编号：2026-0007", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, slip) }},
 	}
 	for _, fm := range forms {
 		path, _ := render(t, fm.name, fm.form)
@@ -223,15 +223,15 @@ func TestFormFields(t *testing.T) {
 	gov.IssuingCode, gov.DocNo = "示府发", "示府发〔2026〕12号"
 	for _, tt := range []struct {
 		name string
-		form func(io.Writer) error
+		form func(io.Writer) (Printed, error)
 		want []string
 	}{
-		{"transfer", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, tr) }, []string{"转办单位", "转办日期", "2026年1月6日", "转办理由", "属区应急管理局职责，转其办理。"}},
-		{"return", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, rt) }, []string{"退文理由", "来文不符合行文规则，请按程序报送。", "退文日期：2026年2月4日"}},
-		{"outgoing", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }, []string{"示例区人民政府办公室发文稿纸", "校对", "公开属性", "□主动公开", "□依申请公开", "□不予公开"}},
-		{"government", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, gov) }, []string{"示例区人民政府发文稿纸"}},
-		{"seal", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }, []string{"负责人"}},
-		{"seallog", func(w io.Writer) error {
+		{"transfer", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, tr) }, []string{"转办单位", "转办日期", "2026年1月6日", "转办理由", "属区应急管理局职责，转其办理。"}},
+		{"return", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, rt) }, []string{"退文理由", "来文不符合行文规则，请按程序报送。", "退文日期：2026年2月4日"}},
+		{"outgoing", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }, []string{"示例区人民政府办公室发文稿纸", "校对", "公开属性", "□主动公开", "□依申请公开", "□不予公开"}},
+		{"government", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, gov) }, []string{"示例区人民政府发文稿纸"}},
+		{"seal", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }, []string{"负责人"}},
+		{"seallog", func(w io.Writer) (Printed, error) {
 			return SealLog(w, f, sampleSettings, app.D(2026, 1, 1), app.D(2026, 1, 31), sampleSealLog(3))
 		}, []string{"申请编号", "文件名称", "2026-0001", "YY2026-001"}},
 	} {
@@ -243,7 +243,7 @@ func TestFormFields(t *testing.T) {
 			}
 		}
 	}
-	if path, _ := render(t, "government", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, gov) }); strings.Contains(squeeze(pageTexts(t, path)[0]), "人民政府办公室发文稿纸") {
+	if path, _ := render(t, "government", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, gov) }); strings.Contains(squeeze(pageTexts(t, path)[0]), "人民政府办公室发文稿纸") {
 		t.Error("a 示府发 draft on the office's 稿纸")
 	}
 }
@@ -259,6 +259,6 @@ func TestDocNoWholeInText(t *testing.T) {
 		r.Reason += strings.Repeat("报", 14+n) + "根据文号" + no + "的要求办理。\n"
 		tokens = append(tokens, no)
 	}
-	path, _ := render(t, "seal-docno", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, r) })
+	path, _ := render(t, "seal-docno", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, r) })
 	checkTokensWhole(t, path, tokens)
 }

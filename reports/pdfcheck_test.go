@@ -32,37 +32,30 @@ func hasTool(name string) bool {
 
 // render writes a form into a temporary PDF and returns its path and the
 // characters it reported as replaced.
-func render(t *testing.T, name string, form func(io.Writer) error) (string, []rune) {
+func render(t *testing.T, name string, form func(io.Writer) (Printed, error)) (string, []rune) {
 	t.Helper()
 	var buf bytes.Buffer
-	err := form(&buf)
-	var rc *ReplacedChars
-	switch {
-	case errors.As(err, &rc):
-	case err != nil:
+	p, err := form(&buf)
+	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	path := filepath.Join(t.TempDir(), name+".pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if rc != nil {
-		return path, rc.Runes
-	}
-	return path, nil
+	return path, p.Replaced
 }
 
-// printed is err, unless err only reports characters outside the BMP
-// printed as 〓: whether those are depends on the fonts of the machine
+// printed is err, or an error when characters of the BMP were printed as
+// 〓: whether those outside it are depends on the fonts of the machine
 // (LXGW WenKai, when installed, has 𠮷); every other character must print.
-func printed(err error) error {
-	var rc *ReplacedChars
-	if !errors.As(err, &rc) {
+func printed(p Printed, err error) error {
+	if err != nil {
 		return err
 	}
-	for _, r := range rc.Runes {
+	for _, r := range p.Replaced {
 		if r <= 0xFFFF {
-			return err
+			return errors.New(p.Warning())
 		}
 	}
 	return nil

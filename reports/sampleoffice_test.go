@@ -63,9 +63,6 @@ func TestMonthlySampleOffice(t *testing.T) {
 	needTool(t, "pdftotext")
 	desk := sampleOfficeDesk(t)
 	f := bundledFonts(t)
-	old := today
-	today = desk.Today
-	defer func() { today = old }()
 	ctx := context.Background()
 	prevDone := 0
 	for m := app.D(2025, 10, 1); !m.After(app.D(2026, 12, 1)); m = app.D(m.Year, m.Month+1, 1) {
@@ -74,7 +71,7 @@ func TestMonthlySampleOffice(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("%d-%02d", m.Year, int(m.Month))
-		path, _ := render(t, "monthly-"+name, func(w io.Writer) error { return MonthlyReport(w, f, desk.Settings(), r) })
+		path, _ := render(t, "monthly-"+name, func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, desk.Settings(), r) })
 		checkColophonPage(t, path)
 		checkNoWidows(t, path)
 

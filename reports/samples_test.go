@@ -23,9 +23,6 @@ func TestWriteSamples(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	old := today
-	today = func() app.Date { return app.D(2026, 2, 3) }
-	defer func() { today = old }()
 	RescanFonts()
 	f, err := LoadFonts(app.FontChoice{})
 	if err != nil {
@@ -36,30 +33,34 @@ func TestWriteSamples(t *testing.T) {
 	}
 	forms := []struct {
 		name string
-		form func(io.Writer) error
+		form func(io.Writer) (Printed, error)
 	}{
-		{"handling-slip", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, sampleIncoming()) }},
-		{"handling-slip-blank", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, sampleBlank()) }},
-		{"circulation-slip", func(w io.Writer) error {
+		{"handling-slip", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, sampleIncoming()) }},
+		{"handling-slip-blank", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, sampleBlank()) }},
+		{"circulation-slip", func(w io.Writer) (Printed, error) {
 			return CirculationSlip(w, f, sampleSettings, sampleBlank(), []string{"王喆", "李堃", "张玥", "赵镕"})
 		}},
-		{"outgoing-form", func(w io.Writer) error { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }},
-		{"seal-request", func(w io.Writer) error { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }},
-		{"seal-log", func(w io.Writer) error {
+		{"outgoing-form", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }},
+		{"seal-request", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }},
+		{"seal-log", func(w io.Writer) (Printed, error) {
 			return SealLog(w, f, sampleSettings, app.D(2026, 1, 1), app.D(2026, 1, 31), sampleSealLog(24))
 		}},
-		{"minutes", func(w io.Writer) error { return Minutes(w, f, sampleSettings, sampleMeeting(24)) }},
-		{"monthly-report", func(w io.Writer) error { return MonthlyReport(w, f, sampleSettings, sampleMonthlyReadable(36)) }},
-		{"assign-slip", func(w io.Writer) error {
+		{"minutes", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, sampleMeeting(24)) }},
+		{"monthly-report", func(w io.Writer) (Printed, error) {
+			return MonthlyReport(w, f, sampleSettings, sampleMonthlyReadable(36))
+		}},
+		{"assign-slip", func(w io.Writer) (Printed, error) {
 			return SupervisionSlip(w, f, sampleSupervisionSettings, sampleSupervisionItem(), sampleSlip(app.SlipAssign))
 		}},
-		{"reminder-slip", func(w io.Writer) error {
+		{"reminder-slip", func(w io.Writer) (Printed, error) {
 			return SupervisionSlip(w, f, sampleSupervisionSettings, sampleSupervisionItem(), sampleSlip(app.SlipReminder))
 		}},
-		{"notice-slip", func(w io.Writer) error {
+		{"notice-slip", func(w io.Writer) (Printed, error) {
 			return SupervisionSlip(w, f, sampleSupervisionSettings, sampleRedItem(), sampleSlip(app.SlipNotice))
 		}},
-		{"archive-catalog", func(w io.Writer) error { return ArchiveCatalog(w, f, sampleSettings, 2026, sampleArchive(30)) }},
+		{"archive-catalog", func(w io.Writer) (Printed, error) {
+			return ArchiveCatalog(w, f, sampleSettings, 2026, sampleArchive(30))
+		}},
 	}
 	for _, fm := range forms {
 		path, replaced := render(t, "sample", fm.form)

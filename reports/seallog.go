@@ -13,7 +13,7 @@ import (
 // SealLog prints the 用印登记簿 of a period on A4 landscape: one row per
 // use (登记号, 申请编号, 用印日期, 印章, 用印单位, 文件名称, 事由, 份数,
 // 批准人, 经办人, 监印人, 备注), in order of use, with the period's totals.
-func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []app.SealRequest) error {
+func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []app.SealRequest) (Printed, error) {
 	title := orgName(s) + "用印登记簿"
 	c := typeset.NewCanvas(f, true, title, orgName(s))
 	sh := typeset.NewSheet(c, "")
@@ -32,9 +32,9 @@ func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []ap
 	})
 	// 登记号, 申请编号 and 用印日期 are sized to stay on one line
 	cols := []typeset.Column{
-		{"登记号", 24, typeset.AlignCenter}, {"申请编号", 21, typeset.AlignCenter}, {"用印日期", 23, typeset.AlignCenter}, {"印章", 30, typeset.AlignLeft},
-		{"用印单位", 30, typeset.AlignLeft}, {"文件名称", 0, typeset.AlignLeft}, {"事由", 0, typeset.AlignLeft}, {"份数", 11, typeset.AlignCenter},
-		{"批准人", 15, typeset.AlignCenter}, {"经办人", 15, typeset.AlignCenter}, {"监印人", 15, typeset.AlignCenter}, {"备注", 14, typeset.AlignLeft},
+		{Title: "登记号", Width: 24, Align: typeset.AlignCenter}, {Title: "申请编号", Width: 21, Align: typeset.AlignCenter}, {Title: "用印日期", Width: 23, Align: typeset.AlignCenter}, {Title: "印章", Width: 30, Align: typeset.AlignLeft},
+		{Title: "用印单位", Width: 30, Align: typeset.AlignLeft}, {Title: "文件名称", Width: 0, Align: typeset.AlignLeft}, {Title: "事由", Width: 0, Align: typeset.AlignLeft}, {Title: "份数", Width: 11, Align: typeset.AlignCenter},
+		{Title: "批准人", Width: 15, Align: typeset.AlignCenter}, {Title: "经办人", Width: 15, Align: typeset.AlignCenter}, {Title: "监印人", Width: 15, Align: typeset.AlignCenter}, {Title: "备注", Width: 14, Align: typeset.AlignLeft},
 	}
 	t := sh.Table(cols)
 	total := 0

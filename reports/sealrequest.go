@@ -12,7 +12,7 @@ import (
 // SealRequestForm prints the 用印申请单: the request, one box per approval
 // step of its chain (filled as recorded, else open for signing), and the
 // record of use.
-func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) error {
+func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) (Printed, error) {
 	title := orgName(s) + "用印申请单"
 	c := typeset.NewCanvas(f, false, title, orgName(s))
 	sh := typeset.NewSheet(c, "")

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -16,7 +15,7 @@ import (
 // past its deadline. Each ends in a 签收 strip the unit signs and returns.
 
 // SupervisionSlip prints one slip of an item.
-func SupervisionSlip(w io.Writer, f *Fonts, s app.Settings, it *app.Item, sp app.SlipPrint) error {
+func SupervisionSlip(w io.Writer, f *Fonts, s app.Settings, it *app.Item, sp app.SlipPrint) (Printed, error) {
 	title := orgName(s) + sp.Kind.Title()
 	c := typeset.NewCanvas(f, false, title, orgName(s))
 	sh := typeset.NewSheet(c, "")
@@ -251,18 +250,12 @@ func remindersText(sent []app.SlipSent) string {
 // PrintSlip draws an item's slip, printed as sent or not (app.Desk.
 // PrepareSlip). Characters printed as 〓 are reported after the slip is
 // recorded, as they are for every form: they do not undo the sending.
-func PrintSlip(ctx context.Context, desk *app.Desk, id int64, kind app.SlipKind, sent bool, w io.Writer, f *Fonts, s app.Settings) error {
-	var replaced error
+func PrintSlip(ctx context.Context, desk *app.Desk, id int64, kind app.SlipKind, sent bool, w io.Writer, f *Fonts, s app.Settings) (Printed, error) {
+	var printed Printed
 	err := desk.PrepareSlip(ctx, id, kind, sent, func(it *app.Item, sp app.SlipPrint) error {
-		err := SupervisionSlip(w, f, s, it, sp)
-		var rc *ReplacedChars
-		if errors.As(err, &rc) {
-			replaced, err = err, nil
-		}
+		var err error
+		printed, err = SupervisionSlip(w, f, s, it, sp)
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	return replaced
+	return printed, err
 }

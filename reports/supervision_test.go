@@ -76,7 +76,7 @@ func TestSupervisionSlips(t *testing.T) {
 			if tt.kind == app.SlipNotice {
 				it = sampleRedItem()
 			}
-			path, _ := render(t, "slip", func(w io.Writer) error { return SupervisionSlip(w, f, st, it, sp) })
+			path, _ := render(t, "slip", func(w io.Writer) (Printed, error) { return SupervisionSlip(w, f, st, it, sp) })
 			check(t, path, append(common, tt.fields...), tt.whole)
 		})
 	}
@@ -107,7 +107,7 @@ func TestSupervisionSlipLong(t *testing.T) {
 			it.Progress = append(it.Progress, it.Progress[0], it.Progress[0])
 			it.Progress[2].Text = strings.Repeat(it.Progress[0].Text, 3)
 		}
-		path, _ := render(t, "long", func(w io.Writer) error { return SupervisionSlip(w, f, sampleSettings, it, sp) })
+		path, _ := render(t, "long", func(w io.Writer) (Printed, error) { return SupervisionSlip(w, f, sampleSettings, it, sp) })
 		checkAll(t, path, false)
 		pages := pageTexts(t, path)
 		if len(pages) < 2 {

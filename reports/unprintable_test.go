@@ -27,7 +27,7 @@ func TestRareCharacters(t *testing.T) {
 	if got := f.Unprintable(d); string(got) != "𠮷鿏𫟼" {
 		t.Errorf("Unprintable with the bundled fonts = %q, want 𠮷鿏𫟼", string(got))
 	}
-	_, replaced := render(t, "rare-bundled", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, d) })
+	_, replaced := render(t, "rare-bundled", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, d) })
 	if string(replaced) != "𠮷鿏𫟼" {
 		t.Errorf("the slip replaced %q, Unprintable foresaw 𠮷鿏𫟼", string(replaced))
 	}
@@ -43,7 +43,7 @@ func TestRareCharacters(t *testing.T) {
 	if got := f.Unprintable(d); len(got) > 0 {
 		t.Errorf("Unprintable with 花園明朝 installed = %q", string(got))
 	}
-	path, replaced := render(t, "rare-hanazono", func(w io.Writer) error { return HandlingSlip(w, f, sampleSettings, d) })
+	path, replaced := render(t, "rare-hanazono", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, d) })
 	if len(replaced) > 0 {
 		t.Errorf("printed as 〓: %q", string(replaced))
 	}

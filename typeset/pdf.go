@@ -13,18 +13,27 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
-// write renders the pages into a PDF on w. It returns *ReplacedChars, after
-// writing everything, when characters had to be printed as 〓.
-func (c *Canvas) WritePDF(w io.Writer) error {
+// WritePDF renders the canvas's pages into a PDF on w. The PDF is complete
+// even when characters had to be printed as 〓: Printed names them.
+func (c *Canvas) WritePDF(w io.Writer) (Printed, error) {
+	d := c.Document()
+	if err := WritePDF(w, d); err != nil {
+		return Printed{}, err
+	}
+	return Printed{Replaced: d.Replaced}, nil
+}
+
+// WritePDF renders a page description into a PDF on w, with gofpdf.
+func WritePDF(w io.Writer, d *Document) error {
 	orient := "P"
-	if c.landscape {
+	if d.Landscape {
 		orient = "L"
 	}
 	pdf := gofpdf.New(orient, "mm", "A4", "")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(true)
-	pdf.SetTitle(metaText(c.title), true)
-	pdf.SetAuthor(metaText(c.author), true)
+	pdf.SetTitle(metaText(d.Title), true)
+	pdf.SetAuthor(metaText(d.Author), true)
 	pdf.SetCreator("公文督办台", true)
 
 	// One subset font per face (two when it has long runs of consecutive
@@ -36,10 +45,13 @@ func (c *Canvas) WritePDF(w io.Writer) error {
 	}
 	family := map[fontPart]string{}
 	partOf := map[*face]map[uint16]int{}
+	glyphs := map[*face]map[uint16]uint16{}
 	tags := map[string]string{}
-	for i, f := range c.sh.order {
-		parts, of := splitRuns(c.sh.used[f])
+	for i, fu := range d.Fonts {
+		f := fu.Face
+		parts, of := splitRuns(fu.Glyphs)
 		partOf[f] = of
+		glyphs[f] = fu.Glyphs
 		for p, glyphs := range parts {
 			name := fmt.Sprintf("%s-%d", f.psName, i+1)
 			if p > 0 {
@@ -61,12 +73,12 @@ func (c *Canvas) WritePDF(w io.Writer) error {
 	}
 
 	k := 72 / 25.4
-	for _, page := range c.Pages {
+	for _, page := range d.Pages {
 		pdf.AddPage()
 		for _, o := range page {
 			switch o.Kind {
 			case OpText:
-				for _, pc := range c.pieces(o, partOf[o.Face]) {
+				for _, pc := range pieces(o, partOf[o.Face], glyphs[o.Face]) {
 					pdf.SetFont(family[fontPart{o.Face, pc.part}], "", o.Size)
 					pdf.SetTextColor(int(o.Color.R), int(o.Color.G), int(o.Color.B))
 					if o.Faux {
@@ -120,9 +132,6 @@ func (c *Canvas) WritePDF(w io.Writer) error {
 	}
 	if _, err := w.Write(subsetTags(buf.Bytes(), tags)); err != nil {
 		return err
-	}
-	if len(c.sh.replaced) > 0 {
-		return &ReplacedChars{Runes: c.sh.replaced}
 	}
 	return nil
 }
@@ -188,7 +197,7 @@ type piece struct {
 // pieces splits a text operation where its characters change font (only
 // for faces split by splitRuns), placing each piece after the advance of
 // the characters before it.
-func (c *Canvas) pieces(o Op, partOf map[uint16]int) []piece {
+func pieces(o Op, partOf map[uint16]int, glyphs map[uint16]uint16) []piece {
 	var out []piece
 	x := o.X
 	for _, r := range o.Codes {
@@ -198,7 +207,7 @@ func (c *Canvas) pieces(o Op, partOf map[uint16]int) []piece {
 		} else {
 			out = append(out, piece{x: x, codes: string(r), part: p})
 		}
-		gid := c.sh.used[o.Face][uint16(r)]
+		gid := glyphs[uint16(r)]
 		x += float64(o.Face.sf.advance(gid))/float64(o.Face.sf.unitsPerEm)*o.Size*PtToMM + o.Spacing
 	}
 	return out

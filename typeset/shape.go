@@ -1,29 +1,8 @@
 package typeset
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 )
-
-// ReplacedChars is returned by a form when the PDF was written in full but
-// some characters had no glyph in any font, chosen, bundled or installed:
-// they are printed as “〓”. Copying the text out of the PDF still gives the
-// original characters (the marks carry them as ActualText). Callers tell it
-// from a failure with errors.As (var rc *ReplacedChars; errors.As(err,
-// &rc)), keep the PDF and show Error() to the secretary.
-type ReplacedChars struct {
-	Runes []rune // each character once, in order of first appearance
-}
-
-func (e *ReplacedChars) Error() string {
-	parts := make([]string, len(e.Runes))
-	for i, r := range e.Runes {
-		parts[i] = fmt.Sprintf("%c（U+%04X）", r, r)
-	}
-	return "以下字符在现有字体中都没有字形，已印为“〓”：" + strings.Join(parts, "、") +
-		"。复制PDF中的文字时仍是原字；安装含这些字的字体（如 Windows 的 SimSun-ExtB，或花园明朝 HanaMinA/HanaMinB）后重新打印即可。"
-}
 
 // replacementMark stands on paper for a character no font has.
 const replacementMark = '〓'

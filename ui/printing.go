@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,7 +26,7 @@ import (
 // off the UI thread and hand the file to the system viewer.
 type paper struct {
 	name  string // file name without .pdf
-	write func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) error
+	write func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) (reports.Printed, error)
 	// record is what the form prints, checked for characters no font has
 	// before printing (nil for books and reports built while writing)
 	record  any
@@ -181,12 +180,8 @@ func (u *UI) renderPaper(ctx context.Context, p paper, w io.Writer) (warning str
 	if err != nil {
 		return "", err
 	}
-	err = p.write(ctx, u, w, fonts, st)
-	var replaced *reports.ReplacedChars
-	if errors.As(err, &replaced) {
-		return replaced.Error(), nil
-	}
-	return "", err
+	printed, err := p.write(ctx, u, w, fonts, st)
+	return printed.Warning(), err
 }
 
 func (u *UI) exportPaper(p paper) {

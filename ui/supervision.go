@@ -448,7 +448,7 @@ func (b *itemBook) askSent(it app.Item, kind app.SlipKind) {
 
 func slipPaper(it app.Item, kind app.SlipKind, sent bool, after func()) paper {
 	return paper{name: kind.Title() + "-" + it.Number, record: it, after: after,
-		write: func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) error {
+		write: func(ctx context.Context, u *UI, w io.Writer, f *reports.Fonts, s app.Settings) (reports.Printed, error) {
 			return reports.PrintSlip(ctx, u.desk, it.ID, kind, sent, w, f, s)
 		}}
 }
