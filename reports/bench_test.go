@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"gongwen/app"
 	"io"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -43,6 +45,47 @@ func BenchmarkMonthlyReport300(b *testing.B) {
 	}
 	for b.Loop() {
 		if err := printed(MonthlyReport(io.Discard, f, sampleSettings, r)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadFonts: the first LoadFonts looks through the font folders
+// (cold, after RescanFonts); later ones answer from the cache (warm).
+func BenchmarkLoadFonts(b *testing.B) {
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			RescanFonts()
+			if _, err := LoadFonts(app.FontChoice{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := LoadFonts(app.FontChoice{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkLongRuns prints minutes whose body is 2,000 consecutive
+// characters (U+4E00 on), the case gofpdf is slowest at (see maxRun in
+// package typeset).
+func BenchmarkLongRuns(b *testing.B) {
+	var text strings.Builder
+	for r := rune(0x4E00); r < 0x4E00+2000; r++ {
+		text.WriteRune(r)
+	}
+	f, err := LoadFonts(sampleSettings.Fonts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := sampleMeeting(3)
+	m.Minutes.Body = text.String()
+	for b.Loop() {
+		if _, err := Minutes(io.Discard, f, sampleSettings, m); err != nil {
 			b.Fatal(err)
 		}
 	}

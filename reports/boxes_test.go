@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"math"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -105,7 +106,7 @@ func TestSigningBoxesKeepSize(t *testing.T) {
 		normal, long := boxHeights(t, normalPath, tt.labels...), boxHeights(t, longPath, tt.labels...)
 		t.Logf("%s: normal %v, long %v", tt.name, normal, long)
 		for _, l := range tt.labels {
-			if abs(normal[l]-long[l]) > 1 {
+			if math.Abs(normal[l]-long[l]) > 1 {
 				t.Errorf("%s: the %s box is %.1f mm on the long record, %.1f mm on a normal one", tt.name, l, long[l], normal[l])
 			}
 		}

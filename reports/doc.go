@@ -16,8 +16,7 @@
 // with the Chinese line-breaking rules of package textbreak, which the
 // window follows too), then every font is cut
 // down in Go (package typeset) to the characters the document uses and the
-// pages are replayed into gofpdf: a slip takes about 11 ms and a 300-item
-// report with 2,600 distinct characters about 50 ms.
+// pages are replayed into gofpdf (docs/BENCHMARKS.md has the times).
 //
 // Missing characters. When no font has a character, it is printed as “〓”
 // and the form still writes the whole PDF: its Printed result names them,

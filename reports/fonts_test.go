@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"gongwen/app"
 	"gongwen/typeset"
@@ -252,27 +251,6 @@ func TestBrokenText(t *testing.T) {
 	}
 }
 
-// The first LoadFonts looks through the font folders; later ones are free.
-func TestLoadFontsCost(t *testing.T) {
-	RescanFonts()
-	start := time.Now()
-	if _, err := LoadFonts(app.FontChoice{}); err != nil {
-		t.Fatal(err)
-	}
-	cold := time.Since(start)
-	start = time.Now()
-	f, err := LoadFonts(app.FontChoice{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	warm := time.Since(start)
-	start = time.Now()
-	if err := printed(HandlingSlip(io.Discard, f, sampleSettings, sampleIncoming())); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("LoadFonts: first call %v, then %v; the first slip after it %v", cold, warm, time.Since(start))
-}
-
 // The window prints while the settings screen lists fonts: a *Fonts is
 // shared between goroutines.
 func TestConcurrentPrinting(t *testing.T) {
@@ -298,8 +276,9 @@ func TestConcurrentPrinting(t *testing.T) {
 }
 
 // gofpdf builds a font's width table in time cubic in the length of runs of
-// consecutive character codes (4.8 s for 2,000 of them); such runs are
-// shared between two fonts, and the text still reads whole.
+// consecutive character codes; such runs are shared between two fonts
+// (typeset's TestSplitRunsKeepsRunsShort counts them; BenchmarkLongRuns
+// times them), and the text still reads whole.
 func TestLongRunsOfConsecutiveCharacters(t *testing.T) {
 	var b strings.Builder
 	for r := rune(0x4E00); r < 0x4E00+2000; r++ {
@@ -308,11 +287,7 @@ func TestLongRunsOfConsecutiveCharacters(t *testing.T) {
 	f := bundledFonts(t)
 	m := sampleMeeting(3)
 	m.Minutes.Body = b.String()
-	start := time.Now()
 	path, _ := render(t, "runs", func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
-	if took := time.Since(start); took > time.Second {
-		t.Errorf("2,000 consecutive characters took %v", took)
-	}
 	checkAll(t, path, false)
 	checkAllCharacters(t, path, []string{m.Minutes.Body})
 	words := bboxWords(t, path)

@@ -55,7 +55,7 @@ func checkSecrecyTopLeft(t *testing.T, path string, sec app.Secrecy, left float6
 	}
 	for p := 1; p <= pages; p++ {
 		ws := wordsOn(words, p, string(sec))
-		if len(ws) == 0 || abs(ws[0].xMin-left) > 1 || ws[0].yMin > 40 {
+		if len(ws) == 0 || math.Abs(ws[0].xMin-left) > 1 || ws[0].yMin > 40 {
 			t.Errorf("page %d: 密级 %s not at the top left: %+v", p, sec, ws)
 		}
 	}
@@ -210,7 +210,7 @@ func checkHeaderOnEveryPage(t *testing.T, path string, captions []string, pages 
 	}
 	onLine := func(p int, c string, y float64) bool {
 		for _, w := range words {
-			if w.page == p && w.text == c && abs(w.yMin-y) < 1.5 {
+			if w.page == p && w.text == c && math.Abs(w.yMin-y) < 1.5 {
 				return true
 			}
 		}
@@ -279,7 +279,7 @@ func TestMinutes(t *testing.T) {
 	words := bboxWords(t, path)
 	// the mark: its top 35 mm below the type area's top
 	mark := wordsOn(words, 1, "纪要")
-	if len(mark) == 0 || abs(mark[0].yMin-72) > 1 {
+	if len(mark) == 0 || math.Abs(mark[0].yMin-72) > 1 {
 		t.Errorf("纪要 mark at %+v, want its top at 72 mm", mark)
 	}
 	// the body's left edge on the binding margin; page 2 starts on the type area's top
@@ -289,16 +289,16 @@ func TestMinutes(t *testing.T) {
 			minX, minY = min(minX, w.xMin), min(minY, w.yMin)
 		}
 	}
-	if abs(minX-28) > 1 {
+	if math.Abs(minX-28) > 1 {
 		t.Errorf("body text starts %.1f mm from the left edge, want 28", minX)
 	}
-	if abs(minY-37) > 1 {
+	if math.Abs(minY-37) > 1 {
 		t.Errorf("page 2's first line at %.1f mm, want 37", minY)
 	}
 	// 28 characters fill the 156 mm line
 	for _, w := range words {
-		if w.page == 2 && abs(w.xMin-28) < 0.5 && len([]rune(w.text)) == 28 && unicode.Is(unicode.Han, []rune(w.text)[27]) {
-			if abs(w.xMax-184) > 1 {
+		if w.page == 2 && math.Abs(w.xMin-28) < 0.5 && len([]rune(w.text)) == 28 && unicode.Is(unicode.Han, []rune(w.text)[27]) {
+			if math.Abs(w.xMax-184) > 1 {
 				t.Errorf("a full line ends at %.1f mm, want 184: %s", w.xMax, w.text)
 			}
 			break
@@ -327,13 +327,13 @@ func TestMinutes(t *testing.T) {
 		if lw == nil {
 			t.Fatalf("%s not found", label)
 		}
-		if want := 28 + 2*typeset.GBCharPitch; abs(lw.xMin-want) > 1 {
+		if want := 28 + 2*typeset.GBCharPitch; math.Abs(lw.xMin-want) > 1 {
 			t.Errorf("%s at %.1f mm, want %.1f", label, lw.xMin, want)
 		}
 		next := ""
 		for _, w := range words {
 			if w.page == lw.page && w.yMin > lw.yMin+5 && w.yMin < lw.yMin+15 {
-				if want := 28 + 5*typeset.GBCharPitch; abs(w.xMin-want) > 1 {
+				if want := 28 + 5*typeset.GBCharPitch; math.Abs(w.xMin-want) > 1 {
 					t.Errorf("the line after %s starts at %.1f mm, want %.1f", label, w.xMin, want)
 				}
 				next = w.text

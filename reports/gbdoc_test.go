@@ -32,7 +32,7 @@ func textLines(words []word) []textLine {
 	var lines []textLine
 	for _, w := range words {
 		n := len(lines)
-		if n > 0 && lines[n-1].page == w.page && abs(lines[n-1].yMin-w.yMin) < 1 && w.xMin > lines[n-1].xMin {
+		if n > 0 && lines[n-1].page == w.page && math.Abs(lines[n-1].yMin-w.yMin) < 1 && w.xMin > lines[n-1].xMin {
 			l := &lines[n-1]
 			l.xMax, l.text = math.Max(l.xMax, w.xMax), l.text+w.text
 			continue
@@ -54,12 +54,12 @@ func checkJustified(t *testing.T, path string) int {
 	checked := 0
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
-		if next.page != l.page || abs(next.xMin-typeset.GBLeft) > 0.3 || abs(next.yMin-l.yMin-typeset.GBPitch) > 0.5 ||
-			(abs(l.xMin-typeset.GBLeft) > 0.3 && abs(l.xMin-bodyIndent) > 0.3) {
+		if next.page != l.page || math.Abs(next.xMin-typeset.GBLeft) > 0.3 || math.Abs(next.yMin-l.yMin-typeset.GBPitch) > 0.5 ||
+			(math.Abs(l.xMin-typeset.GBLeft) > 0.3 && math.Abs(l.xMin-bodyIndent) > 0.3) {
 			continue
 		}
 		checked++
-		if right := typeset.GBLeft + typeset.GBWidth; abs(l.xMax-right) > 0.5 {
+		if right := typeset.GBLeft + typeset.GBWidth; math.Abs(l.xMax-right) > 0.5 {
 			t.Errorf("page %d: a line ends %.1f mm from the type area's right edge: %s", l.page, right-l.xMax, l.text)
 		}
 	}
@@ -72,19 +72,19 @@ func checkNoWidows(t *testing.T, path string) {
 	t.Helper()
 	var lines []textLine // body text: from the left edge or two characters in
 	for _, l := range textLines(bboxWords(t, path)) {
-		if l.yMin < typeset.GBBottom && (abs(l.xMin-typeset.GBLeft) < 0.3 || abs(l.xMin-bodyIndent) < 0.3) {
+		if l.yMin < typeset.GBBottom && (math.Abs(l.xMin-typeset.GBLeft) < 0.3 || math.Abs(l.xMin-bodyIndent) < 0.3) {
 			lines = append(lines, l)
 		}
 	}
 	continues := func(a, b textLine) bool { // b is the line after a in its paragraph
-		return b.page == a.page && abs(b.xMin-typeset.GBLeft) < 0.3 && abs(b.yMin-a.yMin-typeset.GBPitch) < 0.5
+		return b.page == a.page && math.Abs(b.xMin-typeset.GBLeft) < 0.3 && math.Abs(b.yMin-a.yMin-typeset.GBPitch) < 0.5
 	}
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
-		if next.page != l.page+1 || abs(next.xMin-typeset.GBLeft) > 0.3 || abs(next.yMin-typeset.GBTop) > 0.5 {
+		if next.page != l.page+1 || math.Abs(next.xMin-typeset.GBLeft) > 0.3 || math.Abs(next.yMin-typeset.GBTop) > 0.5 {
 			continue // not a paragraph running over a page
 		}
-		if abs(l.xMin-bodyIndent) < 0.3 && (i == 0 || !continues(lines[i-1], l)) {
+		if math.Abs(l.xMin-bodyIndent) < 0.3 && (i == 0 || !continues(lines[i-1], l)) {
 			t.Errorf("page %d ends with a paragraph's first line alone: %s", l.page, l.text)
 		}
 		if i+2 >= len(lines) || !continues(next, lines[i+2]) {
@@ -418,7 +418,7 @@ func TestChartReadsInGrey(t *testing.T) {
 	openMean, openSpread := swatch("正在办理")
 	lateMean, lateSpread := swatch("逾期未办结")
 	t.Logf("正在办理 grey %.0f ±%.0f, 逾期未办结 grey %.0f ±%.0f", openMean, openSpread, lateMean, lateSpread)
-	if abs(openMean-lateMean) < 40 && abs(openSpread-lateSpread) < 60 {
+	if math.Abs(openMean-lateMean) < 40 && math.Abs(openSpread-lateSpread) < 60 {
 		t.Errorf("正在办理 (grey %.0f) and 逾期未办结 (grey %.0f) look alike in black and white", openMean, lateMean)
 	}
 }

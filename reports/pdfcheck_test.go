@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -176,19 +177,12 @@ func checkA4(t *testing.T, path string, landscape bool) int {
 	if landscape {
 		w, h = h, w
 	}
-	if abs(w-595.28) > 1 || abs(h-841.89) > 1 {
+	if math.Abs(w-595.28) > 1 || math.Abs(h-841.89) > 1 {
 		t.Errorf("page is %s x %s pt, not A4", m[1], m[2])
 	}
 	pm := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(out)
 	n, _ := strconv.Atoi(pm[1])
 	return n
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // checkPageNumbers verifies that every page carries its number.

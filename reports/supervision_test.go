@@ -72,7 +72,6 @@ func TestSupervisionSlips(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.kind), func(t *testing.T) {
 			sp := sampleSlip(tt.kind)
-			it := it
 			if tt.kind == app.SlipNotice {
 				it = sampleRedItem()
 			}

@@ -149,8 +149,8 @@ func metaText(s string) string {
 
 // maxRun is the longest run of consecutive character codes one gofpdf font
 // is given. gofpdf builds a font's width table (generateCIDFontMap) in time
-// that grows with the cube of such a run: 2,000 consecutive characters cost
-// it 4.8 s, whatever the font. Longer runs are shared between two fonts,
+// that grows with the cube of such a run, whatever the font (the figures are
+// in docs/BENCHMARKS.md). Longer runs are shared between two fonts,
 // alternate characters each, so that neither has a run at all.
 const maxRun = 48
 

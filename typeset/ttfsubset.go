@@ -8,14 +8,13 @@ import (
 )
 
 // Why our own subsetter: handed a whole font, gofpdf parses its entire
-// character map and metrics for every PDF (about 55 ms for a slip with the
-// four bundled fonts; a 20 MB installed font costs more) and cannot read a
-// member of a .ttc at all. We hand it instead a small standalone TrueType
+// character map and metrics for every PDF, which costs more than the rest
+// of a slip (docs/BENCHMARKS.md), and cannot read a member of a .ttc at all. We hand it instead a small standalone TrueType
 // font holding exactly the characters of the document, built here from the
 // original bytes: a new cmap, glyf, loca and hmtx (with the glyphs that
-// composite glyphs are made of) and the fixed tables gofpdf reads. A slip
-// then takes about 11 ms. (The cost that grows faster than the number of
-// characters is elsewhere in gofpdf; see maxRun in canvas.go.)
+// composite glyphs are made of) and the fixed tables gofpdf reads. (The
+// cost that grows faster than the number of characters is elsewhere in
+// gofpdf; see maxRun in pdf.go.)
 
 // subsetGlyph maps one code of the new font's cmap to a glyph of the source.
 // The code is the character itself, or a private-use code standing in for a
