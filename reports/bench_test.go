@@ -1,11 +1,12 @@
 package reports
 
 import (
-	"gongwen/app"
 	"io"
 	"strings"
 	"testing"
 	"unicode"
+
+	"gongwen/app"
 )
 
 // BenchmarkHandlingSlip prints one 收文处理笺, fonts loading included

@@ -2,8 +2,9 @@ package reports
 
 import (
 	"fmt"
-	"gongwen/typeset"
 	"math"
+
+	"gongwen/typeset"
 )
 
 // Horizontal stacked bar charts drawn with lines and rectangles, so that

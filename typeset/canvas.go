@@ -7,9 +7,13 @@ import "strings"
 // done, and so every character of the document is known, are the fonts cut
 // down to those characters and the pages replayed into gofpdf.
 
+// PtToMM converts type sizes in points to millimetres.
 const PtToMM = 25.4 / 72
 
+// Color is an RGB colour of text, rules and fills.
 type Color struct{ R, G, B uint8 }
+
+// The colours of the office's paper.
 
 var (
 	Black    = Color{0, 0, 0}
@@ -19,7 +23,7 @@ var (
 	White    = Color{255, 255, 255}
 )
 
-// style is how a piece of text is set.
+// Style is how a piece of text is set.
 type Style struct {
 	Role    FontRole
 	Size    float64 // points
@@ -45,7 +49,7 @@ const (
 	OpCircle
 )
 
-// op is one drawing operation. Text: x and the baseline y. Line: from (x,
+// Op is one drawing operation. Text: x and the baseline y. Line: from (x,
 // y) to (x2, y2). Rect: corner (x, y), size (x2, y2). Circle: centre (x, y),
 // radius x2.
 type Op struct {
@@ -65,6 +69,9 @@ type Op struct {
 	Faux    bool // bold by stroking the outline
 }
 
+// Canvas records a document's pages as Ops (Document returns them) while
+// the forms lay them out; it measures text with the fonts the pages will
+// carry.
 type Canvas struct {
 	sh           *shaper
 	landscape    bool
@@ -75,6 +82,8 @@ type Canvas struct {
 	author       string
 }
 
+// NewCanvas starts an A4 document, upright or landscape; title and author
+// go into the file's information.
 func NewCanvas(f *Fonts, landscape bool, title, author string) *Canvas {
 	c := &Canvas{sh: newShaper(f), landscape: landscape, pageW: 210, pageH: 297, title: title, author: author, cur: -1}
 	if landscape {
@@ -118,7 +127,7 @@ func (c *Canvas) ascent(st Style) float64 {
 	return c.sh.fonts.primary[st.Role].emTop * st.SizeMM()
 }
 
-// text draws s with the top of its em box at top and returns its width.
+// Text draws s with the top of its em box at top and returns its width.
 func (c *Canvas) Text(x, top float64, st Style, s string) float64 {
 	base := top + c.ascent(st)
 	start := x
@@ -165,7 +174,7 @@ const (
 	AlignRight
 )
 
-// textIn draws s aligned within [x, x+w].
+// TextIn draws s aligned within [x, x+w].
 func (c *Canvas) TextIn(x, w, top float64, st Style, s string, a Alignment) {
 	switch a {
 	case AlignCenter:

@@ -2,12 +2,13 @@ package typeset
 
 import (
 	"fmt"
-	"gongwen/resources"
 	"os"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
+
+	"gongwen/resources"
 )
 
 // face is one usable font: bundled or installed, regular or bold.

@@ -2,9 +2,10 @@ package typeset
 
 import (
 	"fmt"
-	"gongwen/textbreak"
 	"math"
 	"strings"
+
+	"gongwen/textbreak"
 )
 
 // GB/T 9704-2012 page facts (A4).
@@ -33,7 +34,7 @@ var (
 	GBTitle   = Style{Role: RoleTitle, Size: gbTitlePt, Color: Black}
 )
 
-// gbFlow sets text on the GB/T 9704 type area: lines a line pitch apart,
+// GBFlow sets text on the GB/T 9704 type area: lines a line pitch apart,
 // 22 to the page, each from the left edge of the type area. Tables and
 // charts may take any height; text after them goes on from there.
 type GBFlow struct {
@@ -66,7 +67,7 @@ func NewGBFlow(c *Canvas, mark string) *GBFlow {
 
 const GBBottom = GBTop + GBHeight
 
-// newPage starts a page and returns the top of its first free line.
+// NewPage starts a page and returns the top of its first free line.
 func (f *GBFlow) NewPage() float64 {
 	f.Canvas.newPage()
 	f.Y = f.pageTop()
@@ -81,7 +82,7 @@ func (f *GBFlow) pageTop() float64 { return GBTop + secrecyRoomGB(f.mark) }
 
 func (f *GBFlow) AtTop() bool { return f.Y <= f.pageTop()+0.01 }
 
-// next returns the top of the next line, starting a page when the line
+// Next returns the top of the next line, starting a page when the line
 // would reach below the type area.
 func (f *GBFlow) Next() float64 {
 	if f.Y+GBBody.SizeMM() > GBBottom+0.01 {
@@ -97,26 +98,26 @@ func (f *GBFlow) linesLeft() int {
 	return max(0, int(math.Floor((GBBottom+0.01-GBBody.SizeMM()-f.Y)/GBPitch))+1)
 }
 
-// skipTo moves down to the first grid line at or below y.
+// SkipTo moves down to the first grid line at or below y.
 func (f *GBFlow) SkipTo(y float64) {
 	f.Y = GBTop + math.Ceil((y-GBTop)/GBPitch-0.001)*GBPitch
 }
 
-// blank leaves a line empty, except at the top of a page.
+// Blank leaves a line empty, except at the top of a page.
 func (f *GBFlow) Blank() {
 	if !f.AtTop() {
 		f.Y += GBPitch
 	}
 }
 
-// ensure starts a page unless h fits below the next line's top.
+// Ensure starts a page unless h fits below the next line's top.
 func (f *GBFlow) Ensure(h float64) {
 	if f.Y+h > GBBottom+0.01 {
 		f.NewPage()
 	}
 }
 
-// usedBottom is the bottom of the text last set on the page.
+// UsedBottom is the bottom of the text last set on the page.
 func (f *GBFlow) UsedBottom() float64 { return f.Y - GBPitch + GBBody.SizeMM() }
 
 func secrecyRoomGB(mark string) float64 {
@@ -126,20 +127,20 @@ func secrecyRoomGB(mark string) float64 {
 	return 0
 }
 
-// segment is a piece of a paragraph in one style (a heading in 黑体 and
+// Segment is a piece of a paragraph in one style (a heading in 黑体 and
 // the rest of its paragraph in 仿宋).
 type Segment struct {
 	Style Style
 	Text  string
 }
 
-// paragraph sets a paragraph on the grid: its first line indented by
+// Paragraph sets a paragraph on the grid: its first line indented by
 // indent characters, the following lines by hang characters.
 func (f *GBFlow) Paragraph(segs []Segment, indent, hang int) {
 	f.SetLines(f.LayoutSegments(segs, GBWidth-float64(hang)*GBCharPitch, float64(indent-hang)*GBCharPitch), indent, hang)
 }
 
-// heading sets a paragraph that stays on the page of what follows it.
+// Heading sets a paragraph that stays on the page of what follows it.
 func (f *GBFlow) Heading(segs []Segment, indent int) {
 	lines := f.LayoutSegments(segs, GBWidth, float64(indent)*GBCharPitch)
 	if f.linesLeft() < len(lines)+2 {
@@ -149,7 +150,7 @@ func (f *GBFlow) Heading(segs []Segment, indent int) {
 	f.keepNext, f.keepY = true, f.Y
 }
 
-// keepTogether sets the paragraphs of set on one page when they fit on
+// KeepTogether sets the paragraphs of set on one page when they fit on
 // one: it starts a page unless the lines fit on this one.
 func (f *GBFlow) KeepTogether(lines int, set func()) {
 	if lines > f.linesLeft() && lines <= gbLines {
@@ -160,7 +161,7 @@ func (f *GBFlow) KeepTogether(lines int, set func()) {
 	f.keep = false
 }
 
-// setLines places a paragraph's lines, justified to the type area but
+// SetLines places a paragraph's lines, justified to the type area but
 // the last. A paragraph is cut over two pages so that neither part is a
 // single line: its first line alone at the foot of a page, or its last
 // at the head of the next.
@@ -212,7 +213,7 @@ func (f *GBFlow) SetLines(lines [][]Segment, indent, hang int) {
 	f.keepNext = false
 }
 
-// maxJustify is the widest extra space put between two characters of a
+// MaxJustify is the widest extra space put between two characters of a
 // justified line (0.15 of a character: more reads as letter-spaced); a
 // line shorter than that allows (a list of names that cannot be broken)
 // stays ragged.
@@ -322,13 +323,13 @@ func (f *GBFlow) drawLine(x, y, avail float64, ln []Segment, justify bool) {
 	}
 }
 
-// layoutSegments wraps mixed-style text as one paragraph and returns each
+// LayoutSegments wraps mixed-style text as one paragraph and returns each
 // line as its segments.
 func (f *GBFlow) LayoutSegments(segs []Segment, width, indent float64) [][]Segment {
 	return f.LayoutKept(segs, width, indent, nil)
 }
 
-// layoutKept is layoutSegments with runs of characters that are never
+// LayoutKept is layoutSegments with runs of characters that are never
 // broken (a person's name): keep holds, for each character of the
 // paragraph, whether it joins the character before it.
 func (f *GBFlow) LayoutKept(segs []Segment, width, indent float64, keep []bool) [][]Segment {
@@ -384,7 +385,7 @@ func (f *GBFlow) LayoutKept(segs []Segment, width, indent float64, keep []bool) 
 	return out
 }
 
-// pushesFilled reports whether every page that push ended early is
+// PushesFilled reports whether every page that push ended early is
 // still at least minFill (of the type area's height) full.
 func (f *GBFlow) PushesFilled(minFill float64) bool {
 	for _, y := range f.pushedAt {
@@ -395,7 +396,7 @@ func (f *GBFlow) PushesFilled(minFill float64) bool {
 	return true
 }
 
-// pushPoint is the index of the last line on page (0-based) where a page
+// PushPoint is the index of the last line on page (0-based) where a page
 // may begin with something left above it on the page, -1 when there is
 // none.
 func (f *GBFlow) PushPoint(page int) int {
@@ -407,7 +408,7 @@ func (f *GBFlow) PushPoint(page int) int {
 	return -1
 }
 
-// numberGBPages writes "— N —" in 4号 under the type area of the first
+// NumberGBPages writes "— N —" in 4号 under the type area of the first
 // numbered pages, at the outside corner: right on odd pages, left on even
 // ones, one character in from the edge.
 func NumberGBPages(c *Canvas, numbered int) {

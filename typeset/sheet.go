@@ -8,14 +8,14 @@ import (
 // Pages: the sheet of the office forms, the GB/T 9704-2012 page of the
 // minutes and the bulletin, the 密级 mark and page numbers.
 
-// sheet is the page of a form: A4 with plain margins, the 密级 at the top
+// Sheet is the page of a form: A4 with plain margins, the 密级 at the top
 // left of every page, a page number at the bottom.
 type Sheet struct {
 	c                        *Canvas
 	Left, right, top, Bottom float64
 	mark                     string // the 密级 printed at the top left, "" for none
 	Y                        float64
-	// running heads every page after the first of a record: the form's
+	// Running heads every page after the first of a record: the form's
 	// title and the record's number, with 续页, so that a sheet that comes
 	// loose is still known
 	Running   string
@@ -32,7 +32,7 @@ func NewSheet(c *Canvas, mark string) *Sheet {
 
 func (s *Sheet) Width() float64 { return s.right - s.Left }
 
-// newPage starts a page and returns the y where content begins: below the
+// NewPage starts a page and returns the y where content begins: below the
 // 密级 and, on a continuation page, the running head.
 func (s *Sheet) NewPage() float64 {
 	s.c.newPage()
@@ -47,7 +47,7 @@ func (s *Sheet) NewPage() float64 {
 	return s.Y
 }
 
-// firstPage starts the first page of a record (a form, a catalogue of one
+// FirstPage starts the first page of a record (a form, a catalogue of one
 // 保管期限): it carries the full title, not the running head.
 func (s *Sheet) FirstPage() float64 {
 	s.pageStart = len(s.c.Pages)
@@ -84,7 +84,7 @@ var (
 	FormSmall = Style{Role: RoleBody, Size: 10.5, Color: Black}
 )
 
-// title prints a centred form title and moves below it.
+// Title prints a centred form title and moves below it.
 func (s *Sheet) Title(text string) {
 	st := formTitle
 	lines := s.c.Wrap(st, text, s.Width(), 0)
@@ -95,7 +95,7 @@ func (s *Sheet) Title(text string) {
 	s.Y += 2
 }
 
-// infoLine prints small "label：value" pairs on one line, spread out from
+// InfoLine prints small "label：value" pairs on one line, spread out from
 // the right (收文编号 and 收文日期 at the top right of a slip).
 func (s *Sheet) InfoLine(pairs ...string) {
 	var parts []string
@@ -110,7 +110,7 @@ func (s *Sheet) InfoLine(pairs ...string) {
 	s.Y += FormBody.SizeMM() * 1.6
 }
 
-// grid returns a grid across the sheet's width in the forms' styles.
+// Grid returns a grid across the sheet's width in the forms' styles.
 func (s *Sheet) Grid() *Grid {
 	return &Grid{
 		x: s.Left, Body: FormBody, label: formLabel, PadX: 2.2, padY: 2, leading: 1.5, MinRow: 11,
@@ -127,7 +127,7 @@ func secrecyRoom(mark string) float64 {
 	return 0
 }
 
-// numberFormPages writes "第 N 页 共 M 页" under every page of a form.
+// NumberFormPages writes "第 N 页 共 M 页" under every page of a form.
 func NumberFormPages(c *Canvas, s *Sheet) {
 	st := FormSmall.WithColor(Grey)
 	n := len(c.Pages)

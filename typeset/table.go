@@ -25,7 +25,7 @@ type Cell struct {
 	indent float64 // first-line indent of each paragraph, mm
 }
 
-// block is one paragraph of a cell.
+// Block is one paragraph of a cell.
 type Block struct {
 	Text   string
 	Style  *Style
@@ -38,7 +38,7 @@ type Row struct {
 	Cells   []Cell
 	MinH    float64
 	Stretch bool // grows so that the grid reaches the bottom of the page (room to write)
-	// flows marks a field whose long text goes on to a continuation page:
+	// Flows marks a field whose long text goes on to a continuation page:
 	// the stretching boxes keep the room they have when it is short
 	Flows bool
 }
@@ -157,7 +157,7 @@ func (g *Grid) scaled(st Style) Style {
 	return st
 }
 
-// height is the height of rows (and the header) at the grid's scale.
+// Height is the height of rows (and the header) at the grid's scale.
 func (g *Grid) Height(c *Canvas, rows []Row) float64 {
 	total := 0.0
 	if g.Header != nil {
@@ -171,7 +171,7 @@ func (g *Grid) Height(c *Canvas, rows []Row) float64 {
 	return total
 }
 
-// fit shrinks the text, down to minScale, until rows and the header fit
+// Fit shrinks the text, down to minScale, until rows and the header fit
 // in room: a slip that travels with a document should stay one sheet. A
 // long flowing field does not count: it goes on to a continuation page.
 func (g *Grid) Fit(c *Canvas, rows []Row, room, minScale float64) {
@@ -197,7 +197,7 @@ func (lc *laidCell) height(g *Grid, from int) float64 {
 	return h
 }
 
-// draw lays out rows below y and returns the y under the grid. bottom is the
+// Draw lays out rows below y and returns the y under the grid. bottom is the
 // lowest y the grid may reach on any page.
 func (g *Grid) Draw(c *Canvas, rows []Row, y, bottom float64) float64 {
 	if len(rows) == 0 {
@@ -379,14 +379,14 @@ func (g *Grid) drawRow(c *Canvas, cells []laidCell, y, h float64, last, header b
 	}
 }
 
-// column is a column of a data table; width 0 shares the room left.
+// Column is a column of a data table; width 0 shares the room left.
 type Column struct {
 	Title string
 	Width float64
 	Align Alignment
 }
 
-// table is a data table: a header row repeated on every page, rows of text.
+// Table is a data table: a header row repeated on every page, rows of text.
 type Table struct {
 	Canvas *Canvas
 	Grid   *Grid
@@ -430,12 +430,12 @@ func (t *Table) small() *Table {
 	return t
 }
 
-// table is a data table across a form's sheet.
+// Table is a data table across a form's sheet.
 func (s *Sheet) Table(cols []Column) *Table {
 	return NewTable(s.c, s.Left, s.Width(), cols, s.NewPage, s.contentTop())
 }
 
-// add appends a row of plain values, one per column.
+// Add appends a row of plain values, one per column.
 func (t *Table) Add(values ...string) {
 	cells := make([]Cell, len(values))
 	for i, v := range values {
@@ -444,7 +444,7 @@ func (t *Table) Add(values ...string) {
 	t.AddCells(cells...)
 }
 
-// addCells appends a row; each cell takes its column's width and, unless
+// AddCells appends a row; each cell takes its column's width and, unless
 // it says otherwise, its alignment.
 func (t *Table) AddCells(cells ...Cell) {
 	for i := range cells {
@@ -456,7 +456,7 @@ func (t *Table) AddCells(cells ...Cell) {
 	t.Rows = append(t.Rows, Row{Cells: cells})
 }
 
-// draw puts the table below y and returns the y under it.
+// Draw puts the table below y and returns the y under it.
 func (t *Table) Draw(y, bottom float64) float64 {
 	if len(t.Rows) == 0 {
 		return y

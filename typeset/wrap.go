@@ -14,7 +14,7 @@ func wrapText(text string, width, indent float64, widthOf func(rune) float64) []
 	return textbreak.Lines(text, width, indent, widthOf)
 }
 
-// wrap breaks text for a style and width on the canvas.
+// Wrap breaks text for a style and width on the canvas.
 func (c *Canvas) Wrap(st Style, text string, width, indent float64) []string {
 	return wrapText(text, width, indent, func(r rune) float64 { return c.runeWidth(st, r) })
 }
