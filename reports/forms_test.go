@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"os/exec"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -153,6 +154,14 @@ func TestOutgoingForm(t *testing.T) {
 	d.DocNo, d.Signer, d.SignedOn, d.Reviews = "", "", app.Date{}, nil
 	path, _ = render(t, "draft", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, d) })
 	checkAllCharacters(t, path, []string{"示府办发〔2026〕号", "签名"})
+
+	// a draft without a date: the year is left to be written, whatever
+	// the clock of the machine says
+	d.DraftedOn = app.Date{}
+	path, _ = render(t, "undated", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, d) })
+	if text := squeeze(strings.Join(pageTexts(t, path), "")); !strings.Contains(text, "示府办发〔") || regexp.MustCompile(`〔\d`).MatchString(text) {
+		t.Errorf("the undated draft's number is not left open:\n%s", text)
+	}
 }
 
 func TestSealRequestForm(t *testing.T) {

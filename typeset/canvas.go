@@ -76,7 +76,7 @@ type Canvas struct {
 	sh           *shaper
 	landscape    bool
 	pageW, pageH float64
-	Pages        [][]Op
+	Pages        []Page
 	cur          int
 	title        string
 	author       string

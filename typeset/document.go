@@ -15,10 +15,13 @@ type Document struct {
 	Width, Height float64 // mm: A4 upright or landscape
 	Landscape     bool
 	Title, Author string
-	Pages         [][]Op
+	Pages         []Page
 	Fonts         []FontUse // in order of first use
 	Replaced      []rune    // characters no font has, printed as 〓, each once
 }
+
+// Page is what one page shows, in drawing order.
+type Page []Op
 
 // FontUse is a face of the document and the glyphs it draws: the code an
 // Op's Codes use → the glyph of the source font. The renderers cut each
