@@ -232,6 +232,14 @@ func (s *Store) Document(ctx context.Context, id int64) (*app.Document, error) {
 // written with other brackets or spaces is normalised first. Failing that,
 // it finds the latest incoming document with that 来文字号.
 func (s *Store) DocumentBySerial(ctx context.Context, serial string) (*app.Document, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.Document, error) { return documentBySerial(db, serial) })
+}
+
+func (t *tx) DocumentBySerial(serial string) (*app.Document, error) {
+	return documentBySerial(t.db, serial)
+}
+
+func documentBySerial(db *gorm.DB, serial string) (*app.Document, error) {
 	serial = strings.TrimSpace(serial)
 	no := app.NormalizeDocNo(serial)
 	missing := notFound("文号为“%s”的公文", no)
@@ -241,12 +249,10 @@ func (s *Store) DocumentBySerial(ctx context.Context, serial string) (*app.Docum
 	if serial == "" {
 		return nil, missing
 	}
-	return view(s, ctx, func(db *gorm.DB) (*app.Document, error) {
-		if d, err := docBook.first(db, nil, "id", "serial IN ?", []string{serial, no}); d != nil || err != nil {
-			return d, err
-		}
-		return docBook.first(db, missing, "id DESC", "direction = ? AND doc_no_key = ?", string(app.Incoming), no)
-	})
+	if d, err := docBook.first(db, nil, "id", "serial IN ?", []string{serial, no}); d != nil || err != nil {
+		return d, err
+	}
+	return docBook.first(db, missing, "id DESC", "direction = ? AND doc_no_key = ?", string(app.Incoming), no)
 }
 
 var incomingSerial = regexp.MustCompile(`^\d{4}-\d+$`)
@@ -255,6 +261,10 @@ func (s *Store) Documents(ctx context.Context, f app.DocumentFilter) ([]app.Docu
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.Document, int, error) {
 		return docBook.list(db, documentConds(f), f.Sort, f.Desc, f.Page)
 	})
+}
+
+func (t *tx) Documents(f app.DocumentFilter) ([]app.Document, int, error) {
+	return docBook.list(t.db, documentConds(f), f.Sort, f.Desc, f.Page)
 }
 
 func (t *tx) Document(id int64) (*app.Document, error) { return docBook.get(t.db, id) }

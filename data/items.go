@@ -146,10 +146,14 @@ func (s *Store) Item(ctx context.Context, id int64) (*app.Item, error) {
 }
 
 func (s *Store) ItemByNumber(ctx context.Context, number string) (*app.Item, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.Item, error) { return itemByNumber(db, number) })
+}
+
+func (t *tx) ItemByNumber(number string) (*app.Item, error) { return itemByNumber(t.db, number) }
+
+func itemByNumber(db *gorm.DB, number string) (*app.Item, error) {
 	number = app.NormalizeDocNo(number) // 督[2026]3号 is 督〔2026〕3号
-	return view(s, ctx, func(db *gorm.DB) (*app.Item, error) {
-		return itemBook.first(db, notFound("督办事项%s", number), "id", "number = ? AND number <> ''", number)
-	})
+	return itemBook.first(db, notFound("督办事项%s", number), "id", "number = ? AND number <> ''", number)
 }
 
 func (s *Store) Items(ctx context.Context, f app.ItemFilter) ([]app.Item, int, error) {

@@ -112,10 +112,16 @@ func (s *Store) SealRequest(ctx context.Context, id int64) (*app.SealRequest, er
 }
 
 func (s *Store) SealRequestByNumber(ctx context.Context, number string) (*app.SealRequest, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.SealRequest, error) { return sealRequestByNumber(db, number) })
+}
+
+func (t *tx) SealRequestByNumber(number string) (*app.SealRequest, error) {
+	return sealRequestByNumber(t.db, number)
+}
+
+func sealRequestByNumber(db *gorm.DB, number string) (*app.SealRequest, error) {
 	number = strings.TrimSpace(number)
-	return view(s, ctx, func(db *gorm.DB) (*app.SealRequest, error) {
-		return sealBook.first(db, notFound("用印申请%s", number), "id", "number = ? AND number <> ''", number)
-	})
+	return sealBook.first(db, notFound("用印申请%s", number), "id", "number = ? AND number <> ''", number)
 }
 
 func (s *Store) SealRequests(ctx context.Context, f app.SealFilter) ([]app.SealRequest, int, error) {
