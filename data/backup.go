@@ -31,8 +31,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return app.Errorf(app.EINVALID, "备份文件不能是正在使用的数据文件本身")
 	}
 	return writeCopy(abs, "备份", func(tmp string) error {
-		s.gate.enter()
-		defer s.gate.leave()
+		defer s.use(ctx)()
 		// A connection of its own with SQLite's small default page cache:
 		// the copy reads every page once, and a pool connection would keep
 		// 16 MB of them for the rest of the day (the window's memory).

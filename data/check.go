@@ -14,8 +14,7 @@ import (
 // times, text), and counters behind the numbers already given out. It returns the
 // problems found in Chinese; none means the file is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	problems, err := integrity(ctx, s.rsql)
 	if err != nil {
 		return nil, err

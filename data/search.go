@@ -383,7 +383,6 @@ func reindexBook[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P]) err
 // Reindex rebuilds the search index from the books (after Check reports it
 // out of step).
 func (s *Store) Reindex(ctx context.Context) error {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	return mapError(s.db.WithContext(ctx).Transaction(rebuildSearch))
 }

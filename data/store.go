@@ -248,8 +248,7 @@ func (s *Store) closeLocked() error {
 // Update runs fn in one immediate write transaction: everything fn does is
 // committed together, or rolled back if fn (or the commit) fails.
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	if outer, ok := ctx.Value(batchKey{}).(*gorm.DB); ok { // a savepoint of the batch
 		return mapError(outer.Transaction(func(db *gorm.DB) error { return fn(&tx{db: db}) }))
 	}
@@ -278,8 +277,7 @@ type batchKey struct{}
 // together, or nothing if fn fails or the program is killed midway (the
 // sample office is loaded so). Other writers wait meanwhile.
 func (s *Store) Batch(ctx context.Context, fn func(ctx context.Context) error) error {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	return s.write(ctx, func(db *gorm.DB) error { return fn(context.WithValue(ctx, batchKey{}, db)) })
 }
 
@@ -294,8 +292,7 @@ func (s *Store) readDB(ctx context.Context) *gorm.DB {
 
 // reading runs a read of one statement.
 func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	err := fn(s.readDB(ctx))
 	s.health.after(err) // damage met by a read is checked before the next write
 	return err
@@ -303,8 +300,7 @@ func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
 
 // view runs a read of several statements in one read transaction.
 func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (out T, err error) {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	err = s.readDB(ctx).Transaction(func(db *gorm.DB) error {
 		var ferr error
 		out, ferr = fn(db)

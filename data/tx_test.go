@@ -252,8 +252,8 @@ func TestBusyIsReported(t *testing.T) {
 	if app.ErrorMessage(err) != "数据库正被其他程序占用，请稍后再试" {
 		t.Errorf("message %q", app.ErrorMessage(err))
 	}
-	if waited := time.Since(started); waited < 90*time.Millisecond || waited > 3*time.Second {
-		t.Errorf("waited %v for the lock, want about the busy timeout", waited)
+	if waited := time.Since(started); waited < 90*time.Millisecond { // SQLite waits the busy timeout at least
+		t.Errorf("waited %v for the lock, want the busy timeout", waited)
 	}
 	if _, _, err := s.Documents(ctx, app.DocumentFilter{}); err != nil {
 		t.Errorf("reading while another program writes: %v", err)
