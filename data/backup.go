@@ -88,25 +88,24 @@ func syncFile(path string) error {
 	return f.Close()
 }
 
-// RestoreFrom puts the backup src in place of the open file (as Restore
-// does, keeping what it replaces as .before-restore) and reopens it. When
-// safetyCopy is not "", a consistent copy of the current data is written
-// there as well, once the backup and the file's users have passed the
-// checks: a refused restore writes nothing. Reads and writes of other
-// goroutines wait meanwhile and then see the restored data. If the file
-// cannot be reopened the store stays closed and every later call fails.
-func (s *Store) RestoreFrom(src, safetyCopy string) (err error) {
-	s.gate.replace(func() { err = s.restoreLocked(src, safetyCopy) })
+// RestoreFrom puts the backup src in place of the open file and reopens it,
+// by the one policy of every restore (Restore's): the data it replaces is
+// kept as .before-restore, once the backup and the file's users have passed
+// the checks, and a refused restore writes nothing. Reads and writes of
+// other goroutines wait meanwhile and then see the restored data. If the
+// file cannot be reopened the store stays closed and every later call fails.
+func (s *Store) RestoreFrom(src string) (err error) {
+	s.gate.replace(func() { err = s.restoreLocked(src) })
 	return err
 }
 
-func (s *Store) restoreLocked(src, safetyCopy string) error {
+func (s *Store) restoreLocked(src string) error {
 	if s.readOnly {
 		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能恢复", s.path)
 	}
 	restoreErr := s.closeLocked()
 	if restoreErr == nil {
-		restoreErr = restore(src, s.path, safetyCopy)
+		restoreErr = Restore(src, s.path)
 		if restoreErr == errInUse { // this window holds the file too: the others must close
 			restoreErr = app.Errorf(app.EBUSY, "数据文件正被另一个公文督办台窗口或命令使用；请先关闭其他公文督办台窗口，再恢复数据（没有做任何改动）")
 		}
@@ -124,12 +123,10 @@ func (s *Store) restoreLocked(src, safetyCopy string) error {
 // dest must be closed. src must be a Gongwen Desk database this program can
 // read and that passes SQLite's integrity check; the current dest is kept
 // whole as dest+".before-restore" (a consistent copy, or when dest is too
-// damaged for that the file and its -wal as they are), and only then are
-// its -wal and -shm removed, so that SQLite cannot replay them onto the
-// restored file.
-func Restore(src, dest string) error { return restore(src, dest, "") }
-
-func restore(src, dest, safetyCopy string) error {
+// damaged for that the file and its -wal as they are), the one safety copy
+// of a restore, and only then are its -wal and -shm removed, so that SQLite
+// cannot replay them onto the restored file.
+func Restore(src, dest string) error {
 	src, err := filepath.Abs(src)
 	if err != nil {
 		return wrapIO("恢复", err)
@@ -152,14 +149,6 @@ func restore(src, dest, safetyCopy string) error {
 	}
 	defer lock.release()
 	if _, err := os.Stat(dest); err == nil {
-		if safetyCopy != "" {
-			// a damaged file cannot be copied through SQLite: it is kept
-			// whole, file and WAL as they are, as .before-restore below
-			err := writeCopy(safetyCopy, "恢复前备份", func(tmp string) error { return copyDatabase(dest, tmp) })
-			if err != nil && app.ErrorMessage(err) != msgCorrupt {
-				return err
-			}
-		}
 		if err := keepBeforeRestore(dest); err != nil {
 			return err
 		}
@@ -295,9 +284,16 @@ func BackupStem(dbPath string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// BackupFile is a backup of dbPath taken by hand (or before a restore,
-// kind "before-restore") at t, in dir: timed, so that it never replaces
-// the day's automatic one.
+// BackupInto writes a backup taken by hand into dir (BackupDir of the data
+// file, as a rule), named by BackupFile, and returns its path.
+func (s *Store) BackupInto(ctx context.Context, dir string, now time.Time) (string, error) {
+	dest := BackupFile(dir, s.path, "", now)
+	return dest, s.Backup(ctx, dest)
+}
+
+// BackupFile is a backup of dbPath taken by hand at t, in dir (kind
+// "before-restore" named the safety copies of earlier versions): timed, so
+// that it never replaces the day's automatic one.
 func BackupFile(dir, dbPath, kind string, t time.Time) string {
 	stem := BackupStem(dbPath)
 	if kind != "" {

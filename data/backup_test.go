@@ -494,7 +494,7 @@ func TestRestoreFromWhileInUse(t *testing.T) {
 	}
 	waitCalls(10, "before the restore")
 	restored := make(chan error, 1)
-	go func() { restored <- s.RestoreFrom(backup, "") }()
+	go func() { restored <- s.RestoreFrom(backup) }()
 	select {
 	case err := <-restored:
 		if err != nil {

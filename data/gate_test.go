@@ -77,7 +77,7 @@ func TestGateNestedUseWhileReplacing(t *testing.T) {
 			defer close(used)
 			useErr = run.use(func() error {
 				close(started)
-				go func() { defer close(restored); restoreErr = s.RestoreFrom(backup, "") }()
+				go func() { defer close(restored); restoreErr = s.RestoreFrom(backup) }()
 				replacementWaits(&s.gate)
 				return nil
 			})
