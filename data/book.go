@@ -155,8 +155,8 @@ func tableOf[R any]() string {
 }
 
 // save inserts (ID 0) or replaces the record, its child lists and its
-// search entry, all in the caller's transaction.
-func (b *book[D, R, P]) save(db *gorm.DB, d *D) error {
+// search entry (through the engine), all in the caller's transaction.
+func (b *book[D, R, P]) save(db *gorm.DB, eng engine, d *D) error {
 	id, created, updated := b.meta(d)
 	*created, *updated = utc(*created), utc(*updated)
 	row := b.toRow(d)
@@ -171,13 +171,13 @@ func (b *book[D, R, P]) save(db *gorm.DB, d *D) error {
 	if err := b.children(db, *id, d); err != nil {
 		return mapError(err)
 	}
-	return indexEntry(db, b.entity, *id, b.search(d))
+	return eng.index(db, b.entity, *id, b.search(d))
 }
 
 // insertAll inserts new records (ID 0) a few hundred rows a statement, then
 // their child lists and search entries: the import of a register, where
 // preparing one INSERT per record would cost more than the writing.
-func (b *book[D, R, P]) insertAll(db *gorm.DB, ds []*D) error {
+func (b *book[D, R, P]) insertAll(db *gorm.DB, eng engine, ds []*D) error {
 	rows := make([]R, len(ds))
 	for i, d := range ds {
 		id, created, updated := b.meta(d)
@@ -197,7 +197,7 @@ func (b *book[D, R, P]) insertAll(db *gorm.DB, ds []*D) error {
 		if err := b.children(fresh, *id, d); err != nil {
 			return mapError(err)
 		}
-		if err := indexEntry(fresh, b.entity, *id, b.search(d)); err != nil {
+		if err := eng.index(fresh, b.entity, *id, b.search(d)); err != nil {
 			return err
 		}
 	}

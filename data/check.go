@@ -14,11 +14,11 @@ import (
 // problems found in Chinese; none means the file is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	defer s.use(ctx)()
-	problems, err := integrity(ctx, s.rsql)
+	problems, err := s.eng.integrity(ctx, s.rsql)
 	if err != nil {
 		return nil, err
 	}
-	for _, more := range []func(context.Context, *sql.DB) ([]string, error){searchProblems, recordProblems, referenceProblems, counterProblems} {
+	for _, more := range []func(context.Context, *sql.DB) ([]string, error){s.eng.indexProblems, recordProblems, referenceProblems, counterProblems} {
 		found, err := more(ctx, s.rsql)
 		if err != nil && len(problems) > 0 { // a damaged file: report what was found, and this
 			problems = append(problems, "损坏处使其余记录无法逐条检查："+app.ErrorMessage(err))

@@ -269,9 +269,9 @@ func (t *tx) Documents(f app.DocumentFilter) ([]app.Document, int, error) {
 
 func (t *tx) Document(id int64) (*app.Document, error) { return docBook.get(t.db, id) }
 
-func (t *tx) SaveDocument(d *app.Document) error { return docBook.save(t.db, d) }
+func (t *tx) SaveDocument(d *app.Document) error { return docBook.save(t.db, t.eng, d) }
 
-func (t *tx) InsertDocuments(ds []*app.Document) error { return docBook.insertAll(t.db, ds) }
+func (t *tx) InsertDocuments(ds []*app.Document) error { return docBook.insertAll(t.db, t.eng, ds) }
 
 // IncomingDuplicate finds the first incoming document from the same sender
 // with the same normalised 文号, other than exceptID; nil when none.

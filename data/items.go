@@ -164,4 +164,4 @@ func (s *Store) Items(ctx context.Context, f app.ItemFilter) ([]app.Item, int, e
 
 func (t *tx) Item(id int64) (*app.Item, error) { return itemBook.get(t.db, id) }
 
-func (t *tx) SaveItem(it *app.Item) error { return itemBook.save(t.db, it) }
+func (t *tx) SaveItem(it *app.Item) error { return itemBook.save(t.db, t.eng, it) }

@@ -138,4 +138,4 @@ func (s *Store) Meetings(ctx context.Context, f app.MeetingFilter) ([]app.Meetin
 
 func (t *tx) Meeting(id int64) (*app.Meeting, error) { return meetingBook.get(t.db, id) }
 
-func (t *tx) SaveMeeting(m *app.Meeting) error { return meetingBook.save(t.db, m) }
+func (t *tx) SaveMeeting(m *app.Meeting) error { return meetingBook.save(t.db, t.eng, m) }

@@ -132,4 +132,4 @@ func (s *Store) SealRequests(ctx context.Context, f app.SealFilter) ([]app.SealR
 
 func (t *tx) SealRequest(id int64) (*app.SealRequest, error) { return sealBook.get(t.db, id) }
 
-func (t *tx) SaveSealRequest(r *app.SealRequest) error { return sealBook.save(t.db, r) }
+func (t *tx) SaveSealRequest(r *app.SealRequest) error { return sealBook.save(t.db, t.eng, r) }

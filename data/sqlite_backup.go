@@ -28,15 +28,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	return writeCopy(abs, "备份", func(tmp string) error {
 		defer s.use(ctx)()
-		// A connection of its own with SQLite's small default page cache:
-		// the copy reads every page once, and a pool connection would keep
-		// 16 MB of them for the rest of the day (the window's memory).
-		db, err := sql.Open("sqlite3", s.readDSN)
-		if err != nil {
-			return mapError(err)
-		}
-		defer db.Close()
-		return vacuumInto(ctx, db, tmp)
+		return s.eng.backupCopy(ctx, tmp)
 	})
 }
 
@@ -76,7 +68,7 @@ func (s *Store) restoreLocked(src string) error {
 		return err // the store stays closed: this matters more than why the restore failed
 	}
 	s.db, s.sql, s.rdb, s.rsql, s.lock = fresh.db, fresh.sql, fresh.rdb, fresh.rsql, fresh.lock
-	s.readDSN, s.health = fresh.readDSN, fresh.health
+	s.eng = fresh.eng
 	return restoreErr
 }
 

@@ -76,9 +76,10 @@ func openLocked(abs string, o options) (*Store, error) {
 		sqlDB.Close()
 		return nil, err
 	}
-	s := &Store{db: db, sql: sqlDB, path: abs, readDSN: dsnReadOnly(abs), health: &health{}}
+	e := &sqliteEngine{readDSN: dsnReadOnly(abs), health: &health{}}
+	s := &Store{db: db, sql: sqlDB, path: abs, eng: e}
 	if !isNew { // a new file has nothing to check (and another program may be making it now)
-		s.health.checkAtOpen(s.readDSN)
+		e.health.checkAtOpen(e.readDSN)
 	}
 	rdb, rsql, err := connect(dsnReader(abs, o), 4)
 	if err != nil {
@@ -127,7 +128,8 @@ func OpenReadOnly(path string) (*Store, error) {
 		lock.release()
 		return nil, notOurs(abs, err)
 	}
-	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readDSN: readDSN, readOnly: true, lock: lock, opts: defaultOptions, health: &health{}}, nil
+	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readOnly: true, lock: lock, opts: defaultOptions,
+		eng: &sqliteEngine{readDSN: readDSN, health: &health{}}}, nil
 }
 
 // ErrNeedsUpgrade is OpenReadOnly's refusal of a file an older program
@@ -202,7 +204,7 @@ func (s *Store) Close() (err error) {
 
 func (s *Store) closeLocked() error {
 	defer s.lock.release()
-	s.health.waitOpened(context.Background()) // no check left reading a closed store's file
+	s.sqlite().health.waitOpened(context.Background()) // no check left reading a closed store's file
 	if s.readOnly {
 		return mapError(s.sql.Close())
 	}

@@ -38,14 +38,6 @@ import (
 // records, where mapping 20,000 entries to their records took 11 ms and
 // checking 80,000 收文 against them 30 more (plan.go reads the page).
 
-// searchEntry is what a record contributes to the index.
-type searchEntry struct {
-	Number, Title, Status string
-	Date                  app.Date
-	Fields                []string // searchable text, one field per line
-	Book                  string   // a second marker: 收文 or 发文 for documents
-}
-
 const slotBits = 20
 
 var searchEpoch = app.D(1900, 1, 1)
@@ -342,14 +334,6 @@ func bookTexts[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P], ids [
 	return out, nil
 }
 
-// Search finds text in every book: any substring of one or more characters
-// of titles, numbers, units, 拟办, 批示, results, progress, meeting topics,
-// decisions and minutes, seal requests. Words separated by spaces must all
-// occur. Hits come newest first.
-func (s *Store) Search(ctx context.Context, text string, p app.Page) ([]app.SearchHit, int, error) {
-	return viewList(s, ctx, func(db *gorm.DB) ([]app.SearchHit, int, error) { return search(db, text, p) })
-}
-
 // rebuildSearch empties the index and indexes every record again, in db's
 // transaction.
 func rebuildSearch(db *gorm.DB) error {
@@ -378,11 +362,4 @@ func reindexBook[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P]) err
 		id, _, _ := b.meta(d)
 		return indexEntry(db, b.entity, *id, b.search(d))
 	})
-}
-
-// Reindex rebuilds the search index from the books (after Check reports it
-// out of step).
-func (s *Store) Reindex(ctx context.Context) error {
-	defer s.use(ctx)()
-	return mapError(s.db.WithContext(ctx).Transaction(rebuildSearch))
 }

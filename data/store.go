@@ -2,6 +2,28 @@
 // their search index, counters, history and reference data in one SQLite
 // file, with migrations, backup and restore. It is the only package that
 // knows SQL. Build with -tags sqlite_fts5.
+//
+// Generic and engine-specific code are apart by file name:
+//
+//   - The files without a prefix run on any SQL engine through GORM: the
+//     Store and its transactions (store.go), the gate that lets a restore
+//     replace the connections (gate.go), the books and their rows (book.go,
+//     documents.go, seals.go, items.go, meetings.go, models.go, columns.go),
+//     list filters (conds.go), counters, history, reference lists,
+//     dashboard, the record checks of Check, and the naming and keeping of
+//     backups (backup.go, files.go).
+//   - sqlite_*.go is SQLite: opening the file with its pragmas, WAL and
+//     file lock (sqlite_open.go, sqlite_filelock*.go, sqlite_files.go), the
+//     FTS5 search index (sqlite_search*.go), the page plans tuned to
+//     SQLite's planner (sqlite_plan.go), VACUUM INTO backups and restore
+//     of the file (sqlite_backup.go), quick_check and integrity_check
+//     (sqlite_health.go, sqlite_check.go), the file's schema version
+//     (sqlite_migrate.go) and SQLite's error codes (sqlite_errors.go).
+//
+// Where the generic code needs the engine it calls the engine interface
+// (engine.go), which sqliteEngine implements (sqlite_engine.go). Another
+// engine is a file set of its own (postgres_*.go) with its own engine,
+// open and schema, not edits throughout.
 package data
 
 import (
@@ -20,19 +42,16 @@ import (
 type Store struct {
 	// gate is entered by every use of the connections below; RestoreFrom
 	// and Close replace them when no use runs.
-	gate gate
-	db   *gorm.DB // writes
-	sql  *sql.DB
-	rdb  *gorm.DB // reads
-	rsql *sql.DB
-	path string
-	opts options
-	lock *inUse // shared while open: no restore replaces the file under us
-	// readDSN opens the file read-only for a copy: mode=ro, or immutable
-	// when its folder cannot even hold SQLite's -shm (read-only media).
-	readDSN  string
-	readOnly bool // opened by OpenReadOnly: every write is refused
-	health   *health
+	gate     gate
+	db       *gorm.DB // writes
+	sql      *sql.DB
+	rdb      *gorm.DB // reads
+	rsql     *sql.DB
+	eng      engine
+	path     string
+	opts     options
+	lock     *inUse // shared while open: no restore replaces the file under us
+	readOnly bool   // opened by OpenReadOnly: every write is refused
 }
 
 var _ app.Store = (*Store)(nil)
@@ -45,9 +64,9 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
 	defer s.use(ctx)()
 	if outer, ok := ctx.Value(batchKey{}).(*gorm.DB); ok { // a savepoint of the batch
-		return mapError(outer.Transaction(func(db *gorm.DB) error { return fn(&tx{db: db}) }))
+		return mapError(outer.Transaction(func(db *gorm.DB) error { return fn(&tx{db: db, eng: s.eng}) }))
 	}
-	return s.write(ctx, func(db *gorm.DB) error { return fn(&tx{db: db}) })
+	return s.write(ctx, func(db *gorm.DB) error { return fn(&tx{db: db, eng: s.eng}) })
 }
 
 // write runs fn in one immediate write transaction, unless the file is
@@ -56,11 +75,11 @@ func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
 	if s.readOnly {
 		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能修改", s.path)
 	}
-	if err := s.health.beforeWrite(ctx, s.readDSN); err != nil {
+	if err := s.eng.beforeWrite(ctx); err != nil {
 		return err
 	}
 	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
-	s.health.after(err)
+	s.eng.after(err)
 	return mapError(err)
 }
 
@@ -89,7 +108,7 @@ func (s *Store) readDB(ctx context.Context) *gorm.DB {
 func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
 	defer s.use(ctx)()
 	err := fn(s.readDB(ctx))
-	s.health.after(err) // damage met by a read is checked before the next write
+	s.eng.after(err) // damage met by a read is checked before the next write
 	return err
 }
 
@@ -101,7 +120,7 @@ func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (o
 		out, ferr = fn(db)
 		return ferr
 	})
-	s.health.after(err)
+	s.eng.after(err)
 	return out, mapError(err)
 }
 
@@ -117,6 +136,32 @@ func viewList[T any](s *Store, ctx context.Context, fn func(*gorm.DB) ([]T, int,
 }
 
 // tx is the app.Tx of one Update.
-type tx struct{ db *gorm.DB }
+type tx struct {
+	db  *gorm.DB
+	eng engine
+}
 
 var _ app.Tx = (*tx)(nil)
+
+// Damaged is the damage the quick check found ("" when the file is sound),
+// once the check at open has run.
+func (s *Store) Damaged() string {
+	s.gate.enter()
+	defer s.gate.leave()
+	return s.eng.damaged()
+}
+
+// Search finds text in every book: any substring of one or more characters
+// of titles, numbers, units, 拟办, 批示, results, progress, meeting topics,
+// decisions and minutes, seal requests. Words separated by spaces must all
+// occur. Hits come newest first.
+func (s *Store) Search(ctx context.Context, text string, p app.Page) ([]app.SearchHit, int, error) {
+	return viewList(s, ctx, func(db *gorm.DB) ([]app.SearchHit, int, error) { return s.eng.search(db, text, p) })
+}
+
+// Reindex rebuilds the search index from the books (after Check reports it
+// out of step).
+func (s *Store) Reindex(ctx context.Context) error {
+	defer s.use(ctx)()
+	return mapError(s.db.WithContext(ctx).Transaction(s.eng.reindex))
+}
