@@ -100,20 +100,15 @@ func (b *book[D, R, P]) first(db *gorm.DB, missing *app.Error, order, where stri
 }
 
 // list returns one page of the records matching c, and how many match
-// (plan.go says how the page is read).
-func (b *book[D, R, P]) list(db *gorm.DB, c conds, sort string, desc bool, p app.Page) ([]D, int, error) {
-	table := tableOf[R]()
-	plan, err := countPage(db, table, c)
-	if err != nil {
-		return nil, 0, mapError(err)
-	}
+// (the engine's page says how the page is read).
+func (b *book[D, R, P]) list(db *gorm.DB, eng engine, c conds, sort string, desc bool, p app.Page) ([]D, int, error) {
 	offset, limit := limitOf(p)
-	if plan.total == 0 || offset >= plan.total {
-		return nil, plan.total, nil
-	}
-	ids, err := pageIDs(db, table, c, b.order(sort, desc), plan, offset, limit)
+	ids, total, err := eng.page(db, tableOf[R](), c, b.order(sort, desc), offset, limit)
 	if err != nil {
 		return nil, 0, mapError(err)
+	}
+	if len(ids) == 0 {
+		return nil, total, nil
 	}
 	rows, err := rowsByID[R, P](db, ids)
 	if err != nil {
@@ -123,7 +118,7 @@ func (b *book[D, R, P]) list(db *gorm.DB, c conds, sort string, desc bool, p app
 	if err != nil {
 		return nil, 0, mapError(err)
 	}
-	return ds, plan.total, nil
+	return ds, total, nil
 }
 
 // rowsByID reads the rows with ids, in the order of ids.

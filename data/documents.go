@@ -259,12 +259,12 @@ var incomingSerial = regexp.MustCompile(`^\d{4}-\d+$`)
 
 func (s *Store) Documents(ctx context.Context, f app.DocumentFilter) ([]app.Document, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.Document, int, error) {
-		return docBook.list(db, documentConds(f), f.Sort, f.Desc, f.Page)
+		return docBook.list(db, s.eng, documentConds(f), f.Sort, f.Desc, f.Page)
 	})
 }
 
 func (t *tx) Documents(f app.DocumentFilter) ([]app.Document, int, error) {
-	return docBook.list(t.db, documentConds(f), f.Sort, f.Desc, f.Page)
+	return docBook.list(t.db, t.eng, documentConds(f), f.Sort, f.Desc, f.Page)
 }
 
 func (t *tx) Document(id int64) (*app.Document, error) { return docBook.get(t.db, id) }

@@ -22,6 +22,10 @@ type engine interface {
 	// reindex rebuilds the search index from the books in db's transaction.
 	reindex(db *gorm.DB) error
 
+	// page reads the ids of one page (offset, limit) of the records of
+	// table matching c in order, and how many match.
+	page(db *gorm.DB, table string, c conds, order string, offset, limit int) (ids []int64, total int, err error)
+
 	// backupCopy writes a consistent copy of the live data into the new,
 	// empty file tmp while others read and write.
 	backupCopy(ctx context.Context, tmp string) error

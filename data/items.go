@@ -158,7 +158,7 @@ func itemByNumber(db *gorm.DB, number string) (*app.Item, error) {
 
 func (s *Store) Items(ctx context.Context, f app.ItemFilter) ([]app.Item, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.Item, int, error) {
-		return itemBook.list(db, itemConds(f), f.Sort, f.Desc, f.Page)
+		return itemBook.list(db, s.eng, itemConds(f), f.Sort, f.Desc, f.Page)
 	})
 }
 

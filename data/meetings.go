@@ -132,7 +132,7 @@ func (s *Store) Meeting(ctx context.Context, id int64) (*app.Meeting, error) {
 
 func (s *Store) Meetings(ctx context.Context, f app.MeetingFilter) ([]app.Meeting, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.Meeting, int, error) {
-		return meetingBook.list(db, meetingConds(f), f.Sort, f.Desc, f.Page)
+		return meetingBook.list(db, s.eng, meetingConds(f), f.Sort, f.Desc, f.Page)
 	})
 }
 

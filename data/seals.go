@@ -126,7 +126,7 @@ func sealRequestByNumber(db *gorm.DB, number string) (*app.SealRequest, error) {
 
 func (s *Store) SealRequests(ctx context.Context, f app.SealFilter) ([]app.SealRequest, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.SealRequest, int, error) {
-		return sealBook.list(db, sealConds(f), f.Sort, f.Desc, f.Page)
+		return sealBook.list(db, s.eng, sealConds(f), f.Sort, f.Desc, f.Page)
 	})
 }
 

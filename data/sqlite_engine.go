@@ -10,7 +10,8 @@ import (
 )
 
 // sqliteEngine is the engine of a Store on one SQLite file: the FTS5
-// search index (sqlite_search.go), VACUUM INTO copies (sqlite_backup.go),
+// search index (sqlite_search.go), the page plans (sqlite_plan.go),
+// VACUUM INTO copies (sqlite_backup.go),
 // PRAGMA integrity_check and quick_check (sqlite_check.go,
 // sqlite_health.go). Opening the file with its pragmas, WAL and lock is
 // sqlite_open.go.
@@ -32,6 +33,20 @@ func (e *sqliteEngine) search(db *gorm.DB, text string, p app.Page) ([]app.Searc
 }
 
 func (e *sqliteEngine) reindex(db *gorm.DB) error { return rebuildSearch(db) }
+
+// page counts first, and the count decides how the page is read
+// (sqlite_plan.go).
+func (e *sqliteEngine) page(db *gorm.DB, table string, c conds, order string, offset, limit int) ([]int64, int, error) {
+	plan, err := countPage(db, table, c)
+	if err != nil {
+		return nil, 0, err
+	}
+	if plan.total == 0 || offset >= plan.total {
+		return nil, plan.total, nil
+	}
+	ids, err := pageIDs(db, table, c, order, plan, offset, limit)
+	return ids, plan.total, err
+}
 
 func (e *sqliteEngine) backupCopy(ctx context.Context, tmp string) error {
 	// A connection of its own with SQLite's small default page cache:

@@ -18,7 +18,7 @@ import (
 // search_chars holds the entry's set of characters (detail=none, for
 // 1-character queries), search_pairs the sequence of its overlapping
 // character pairs (detail=full, for queries of 2 or more characters,
-// matched as phrases of pairs; see searchtext.go). FTS5's
+// matched as phrases of pairs; see sqlite_searchtext.go). FTS5's
 // trigram tokenizer is not used because it finds nothing for the 1- and
 // 2-character words Chinese users type most.
 //
@@ -36,7 +36,7 @@ import (
 // "bookdocument" and "bookin" for a 收文): a book's 关键词 filter ANDs the
 // marker into its query, so that FTS5 alone counts the book's matching
 // records, where mapping 20,000 entries to their records took 11 ms and
-// checking 80,000 收文 against them 30 more (plan.go reads the page).
+// checking 80,000 收文 against them 30 more (sqlite_plan.go reads the page).
 
 const slotBits = 20
 
