@@ -32,27 +32,16 @@ var itemBook = &book[app.Item, itemRow, *itemRow]{
 }
 
 func itemToRow(it *app.Item) itemRow {
-	return itemRow{
-		ID: it.ID, Number: it.Number, Year: it.Year, Seq: it.Seq,
-		SourceType: string(it.SourceType), SourceRef: it.SourceRef, SourceDocID: it.SourceDocID, SourceMeetingID: it.SourceMeetingID,
-		Title: it.Title, Content: it.Content, LeadUnit: it.LeadUnit, CoUnits: it.CoUnits,
-		Responsible: it.Responsible, LeaderInCharge: it.LeaderInCharge,
-		AssignedOn: dateText(it.AssignedOn), Deadline: dateText(it.Deadline), CurrentDeadline: dateText(it.CurrentDeadline()),
-		ReportEvery: it.ReportEvery, Status: string(it.Status), DoneOn: dateText(it.DoneOn), Result: it.Result,
-		Satisfaction: string(it.Satisfaction), CreatedAt: it.CreatedAt, UpdatedAt: it.UpdatedAt,
-	}
+	var r itemRow
+	toRow(&r, it, "")
+	r.CurrentDeadline = dateText(it.CurrentDeadline())
+	return r
 }
 
 func (r *itemRow) domain() app.Item {
-	return app.Item{
-		ID: r.ID, Number: r.Number, Year: r.Year, Seq: r.Seq,
-		SourceType: app.SourceType(r.SourceType), SourceRef: r.SourceRef, SourceDocID: r.SourceDocID, SourceMeetingID: r.SourceMeetingID,
-		Title: r.Title, Content: r.Content, LeadUnit: r.LeadUnit, CoUnits: r.CoUnits,
-		Responsible: r.Responsible, LeaderInCharge: r.LeaderInCharge,
-		AssignedOn: dateOf(r.AssignedOn), Deadline: dateOf(r.Deadline),
-		ReportEvery: r.ReportEvery, Status: app.ItemStatus(r.Status), DoneOn: dateOf(r.DoneOn), Result: r.Result,
-		Satisfaction: app.Satisfaction(r.Satisfaction), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
+	var it app.Item
+	fromRow(&it, r, "")
+	return it
 }
 
 func fillItems(db *gorm.DB, rows []itemRow) ([]app.Item, error) {
