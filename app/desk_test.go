@@ -17,7 +17,7 @@ import (
 func newDesk(t *testing.T) (*app.Desk, *data.Store, *time.Time) {
 	t.Helper()
 	s := newStore(t)
-	desk, err := app.NewDesk(ctx, s, "测试员")
+	desk, err := app.NewDesk(ctx, guarded(t, s), "测试员")
 	if err != nil {
 		t.Fatal(err)
 	}
