@@ -17,7 +17,7 @@ var rowModels = []any{
 }
 
 // The columns GORM derives from each row (models.go) are the columns the
-// migrations made (schema.go): the two places a column is written agree.
+// migrations made (sqlite_schema.go): the two places a column is written agree.
 func TestModelsMatchTheSchema(t *testing.T) {
 	s := newStore(t)
 	for _, m := range rowModels {

@@ -1,7 +1,7 @@
 package data
 
 // The schema, one block per migration. A block is never edited once
-// released: a change is a new block appended in migrate.go.
+// released: a change is a new block appended in sqlite_migrate.go.
 
 // schemaBooks (version 1) holds the four books, their child lists, history,
 // counters and reference data. Dates are TEXT 'YYYY-MM-DD' (” for none),
