@@ -30,10 +30,9 @@ type engine interface {
 	// empty file tmp while others read and write.
 	backupCopy(ctx context.Context, tmp string) error
 
-	// integrity is the engine's check of its storage, and indexProblems
-	// of the search index against the books: the first problems of Check.
-	integrity(ctx context.Context, db *sql.DB) ([]string, error)
-	indexProblems(ctx context.Context, db *sql.DB) ([]string, error)
+	// checks are what Check runs, in order, in the read db: the first is of
+	// the storage itself, whose damage may keep the others from running.
+	checks() []check
 	// beforeWrite refuses a write while the storage is known or suspected
 	// to be damaged; after notes what an error met says about it; damaged
 	// is the damage found ("" when none).
@@ -41,6 +40,9 @@ type engine interface {
 	after(err error)
 	damaged() string
 }
+
+// check looks for one kind of problem, described in Chinese.
+type check func(ctx context.Context, db *sql.DB) ([]string, error)
 
 // searchEntry is what a record contributes to the index.
 type searchEntry struct {

@@ -60,12 +60,11 @@ func (e *sqliteEngine) backupCopy(ctx context.Context, tmp string) error {
 	return vacuumInto(ctx, db, tmp)
 }
 
-func (e *sqliteEngine) integrity(ctx context.Context, db *sql.DB) ([]string, error) {
-	return integrity(ctx, db)
-}
-
-func (e *sqliteEngine) indexProblems(ctx context.Context, db *sql.DB) ([]string, error) {
-	return searchProblems(ctx, db)
+// checks: integrity_check, the search index against the books, values
+// SQLite stored but the program cannot read back (its columns take any
+// type), references to missing records, counters behind their numbers.
+func (e *sqliteEngine) checks() []check {
+	return []check{integrity, searchProblems, recordProblems, referenceProblems, counterProblems}
 }
 
 func (e *sqliteEngine) beforeWrite(ctx context.Context) error {

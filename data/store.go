@@ -6,24 +6,25 @@
 // Generic and engine-specific code are apart by file name:
 //
 //   - The files without a prefix run on any SQL engine through GORM: the
-//     Store and its transactions (store.go), the gate that lets a restore
-//     replace the connections (gate.go), the books and their rows (book.go,
-//     documents.go, seals.go, items.go, meetings.go, models.go, columns.go),
-//     list filters (conds.go), counters, history, reference lists,
-//     dashboard, the record checks of Check, and the naming and keeping of
-//     backups (backup.go, files.go).
+//     Store, its reads and transactions (store.go), the gate that lets a
+//     restore replace the connections (gate.go), the books and their rows
+//     (book.go, documents.go, seals.go, items.go, meetings.go, models.go,
+//     fields.go, columns.go), list filters (conds.go), counters, history,
+//     reference lists, the dashboard, Check's frame (check.go), and where
+//     backups go and how they are named and kept (backup.go, files.go).
 //   - sqlite_*.go is SQLite: opening the file with its pragmas, WAL and
 //     file lock (sqlite_open.go, sqlite_filelock*.go, sqlite_files.go), the
+//     schema and its migrations (sqlite_schema.go, sqlite_migrate.go), the
 //     FTS5 search index (sqlite_search*.go), the page plans tuned to
-//     SQLite's planner (sqlite_plan.go), VACUUM INTO backups and restore
-//     of the file (sqlite_backup.go), quick_check and integrity_check
-//     (sqlite_health.go, sqlite_check.go), the file's schema version
-//     (sqlite_migrate.go) and SQLite's error codes (sqlite_errors.go).
+//     SQLite's planner (sqlite_plan.go), VACUUM INTO backups and the
+//     restore of the file (sqlite_backup.go), quick_check, integrity_check
+//     and the checks of values SQLite's loose types let in (sqlite_health.go,
+//     sqlite_check*.go), and SQLite's error codes (sqlite_errors.go).
 //
 // Where the generic code needs the engine it calls the engine interface
 // (engine.go), which sqliteEngine implements (sqlite_engine.go). Another
-// engine is a file set of its own (postgres_*.go) with its own engine,
-// open and schema, not edits throughout.
+// engine is a file set of its own beside these (postgres_*.go: its engine,
+// opening, schema), not edits throughout.
 package data
 
 import (
