@@ -16,7 +16,7 @@ func (t *tx) NextNumber(key string) (int, error) {
 	}
 	var n int
 	err := t.db.Raw(`INSERT INTO counters (name, value) VALUES (?, 1)
-		ON CONFLICT (name) DO UPDATE SET value = value + 1
+		ON CONFLICT (name) DO UPDATE SET value = counters.value + 1
 		RETURNING value`, key).Scan(&n).Error
 	return n, mapError(err)
 }
