@@ -12,6 +12,11 @@ func (k *Desk) seal(ctx context.Context, name string) (Seal, error) {
 	if err != nil {
 		return Seal{}, err
 	}
+	return sealNamed(seals, name)
+}
+
+// sealNamed finds the seal of that name in the settings' list.
+func sealNamed(seals []Seal, name string) (Seal, error) {
 	for _, s := range seals {
 		if s.Name == strings.TrimSpace(name) {
 			return s, nil
@@ -99,8 +104,12 @@ func (k *Desk) EditSealRequest(ctx context.Context, edited *SealRequest) (*SealR
 }
 
 func (k *Desk) SubmitSeal(ctx context.Context, id int64) (*SealRequest, error) {
-	return k.changeSeal(ctx, id, "提交", func(_ Tx, r *SealRequest) (string, error) {
-		s, err := k.seal(ctx, r.SealName)
+	return k.changeSeal(ctx, id, "提交", func(tx Tx, r *SealRequest) (string, error) {
+		seals, err := tx.Seals()
+		if err != nil {
+			return "", err
+		}
+		s, err := sealNamed(seals, r.SealName)
 		if err != nil {
 			return "", err
 		}

@@ -26,7 +26,7 @@ func (k *Desk) ImportDocuments(ctx context.Context, rows []ImportRow[Document], 
 		roles[l.Name] = l.Role
 	}
 	cal := k.Calendar()
-	some := k.somethingIn(ctx)
+	some := somethingIn()
 	return runImport(ctx, k, importer[Document]{
 		entity:  EntityDocument,
 		prepare: func(d *Document) error { return prepareDocument(d, roles, cal) },
@@ -37,7 +37,7 @@ func (k *Desk) ImportDocuments(ctx context.Context, rows []ImportRow[Document], 
 			return []dupKey{{"from\x00" + d.FromUnit + "\x00" + d.DocNo, fmt.Sprintf("来文单位和文号（%s，%s）", d.FromUnit, d.DocNo)}}
 		},
 		check: func(tx Tx, d *Document) error {
-			if d.Direction == Incoming && d.DocNo != "" && some("in") {
+			if d.Direction == Incoming && d.DocNo != "" && some(tx, "in") {
 				dup, err := tx.IncomingDuplicate(d.FromUnit, d.DocNo, 0)
 				if err != nil {
 					return err
@@ -46,10 +46,10 @@ func (k *Desk) ImportDocuments(ctx context.Context, rows []ImportRow[Document], 
 					return Errorf(EDUPLICATE, "可能重复：已有收文%s“%s”的来文单位和文号与此相同（%s，%s）", dup.Serial, dup.shortTitle(), dup.FromUnit, dup.DocNo)
 				}
 			}
-			if !some(fmt.Sprintf("%s:%d", d.Direction, d.Year)) {
+			if !some(tx, fmt.Sprintf("%s:%d", d.Direction, d.Year)) {
 				return nil
 			}
-			return inUse(ctx, d.Serial, k.Store.DocumentBySerial, func(old *Document) string {
+			return inUse(d.Serial, tx.DocumentBySerial, func(old *Document) string {
 				if old.Serial != d.Serial || old.Direction != d.Direction { // found by its 来文字号
 					return ""
 				}
@@ -65,15 +65,15 @@ func (k *Desk) ImportDocuments(ctx context.Context, rows []ImportRow[Document], 
 // somethingIn answers, once per key, whether the store holds any document
 // of a direction ("in") or of a direction and year ("in:2024"), so that an
 // import into an empty book skips the lookups.
-func (k *Desk) somethingIn(ctx context.Context) func(key string) bool {
+func somethingIn() func(tx Tx, key string) bool {
 	known := map[string]bool{}
-	return func(key string) bool {
+	return func(tx Tx, key string) bool {
 		if v, ok := known[key]; ok {
 			return v
 		}
 		dir, year, _ := strings.Cut(key, ":")
 		y, _ := strconv.Atoi(year)
-		_, n, err := k.Store.Documents(ctx, DocumentFilter{Direction: Direction(dir), Year: y, Page: Page{Limit: 1}})
+		_, n, err := tx.Documents(DocumentFilter{Direction: Direction(dir), Year: y, Page: Page{Limit: 1}})
 		known[key] = err != nil || n > 0 // on error, look up
 		return known[key]
 	}
@@ -82,11 +82,11 @@ func (k *Desk) somethingIn(ctx context.Context) func(key string) bool {
 // inUse asks the store for the record numbered no: a probable duplicate
 // when there is one and taken describes it ("" when the record found is not
 // the same number after all).
-func inUse[T any](ctx context.Context, no string, find func(context.Context, string) (*T, error), taken func(*T) string) error {
+func inUse[T any](no string, find func(string) (*T, error), taken func(*T) string) error {
 	if no == "" {
 		return nil
 	}
-	old, err := find(ctx, no)
+	old, err := find(no)
 	switch {
 	case ErrorCode(err) == ENOTFOUND:
 		return nil

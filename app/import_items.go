@@ -13,8 +13,8 @@ func (k *Desk) ImportItems(ctx context.Context, rows []ImportRow[Item], opt Impo
 		entity:  EntityItem,
 		prepare: prepareItem,
 		keys:    func(*Item) []dupKey { return nil },
-		check: func(_ Tx, it *Item) error {
-			return inUse(ctx, it.Number, k.Store.ItemByNumber, func(old *Item) string {
+		check: func(tx Tx, it *Item) error {
+			return inUse(it.Number, tx.ItemByNumber, func(old *Item) string {
 				return fmt.Sprintf("督办编号%s已被“%s”使用", it.Number, old.Title)
 			})
 		},
@@ -61,8 +61,7 @@ func prepareItem(it *Item) error {
 	return nil
 }
 
-// maxSerial bounds the numbers an import may give: a counter is advanced
-// one step at a time up to the highest.
+// maxSerial bounds the numbers an import may give.
 const maxSerial = 99999
 
 var digitRuns = regexp.MustCompile(`[0-9]+`)

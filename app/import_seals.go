@@ -22,8 +22,8 @@ func (k *Desk) ImportSealRequests(ctx context.Context, rows []ImportRow[SealRequ
 		entity:  EntitySeal,
 		prepare: func(r *SealRequest) error { return prepareSealRequest(r, seals) },
 		keys:    func(*SealRequest) []dupKey { return nil },
-		check: func(_ Tx, r *SealRequest) error {
-			return inUse(ctx, r.Number, k.Store.SealRequestByNumber, func(old *SealRequest) string {
+		check: func(tx Tx, r *SealRequest) error {
+			return inUse(r.Number, tx.SealRequestByNumber, func(old *SealRequest) string {
 				return fmt.Sprintf("用印申请编号%s已被使用（%s，%s）", r.Number, old.Unit, old.Reason)
 			})
 		},

@@ -373,9 +373,8 @@ func numberRows[T any](tx Tx, b importer[T], rows []ImportRow[T], bad []bool, fa
 			u.s.set(n)
 			taken[n], top = true, max(top, n)
 		}
-		for at := next[c]; at < top; {
-			var err error
-			if at, err = tx.NextNumber(c); err != nil {
+		if top > next[c] {
+			if err := tx.AdvanceNumber(c, top); err != nil {
 				return err
 			}
 		}

@@ -18,7 +18,7 @@ func importDesk(t *testing.T) *app.Desk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	k, err := app.NewDesk(context.Background(), s, "测试员")
+	k, err := app.NewDesk(context.Background(), guarded(t, s), "测试员")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -210,7 +210,7 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 		sp := SlipPrint{Kind: kind, On: today, Sent: before}
 		switch kind {
 		case SlipAssign:
-			if sp.SourceQuote, sp.SourceBy, err = k.slipSource(ctx, it); err != nil {
+			if sp.SourceQuote, sp.SourceBy, err = k.slipSource(ctx, tx, it); err != nil {
 				return err
 			}
 			sp.On, sp.Number = it.AssignedOn, it.Number
@@ -252,11 +252,16 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 
 // slipSource finds the words the item came from: the leader's 批示 on its
 // document (the one the item quotes, else the last), or its meeting's
-// decision.
-func (k *Desk) slipSource(ctx context.Context, it *Item) (quote, by string, err error) {
+// decision. Inside a write (tx not nil) it reads through the transaction.
+func (k *Desk) slipSource(ctx context.Context, tx Tx, it *Item) (quote, by string, err error) {
+	document := func(id int64) (*Document, error) { return k.Store.Document(ctx, id) }
+	meeting := func(id int64) (*Meeting, error) { return k.Store.Meeting(ctx, id) }
+	if tx != nil {
+		document, meeting = tx.Document, tx.Meeting
+	}
 	switch {
 	case it.SourceDocID != 0:
-		d, err := k.Store.Document(ctx, it.SourceDocID)
+		d, err := document(it.SourceDocID)
 		if err != nil || len(d.Instructions) == 0 {
 			return "", "", err
 		}
@@ -268,7 +273,7 @@ func (k *Desk) slipSource(ctx context.Context, it *Item) (quote, by string, err 
 		}
 		return in.Text, strings.TrimSpace(in.Leader + "　" + in.On.Chinese()), nil
 	case it.SourceMeetingID != 0:
-		m, err := k.Store.Meeting(ctx, it.SourceMeetingID)
+		m, err := meeting(it.SourceMeetingID)
 		if err != nil {
 			return "", "", err
 		}

@@ -177,6 +177,17 @@ type Tx interface {
 	// NextNumber returns the next value of the named counter, starting at 1;
 	// counters never skip or repeat, even across processes.
 	NextNumber(key string) (int, error)
+	// AdvanceNumber moves the named counter to at least n, so that the next
+	// NextNumber gives n+1 or more; it never moves a counter back.
+	AdvanceNumber(key string, n int) error
+
+	// The reads a write needs see the transaction's own rows.
+	Documents(f DocumentFilter) ([]Document, int, error)
+	DocumentBySerial(serial string) (*Document, error)
+	SealRequestByNumber(number string) (*SealRequest, error)
+	ItemByNumber(number string) (*Item, error)
+	Leaders() ([]Leader, error)
+	Seals() ([]Seal, error)
 
 	Document(id int64) (*Document, error)
 	SaveDocument(d *Document) error // inserts when ID is 0

@@ -273,15 +273,17 @@ func (c *command) backup(args []string) error {
 	if _, err := os.Stat(c.dbPath); err != nil {
 		return app.Errorf(app.ENOTFOUND, "数据文件%s不存在，无需备份", c.dbPath)
 	}
-	dest := *out
-	if dest == "" {
-		dest = data.BackupFile(BackupDir(c.dbPath), c.dbPath, "", time.Now()) // named after its data file
-	}
 	if _, err := c.openToRead(); err != nil {
 		return err
 	}
 	defer c.close()
-	if err := c.store.Backup(c.ctx, dest); err != nil {
+	dest, err := *out, error(nil)
+	if dest == "" { // named after its data file, in its backups folder
+		dest, err = c.store.BackupInto(c.ctx, BackupDir(c.dbPath), time.Now())
+	} else {
+		err = c.store.Backup(c.ctx, dest)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintln(c.env.Stdout, "已备份到 "+dest)

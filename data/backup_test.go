@@ -465,7 +465,7 @@ func TestRestoreFromWhileInUse(t *testing.T) {
 				}
 				if err == nil { // a read inside a write, as the desk does when it checks a seal's chain
 					err = s.Update(ctx, func(tx app.Tx) error {
-						if _, err := s.Seals(ctx); err != nil {
+						if _, err := tx.Seals(); err != nil {
 							return err
 						}
 						_, err := tx.NextNumber("test")
@@ -494,7 +494,7 @@ func TestRestoreFromWhileInUse(t *testing.T) {
 	}
 	waitCalls(10, "before the restore")
 	restored := make(chan error, 1)
-	go func() { restored <- s.RestoreFrom(backup, "") }()
+	go func() { restored <- s.RestoreFrom(backup) }()
 	select {
 	case err := <-restored:
 		if err != nil {

@@ -100,20 +100,15 @@ func (b *book[D, R, P]) first(db *gorm.DB, missing *app.Error, order, where stri
 }
 
 // list returns one page of the records matching c, and how many match
-// (plan.go says how the page is read).
-func (b *book[D, R, P]) list(db *gorm.DB, c conds, sort string, desc bool, p app.Page) ([]D, int, error) {
-	table := tableOf[R]()
-	plan, err := countPage(db, table, c)
-	if err != nil {
-		return nil, 0, mapError(err)
-	}
+// (the engine's page says how the page is read).
+func (b *book[D, R, P]) list(db *gorm.DB, eng engine, c conds, sort string, desc bool, p app.Page) ([]D, int, error) {
 	offset, limit := limitOf(p)
-	if plan.total == 0 || offset >= plan.total {
-		return nil, plan.total, nil
-	}
-	ids, err := pageIDs(db, table, c, b.order(sort, desc), plan, offset, limit)
+	ids, total, err := eng.page(db, tableOf[R](), c, b.order(sort, desc), offset, limit)
 	if err != nil {
 		return nil, 0, mapError(err)
+	}
+	if len(ids) == 0 {
+		return nil, total, nil
 	}
 	rows, err := rowsByID[R, P](db, ids)
 	if err != nil {
@@ -123,7 +118,7 @@ func (b *book[D, R, P]) list(db *gorm.DB, c conds, sort string, desc bool, p app
 	if err != nil {
 		return nil, 0, mapError(err)
 	}
-	return ds, plan.total, nil
+	return ds, total, nil
 }
 
 // rowsByID reads the rows with ids, in the order of ids.
@@ -155,8 +150,8 @@ func tableOf[R any]() string {
 }
 
 // save inserts (ID 0) or replaces the record, its child lists and its
-// search entry, all in the caller's transaction.
-func (b *book[D, R, P]) save(db *gorm.DB, d *D) error {
+// search entry (through the engine), all in the caller's transaction.
+func (b *book[D, R, P]) save(db *gorm.DB, eng engine, d *D) error {
 	id, created, updated := b.meta(d)
 	*created, *updated = utc(*created), utc(*updated)
 	row := b.toRow(d)
@@ -171,13 +166,13 @@ func (b *book[D, R, P]) save(db *gorm.DB, d *D) error {
 	if err := b.children(db, *id, d); err != nil {
 		return mapError(err)
 	}
-	return indexEntry(db, b.entity, *id, b.search(d))
+	return eng.index(db, b.entity, *id, b.search(d))
 }
 
 // insertAll inserts new records (ID 0) a few hundred rows a statement, then
 // their child lists and search entries: the import of a register, where
 // preparing one INSERT per record would cost more than the writing.
-func (b *book[D, R, P]) insertAll(db *gorm.DB, ds []*D) error {
+func (b *book[D, R, P]) insertAll(db *gorm.DB, eng engine, ds []*D) error {
 	rows := make([]R, len(ds))
 	for i, d := range ds {
 		id, created, updated := b.meta(d)
@@ -197,7 +192,7 @@ func (b *book[D, R, P]) insertAll(db *gorm.DB, ds []*D) error {
 		if err := b.children(fresh, *id, d); err != nil {
 			return mapError(err)
 		}
-		if err := indexEntry(fresh, b.entity, *id, b.search(d)); err != nil {
+		if err := eng.index(fresh, b.entity, *id, b.search(d)); err != nil {
 			return err
 		}
 	}

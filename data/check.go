@@ -2,25 +2,24 @@ package data
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 
 	"gongwen/app"
 )
 
-// Check looks for damage: SQLite's integrity check, references to missing
-// records, a search index out of step with the books, and what SQLite
-// cannot see: values the program could not read back (lists, dates,
-// times, text), and counters behind the numbers already given out. It returns the
-// problems found in Chinese; none means the file is sound.
+// Check looks for damage with the engine's checks (SQLite's: its integrity
+// check, references to missing records, a search index out of step with
+// the books, and what SQLite cannot see: values the program could not read
+// back (lists, dates, times, text), and counters behind the numbers
+// already given out). It returns the problems found in Chinese; none means
+// the file is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	s.gate.enter()
-	defer s.gate.leave()
-	problems, err := integrity(ctx, s.rsql)
+	defer s.use(ctx)()
+	checks := s.eng.checks()
+	problems, err := checks[0](ctx, s.rsql)
 	if err != nil {
 		return nil, err
 	}
-	for _, more := range []func(context.Context, *sql.DB) ([]string, error){searchProblems, recordProblems, referenceProblems, counterProblems} {
+	for _, more := range checks[1:] {
 		found, err := more(ctx, s.rsql)
 		if err != nil && len(problems) > 0 { // a damaged file: report what was found, and this
 			problems = append(problems, "损坏处使其余记录无法逐条检查："+app.ErrorMessage(err))
@@ -32,71 +31,4 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		problems = append(problems, found...)
 	}
 	return problems, nil
-}
-
-// integrity runs PRAGMA integrity_check and foreign_key_check.
-func integrity(ctx context.Context, db *sql.DB) ([]string, error) {
-	var problems []string
-	msgs, err := pragmaRows(ctx, db, "PRAGMA integrity_check")
-	switch {
-	case isDamage(err): // so damaged that SQLite cannot even finish the check
-		return []string{"数据文件结构损坏，无法完成完整性检查"}, nil
-	case err != nil:
-		return nil, mapError(err)
-	}
-	for _, m := range msgs {
-		if m != "ok" {
-			problems = append(problems, "数据文件结构损坏："+m)
-		}
-	}
-	rows, err := db.QueryContext(ctx, "PRAGMA foreign_key_check")
-	if err != nil {
-		return nil, mapError(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var table, parent string
-		var rowid sql.NullInt64
-		var fk int
-		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
-			return nil, mapError(err)
-		}
-		problems = append(problems, fmt.Sprintf("表%s第%d行引用的%s记录不存在", table, rowid.Int64, parent))
-	}
-	return problems, mapError(rows.Err())
-}
-
-// searchProblems compares the search entries with the books: every record
-// has exactly one entry, every entry has its record.
-func searchProblems(ctx context.Context, db *sql.DB) ([]string, error) {
-	var problems []string
-	for _, b := range []struct {
-		entity app.Entity
-		table  string
-		name   string
-	}{
-		{app.EntityDocument, "documents", "公文"},
-		{app.EntitySeal, "seal_requests", "用印申请"},
-		{app.EntityItem, "items", "督办事项"},
-		{app.EntityMeeting, "meetings", "会议"},
-	} {
-		var unindexed, orphans int
-		err := db.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM `+b.table+` r WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.entity = ?1 AND e.entity_id = r.id)),
-			(SELECT count(*) FROM search_entries e WHERE e.entity = ?1 AND NOT EXISTS (SELECT 1 FROM `+b.table+` r WHERE r.id = e.entity_id))`,
-			string(b.entity)).Scan(&unindexed, &orphans)
-		if err != nil {
-			return nil, mapError(err)
-		}
-		if unindexed+orphans > 0 {
-			problems = append(problems, fmt.Sprintf("检索索引与%s台账不一致（%d条未编入索引，%d条索引没有对应记录），请执行“重建检索索引”", b.name, unindexed, orphans))
-		}
-	}
-	return problems, nil
-}
-
-// column reads a one-column result.
-func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
-	out, err := pragmaRows(ctx, db, query)
-	return out, mapError(err)
 }

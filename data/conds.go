@@ -12,7 +12,7 @@ import (
 
 // conds collects the WHERE conditions of a filter, joined with AND. The
 // 关键词 filter is kept apart (match) because book.list reads it in
-// one of several ways depending on how many records it finds (plan.go).
+// one of several ways depending on how many records it finds (sqlite_plan.go).
 type conds struct {
 	where  []string
 	args   []any
@@ -123,7 +123,7 @@ func isASCIILetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // textMatch is a book's 关键词 filter: the search entries of one book (its
-// marker, see search.go) that contain every word.
+// marker, see sqlite_search.go) that contain every word.
 type textMatch struct {
 	entity app.Entity
 	book   string
@@ -132,7 +132,7 @@ type textMatch struct {
 	args   []any
 }
 
-// text filters the records of entity in book (a marker of search.go) whose
+// text filters the records of entity in book (a marker of sqlite_search.go) whose
 // search entry contains every word of text; a text of spaces only does not
 // filter.
 func (c *conds) text(entity app.Entity, book string, text string) {

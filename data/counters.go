@@ -16,7 +16,20 @@ func (t *tx) NextNumber(key string) (int, error) {
 	}
 	var n int
 	err := t.db.Raw(`INSERT INTO counters (name, value) VALUES (?, 1)
-		ON CONFLICT (name) DO UPDATE SET value = value + 1
+		ON CONFLICT (name) DO UPDATE SET value = counters.value + 1
 		RETURNING value`, key).Scan(&n).Error
 	return n, mapError(err)
+}
+
+// AdvanceNumber moves the named counter up to at least n (an import that
+// numbered rows itself up to n), in one statement; a counter already past
+// n stays where it is.
+func (t *tx) AdvanceNumber(key string, n int) error {
+	if strings.TrimSpace(key) == "" {
+		return app.Errorf(app.EINVALID, "编号计数器没有名称")
+	}
+	err := t.db.Exec(`INSERT INTO counters (name, value) VALUES (?, ?)
+		ON CONFLICT (name) DO UPDATE SET value = CASE WHEN counters.value < excluded.value THEN excluded.value ELSE counters.value END`,
+		key, max(n, 0)).Error
+	return mapError(err)
 }

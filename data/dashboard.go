@@ -36,8 +36,7 @@ func (s *Store) Dashboard(ctx context.Context, q app.DashboardQuery) (app.Dashbo
 		q.WarnUntil = q.Today
 	}
 	var d app.Dashboard
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	row := s.rsql.QueryRowContext(ctx, dashboardSQL,
 		sql.Named("today", dateText(q.Today)), sql.Named("warn", dateText(q.WarnUntil)),
 		sql.Named("from", dateText(q.WeekFrom)), sql.Named("to", dateText(q.WeekTo)))

@@ -42,30 +42,15 @@ var docBook = &book[app.Document, documentRow, *documentRow]{
 }
 
 func documentToRow(d *app.Document) documentRow {
+	var r documentRow
+	toRow(&r, d, "")
+	toRow(&r, &d.Archive, "Archive")
 	book := d.ReceivedOn
 	if d.Direction == app.Outgoing {
 		book = d.DraftedOn
 	}
-	return documentRow{
-		ID: d.ID, Direction: string(d.Direction), Status: string(d.Status),
-		Serial: d.Serial, SerialNum: serialNum(d), Year: d.Year,
-		DocNo: d.DocNo, DocNoKey: app.NormalizeDocNo(d.DocNo), Title: d.Title, FromUnit: d.FromUnit,
-		ReceivedOn: dateText(d.ReceivedOn), WrittenOn: dateText(d.WrittenOn), BookOn: dateText(book),
-		Copies: d.Copies, Pages: d.Pages, Attachments: d.Attachments,
-		Secrecy: string(d.Secrecy), Urgency: string(d.Urgency), Kind: string(d.Kind), Remarks: d.Remarks,
-		Proposal: d.Proposal, ProposedBy: d.ProposedBy, ProposedOn: dateText(d.ProposedOn),
-		LeadUnit: d.LeadUnit, CoUnits: d.CoUnits, LimitWorkdays: d.LimitWorkdays,
-		DueOn: dateText(d.DueOn), DueUncertain: d.DueUncertain, AssignedOn: dateText(d.AssignedOn),
-		Result: d.Result, DoneOn: dateText(d.DoneOn),
-		ArchiveFonds: d.Archive.Fonds, ArchiveYear: d.Archive.Year, ArchiveRetention: string(d.Archive.Retention),
-		ArchiveOrgCode: d.Archive.OrgCode, ArchivePiece: d.Archive.Piece, ArchiveFiledOn: dateText(d.Archive.FiledOn),
-		ReturnReason: d.ReturnReason, TransferTo: d.TransferTo, DuplicateOf: d.DuplicateOf,
-		IssuingCode: d.IssuingCode, DraftUnit: d.DraftUnit, Drafter: d.Drafter, DraftedOn: dateText(d.DraftedOn),
-		CheckedBy: d.CheckedBy, CheckedOn: dateText(d.CheckedOn), Signer: d.Signer, SignedOn: dateText(d.SignedOn),
-		MainTo: d.MainTo, CopyTo: d.CopyTo, Countersign: d.Countersign,
-		IssuedOn: dateText(d.IssuedOn), PrintCount: d.PrintCount,
-		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
-	}
+	r.SerialNum, r.DocNoKey, r.BookOn = serialNum(d), app.NormalizeDocNo(d.DocNo), dateText(book)
+	return r
 }
 
 // serialNum is the number inside a 收文编号 (2026-0012 → 12) or a 发文字号
@@ -83,25 +68,10 @@ func serialNum(d *app.Document) int {
 }
 
 func (r *documentRow) domain() app.Document {
-	return app.Document{
-		ID: r.ID, Direction: app.Direction(r.Direction), Status: app.DocStatus(r.Status),
-		Serial: r.Serial, Year: r.Year, DocNo: r.DocNo, Title: r.Title, FromUnit: r.FromUnit,
-		ReceivedOn: dateOf(r.ReceivedOn), WrittenOn: dateOf(r.WrittenOn),
-		Copies: r.Copies, Pages: r.Pages, Attachments: r.Attachments,
-		Secrecy: app.Secrecy(r.Secrecy), Urgency: app.Urgency(r.Urgency), Kind: app.DocKind(r.Kind), Remarks: r.Remarks,
-		Proposal: r.Proposal, ProposedBy: r.ProposedBy, ProposedOn: dateOf(r.ProposedOn),
-		LeadUnit: r.LeadUnit, CoUnits: r.CoUnits, LimitWorkdays: r.LimitWorkdays,
-		DueOn: dateOf(r.DueOn), DueUncertain: r.DueUncertain, AssignedOn: dateOf(r.AssignedOn),
-		Result: r.Result, DoneOn: dateOf(r.DoneOn),
-		Archive: app.Archive{Fonds: r.ArchiveFonds, Year: r.ArchiveYear, Retention: app.Retention(r.ArchiveRetention),
-			OrgCode: r.ArchiveOrgCode, Piece: r.ArchivePiece, FiledOn: dateOf(r.ArchiveFiledOn)},
-		ReturnReason: r.ReturnReason, TransferTo: r.TransferTo, DuplicateOf: r.DuplicateOf,
-		IssuingCode: r.IssuingCode, DraftUnit: r.DraftUnit, Drafter: r.Drafter, DraftedOn: dateOf(r.DraftedOn),
-		CheckedBy: r.CheckedBy, CheckedOn: dateOf(r.CheckedOn), Signer: r.Signer, SignedOn: dateOf(r.SignedOn),
-		MainTo: r.MainTo, CopyTo: r.CopyTo, Countersign: r.Countersign,
-		IssuedOn: dateOf(r.IssuedOn), PrintCount: r.PrintCount,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
+	var d app.Document
+	fromRow(&d, r, "")
+	fromRow(&d.Archive, r, "Archive")
+	return d
 }
 
 func fillDocuments(db *gorm.DB, rows []documentRow) ([]app.Document, error) {
@@ -232,6 +202,14 @@ func (s *Store) Document(ctx context.Context, id int64) (*app.Document, error) {
 // written with other brackets or spaces is normalised first. Failing that,
 // it finds the latest incoming document with that 来文字号.
 func (s *Store) DocumentBySerial(ctx context.Context, serial string) (*app.Document, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.Document, error) { return documentBySerial(db, serial) })
+}
+
+func (t *tx) DocumentBySerial(serial string) (*app.Document, error) {
+	return documentBySerial(t.db, serial)
+}
+
+func documentBySerial(db *gorm.DB, serial string) (*app.Document, error) {
 	serial = strings.TrimSpace(serial)
 	no := app.NormalizeDocNo(serial)
 	missing := notFound("文号为“%s”的公文", no)
@@ -241,27 +219,29 @@ func (s *Store) DocumentBySerial(ctx context.Context, serial string) (*app.Docum
 	if serial == "" {
 		return nil, missing
 	}
-	return view(s, ctx, func(db *gorm.DB) (*app.Document, error) {
-		if d, err := docBook.first(db, nil, "id", "serial IN ?", []string{serial, no}); d != nil || err != nil {
-			return d, err
-		}
-		return docBook.first(db, missing, "id DESC", "direction = ? AND doc_no_key = ?", string(app.Incoming), no)
-	})
+	if d, err := docBook.first(db, nil, "id", "serial IN ?", []string{serial, no}); d != nil || err != nil {
+		return d, err
+	}
+	return docBook.first(db, missing, "id DESC", "direction = ? AND doc_no_key = ?", string(app.Incoming), no)
 }
 
 var incomingSerial = regexp.MustCompile(`^\d{4}-\d+$`)
 
 func (s *Store) Documents(ctx context.Context, f app.DocumentFilter) ([]app.Document, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.Document, int, error) {
-		return docBook.list(db, documentConds(f), f.Sort, f.Desc, f.Page)
+		return docBook.list(db, s.eng, documentConds(f), f.Sort, f.Desc, f.Page)
 	})
+}
+
+func (t *tx) Documents(f app.DocumentFilter) ([]app.Document, int, error) {
+	return docBook.list(t.db, t.eng, documentConds(f), f.Sort, f.Desc, f.Page)
 }
 
 func (t *tx) Document(id int64) (*app.Document, error) { return docBook.get(t.db, id) }
 
-func (t *tx) SaveDocument(d *app.Document) error { return docBook.save(t.db, d) }
+func (t *tx) SaveDocument(d *app.Document) error { return docBook.save(t.db, t.eng, d) }
 
-func (t *tx) InsertDocuments(ds []*app.Document) error { return docBook.insertAll(t.db, ds) }
+func (t *tx) InsertDocuments(ds []*app.Document) error { return docBook.insertAll(t.db, t.eng, ds) }
 
 // IncomingDuplicate finds the first incoming document from the same sender
 // with the same normalised 文号, other than exceptID; nil when none.

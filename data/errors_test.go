@@ -28,10 +28,10 @@ func TestWrapIOTranslatesAsCause(t *testing.T) {
 // Chinese, as every other failed write does.
 func TestSuspectCheckFailureIsTranslated(t *testing.T) {
 	s := newStore(t)
-	s.health.waitOpened(ctx)
-	s.health.mu.Lock()
-	s.health.suspect = true
-	s.health.mu.Unlock()
+	s.sqlite().health.waitOpened(ctx)
+	s.sqlite().health.mu.Lock()
+	s.sqlite().health.suspect = true
+	s.sqlite().health.mu.Unlock()
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	err := s.Update(cancelled, func(app.Tx) error { return nil })

@@ -97,9 +97,8 @@ func TestRestoreKeepsTheWALOfADamagedFile(t *testing.T) {
 	restoreKeepsTheWAL(t, crashed, backup)
 }
 
-// The window's restore also writes a safety copy into the backups folder,
-// which a damaged file cannot give: the restore goes on, the damaged file
-// kept whole as .before-restore.
+// The window's restore of a damaged file goes on, the damaged file kept
+// whole as .before-restore.
 func TestRestoreFromADamagedOpenFile(t *testing.T) {
 	dir := t.TempDir()
 	crashed, backup := crashedPairWithWAL(t, dir)
@@ -109,7 +108,7 @@ func TestRestoreFromADamagedOpenFile(t *testing.T) {
 	if s.Damaged() == "" {
 		t.Fatal("the quick check at open found no damage: the test proves nothing")
 	}
-	must(t, s.RestoreFrom(backup, filepath.Join(dir, "backups", "gongwen-before-restore.db")))
+	must(t, s.RestoreFrom(backup))
 	if got := countRows(t, fileURI(crashed+".before-restore")+"?mode=ro", "documents"); got != committedInWAL {
 		t.Errorf(".before-restore holds %d of the %d committed documents", got, committedInWAL)
 	}
@@ -481,26 +480,27 @@ func TestRefusedRestoreWritesNothing(t *testing.T) {
 	must(t, s.Backup(ctx, good))
 	bad := filepath.Join(dir, "bad.db")
 	must(t, os.WriteFile(bad, []byte("不是数据库"), 0o600))
-	safety := filepath.Join(dir, "safety", "gongwen-before-restore.db")
+	backups := BackupDir(s.Path())
 
-	wantCode(t, s.RestoreFrom(bad, safety), app.EINVALID)
+	wantCode(t, s.RestoreFrom(bad), app.EINVALID)
 	other, err := Open(s.Path()) // another window on the same file
 	must(t, err)
-	err = s.RestoreFrom(good, safety)
+	err = s.RestoreFrom(good)
 	other.Close()
 	wantCode(t, err, app.EBUSY)
 	if msg := app.ErrorMessage(err); !strings.Contains(msg, "关闭其他公文督办台窗口") {
 		t.Errorf("busy message from inside a window: %q", msg)
 	}
-	if _, err := os.Stat(filepath.Dir(safety)); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("a refused restore wrote its safety copy (%v)", err)
-	}
 	if _, err := os.Stat(s.Path() + ".before-restore"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a refused restore wrote .before-restore (%v)", err)
 	}
-	must(t, s.RestoreFrom(good, safety))
-	if _, err := os.Stat(safety); err != nil {
+	must(t, s.RestoreFrom(good))
+	if _, err := os.Stat(s.Path() + ".before-restore"); err != nil {
 		t.Errorf("the restore kept no safety copy: %v", err)
+	}
+	// one safety copy: none besides it in the backups folder
+	if _, err := os.Stat(backups); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the restore wrote a second safety copy into %s (%v)", backups, err)
 	}
 }
 

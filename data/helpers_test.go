@@ -32,6 +32,13 @@ func update(t testing.TB, s *Store, fn func(app.Tx) error) {
 	}
 }
 
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func mustEqual[T any](t testing.TB, what string, got, want T) {
 	t.Helper()
 	if !reflect.DeepEqual(got, want) {
@@ -105,7 +112,7 @@ func sealRequest() app.SealRequest {
 			{Step: 1, Role: app.RoleDeputyDirector, Action: "审核", Approver: "周副主任", On: d("2026-01-05"), Opinion: "同意"},
 			{Step: 2, Role: app.RoleOfficeDirector, Action: "审签", Approver: "孙主任", On: d("2026-01-06"), Opinion: "同意用印"},
 		},
-		RejectReason: "", LogNo: "2026-0001", UsedOn: d("2026-01-06"), UsedCount: 3, Handler: "李文书", Witness: "王监印",
+		RejectReason: "第一次申请份数有误，已退回重报", LogNo: "2026-0001", UsedOn: d("2026-01-06"), UsedCount: 3, Handler: "李文书", Witness: "王监印",
 		Remarks: "带回一份", CreatedAt: created, UpdatedAt: changed,
 	}
 }

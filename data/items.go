@@ -32,27 +32,16 @@ var itemBook = &book[app.Item, itemRow, *itemRow]{
 }
 
 func itemToRow(it *app.Item) itemRow {
-	return itemRow{
-		ID: it.ID, Number: it.Number, Year: it.Year, Seq: it.Seq,
-		SourceType: string(it.SourceType), SourceRef: it.SourceRef, SourceDocID: it.SourceDocID, SourceMeetingID: it.SourceMeetingID,
-		Title: it.Title, Content: it.Content, LeadUnit: it.LeadUnit, CoUnits: it.CoUnits,
-		Responsible: it.Responsible, LeaderInCharge: it.LeaderInCharge,
-		AssignedOn: dateText(it.AssignedOn), Deadline: dateText(it.Deadline), CurrentDeadline: dateText(it.CurrentDeadline()),
-		ReportEvery: it.ReportEvery, Status: string(it.Status), DoneOn: dateText(it.DoneOn), Result: it.Result,
-		Satisfaction: string(it.Satisfaction), CreatedAt: it.CreatedAt, UpdatedAt: it.UpdatedAt,
-	}
+	var r itemRow
+	toRow(&r, it, "")
+	r.CurrentDeadline = dateText(it.CurrentDeadline())
+	return r
 }
 
 func (r *itemRow) domain() app.Item {
-	return app.Item{
-		ID: r.ID, Number: r.Number, Year: r.Year, Seq: r.Seq,
-		SourceType: app.SourceType(r.SourceType), SourceRef: r.SourceRef, SourceDocID: r.SourceDocID, SourceMeetingID: r.SourceMeetingID,
-		Title: r.Title, Content: r.Content, LeadUnit: r.LeadUnit, CoUnits: r.CoUnits,
-		Responsible: r.Responsible, LeaderInCharge: r.LeaderInCharge,
-		AssignedOn: dateOf(r.AssignedOn), Deadline: dateOf(r.Deadline),
-		ReportEvery: r.ReportEvery, Status: app.ItemStatus(r.Status), DoneOn: dateOf(r.DoneOn), Result: r.Result,
-		Satisfaction: app.Satisfaction(r.Satisfaction), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
+	var it app.Item
+	fromRow(&it, r, "")
+	return it
 }
 
 func fillItems(db *gorm.DB, rows []itemRow) ([]app.Item, error) {
@@ -146,18 +135,22 @@ func (s *Store) Item(ctx context.Context, id int64) (*app.Item, error) {
 }
 
 func (s *Store) ItemByNumber(ctx context.Context, number string) (*app.Item, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.Item, error) { return itemByNumber(db, number) })
+}
+
+func (t *tx) ItemByNumber(number string) (*app.Item, error) { return itemByNumber(t.db, number) }
+
+func itemByNumber(db *gorm.DB, number string) (*app.Item, error) {
 	number = app.NormalizeDocNo(number) // 督[2026]3号 is 督〔2026〕3号
-	return view(s, ctx, func(db *gorm.DB) (*app.Item, error) {
-		return itemBook.first(db, notFound("督办事项%s", number), "id", "number = ? AND number <> ''", number)
-	})
+	return itemBook.first(db, notFound("督办事项%s", number), "id", "number = ? AND number <> ''", number)
 }
 
 func (s *Store) Items(ctx context.Context, f app.ItemFilter) ([]app.Item, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.Item, int, error) {
-		return itemBook.list(db, itemConds(f), f.Sort, f.Desc, f.Page)
+		return itemBook.list(db, s.eng, itemConds(f), f.Sort, f.Desc, f.Page)
 	})
 }
 
 func (t *tx) Item(id int64) (*app.Item, error) { return itemBook.get(t.db, id) }
 
-func (t *tx) SaveItem(it *app.Item) error { return itemBook.save(t.db, it) }
+func (t *tx) SaveItem(it *app.Item) error { return itemBook.save(t.db, t.eng, it) }

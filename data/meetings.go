@@ -31,23 +31,19 @@ var meetingBook = &book[app.Meeting, meetingRow, *meetingRow]{
 }
 
 func meetingToRow(m *app.Meeting) meetingRow {
-	return meetingRow{
-		ID: m.ID, Kind: string(m.Kind), Term: m.Term, Seq: m.Seq, Year: m.Date.Year, HeldOn: dateText(m.Date),
-		TimeText: m.Time, Place: m.Place, Chair: m.Chair, Attendees: m.Attendees, Observers: m.Observers, Recorder: m.Recorder,
-		MinutesYear: m.Minutes.Year, MinutesNumber: m.Minutes.Number, MinutesTitle: m.Minutes.Title, MinutesBody: m.Minutes.Body,
-		MinutesSigner: m.Minutes.Signer, MinutesIssuedOn: dateText(m.Minutes.IssuedOn), MinutesCopyTo: m.Minutes.CopyTo,
-		CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
-	}
+	var r meetingRow
+	toRow(&r, m, "")
+	toRow(&r, &m.Minutes, "Minutes")
+	r.Year, r.HeldOn, r.TimeText = m.Date.Year, dateText(m.Date), m.Time
+	return r
 }
 
 func (r *meetingRow) domain() app.Meeting {
-	return app.Meeting{
-		ID: r.ID, Kind: app.MeetingKind(r.Kind), Term: r.Term, Seq: r.Seq, Date: dateOf(r.HeldOn),
-		Time: r.TimeText, Place: r.Place, Chair: r.Chair, Attendees: r.Attendees, Observers: r.Observers, Recorder: r.Recorder,
-		Minutes: app.Minutes{Year: r.MinutesYear, Number: r.MinutesNumber, Title: r.MinutesTitle, Body: r.MinutesBody,
-			Signer: r.MinutesSigner, IssuedOn: dateOf(r.MinutesIssuedOn), CopyTo: r.MinutesCopyTo},
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
+	var m app.Meeting
+	fromRow(&m, r, "")
+	fromRow(&m.Minutes, r, "Minutes")
+	m.Date, m.Time = dateOf(r.HeldOn), r.TimeText
+	return m
 }
 
 func fillMeetings(db *gorm.DB, rows []meetingRow) ([]app.Meeting, error) {
@@ -132,10 +128,10 @@ func (s *Store) Meeting(ctx context.Context, id int64) (*app.Meeting, error) {
 
 func (s *Store) Meetings(ctx context.Context, f app.MeetingFilter) ([]app.Meeting, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.Meeting, int, error) {
-		return meetingBook.list(db, meetingConds(f), f.Sort, f.Desc, f.Page)
+		return meetingBook.list(db, s.eng, meetingConds(f), f.Sort, f.Desc, f.Page)
 	})
 }
 
 func (t *tx) Meeting(id int64) (*app.Meeting, error) { return meetingBook.get(t.db, id) }
 
-func (t *tx) SaveMeeting(m *app.Meeting) error { return meetingBook.save(t.db, m) }
+func (t *tx) SaveMeeting(m *app.Meeting) error { return meetingBook.save(t.db, t.eng, m) }

@@ -2,7 +2,7 @@ package data
 
 import "time"
 
-// The GORM rows. The schema itself is written out in schema.go (the
+// The GORM rows. The schema itself is written out in sqlite_schema.go (the
 // migrations own it, not AutoMigrate); these structs only name the columns.
 // Child rows keep their list position in pos, so lists read back in order.
 

@@ -58,11 +58,25 @@ func saveNamed[R any, P keyedRow[R]](db *gorm.DB, row *R, noun, name string) err
 	return err
 }
 
+// readList runs the read of a reference list as one read of the store (which
+// notes damage met from the error before it is mapped).
+func readList[D any](s *Store, ctx context.Context, read func(*gorm.DB) ([]D, error)) ([]D, error) {
+	var out []D
+	err := s.reading(ctx, func(db *gorm.DB) (err error) { out, err = read(db); return err })
+	return out, mapError(err)
+}
+
+// txList is the read of a reference list in a transaction.
+func txList[D any](t *tx, read func(*gorm.DB) ([]D, error)) ([]D, error) {
+	out, err := read(t.db)
+	return out, mapError(err)
+}
+
 // list reads a whole reference list (they are short) in order.
-func list[R any, D any](s *Store, ctx context.Context, order string, conv func(*R) D) ([]D, error) {
+func list[R any, D any](db *gorm.DB, order string, conv func(*R) D) ([]D, error) {
 	var rows []R
-	if err := s.reading(ctx, func(db *gorm.DB) error { return db.Order(order).Find(&rows).Error }); err != nil {
-		return nil, mapError(err)
+	if err := db.Order(order).Find(&rows).Error; err != nil {
+		return nil, err
 	}
 	out := make([]D, len(rows))
 	for i := range rows {
@@ -86,8 +100,10 @@ func byOrderThenName[T any](list []T, err error, order func(*T) int, name func(*
 }
 
 // Units lists the units by Order, then name.
-func (s *Store) Units(ctx context.Context) ([]app.Unit, error) {
-	units, err := list(s, ctx, "id", func(r *unitRow) app.Unit {
+func (s *Store) Units(ctx context.Context) ([]app.Unit, error) { return readList(s, ctx, units) }
+
+func units(db *gorm.DB) ([]app.Unit, error) {
+	units, err := list(db, "id", func(r *unitRow) app.Unit {
 		return app.Unit{ID: r.ID, Name: r.Name, Kind: app.UnitKind(r.Kind), Order: r.Ord, Active: r.Active}
 	})
 	return byOrderThenName(units, err, func(u *app.Unit) int { return u.Order }, func(u *app.Unit) string { return u.Name })
@@ -105,8 +121,12 @@ func (t *tx) SaveUnit(u *app.Unit) error {
 func (t *tx) DeleteUnit(id int64) error { return deleteRow[unitRow](t.db, id, refMissing("单位")) }
 
 // Leaders lists the leaders by Order, then name.
-func (s *Store) Leaders(ctx context.Context) ([]app.Leader, error) {
-	leaders, err := list(s, ctx, "id", func(r *leaderRow) app.Leader {
+func (s *Store) Leaders(ctx context.Context) ([]app.Leader, error) { return readList(s, ctx, leaders) }
+
+func (t *tx) Leaders() ([]app.Leader, error) { return txList(t, leaders) }
+
+func leaders(db *gorm.DB) ([]app.Leader, error) {
+	leaders, err := list(db, "id", func(r *leaderRow) app.Leader {
 		return app.Leader{ID: r.ID, Name: r.Name, Role: app.Role(r.Role), Order: r.Ord, Portfolio: r.Portfolio,
 			Units: r.Units, LinkedTo: r.LinkedTo, Active: r.Active}
 	})
@@ -127,8 +147,12 @@ func (t *tx) DeleteLeader(id int64) error {
 	return deleteRow[leaderRow](t.db, id, refMissing("领导"))
 }
 
-func (s *Store) Seals(ctx context.Context) ([]app.Seal, error) {
-	return list(s, ctx, "id", func(r *sealRow) app.Seal {
+func (s *Store) Seals(ctx context.Context) ([]app.Seal, error) { return readList(s, ctx, seals) }
+
+func (t *tx) Seals() ([]app.Seal, error) { return txList(t, seals) }
+
+func seals(db *gorm.DB) ([]app.Seal, error) {
+	return list(db, "id", func(r *sealRow) app.Seal {
 		return app.Seal{ID: r.ID, Name: r.Name, Kind: app.SealKind(r.Kind), Keeper: r.Keeper, Chain: chainOf(r.Chain), Active: r.Active}
 	})
 }

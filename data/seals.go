@@ -45,25 +45,17 @@ func chainOf(rows jsonList[approvalStep]) []app.ApprovalStep {
 }
 
 func sealRequestToRow(r *app.SealRequest) sealRequestRow {
-	return sealRequestRow{
-		ID: r.ID, Number: r.Number, Year: r.RequestedOn.Year, Status: string(r.Status),
-		SealName: r.SealName, SealKind: string(r.SealKind), Unit: r.Unit, Contact: r.Contact, Phone: r.Phone,
-		Reason: r.Reason, FileName: r.FileName, Copies: r.Copies, Destination: r.Destination, OffSite: r.OffSite,
-		RequestedOn: dateText(r.RequestedOn), Chain: chainToRows(r.Chain), RejectReason: r.RejectReason,
-		LogNo: r.LogNo, UsedOn: dateText(r.UsedOn), UsedCount: r.UsedCount, Handler: r.Handler, Witness: r.Witness,
-		Remarks: r.Remarks, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
+	var row sealRequestRow
+	toRow(&row, r, "")
+	row.Year, row.Chain = r.RequestedOn.Year, chainToRows(r.Chain)
+	return row
 }
 
 func (r *sealRequestRow) domain() app.SealRequest {
-	return app.SealRequest{
-		ID: r.ID, Number: r.Number, Status: app.SealStatus(r.Status),
-		SealName: r.SealName, SealKind: app.SealKind(r.SealKind), Unit: r.Unit, Contact: r.Contact, Phone: r.Phone,
-		Reason: r.Reason, FileName: r.FileName, Copies: r.Copies, Destination: r.Destination, OffSite: r.OffSite,
-		RequestedOn: dateOf(r.RequestedOn), Chain: chainOf(r.Chain), RejectReason: r.RejectReason,
-		LogNo: r.LogNo, UsedOn: dateOf(r.UsedOn), UsedCount: r.UsedCount, Handler: r.Handler, Witness: r.Witness,
-		Remarks: r.Remarks, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
+	var req app.SealRequest
+	fromRow(&req, r, "")
+	req.Chain = chainOf(r.Chain)
+	return req
 }
 
 func fillSealRequests(db *gorm.DB, rows []sealRequestRow) ([]app.SealRequest, error) {
@@ -112,18 +104,24 @@ func (s *Store) SealRequest(ctx context.Context, id int64) (*app.SealRequest, er
 }
 
 func (s *Store) SealRequestByNumber(ctx context.Context, number string) (*app.SealRequest, error) {
+	return view(s, ctx, func(db *gorm.DB) (*app.SealRequest, error) { return sealRequestByNumber(db, number) })
+}
+
+func (t *tx) SealRequestByNumber(number string) (*app.SealRequest, error) {
+	return sealRequestByNumber(t.db, number)
+}
+
+func sealRequestByNumber(db *gorm.DB, number string) (*app.SealRequest, error) {
 	number = strings.TrimSpace(number)
-	return view(s, ctx, func(db *gorm.DB) (*app.SealRequest, error) {
-		return sealBook.first(db, notFound("用印申请%s", number), "id", "number = ? AND number <> ''", number)
-	})
+	return sealBook.first(db, notFound("用印申请%s", number), "id", "number = ? AND number <> ''", number)
 }
 
 func (s *Store) SealRequests(ctx context.Context, f app.SealFilter) ([]app.SealRequest, int, error) {
 	return viewList(s, ctx, func(db *gorm.DB) ([]app.SealRequest, int, error) {
-		return sealBook.list(db, sealConds(f), f.Sort, f.Desc, f.Page)
+		return sealBook.list(db, s.eng, sealConds(f), f.Sort, f.Desc, f.Page)
 	})
 }
 
 func (t *tx) SealRequest(id int64) (*app.SealRequest, error) { return sealBook.get(t.db, id) }
 
-func (t *tx) SaveSealRequest(r *app.SealRequest) error { return sealBook.save(t.db, r) }
+func (t *tx) SaveSealRequest(r *app.SealRequest) error { return sealBook.save(t.db, t.eng, r) }

@@ -2,21 +2,36 @@
 // their search index, counters, history and reference data in one SQLite
 // file, with migrations, backup and restore. It is the only package that
 // knows SQL. Build with -tags sqlite_fts5.
+//
+// Generic and engine-specific code are apart by file name:
+//
+//   - The files without a prefix run on any SQL engine through GORM: the
+//     Store, its reads and transactions (store.go), the gate that lets a
+//     restore replace the connections (gate.go), the books and their rows
+//     (book.go, documents.go, seals.go, items.go, meetings.go, models.go,
+//     fields.go, columns.go), list filters (conds.go), counters, history,
+//     reference lists, the dashboard, Check's frame (check.go), and where
+//     backups go and how they are named and kept (backup.go, files.go).
+//   - sqlite_*.go is SQLite: opening the file with its pragmas, WAL and
+//     file lock (sqlite_open.go, sqlite_filelock*.go, sqlite_files.go), the
+//     schema and its migrations (sqlite_schema.go, sqlite_migrate.go), the
+//     FTS5 search index (sqlite_search*.go), the page plans tuned to
+//     SQLite's planner (sqlite_plan.go), VACUUM INTO backups and the
+//     restore of the file (sqlite_backup.go), quick_check, integrity_check
+//     and the checks of values SQLite's loose types let in (sqlite_health.go,
+//     sqlite_check*.go), and SQLite's error codes (sqlite_errors.go).
+//
+// Where the generic code needs the engine it calls the engine interface
+// (engine.go), which sqliteEngine implements (sqlite_engine.go). Another
+// engine is a file set of its own beside these (postgres_*.go: its engine,
+// opening, schema), not edits throughout.
 package data
 
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
-	"strings"
-	"time"
 
-	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"gongwen/app"
 )
@@ -28,232 +43,31 @@ import (
 type Store struct {
 	// gate is entered by every use of the connections below; RestoreFrom
 	// and Close replace them when no use runs.
-	gate gate
-	db   *gorm.DB // writes
-	sql  *sql.DB
-	rdb  *gorm.DB // reads
-	rsql *sql.DB
-	path string
-	opts options
-	lock *inUse // shared while open: no restore replaces the file under us
-	// readDSN opens the file read-only for a copy: mode=ro, or immutable
-	// when its folder cannot even hold SQLite's -shm (read-only media).
-	readDSN  string
-	readOnly bool // opened by OpenReadOnly: every write is refused
-	health   *health
+	gate     gate
+	db       *gorm.DB // writes
+	sql      *sql.DB
+	rdb      *gorm.DB // reads
+	rsql     *sql.DB
+	eng      engine
+	path     string
+	opts     options
+	lock     *inUse // shared while open: no restore replaces the file under us
+	readOnly bool   // opened by OpenReadOnly: every write is refused
 }
 
 var _ app.Store = (*Store)(nil)
 
-// options are the connection settings tests shorten.
-type options struct {
-	busyTimeout time.Duration
-}
-
-var defaultOptions = options{busyTimeout: 5 * time.Second}
-
-// Open opens the database at path, creating the file and its folder when
-// missing (private to the user), and brings its schema up to date. A file
-// written by a newer program, or not a Gongwen Desk file at all, is refused
-// untouched. SQLite's quick check of an existing file runs beside the first
-// reads; a file that fails it can still be read (and what is left copied),
-// but every write is refused.
-func Open(path string) (*Store, error) { return open(path, defaultOptions) }
-
-func open(path string, o options) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, wrapIO("打开数据文件", err)
-	}
-	if err := makePrivateDir(filepath.Dir(abs)); err != nil {
-		return nil, folderError(filepath.Dir(abs), "创建数据文件夹", err)
-	}
-	// what a killed backup, restore or export left behind
-	CleanLeftovers(filepath.Dir(abs), time.Now())
-	CleanLeftovers(BackupDir(abs), time.Now())
-	if err := removeStaleShm(abs); err != nil {
-		return nil, err
-	}
-	lock, err := holdShared(abs)
-	if err != nil {
-		return nil, err
-	}
-	s, err := openLocked(abs, o)
-	if err != nil {
-		lock.release()
-		return nil, err
-	}
-	s.lock, s.opts = lock, o
-	return s, nil
-}
-
-func openLocked(abs string, o options) (*Store, error) {
-	if err := precheck(abs); err != nil {
-		return nil, err
-	}
-	fi, statErr := os.Stat(abs)
-	isNew := statErr != nil || fi.Size() == 0
-	if err := createPrivate(abs); err != nil {
-		return nil, folderError(filepath.Dir(abs), "创建数据文件", err)
-	}
-	db, sqlDB, err := connect(dsn(abs, o), 2)
-	if err != nil {
-		return nil, err
-	}
-	if err := migrate(db, abs); err != nil {
-		sqlDB.Close()
-		return nil, err
-	}
-	s := &Store{db: db, sql: sqlDB, path: abs, readDSN: dsnReadOnly(abs), health: &health{}}
-	if !isNew { // a new file has nothing to check (and another program may be making it now)
-		s.health.checkAtOpen(s.readDSN)
-	}
-	rdb, rsql, err := connect(dsnReader(abs, o), 4)
-	if err != nil {
-		sqlDB.Close()
-		return nil, err
-	}
-	s.rdb, s.rsql = rdb, rsql
-	return s, nil
-}
-
-// OpenReadOnly opens an existing database only to read it (search, export,
-// print, check, backup): nothing is created or changed, so that it works
-// on read-only media and in folders the user may not write to. Every write
-// is refused.
-func OpenReadOnly(path string) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, wrapIO("打开数据文件", err)
-	}
-	if _, err := os.Stat(abs); err != nil {
-		return nil, missingFile(abs, err)
-	}
-	lock, err := holdForReading(abs)
-	if err != nil {
-		return nil, err
-	}
-	readDSN, err := readableDSN(abs)
-	if err != nil {
-		lock.release()
-		return nil, err
-	}
-	db, sqlDB, err := connect(readDSN+"&_foreign_keys=on&_txlock=deferred&_query_only=true", 2)
-	if err != nil {
-		lock.release()
-		return nil, err
-	}
-	version, appID, tables, err := fileVersion(sqlScanner(sqlDB))
-	if err == nil {
-		err = checkVersion(abs, version, appID, tables)
-	}
-	if err == nil && version < schemaVersion() {
-		err = ErrNeedsUpgrade
-	}
-	if err != nil {
-		sqlDB.Close()
-		lock.release()
-		return nil, notOurs(abs, err)
-	}
-	return &Store{db: db, sql: sqlDB, rdb: db, rsql: sqlDB, path: abs, readDSN: readDSN, readOnly: true, lock: lock, opts: defaultOptions, health: &health{}}, nil
-}
-
-// ErrNeedsUpgrade is OpenReadOnly's refusal of a file an older program
-// wrote: reading it needs its schema brought up to date, which is a write.
-var ErrNeedsUpgrade = app.Errorf(app.EINVALID, "数据文件是旧版本公文督办台写的，需要先升级：请在可以写入的位置用公文督办台打开它一次")
-
-// connect opens a pool of conns connections without touching the schema.
-// Writes queue for SQLite's one write lock anyway, so their pool is small;
-// reads run side by side under WAL.
-func connect(dsn string, conns int) (*gorm.DB, *sql.DB, error) {
-	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
-		Logger:                 logger.Default.LogMode(logger.Silent),
-		SkipDefaultTransaction: true, // every write already runs in Update's transaction
-		NowFunc:                func() time.Time { return time.Now().UTC() },
-	})
-	if err != nil {
-		return nil, nil, mapError(err)
-	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return nil, nil, mapError(err)
-	}
-	sqlDB.SetMaxOpenConns(conns)
-	sqlDB.SetMaxIdleConns(conns) // idle connections keep their page cache warm
-	return db, sqlDB, nil
-}
-
-// fileURI is the SQLite URI of an absolute path (escaped, so that spaces,
-// # and ? in folder names are safe).
-func fileURI(abs string) string {
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // Windows: file:///C:/…
-	}
-	return (&url.URL{Scheme: "file", Path: p}).String()
-}
-
-// dsn adds the connection settings. _txlock=immediate makes every
-// transaction take the write lock at BEGIN, so two programs never read the
-// same counter value and then both write it.
-func dsn(abs string, o options) string {
-	return fmt.Sprintf("%s?_journal_mode=WAL&_busy_timeout=%d&_foreign_keys=on&_synchronous=NORMAL&_txlock=immediate&_cache_size=-16000",
-		fileURI(abs), o.busyTimeout.Milliseconds())
-}
-
-// dsnReader is the pool of the store's reads: deferred transactions see one
-// snapshot and do not take the write lock; query_only guards against a read
-// path writing by mistake. Each of the four readers caches 4 MB of pages:
-// the operating system caches the file as well, and scrolling a large book
-// end to end filled 16 MB caches that the window then kept (14 MB of its
-// resident memory; no list page measurably slower, docs/BENCHMARKS.md).
-func dsnReader(abs string, o options) string {
-	return fmt.Sprintf("%s?_busy_timeout=%d&_foreign_keys=on&_txlock=deferred&_query_only=true&_cache_size=-4000",
-		fileURI(abs), o.busyTimeout.Milliseconds())
-}
-
-// dsnReadOnly opens a file only to read it: backups being checked, and the
-// live file being copied into one (SQLite's default 2 MB page cache).
-func dsnReadOnly(abs string) string { return fileURI(abs) + "?mode=ro&_busy_timeout=5000" }
-
-// dsnImmutable reads a file that nobody changes (on read-only media, a
-// backup to restore from) without SQLite's lock and -shm files, so that
-// nothing is created beside it. It ignores a -wal file: callers use it
-// only where there is none.
-func dsnImmutable(abs string) string { return fileURI(abs) + "?mode=ro&immutable=1" }
-
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
-
-// Close lets SQLite refresh its planner statistics, then closes the file.
-func (s *Store) Close() (err error) {
-	s.gate.replace(func() { err = s.closeLocked() })
-	return err
-}
-
-func (s *Store) closeLocked() error {
-	defer s.lock.release()
-	s.health.waitOpened(context.Background()) // no check left reading a closed store's file
-	if s.readOnly {
-		return mapError(s.sql.Close())
-	}
-	s.sql.Exec("PRAGMA optimize")
-	rerr := s.rsql.Close()
-	if err := s.sql.Close(); err != nil {
-		return mapError(err)
-	}
-	return mapError(rerr)
-}
 
 // Update runs fn in one immediate write transaction: everything fn does is
 // committed together, or rolled back if fn (or the commit) fails.
 func (s *Store) Update(ctx context.Context, fn func(app.Tx) error) error {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	if outer, ok := ctx.Value(batchKey{}).(*gorm.DB); ok { // a savepoint of the batch
-		return mapError(outer.Transaction(func(db *gorm.DB) error { return fn(&tx{db: db}) }))
+		return mapError(outer.Transaction(func(db *gorm.DB) error { return fn(&tx{db: db, eng: s.eng}) }))
 	}
-	return s.write(ctx, func(db *gorm.DB) error { return fn(&tx{db: db}) })
+	return s.write(ctx, func(db *gorm.DB) error { return fn(&tx{db: db, eng: s.eng}) })
 }
 
 // write runs fn in one immediate write transaction, unless the file is
@@ -262,11 +76,11 @@ func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
 	if s.readOnly {
 		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能修改", s.path)
 	}
-	if err := s.health.beforeWrite(ctx, s.readDSN); err != nil {
+	if err := s.eng.beforeWrite(ctx); err != nil {
 		return err
 	}
 	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
-	s.health.after(err)
+	s.eng.after(err)
 	return mapError(err)
 }
 
@@ -278,8 +92,7 @@ type batchKey struct{}
 // together, or nothing if fn fails or the program is killed midway (the
 // sample office is loaded so). Other writers wait meanwhile.
 func (s *Store) Batch(ctx context.Context, fn func(ctx context.Context) error) error {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	return s.write(ctx, func(db *gorm.DB) error { return fn(context.WithValue(ctx, batchKey{}, db)) })
 }
 
@@ -294,23 +107,21 @@ func (s *Store) readDB(ctx context.Context) *gorm.DB {
 
 // reading runs a read of one statement.
 func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	err := fn(s.readDB(ctx))
-	s.health.after(err) // damage met by a read is checked before the next write
+	s.eng.after(err) // damage met by a read is checked before the next write
 	return err
 }
 
 // view runs a read of several statements in one read transaction.
 func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (out T, err error) {
-	s.gate.enter()
-	defer s.gate.leave()
+	defer s.use(ctx)()
 	err = s.readDB(ctx).Transaction(func(db *gorm.DB) error {
 		var ferr error
 		out, ferr = fn(db)
 		return ferr
 	})
-	s.health.after(err)
+	s.eng.after(err)
 	return out, mapError(err)
 }
 
@@ -326,6 +137,32 @@ func viewList[T any](s *Store, ctx context.Context, fn func(*gorm.DB) ([]T, int,
 }
 
 // tx is the app.Tx of one Update.
-type tx struct{ db *gorm.DB }
+type tx struct {
+	db  *gorm.DB
+	eng engine
+}
 
 var _ app.Tx = (*tx)(nil)
+
+// Damaged is the damage the quick check found ("" when the file is sound),
+// once the check at open has run.
+func (s *Store) Damaged() string {
+	s.gate.enter()
+	defer s.gate.leave()
+	return s.eng.damaged()
+}
+
+// Search finds text in every book: any substring of one or more characters
+// of titles, numbers, units, 拟办, 批示, results, progress, meeting topics,
+// decisions and minutes, seal requests. Words separated by spaces must all
+// occur. Hits come newest first.
+func (s *Store) Search(ctx context.Context, text string, p app.Page) ([]app.SearchHit, int, error) {
+	return viewList(s, ctx, func(db *gorm.DB) ([]app.SearchHit, int, error) { return s.eng.search(db, text, p) })
+}
+
+// Reindex rebuilds the search index from the books (after Check reports it
+// out of step).
+func (s *Store) Reindex(ctx context.Context) error {
+	defer s.use(ctx)()
+	return mapError(s.db.WithContext(ctx).Transaction(s.eng.reindex))
+}

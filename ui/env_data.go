@@ -21,9 +21,7 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 		DataPath:  store.Path(),
 		BackupDir: backupDir,
 		Backup: func(ctx context.Context) (string, error) {
-			// timed, so a copy taken by hand never replaces the day's automatic one
-			dest := data.BackupFile(backupDir, store.Path(), "", time.Now())
-			return dest, store.Backup(ctx, dest)
+			return store.BackupInto(ctx, backupDir, time.Now())
 		},
 		AutoBackup: func(ctx context.Context) (string, error) {
 			return store.AutoBackup(ctx, backupDir, time.Now())
@@ -43,10 +41,7 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 			return nil
 		},
 		Restore: func(ctx context.Context, src string) error {
-			// keep what is there now before replacing it, once the restore
-			// has passed its checks (a refused one writes nothing)
-			keep := data.BackupFile(backupDir, store.Path(), "before-restore", time.Now())
-			if err := store.RestoreFrom(src, keep); err != nil {
+			if err := store.RestoreFrom(src); err != nil {
 				return err
 			}
 			return desk.Reload(ctx)

@@ -18,7 +18,7 @@ import (
 // search_chars holds the entry's set of characters (detail=none, for
 // 1-character queries), search_pairs the sequence of its overlapping
 // character pairs (detail=full, for queries of 2 or more characters,
-// matched as phrases of pairs; see searchtext.go). FTS5's
+// matched as phrases of pairs; see sqlite_searchtext.go). FTS5's
 // trigram tokenizer is not used because it finds nothing for the 1- and
 // 2-character words Chinese users type most.
 //
@@ -36,15 +36,7 @@ import (
 // "bookdocument" and "bookin" for a 收文): a book's 关键词 filter ANDs the
 // marker into its query, so that FTS5 alone counts the book's matching
 // records, where mapping 20,000 entries to their records took 11 ms and
-// checking 80,000 收文 against them 30 more (plan.go reads the page).
-
-// searchEntry is what a record contributes to the index.
-type searchEntry struct {
-	Number, Title, Status string
-	Date                  app.Date
-	Fields                []string // searchable text, one field per line
-	Book                  string   // a second marker: 收文 or 发文 for documents
-}
+// checking 80,000 收文 against them 30 more (sqlite_plan.go reads the page).
 
 const slotBits = 20
 
@@ -342,14 +334,6 @@ func bookTexts[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P], ids [
 	return out, nil
 }
 
-// Search finds text in every book: any substring of one or more characters
-// of titles, numbers, units, 拟办, 批示, results, progress, meeting topics,
-// decisions and minutes, seal requests. Words separated by spaces must all
-// occur. Hits come newest first.
-func (s *Store) Search(ctx context.Context, text string, p app.Page) ([]app.SearchHit, int, error) {
-	return viewList(s, ctx, func(db *gorm.DB) ([]app.SearchHit, int, error) { return search(db, text, p) })
-}
-
 // rebuildSearch empties the index and indexes every record again, in db's
 // transaction.
 func rebuildSearch(db *gorm.DB) error {
@@ -378,12 +362,4 @@ func reindexBook[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P]) err
 		id, _, _ := b.meta(d)
 		return indexEntry(db, b.entity, *id, b.search(d))
 	})
-}
-
-// Reindex rebuilds the search index from the books (after Check reports it
-// out of step).
-func (s *Store) Reindex(ctx context.Context) error {
-	s.gate.enter()
-	defer s.gate.leave()
-	return mapError(s.db.WithContext(ctx).Transaction(rebuildSearch))
 }

@@ -1,7 +1,7 @@
 package data
 
 // The schema, one block per migration. A block is never edited once
-// released: a change is a new block appended in migrate.go.
+// released: a change is a new block appended in sqlite_migrate.go.
 
 // schemaBooks (version 1) holds the four books, their child lists, history,
 // counters and reference data. Dates are TEXT 'YYYY-MM-DD' (” for none),
@@ -345,7 +345,7 @@ CREATE TABLE confirmed_years (
 );
 `
 
-// schemaSearch (version 2) is the search index, described in search.go:
+// schemaSearch (version 2) is the search index, described in sqlite_search.go:
 // search_entries holds what a hit shows, keyed by an id that sorts newest
 // first; search_chars and search_pairs are contentless FTS5 indexes whose
 // rowid is that id.
@@ -380,7 +380,7 @@ CREATE VIRTUAL TABLE search_pairs USING fts5 (p, tokenize = 'ascii', content = '
 // first) under a status filter, for the quick views (待拟办, 承办中, 已办结 …)
 // and the sort by status; and the 用印 book's default order (year, number).
 // The sorts by title, 来文单位 and 办理时限 over a whole book had none until
-// version 5 (schemaSortKeys, with plan.go to steer the planner): with
+// version 5 (schemaSortKeys, with sqlite_plan.go to steer the planner): with
 // SQLite's planner lacking statistics, an index whose order is not the
 // records' order (title, unit, due date) is also taken for unrelated
 // filters, which then read the rows in random order and get slower
@@ -398,7 +398,7 @@ CREATE INDEX items_status_year_seq ON items (status, year, seq);
 // index for each direction because no due date comes last both ways; each
 // is written so that new documents are appended at its end, which keeps its
 // pages full. The unit index also holds the other units, so the 单位
-// filter counts from it alone. plan.go keeps the planner from walking these
+// filter counts from it alone. sqlite_plan.go keeps the planner from walking these
 // indexes for unrelated filters.
 //
 // The 文号 index was partial (only non-empty 文号), which SQLite cannot
@@ -406,7 +406,7 @@ CREATE INDEX items_status_year_seq ON items (status, year, seq);
 // registration read a unit's documents instead. It is now whole, and holds
 // the 文号 alone.
 //
-// The search index is rebuilt with the books' markers (search.go).
+// The search index is rebuilt with the books' markers (sqlite_search.go).
 const schemaSortKeys = `
 CREATE INDEX documents_title ON documents (direction, title);
 CREATE INDEX documents_unit ON documents (direction, from_unit, id, lead_unit, draft_unit);

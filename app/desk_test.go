@@ -1,19 +1,23 @@
-package data
+package app_test
 
 import (
+	"context"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"gongwen/app"
+	"gongwen/data"
 )
 
 // newDesk is a desk over a fresh store with the office's settings, leaders
 // and seals, its clock set to 2026-01-05 (a Monday).
-func newDesk(t *testing.T) (*app.Desk, *Store, *time.Time) {
+func newDesk(t *testing.T) (*app.Desk, *data.Store, *time.Time) {
 	t.Helper()
 	s := newStore(t)
-	desk, err := app.NewDesk(ctx, s, "测试员")
+	desk, err := app.NewDesk(ctx, guarded(t, s), "测试员")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +43,43 @@ func newDesk(t *testing.T) (*app.Desk, *Store, *time.Time) {
 	}
 	must(t, desk.SaveUnit(ctx, &app.Unit{Name: "市人民政府办公室", Kind: app.UnitSuperior, Active: true}))
 	return desk, s, &now
+}
+
+var ctx = context.Background()
+
+// newStore opens a fresh store in a folder of the test's.
+func newStore(t testing.TB) *data.Store {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), "数据", "gongwen.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func mustEqual[T any](t testing.TB, what string, got, want T) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s:\n got %+v\nwant %+v", what, got, want)
+	}
+}
+
+func wantCode(t testing.TB, err error, code string) {
+	t.Helper()
+	if app.ErrorCode(err) != code {
+		t.Fatalf("want error %q, got %v (%q)", code, err, app.ErrorCode(err))
+	}
+}
+
+var d = app.MustDate
+
+func docTitles(ds []app.Document) []string {
+	titles := make([]string, len(ds))
+	for i, doc := range ds {
+		titles[i] = doc.Title
+	}
+	return titles
 }
 
 func must(t testing.TB, err error) {

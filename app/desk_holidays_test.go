@@ -1,4 +1,4 @@
-package data
+package app_test
 
 import (
 	"os"

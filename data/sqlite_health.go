@@ -131,17 +131,6 @@ func isDamage(err error) bool {
 	return se.Code == sqlite3.ErrIoErr || se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB
 }
 
-// Damaged is the damage the quick check found ("" when the file is sound),
-// once the check at open has run.
-func (s *Store) Damaged() string {
-	s.gate.enter()
-	defer s.gate.leave()
-	s.health.waitOpened(context.Background())
-	s.health.mu.Lock()
-	defer s.health.mu.Unlock()
-	return s.health.damaged
-}
-
 // quickCheckRows runs PRAGMA quick_check, keeping SQLite's error as it is.
 func quickCheckRows(ctx context.Context, db *sql.DB) ([]string, error) {
 	return pragmaRows(ctx, db, "PRAGMA quick_check(5)")

@@ -16,27 +16,6 @@ import (
 // program's SQLite file for one.
 const applicationID = 0x4757444B
 
-// A migration moves the schema one version up. The schema version is PRAGMA
-// user_version: 0 for a new file, len(migrations) for an up-to-date one.
-type migration struct {
-	name    string
-	sql     string
-	reindex bool // the search index must be rebuilt once the schema is final
-}
-
-// migrations in order; migrations[i] brings a file to version i+1. Append
-// only: a released entry never changes.
-var migrations = []migration{
-	{name: "四本台账、参考资料和历史记录", sql: schemaBooks},
-	{name: "全文检索索引", sql: schemaSearch, reindex: true},
-	{name: "检索条目不再重复保存正文，列表按状态的索引", sql: schemaLarge},
-	{name: "记录交办日期", sql: `ALTER TABLE documents ADD COLUMN assigned_on TEXT NOT NULL DEFAULT '';`},
-	{name: "各种排序的索引，检索索引分台账", sql: schemaSortKeys, reindex: true},
-}
-
-// schemaVersion is the version this program writes.
-func schemaVersion() int { return len(migrations) }
-
 // scanner reads one value, through GORM or database/sql.
 type scanner func(query string, dest any) error
 
@@ -88,6 +67,27 @@ func checkVersion(path string, version, appID, tables int) error {
 	}
 	return nil
 }
+
+// A migration moves the schema one version up. The schema version is PRAGMA
+// user_version: 0 for a new file, len(migrations) for an up-to-date one.
+type migration struct {
+	name    string
+	sql     string
+	reindex bool // the search index must be rebuilt once the schema is final
+}
+
+// migrations in order; migrations[i] brings a file to version i+1. Append
+// only: a released entry never changes.
+var migrations = []migration{
+	{name: "四本台账、参考资料和历史记录", sql: schemaBooks},
+	{name: "全文检索索引", sql: schemaSearch, reindex: true},
+	{name: "检索条目不再重复保存正文，列表按状态的索引", sql: schemaLarge},
+	{name: "记录交办日期", sql: `ALTER TABLE documents ADD COLUMN assigned_on TEXT NOT NULL DEFAULT '';`},
+	{name: "各种排序的索引，检索索引分台账", sql: schemaSortKeys, reindex: true},
+}
+
+// schemaVersion is the version this program writes.
+func schemaVersion() int { return len(migrations) }
 
 // migrate brings the file at path up to schemaVersion in one immediate
 // transaction, so that two programs opening an old file at once cannot both

@@ -250,3 +250,9 @@ func scanAll(ctx context.Context, db *sql.DB, query string, out *[]string) error
 	*out = got
 	return err
 }
+
+// column reads a one-column result.
+func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+	out, err := pragmaRows(ctx, db, query)
+	return out, mapError(err)
+}

@@ -56,7 +56,7 @@ func setThresholds(t *testing.T, rows, few, many int) {
 	t.Cleanup(func() { fewRows, fewMatches, manyMatches = old[0], old[1], old[2] })
 }
 
-// Each way of reading a page (plan.go) gives the same records in the same
+// Each way of reading a page (sqlite_plan.go) gives the same records in the same
 // order, and the same total, as the plain query, for filters and sorts of
 // every kind and pages at the start, middle and end.
 func TestPagePlansAgree(t *testing.T) {

@@ -1,4 +1,4 @@
-package data
+package app_test
 
 import (
 	"errors"
@@ -60,34 +60,4 @@ func TestSlipsSentRecorded(t *testing.T) {
 	if len(steps) != 1 || steps[0].Next != "" || !steps[0].ReportLate || steps[0].Reason() != "进展报告2026年1月12日到期未报" {
 		t.Fatalf("steps on 01-13: %+v", steps)
 	}
-}
-
-// Histories reads the entries of many records in one go, each record's
-// oldest first, past the chunk a single query holds.
-func TestHistoriesOfManyItems(t *testing.T) {
-	desk, store, _ := newDesk(t)
-	a := &app.Item{Title: "推进老旧小区改造", LeadUnit: "区住建局", AssignedOn: desk.Today(), Deadline: app.D(2026, 1, 8)}
-	b := &app.Item{Title: "整治背街小巷", LeadUnit: "区城管局", AssignedOn: desk.Today(), Deadline: app.D(2026, 1, 20)}
-	must(t, desk.CreateItem(ctx, a))
-	must(t, desk.CreateItem(ctx, b))
-	keep := func(*app.Item, app.SlipPrint) error { return nil }
-	must(t, desk.PrepareSlip(ctx, a.ID, app.SlipAssign, true, keep))
-	must(t, desk.PrepareSlip(ctx, a.ID, app.SlipReminder, true, keep))
-
-	ids := []int64{a.ID}
-	for i := int64(1); i <= historyChunk; i++ {
-		ids = append(ids, b.ID+i) // records that have no history
-	}
-	ids = append(ids, b.ID) // in the second chunk
-	got, err := store.Histories(ctx, app.EntityItem, ids)
-	must(t, err)
-	for _, id := range []int64{a.ID, b.ID} {
-		one, err := store.History(ctx, app.EntityItem, id)
-		must(t, err)
-		mustEqual(t, "history", got[id], one)
-	}
-	mustEqual(t, "records with history", len(got), 2)
-	none, err := store.Histories(ctx, app.EntityItem, nil)
-	must(t, err)
-	mustEqual(t, "no records", len(none), 0)
 }
