@@ -42,7 +42,7 @@ func (k *Desk) RegisterIncoming(ctx context.Context, d *Document, allowDuplicate
 		if err := tx.SaveDocument(d); err != nil {
 			return err
 		}
-		return k.history(tx, EntityDocument, d.ID, "登记", d.Serial+" "+d.Title)
+		return k.history(ctx, tx, EntityDocument, d.ID, "登记", d.Serial+" "+d.Title)
 	})
 }
 
@@ -60,7 +60,7 @@ func (k *Desk) DraftOutgoing(ctx context.Context, d *Document) error {
 		if err := tx.SaveDocument(d); err != nil {
 			return err
 		}
-		return k.history(tx, EntityDocument, d.ID, "拟稿", d.Title)
+		return k.history(ctx, tx, EntityDocument, d.ID, "拟稿", d.Title)
 	})
 }
 
@@ -90,7 +90,7 @@ func (k *Desk) EditDocument(ctx context.Context, edited *Document, allowDuplicat
 
 func (k *Desk) Propose(ctx context.Context, id int64, text string) (*Document, error) {
 	return k.changeDoc(ctx, id, "拟办", func(_ Tx, d *Document) (string, error) {
-		return text, d.Propose(text, k.Operator, k.Today())
+		return text, d.Propose(text, k.Operator(ctx), k.Today())
 	})
 }
 
@@ -150,7 +150,7 @@ func (k *Desk) ReturnCirculation(ctx context.Context, id int64, seq int, on Date
 
 func (k *Desk) Remind(ctx context.Context, id int64, text string) (*Document, error) {
 	return k.changeDoc(ctx, id, "催办", func(_ Tx, d *Document) (string, error) {
-		err := d.Remind(k.Today(), text, k.Operator)
+		err := d.Remind(k.Today(), text, k.Operator(ctx))
 		if err != nil {
 			return "", err
 		}
@@ -176,29 +176,32 @@ func (k *Desk) Transfer(ctx context.Context, id int64, to, reason string) (*Docu
 	})
 }
 
-// Archive files the document with the next 件号 of its year and retention.
+// Archive files the document (归档) with the next 件号 of its year and
+// retention. An incoming document must be 已办结 and back from every
+// reader, an outgoing one 已印发; the 全宗号 must be in the settings. The
+// 件号 is taken only once the filing is allowed.
 func (k *Desk) Archive(ctx context.Context, id int64, year int, retention Retention) (*Document, error) {
 	st := k.Settings()
 	return k.changeDoc(ctx, id, "归档", func(tx Tx, d *Document) (string, error) {
-		a := Archive{Fonds: st.FondsCode, Year: year, Retention: retention, OrgCode: st.OrgCode, Piece: 1, FiledOn: k.Today()}
-		if err := a.Validate(); err != nil {
-			return "", err
-		}
-		if err := d.ArchiveAs(a); err != nil { // check the state before a 件号 is taken
+		a := Archive{Fonds: st.FondsCode, Year: year, Retention: retention, OrgCode: st.OrgCode, FiledOn: k.Today()}
+		if err := d.CheckArchive(a); err != nil {
 			return "", err
 		}
 		n, err := tx.NextNumber(fmt.Sprintf("archive:%d:%s", year, retention))
 		if err != nil {
 			return "", err
 		}
-		d.Archive.Piece = n
+		a.Piece = n
+		if err := d.ArchiveAs(a); err != nil {
+			return "", err
+		}
 		return d.Archive.Number(), nil
 	})
 }
 
 func (k *Desk) CheckDraft(ctx context.Context, id int64) (*Document, error) {
 	return k.changeDoc(ctx, id, "核稿", func(_ Tx, d *Document) (string, error) {
-		return "", d.CheckDraft(k.Operator, k.Today())
+		return "", d.CheckDraft(k.Operator(ctx), k.Today())
 	})
 }
 
@@ -240,16 +243,17 @@ func (k *Desk) Sign(ctx context.Context, id int64, leaderName string, on Date) (
 		if !ok {
 			return "", Errorf(EINVALID, "发文代字“%s”不在设置中", d.IssuingCode)
 		}
-		if err := d.Sign(l, on, code, 1); err != nil { // check before a number is taken
+		if err := d.CheckSign(l, on, code); err != nil {
 			return "", err
 		}
 		n, err := tx.NextNumber(fmt.Sprintf("out:%s:%d", code.Code, on.Year))
 		if err != nil {
 			return "", err
 		}
-		no := DocNo{Code: code.Code, Year: on.Year, Serial: n}.String()
-		d.DocNo, d.Serial = no, no
-		return leaderName + " 签发，" + no, nil
+		if err := d.Sign(l, on, code, n); err != nil {
+			return "", err
+		}
+		return leaderName + " 签发，" + d.DocNo, nil
 	})
 }
 

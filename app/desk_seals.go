@@ -77,7 +77,7 @@ func (k *Desk) CreateSealRequest(ctx context.Context, r *SealRequest) error {
 		if err := tx.SaveSealRequest(r); err != nil {
 			return err
 		}
-		return k.history(tx, EntitySeal, r.ID, "申请", r.Unit+" "+r.Reason)
+		return k.history(ctx, tx, EntitySeal, r.ID, "申请", r.Unit+" "+r.Reason)
 	})
 }
 

@@ -11,7 +11,7 @@ func (k *Desk) changeSettings(ctx context.Context, action, detail string, fn fun
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return k.history(tx, EntitySettings, 0, action, detail)
+		return k.history(ctx, tx, EntitySettings, 0, action, detail)
 	})
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func (k *Desk) recountUncertain(ctx context.Context) error {
 			if err := tx.SaveDocument(d); err != nil {
 				return err
 			}
-			if err := k.history(tx, EntityDocument, d.ID, "重算期限", fmt.Sprintf("节假日安排录入后，办理期限由%s改为%s", old, d.DueOn)); err != nil {
+			if err := k.history(ctx, tx, EntityDocument, d.ID, "重算期限", fmt.Sprintf("节假日安排录入后，办理期限由%s改为%s", old, d.DueOn)); err != nil {
 				return err
 			}
 		}

@@ -12,10 +12,10 @@ func (k *Desk) CreateItem(ctx context.Context, it *Item) error {
 	if err := k.optionalLeader(ctx, it.LeaderInCharge); err != nil {
 		return err
 	}
-	return k.Store.Update(ctx, func(tx Tx) error { return k.createItem(tx, it) })
+	return k.Store.Update(ctx, func(tx Tx) error { return k.createItem(ctx, tx, it) })
 }
 
-func (k *Desk) createItem(tx Tx, it *Item) error {
+func (k *Desk) createItem(ctx context.Context, tx Tx, it *Item) error {
 	it.ID, it.Status = 0, ItemOpen
 	if err := it.Validate(); err != nil {
 		return err
@@ -30,7 +30,7 @@ func (k *Desk) createItem(tx Tx, it *Item) error {
 	if err := tx.SaveItem(it); err != nil {
 		return err
 	}
-	return k.history(tx, EntityItem, it.ID, "立项", it.Number+" "+it.Title)
+	return k.history(ctx, tx, EntityItem, it.ID, "立项", it.Number+" "+it.Title)
 }
 
 // EditItem saves changes to an item's assignment data.
@@ -61,7 +61,7 @@ func (k *Desk) EditItem(ctx context.Context, edited *Item) (*Item, error) {
 
 func (k *Desk) AddProgress(ctx context.Context, id int64, on Date, text string) (*Item, error) {
 	return k.changeItem(ctx, id, "进展反馈", func(_ Tx, it *Item) (string, error) {
-		return text, it.AddProgress(Progress{On: on, Text: text, Operator: k.Operator})
+		return text, it.AddProgress(Progress{On: on, Text: text, Operator: k.Operator(ctx)})
 	})
 }
 
@@ -111,10 +111,10 @@ func (k *Desk) ItemFromInstruction(ctx context.Context, docID int64, n int, dead
 			return Errorf(ENOTFOUND, "这份公文没有第%d条批示", n+1)
 		}
 		it = ItemFromInstruction(d, d.Instructions[n], deadline)
-		if err := k.createItem(tx, &it); err != nil {
+		if err := k.createItem(ctx, tx, &it); err != nil {
 			return err
 		}
-		return k.history(tx, EntityDocument, d.ID, "转督办", it.Number)
+		return k.history(ctx, tx, EntityDocument, d.ID, "转督办", it.Number)
 	})
 	return &it, err
 }

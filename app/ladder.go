@@ -228,7 +228,7 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 				}
 				sp.Number = ReminderNumber(today.Year, n)
 			}
-			if err := tx.AddHistory(HistoryEntry{Entity: EntityItem, EntityID: id, At: k.Now(), Operator: k.Operator, Action: kind.action(), Detail: sp.Number}); err != nil {
+			if err := tx.AddHistory(HistoryEntry{Entity: EntityItem, EntityID: id, At: k.Now(), Operator: k.Operator(ctx), Action: kind.action(), Detail: sp.Number}); err != nil {
 				return err
 			}
 		}

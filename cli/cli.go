@@ -198,7 +198,8 @@ func (c *command) deskOn(s *data.Store) (*app.Desk, error) {
 	if op == "" {
 		op = "命令行"
 	}
-	desk, err := app.NewDesk(c.ctx, s, op)
+	c.ctx = app.WithOperator(c.ctx, op) // every step of this command is op's
+	desk, err := app.NewDesk(c.ctx, s, "")
 	if err != nil {
 		s.Close()
 		return nil, err
