@@ -1,3 +1,6 @@
+// The Desk: its clock, settings and calendar, the operator of a step, and the
+// one read-modify-write transaction every step goes through.
+
 package app
 
 import (

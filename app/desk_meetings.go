@@ -1,3 +1,5 @@
+// The Desk's steps on the 会议 book: meetings, decisions made items, minutes.
+
 package app
 
 import (
@@ -97,7 +99,8 @@ func mergeMinutes(old, edited Minutes) Minutes {
 }
 
 // DecisionToItem makes a supervision item of decision seq of a meeting, in
-// one step, and links them both ways.
+// one step, and links them both ways. The decision must have a deadline and
+// not be made an item yet.
 func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*Item, error) {
 	var it Item
 	_, err := k.changeMeeting(ctx, meetingID, "议定事项转督办", func(tx Tx, m *Meeting) (string, error) {
