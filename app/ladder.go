@@ -194,9 +194,9 @@ func (k *Desk) ItemSlips(ctx context.Context, id int64) ([]SlipSent, error) {
 
 // PrepareSlip gets a slip ready to print; the item must allow that slip
 // today (CanSend). Printed as sent, it is recorded in the item's history in
-// one transaction, and a 催办单 takes the next number of the year's counter (催〔2026〕N号, no gaps: a failed print returns it).
-// print runs inside that transaction, so a slip that fails to print is not
-// recorded as sent.
+// one transaction, and a 催办单 takes the next number of the year's counter
+// (催〔2026〕N号, no gaps: a failed print returns it). print runs inside that
+// transaction, so a slip that fails to print is not recorded as sent.
 func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bool, print func(*Item, SlipPrint) error) error {
 	today := k.Today()
 	before, err := k.ItemSlips(ctx, id)
