@@ -738,7 +738,7 @@ func (d *Document) CheckSign(signer Leader, on Date, code IssuingCode) error {
 }
 
 // Sign records the 签发 and gives the document its 发文字号, serial being
-// the number taken for the code's year; CheckSign must allow it.
+// the number taken for the code's year; it refuses what CheckSign refuses.
 func (d *Document) Sign(signer Leader, on Date, code IssuingCode, serial int) error {
 	if err := d.CheckSign(signer, on, code); err != nil {
 		return err

@@ -286,8 +286,8 @@ func (m *Meeting) CheckMinutes(body, signer string, on Date) error {
 // reissued minutes keep the one they were given, and its year.
 func (m *Meeting) NeedsMinutesNumber() bool { return m.Minutes.Number == 0 }
 
-// IssueMinutes fills the minutes, with number when NeedsMinutesNumber;
-// CheckMinutes must allow them.
+// IssueMinutes fills the minutes, with number when NeedsMinutesNumber; it
+// refuses what CheckMinutes refuses.
 func (m *Meeting) IssueMinutes(number int, body, signer string, on Date) error {
 	if err := m.CheckMinutes(body, signer, on); err != nil {
 		return err
