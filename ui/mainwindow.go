@@ -257,7 +257,7 @@ func (u *UI) autoBackup() {
 		return
 	}
 	u.wg.Add(1)
-	ctx := u.ctx
+	ctx := u.ctx // taken on the UI thread, where setOperator replaces it
 	go func() {
 		defer u.wg.Done()
 		_, err := u.env.AutoBackup(ctx)
@@ -590,7 +590,7 @@ func (u *UI) busy(title string, work func(ctx context.Context) error, done func(
 	d.Show()
 	d.Resize(fyne.NewSize(380, d.MinSize().Height))
 	u.wg.Add(1)
-	ctx := u.ctx
+	ctx := u.ctx // taken on the UI thread, where setOperator replaces it
 	go func() {
 		defer u.wg.Done()
 		err := work(ctx)

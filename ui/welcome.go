@@ -105,7 +105,7 @@ func (u *UI) loadSample() {
 		})
 	}
 	u.wg.Add(1)
-	ctx := u.ctx
+	ctx := u.ctx // taken on the UI thread, where setOperator replaces it
 	go func() {
 		defer u.wg.Done()
 		err := u.env.LoadSample(ctx, u.desk, progress)
