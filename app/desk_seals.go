@@ -151,17 +151,20 @@ func (k *Desk) WithdrawSeal(ctx context.Context, id int64) (*SealRequest, error)
 }
 
 // UseSeal records the use and gives it the next 登记号 of the seal log. The
-// request must be approved and not used yet (CanUse: one approval, one use).
+// request must be approved and not used yet (CanUse: one approval, one use),
+// the copies within those approved (CheckUse); only then is the number taken.
 func (k *Desk) UseSeal(ctx context.Context, id int64, on Date, count int, handler, witness, remarks string) (*SealRequest, error) {
 	return k.changeSeal(ctx, id, "用印", func(tx Tx, r *SealRequest) (string, error) {
-		if err := r.MarkUsed(on, count, handler, witness, "-", remarks); err != nil {
+		if err := r.CheckUse(on, count, handler, witness); err != nil {
 			return "", err
 		}
 		n, err := tx.NextNumber(fmt.Sprintf("seallog:%d", on.Year))
 		if err != nil {
 			return "", err
 		}
-		r.LogNo = IncomingSerial(on.Year, n)
+		if err := r.MarkUsed(on, count, handler, witness, IncomingSerial(on.Year, n), remarks); err != nil {
+			return "", err
+		}
 		return fmt.Sprintf("登记号%s，%d份，经办人%s，监印人%s", r.LogNo, count, handler, witness), nil
 	})
 }
