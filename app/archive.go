@@ -55,8 +55,20 @@ func (a Archive) Number() string {
 	return strings.Join(parts, "-")
 }
 
-// Validate checks the filing data.
+// Validate checks the filing data with its 件号.
 func (a Archive) Validate() error {
+	if err := a.CheckFiling(); err != nil {
+		return err
+	}
+	if a.Piece < 1 || a.Piece > 9999 {
+		return Errorf(EINVALID, "件号应为1到9999")
+	}
+	return nil
+}
+
+// CheckFiling checks the filing data but the 件号, which the desk takes from
+// its counter once the rest is right.
+func (a Archive) CheckFiling() error {
 	switch {
 	case strings.TrimSpace(a.Fonds) == "":
 		return NeedsSetting(Errorf(EINVALID, "请在设置中填写全宗号（档号的第一段，由档案馆给定）"), MissingFonds, "")
@@ -64,8 +76,6 @@ func (a Archive) Validate() error {
 		return Errorf(EINVALID, "归档年度不对")
 	case a.Retention != RetainForever && a.Retention != Retain30 && a.Retention != Retain10:
 		return Errorf(EINVALID, "保管期限应为永久、定期30年或定期10年")
-	case a.Piece < 1 || a.Piece > 9999:
-		return Errorf(EINVALID, "件号应为1到9999")
 	}
 	return nil
 }

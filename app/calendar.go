@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"time"
@@ -92,10 +93,10 @@ func (c *Calendar) IsWorkday(d Date) bool {
 }
 
 // AddWorkdays returns the n-th working day after from (the start day is not
-// counted). With n <= 0 it returns from. The error is an ECOVERAGE warning
+// counted). With n <= 0 it returns from. The warning (WCOVERAGE) is non-nil
 // when any day counted lies in a year the calendar does not cover; the date
 // returned is then computed on weekends alone and must be shown as uncertain.
-func (c *Calendar) AddWorkdays(from Date, n int) (Date, error) {
+func (c *Calendar) AddWorkdays(from Date, n int) (Date, *Warning) {
 	d := from
 	var uncovered []int
 	for i := 0; i < n; {
@@ -108,26 +109,26 @@ func (c *Calendar) AddWorkdays(from Date, n int) (Date, error) {
 		}
 	}
 	if len(uncovered) > 0 {
-		return d, UncoveredYearError(uncovered[0])
+		return d, UncoveredYear(uncovered[0])
 	}
 	return d, nil
 }
 
 // SubWorkdays returns the n-th working day before d (for topics due before a
 // meeting), with the same coverage warning as AddWorkdays.
-func (c *Calendar) SubWorkdays(to Date, n int) (Date, error) {
+func (c *Calendar) SubWorkdays(to Date, n int) (Date, *Warning) {
 	d := to
-	var err error
+	var warn *Warning
 	for i := 0; i < n; {
 		d = d.AddDays(-1)
-		if !c.covered[d.Year] && err == nil {
-			err = UncoveredYearError(d.Year)
+		if !c.covered[d.Year] && warn == nil {
+			warn = UncoveredYear(d.Year)
 		}
 		if c.IsWorkday(d) {
 			i++
 		}
 	}
-	return d, err
+	return d, warn
 }
 
 // WorkdaysBetween counts working days after from up to and including to;
@@ -146,10 +147,7 @@ func (c *Calendar) WorkdaysBetween(from, to Date) int {
 	return sign * n
 }
 
-// ECOVERAGE marks a due date computed in a year whose holidays are unknown.
-const ECOVERAGE = "coverage"
-
-// UncoveredYearError says that year's holiday schedule is missing.
-func UncoveredYearError(year int) *Error {
-	return Errorf(ECOVERAGE, "%d年的节假日安排尚未录入，期限按普通周末推算，可能不准确；请在“设置—节假日”中补录%s年的安排", year, strconv.Itoa(year))
+// UncoveredYear warns that year's holiday schedule is missing.
+func UncoveredYear(year int) *Warning {
+	return &Warning{Code: WCOVERAGE, Message: fmt.Sprintf("%d年的节假日安排尚未录入，期限按普通周末推算，可能不准确；请在“设置—节假日”中补录%s年的安排", year, strconv.Itoa(year))}
 }

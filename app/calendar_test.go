@@ -42,15 +42,15 @@ func TestCalendarCoverage(t *testing.T) {
 	if !cal.Covers(2026) || !cal.Covers(2027) || cal.Covers(2028) {
 		t.Fatalf("built-in years: %v", cal.CoveredYears())
 	}
-	got, err := cal.AddWorkdays(MustDate("2027-12-27"), 5)
-	if ErrorCode(err) != ECOVERAGE || got != MustDate("2028-01-03") || !strings.Contains(err.Error(), "2028年") {
-		t.Fatalf("into 2028: %v %v; want a coverage warning and the weekend-only date", got, err)
+	got, warn := cal.AddWorkdays(MustDate("2027-12-27"), 5)
+	if warn == nil || warn.Code != WCOVERAGE || got != MustDate("2028-01-03") || !strings.Contains(warn.String(), "2028年") {
+		t.Fatalf("into 2028: %v %v; want a coverage warning and the weekend-only date", got, warn)
 	}
 	// The office enters the New Year's holiday of 2028 and confirms the year.
 	cal = NewCalendar([]DayOverride{{Day: MustDate("2028-01-03"), Name: "元旦"}}, []int{2028})
-	got, err = cal.AddWorkdays(MustDate("2027-12-27"), 5)
-	if err != nil || got != MustDate("2028-01-04") {
-		t.Fatalf("with 2028 entered: %v %v", got, err)
+	got, warn = cal.AddWorkdays(MustDate("2027-12-27"), 5)
+	if warn != nil || got != MustDate("2028-01-04") {
+		t.Fatalf("with 2028 entered: %v %v", got, warn)
 	}
 	// Office overrides win over the built-in schedule.
 	cal = NewCalendar([]DayOverride{{Day: MustDate("2026-10-08"), Name: "本地调整"}}, nil)

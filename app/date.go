@@ -99,7 +99,7 @@ func ParseDate(s string) (Date, error) {
 		return Errorf(EINVALID, "日期“%s”无法识别，请按 2026-01-05 的格式填写", Excerpt(typed))
 	}
 	var parts []string
-	if len(s) == 8 && isDigits(s) {
+	if len(s) == 8 && !strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
 		parts = []string{s[:4], s[4:6], s[6:]}
 	} else {
 		s = strings.TrimSuffix(strings.TrimSuffix(s, "日"), "号")
@@ -126,15 +126,6 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, Errorf(EINVALID, "日期“%s”不存在（%d年%d月没有%d日）", Excerpt(s), n[0], n[1], n[2])
 	}
 	return d, nil
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // NormalizeWidth turns full-width ASCII (０-９, Ａ-Ｚ, the ideographic space)

@@ -1,3 +1,6 @@
+// The Desk: its clock, settings and calendar, the operator of a step, and the
+// one read-modify-write transaction every step goes through.
+
 package app
 
 import (
@@ -10,19 +13,25 @@ import (
 // Desk carries out the secretaries' work on the books: every workflow step
 // loads the record in a write transaction, applies the domain rule, saves it
 // and records who did it. The window and the command line both use it.
+//
+// Who does a step is part of the step's ctx (WithOperator): the window puts
+// the secretary chosen in its status bar there, the command line its
+// GONGWEN_OPERATOR, and a later sign-in the account's name.
 type Desk struct {
-	Store    Store
-	Operator string
-	Now      func() time.Time // the clock; tests set it
+	Store Store
+	Now   func() time.Time // the clock; tests set it
 
+	operator string // who acts in a step whose ctx names no one
 	mu       sync.RWMutex
 	calendar *Calendar
 	settings Settings
 }
 
-// NewDesk loads the settings and the calendar from the store.
+// NewDesk loads the settings and the calendar from the store. operator is
+// recorded for the steps whose ctx names no one (the sample office's
+// loader, tests); "" leaves them unnamed.
 func NewDesk(ctx context.Context, s Store, operator string) (*Desk, error) {
-	k := &Desk{Store: s, Operator: operator, Now: time.Now}
+	k := &Desk{Store: s, operator: operator, Now: time.Now}
 	if err := k.Reload(ctx); err != nil {
 		return nil, err
 	}
@@ -67,7 +76,7 @@ func (k *Desk) Settings() Settings {
 }
 
 // DueDate is the day n working days after from, with the coverage warning.
-func (k *Desk) DueDate(from Date, n int) (Date, error) { return k.Calendar().AddWorkdays(from, n) }
+func (k *Desk) DueDate(from Date, n int) (Date, *Warning) { return k.Calendar().AddWorkdays(from, n) }
 
 // DashboardQuery is the query of 工作台 for today.
 func (k *Desk) DashboardQuery() DashboardQuery {
@@ -82,8 +91,31 @@ func (k *Desk) Colour(it *Item) Colour {
 	return it.ColourOn(k.Today(), k.Calendar(), k.Settings().Rules.WarnDays)
 }
 
-func (k *Desk) history(tx Tx, e Entity, id int64, action, detail string) error {
-	return tx.AddHistory(HistoryEntry{Entity: e, EntityID: id, At: k.Now(), Operator: k.Operator, Action: action, Detail: detail})
+type operatorKey struct{}
+
+// WithOperator returns a ctx whose steps are done by the operator name.
+func WithOperator(ctx context.Context, name string) context.Context {
+	return context.WithValue(ctx, operatorKey{}, strings.TrimSpace(name))
+}
+
+// OperatorFrom is the operator ctx names (WithOperator), or "".
+func OperatorFrom(ctx context.Context) string {
+	name, _ := ctx.Value(operatorKey{}).(string)
+	return name
+}
+
+// Operator is who does a step run with ctx: the operator ctx names, else
+// the one the desk was opened for.
+func (k *Desk) Operator(ctx context.Context) string {
+	if name := OperatorFrom(ctx); name != "" {
+		return name
+	}
+	return k.operator
+}
+
+// history records a step in the record's 办理记录, under the operator of ctx.
+func (k *Desk) history(ctx context.Context, tx Tx, e Entity, id int64, action, detail string) error {
+	return tx.AddHistory(HistoryEntry{Entity: e, EntityID: id, At: k.Now(), Operator: k.Operator(ctx), Action: action, Detail: detail})
 }
 
 // change is the read-modify-write of one record in one transaction.
@@ -110,7 +142,7 @@ func change[T any](ctx context.Context, k *Desk, e Entity, id int64, action stri
 			return err
 		}
 		out = rec
-		return k.history(tx, e, id, action, detail)
+		return k.history(ctx, tx, e, id, action, detail)
 	})
 	return out, err
 }

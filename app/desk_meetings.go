@@ -1,3 +1,5 @@
+// The Desk's steps on the 会议 book: meetings, decisions made items, minutes.
+
 package app
 
 import (
@@ -5,28 +7,32 @@ import (
 	"fmt"
 )
 
-// SaveMeeting creates or updates a meeting, computing the topics' due dates.
-// The warning is non-nil when a due date lies in an uncovered year.
-func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err error) {
+// SaveMeeting creates (m.ID 0) or updates a meeting, computing the topics'
+// due dates; the chair must be on the 领导名单. The meeting is saved all
+// the same when a due date lies in a year the calendar does not cover or
+// its 第N次 goes against its date: the warnings say so. On update the
+// minutes' number and the decisions already made supervision items stay.
+func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (Warnings, error) {
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
 	if _, err := k.leader(ctx, m.Chair); err != nil {
 		return nil, err
 	}
-	warn = m.TopicsDue(k.Calendar())
-	if seqWarn, err := k.meetingSequenceWarning(ctx, m); err != nil {
+	var warns Warnings
+	warns.add(m.TopicsDue(k.Calendar()))
+	seqWarn, err := k.meetingSequenceWarning(ctx, m)
+	if err != nil {
 		return nil, err
-	} else if seqWarn != nil {
-		warn = joinWarnings(warn, seqWarn)
 	}
+	warns.add(seqWarn)
 	if m.ID == 0 {
 		m.CreatedAt, m.UpdatedAt = k.Now(), k.Now()
-		return warn, k.Store.Update(ctx, func(tx Tx) error {
+		return warns, k.Store.Update(ctx, func(tx Tx) error {
 			if err := tx.SaveMeeting(m); err != nil {
 				return err
 			}
-			return k.history(tx, EntityMeeting, m.ID, "登记会议", m.Name())
+			return k.history(ctx, tx, EntityMeeting, m.ID, "登记会议", m.Name())
 		})
 	}
 	edited := *m
@@ -39,12 +45,12 @@ func (k *Desk) SaveMeeting(ctx context.Context, m *Meeting) (warn error, err err
 	if saved != nil {
 		*m = *saved
 	}
-	return warn, err
+	return warns, err
 }
 
 // meetingSequenceWarning compares m's 第N次 with the meetings of the same
 // kind held within a year of it.
-func (k *Desk) meetingSequenceWarning(ctx context.Context, m *Meeting) (error, error) {
+func (k *Desk) meetingSequenceWarning(ctx context.Context, m *Meeting) (*Warning, error) {
 	if m.Seq <= 0 {
 		return nil, nil
 	}
@@ -54,14 +60,6 @@ func (k *Desk) meetingSequenceWarning(ctx context.Context, m *Meeting) (error, e
 		return nil, err
 	}
 	return m.SequenceWarning(others), nil
-}
-
-// joinWarnings puts two warnings in one message; the first one's code stays.
-func joinWarnings(a, b error) error {
-	if a == nil {
-		return b
-	}
-	return &Error{Code: ErrorCode(a), Message: ErrorMessage(a) + "\n" + ErrorMessage(b)}
 }
 
 // keepDecisionLinks carries the supervision items already made of decisions
@@ -101,7 +99,8 @@ func mergeMinutes(old, edited Minutes) Minutes {
 }
 
 // DecisionToItem makes a supervision item of decision seq of a meeting, in
-// one step, and links them both ways.
+// one step, and links them both ways. The decision must have a deadline and
+// not be made an item yet.
 func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*Item, error) {
 	var it Item
 	_, err := k.changeMeeting(ctx, meetingID, "议定事项转督办", func(tx Tx, m *Meeting) (string, error) {
@@ -117,7 +116,7 @@ func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*I
 				return "", Errorf(EINVALID, "第%d项议定事项没有时限，请先填写", seq)
 			}
 			it = ItemFromDecision(m, *dec)
-			if err := k.createItem(tx, &it); err != nil {
+			if err := k.createItem(ctx, tx, &it); err != nil {
 				return "", err
 			}
 			dec.ItemID = it.ID
@@ -128,28 +127,32 @@ func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*I
 	return &it, err
 }
 
-// IssueMinutes gives the minutes their number (per kind per year, once) and
-// records body, signer and date.
+// IssueMinutes gives the minutes their number (per kind per year, once:
+// reissued minutes keep theirs) and records body, signer and date. The
+// meeting must have been held (CanIssueMinutes) and the signer be on the
+// 领导名单; the number is taken only once the minutes are accepted.
 func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, on Date) (*Meeting, error) {
 	if _, err := k.leader(ctx, signer); err != nil {
 		return nil, err
 	}
 	return k.changeMeeting(ctx, id, "印发纪要", func(tx Tx, m *Meeting) (string, error) {
-		year, number := m.Minutes.Year, m.Minutes.Number
 		if err := m.CanIssueMinutes(k.Today()); err != nil {
 			return "", err
 		}
-		if err := m.IssueMinutes(1, body, signer, on); err != nil { // validate before a number is taken
+		if err := m.CheckMinutes(body, signer, on); err != nil {
 			return "", err
 		}
-		if number == 0 { // reissued minutes keep their number and its year
+		number := 0
+		if m.NeedsMinutesNumber() {
 			n, err := tx.NextNumber(fmt.Sprintf("minutes:%s:%d", m.Kind, on.Year))
 			if err != nil {
 				return "", err
 			}
-			year, number = on.Year, n
+			number = n
 		}
-		m.Minutes.Year, m.Minutes.Number = year, number
+		if err := m.IssueMinutes(number, body, signer, on); err != nil {
+			return "", err
+		}
 		return m.Minutes.NumberText(), nil
 	})
 }

@@ -1,3 +1,5 @@
+// The Desk's steps on the 用印 book: request, approval chain, use.
+
 package app
 
 import (
@@ -47,9 +49,9 @@ func (k *Desk) sealApprover(ctx context.Context, id int64, name string) (Leader,
 	})
 }
 
-// SealChain is the approval chain a request's form names: the one fixed
-// when it was submitted, else (a draft) the one Submit would fix now, from
-// the same rule and the seal's settings.
+// SealChain is the approval chain a request's form names, in any state: the
+// one fixed when it was submitted, else (a draft) the one Submit would fix
+// now, from the same rule and the seal's settings.
 func (k *Desk) SealChain(ctx context.Context, r *SealRequest) ([]ApprovalStep, error) {
 	if len(r.Chain) > 0 {
 		return r.Chain, nil
@@ -61,7 +63,8 @@ func (k *Desk) SealChain(ctx context.Context, r *SealRequest) ([]ApprovalStep, e
 	return ChainFor(s, r.OffSite), nil
 }
 
-// CreateSealRequest saves a new request as a draft with the next number.
+// CreateSealRequest saves a new request as a 草稿 with the next 用印编号 of
+// its year. Its seal must be in the settings.
 func (k *Desk) CreateSealRequest(ctx context.Context, r *SealRequest) error {
 	r.ID, r.Status = 0, SealDraft
 	if err := r.Validate(); err != nil {
@@ -82,11 +85,12 @@ func (k *Desk) CreateSealRequest(ctx context.Context, r *SealRequest) error {
 		if err := tx.SaveSealRequest(r); err != nil {
 			return err
 		}
-		return k.history(tx, EntitySeal, r.ID, "申请", r.Unit+" "+r.Reason)
+		return k.history(ctx, tx, EntitySeal, r.ID, "申请", r.Unit+" "+r.Reason)
 	})
 }
 
-// EditSealRequest saves changes to a draft.
+// EditSealRequest saves changes to a request that is still a 草稿 (CanEdit);
+// its number, status and creation stay.
 func (k *Desk) EditSealRequest(ctx context.Context, edited *SealRequest) (*SealRequest, error) {
 	s, err := k.seal(ctx, edited.SealName)
 	if err != nil {
@@ -103,6 +107,8 @@ func (k *Desk) EditSealRequest(ctx context.Context, edited *SealRequest) (*SealR
 	})
 }
 
+// SubmitSeal sends a 草稿 for approval (CanSubmit) and fixes its approval
+// chain from the seal's settings.
 func (k *Desk) SubmitSeal(ctx context.Context, id int64) (*SealRequest, error) {
 	return k.changeSeal(ctx, id, "提交", func(tx Tx, r *SealRequest) (string, error) {
 		seals, err := tx.Seals()
@@ -117,6 +123,9 @@ func (k *Desk) SubmitSeal(ctx context.Context, id int64) (*SealRequest, error) {
 	})
 }
 
+// ApproveSeal records the approval of the request's next step by leaderName
+// on day on. The request must be under approval with a step left
+// (CanApprove), and the leader hold that step's post.
 func (k *Desk) ApproveSeal(ctx context.Context, id int64, leaderName, opinion string, on Date) (*SealRequest, error) {
 	l, err := k.sealApprover(ctx, id, leaderName)
 	if err != nil {
@@ -132,6 +141,8 @@ func (k *Desk) ApproveSeal(ctx context.Context, id int64, leaderName, opinion st
 	})
 }
 
+// RejectSeal ends a request under approval (CanReject) at its current step,
+// with the reason.
 func (k *Desk) RejectSeal(ctx context.Context, id int64, leaderName, reason string, on Date) (*SealRequest, error) {
 	l, err := k.sealApprover(ctx, id, leaderName)
 	if err != nil {
@@ -142,21 +153,27 @@ func (k *Desk) RejectSeal(ctx context.Context, id int64, leaderName, reason stri
 	})
 }
 
+// WithdrawSeal is the applicant taking the request back; it must be a 草稿,
+// under approval or approved, not yet used (CanWithdraw).
 func (k *Desk) WithdrawSeal(ctx context.Context, id int64) (*SealRequest, error) {
 	return k.changeSeal(ctx, id, "撤回", func(_ Tx, r *SealRequest) (string, error) { return "", r.Withdraw() })
 }
 
-// UseSeal records the use and gives it the next 登记号 of the seal log.
+// UseSeal records the use and gives it the next 登记号 of the seal log. The
+// request must be approved and not used yet (CanUse: one approval, one use),
+// the copies within those approved (CheckUse); only then is the number taken.
 func (k *Desk) UseSeal(ctx context.Context, id int64, on Date, count int, handler, witness, remarks string) (*SealRequest, error) {
 	return k.changeSeal(ctx, id, "用印", func(tx Tx, r *SealRequest) (string, error) {
-		if err := r.MarkUsed(on, count, handler, witness, "-", remarks); err != nil {
+		if err := r.CheckUse(on, count, handler, witness); err != nil {
 			return "", err
 		}
 		n, err := tx.NextNumber(fmt.Sprintf("seallog:%d", on.Year))
 		if err != nil {
 			return "", err
 		}
-		r.LogNo = IncomingSerial(on.Year, n)
+		if err := r.MarkUsed(on, count, handler, witness, IncomingSerial(on.Year, n), remarks); err != nil {
+			return "", err
+		}
 		return fmt.Sprintf("登记号%s，%d份，经办人%s，监印人%s", r.LogNo, count, handler, witness), nil
 	})
 }

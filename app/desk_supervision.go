@@ -1,3 +1,5 @@
+// The Desk's steps on the 督查 book: 立项 to 销号, 回访, and the monthly 通报.
+
 package app
 
 import (
@@ -7,15 +9,16 @@ import (
 	"time"
 )
 
-// CreateItem saves a new supervision item with the next 督办编号.
+// CreateItem saves a new supervision item (立项), open, with the next 督办编号
+// of its year. Its 分管领导, when given, must be on the 领导名单.
 func (k *Desk) CreateItem(ctx context.Context, it *Item) error {
 	if err := k.optionalLeader(ctx, it.LeaderInCharge); err != nil {
 		return err
 	}
-	return k.Store.Update(ctx, func(tx Tx) error { return k.createItem(tx, it) })
+	return k.Store.Update(ctx, func(tx Tx) error { return k.createItem(ctx, tx, it) })
 }
 
-func (k *Desk) createItem(tx Tx, it *Item) error {
+func (k *Desk) createItem(ctx context.Context, tx Tx, it *Item) error {
 	it.ID, it.Status = 0, ItemOpen
 	if err := it.Validate(); err != nil {
 		return err
@@ -30,10 +33,12 @@ func (k *Desk) createItem(tx Tx, it *Item) error {
 	if err := tx.SaveItem(it); err != nil {
 		return err
 	}
-	return k.history(tx, EntityItem, it.ID, "立项", it.Number+" "+it.Title)
+	return k.history(ctx, tx, EntityItem, it.ID, "立项", it.Number+" "+it.Title)
 }
 
-// EditItem saves changes to an item's assignment data.
+// EditItem saves changes to an item's assignment data. The item must not be
+// 已办结 (CanEdit); its progress, follow-ups, result and finished stages stay
+// as stored.
 func (k *Desk) EditItem(ctx context.Context, edited *Item) (*Item, error) {
 	if err := k.optionalLeader(ctx, edited.LeaderInCharge); err != nil {
 		return nil, err
@@ -59,12 +64,16 @@ func (k *Desk) EditItem(ctx context.Context, edited *Item) (*Item, error) {
 	})
 }
 
+// AddProgress records the lead unit's feedback (进展反馈) under the operator
+// of ctx. The item must not be 已办结 (CanAddProgress).
 func (k *Desk) AddProgress(ctx context.Context, id int64, on Date, text string) (*Item, error) {
 	return k.changeItem(ctx, id, "进展反馈", func(_ Tx, it *Item) (string, error) {
-		return text, it.AddProgress(Progress{On: on, Text: text, Operator: k.Operator})
+		return text, it.AddProgress(Progress{On: on, Text: text, Operator: k.Operator(ctx)})
 	})
 }
 
+// CompleteStage marks the item's stage (from 0) done on day on. The item
+// must have a stage not done yet (CanCompleteStage).
 func (k *Desk) CompleteStage(ctx context.Context, id int64, stage int, on Date) (*Item, error) {
 	return k.changeItem(ctx, id, "阶段完成", func(_ Tx, it *Item) (string, error) {
 		err := it.CompleteStage(stage, on)
@@ -75,10 +84,13 @@ func (k *Desk) CompleteStage(ctx context.Context, id int64, stage int, on Date) 
 	})
 }
 
+// CompleteItem closes an open item (办结销号, CanComplete) with its result.
 func (k *Desk) CompleteItem(ctx context.Context, id int64, result string, on Date) (*Item, error) {
 	return k.changeItem(ctx, id, "办结", func(_ Tx, it *Item) (string, error) { return result, it.Complete(result, on) })
 }
 
+// VisitItem records a 回访 of a 已办结 item (CanVisit); reopen sends it back
+// to the unit with newDeadline.
 func (k *Desk) VisitItem(ctx context.Context, id int64, on Date, text string, reopen bool, newDeadline Date) (*Item, error) {
 	action := "回访"
 	if reopen {
@@ -89,6 +101,9 @@ func (k *Desk) VisitItem(ctx context.Context, id int64, on Date, text string, re
 	})
 }
 
+// RecordSatisfaction records the deputy's answer to a 人大代表建议 or 政协委员
+// 提案 that is 已办结 (CanRecordSatisfaction); 不满意 sends it back to the unit
+// with newDeadline.
 func (k *Desk) RecordSatisfaction(ctx context.Context, id int64, s Satisfaction, newDeadline Date) (*Item, error) {
 	return k.changeItem(ctx, id, "满意度", func(_ Tx, it *Item) (string, error) {
 		return string(s), it.RecordSatisfaction(s, k.Today(), newDeadline)
@@ -96,7 +111,8 @@ func (k *Desk) RecordSatisfaction(ctx context.Context, id int64, s Satisfaction,
 }
 
 // ItemFromInstruction makes a supervision item of the n-th 批示 (from 0) of
-// a document in one step.
+// a document in one step. The document must have a 批示 and a lead unit
+// (CanMakeItem).
 func (k *Desk) ItemFromInstruction(ctx context.Context, docID int64, n int, deadline Date) (*Item, error) {
 	var it Item
 	err := k.Store.Update(ctx, func(tx Tx) error {
@@ -111,17 +127,17 @@ func (k *Desk) ItemFromInstruction(ctx context.Context, docID int64, n int, dead
 			return Errorf(ENOTFOUND, "这份公文没有第%d条批示", n+1)
 		}
 		it = ItemFromInstruction(d, d.Instructions[n], deadline)
-		if err := k.createItem(tx, &it); err != nil {
+		if err := k.createItem(ctx, tx, &it); err != nil {
 			return err
 		}
-		return k.history(tx, EntityDocument, d.ID, "转督办", it.Number)
+		return k.history(ctx, tx, EntityDocument, d.ID, "转督办", it.Number)
 	})
 	return &it, err
 }
 
 // MonthlyReport counts the supervision items of a month's 督查通报 (its
 // scope is the year's: see BuildMonthlyReport); the issue number is the
-// month's (one 通报 a month, counted per year).
+// month's (one 通报 a month, counted per year). It changes nothing.
 func (k *Desk) MonthlyReport(ctx context.Context, year int, month time.Month) (MonthlyReport, error) {
 	first := D(year, month, 1)
 	items, err := All(func(p Page) ([]Item, int, error) {

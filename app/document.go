@@ -308,16 +308,25 @@ func (d *Document) ApplyRegistration(edited *Document) error {
 	} else {
 		d.DraftUnit, d.Drafter, d.DraftedOn = edited.DraftUnit, edited.Drafter, edited.DraftedOn
 		d.MainTo, d.CopyTo, d.Countersign = edited.MainTo, edited.CopyTo, edited.Countersign
-		signed := d.Status == StatusSigned || d.Status == StatusIssued
-		if signed && edited.IssuingCode != d.IssuingCode {
-			return Errorf(ESTATE, "已签发的公文不能更改发文代字（发文字号%s已取号）", d.DocNo)
+		fixed := d.CanChangeIssuingCode()
+		if fixed != nil && edited.IssuingCode != d.IssuingCode {
+			return fixed
 		}
 		d.IssuingCode = edited.IssuingCode
-		if !signed {
+		if fixed == nil {
 			d.DocNo = ""
 		}
 	}
 	return d.ValidateNew()
+}
+
+// CanChangeIssuingCode says why the 发文代字 is fixed, or nil: a signed
+// document has its 发文字号 taken under it.
+func (d *Document) CanChangeIssuingCode() error {
+	if d.Status == StatusSigned || d.Status == StatusIssued {
+		return Errorf(ESTATE, "已签发的公文不能更改发文代字（发文字号%s已取号）", d.DocNo)
+	}
+	return nil
 }
 
 // CanEdit says why the registration can no longer be changed, or nil.
@@ -578,11 +587,11 @@ func (d *Document) Recount(cal *Calendar) bool {
 	if d.Status != StatusAssigned || !d.DueUncertain || d.AssignedOn.IsZero() {
 		return false
 	}
-	due, err := cal.AddWorkdays(d.AssignedOn, d.LimitWorkdays)
-	if due == d.DueOn && err != nil {
+	due, warn := cal.AddWorkdays(d.AssignedOn, d.LimitWorkdays)
+	if due == d.DueOn && warn != nil {
 		return false
 	}
-	d.DueOn, d.DueUncertain = due, err != nil
+	d.DueOn, d.DueUncertain = due, warn != nil
 	return true
 }
 
@@ -706,9 +715,11 @@ func (d *Document) CanSign() error {
 	return d.mustBe("签发", StatusReviewed)
 }
 
-// Sign records the 签发 and gives the document its 发文字号. The signer must
-// hold the post that signs for the issuing body.
-func (d *Document) Sign(signer Leader, on Date, code IssuingCode, serial int) error {
+// CheckSign says why signer cannot sign the document on day on under code,
+// or nil: the state, the post that signs for the issuing body, the reviews
+// it needs and the date. It needs no serial, so that the number is taken
+// only once the 签发 is allowed.
+func (d *Document) CheckSign(signer Leader, on Date, code IssuingCode) error {
 	if err := d.CanSign(); err != nil {
 		return err
 	}
@@ -722,6 +733,15 @@ func (d *Document) Sign(signer Leader, on Date, code IssuingCode, serial int) er
 	}
 	if on.IsZero() || on.Before(d.DraftedOn) {
 		return Errorf(EINVALID, "签发日期不能早于拟稿日期（%s）", d.DraftedOn)
+	}
+	return nil
+}
+
+// Sign records the 签发 and gives the document its 发文字号, serial being
+// the number taken for the code's year; it refuses what CheckSign refuses.
+func (d *Document) Sign(signer Leader, on Date, code IssuingCode, serial int) error {
+	if err := d.CheckSign(signer, on, code); err != nil {
+		return err
 	}
 	no := DocNo{Code: code.Code, Year: on.Year, Serial: serial}
 	d.Signer, d.SignedOn, d.Year = signer.Name, on, on.Year
@@ -766,6 +786,16 @@ func (d *Document) CanArchive() error {
 		return Errorf(ESTATE, "还有%d位传阅人（%s等）未退回文件，不能归档", len(out), out[0].Reader)
 	}
 	return nil
+}
+
+// CheckArchive says why the document cannot be filed with a's data, or nil;
+// a needs no 件号 yet, so that the number is taken only once the filing is
+// allowed.
+func (d *Document) CheckArchive(a Archive) error {
+	if err := a.CheckFiling(); err != nil {
+		return err
+	}
+	return d.CanArchive()
 }
 
 // ArchiveAs files the document (归档) when CanArchive allows it.

@@ -104,6 +104,13 @@ func TestIncomingLifecycle(t *testing.T) {
 	if err := d.ReturnCirculation(2, MustDate("2026-11-09"), ""); err != nil {
 		t.Fatal(err)
 	}
+	// the filing is checked before a 件号 is taken; ArchiveAs wants one
+	unnumbered := a
+	unnumbered.Piece = 0
+	if err := d.CheckArchive(unnumbered); err != nil || d.Status != StatusDone {
+		t.Fatalf("check before the 件号: %v %s", err, d.Status)
+	}
+	wantCode(t, d.ArchiveAs(unnumbered), EINVALID, "归档 without a 件号")
 	if err := d.ArchiveAs(a); err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +174,11 @@ func TestOutgoingLifecycle(t *testing.T) {
 	if err := d.ReviewDraft(Leader{Name: "李财政", Role: RoleViceMayor}, MustDate("2026-11-04"), "同意"); err != nil {
 		t.Fatal(err)
 	}
+	before := *d
+	if err := d.CheckSign(mayor, MustDate("2026-11-04"), gov); err != nil || d.Status != before.Status || d.DocNo != "" {
+		t.Fatalf("a check before the number is taken: %v, %s %q", err, d.Status, d.DocNo)
+	}
+	wantCode(t, d.CheckSign(director, MustDate("2026-11-04"), gov), EINVALID, "the check refuses what 签发 refuses")
 	if err := d.Sign(mayor, MustDate("2026-11-04"), gov, 7); err != nil {
 		t.Fatal(err)
 	}

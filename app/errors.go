@@ -13,18 +13,80 @@ import (
 	"syscall"
 )
 
-// Error codes: machine-readable kinds of failure. The message that goes with
-// them is always Chinese and written for a secretary.
+// Error codes: machine-readable kinds of failure, every one the program
+// uses. The message that goes with them is always Chinese and written for a
+// secretary. A step that succeeded never returns an error: what it asks the
+// secretary to check comes back as a Warning beside a nil error.
 const (
-	EINVALID   = "invalid"   // the input is wrong; nothing was changed
-	ENOTFOUND  = "not_found" // no such record
-	ECONFLICT  = "conflict"  // duplicate number or 文号
-	ESTATE     = "state"     // a workflow step out of order
-	EDUPLICATE = "duplicate" // a probable duplicate that the user may confirm
-	EBUSY      = "busy"      // the database is locked by another program
-	EINTERNAL  = "internal"  // a bug or an I/O failure
-	EWARNING   = "warning"   // saved, but something looks wrong to check
+	// EINVALID: the input is wrong (a field missing, too long, out of
+	// range); nothing was changed and the form stays open.
+	EINVALID = "invalid"
+	// ENOTFOUND: no such record, or a name not in the settings (a leader, a
+	// seal), then with Missing set so that the window can offer to add it.
+	ENOTFOUND = "not_found"
+	// ECONFLICT: the change would duplicate what must be unique (a number,
+	// a 文号, a name in the settings) or was already done.
+	ECONFLICT = "conflict"
+	// ESTATE: a workflow step out of order (the record's state does not
+	// allow it); the message says what must come first.
+	ESTATE = "state"
+	// EDUPLICATE: a probable duplicate registration; the user may confirm
+	// it and save again (RegisterIncoming's allowDuplicate).
+	EDUPLICATE = "duplicate"
+	// EBUSY: the database is locked by another program or window.
+	EBUSY = "busy"
+	// EINTERNAL: a bug or an I/O failure; ErrorCode gives it to every error
+	// that is not an *Error.
+	EINTERNAL = "internal"
+	// EROLLBACK ends a write transaction that must leave nothing behind (an
+	// import's dry run, or one with bad rows); the importer catches it and
+	// it never reaches the user.
+	EROLLBACK = "rollback"
 )
+
+// Warning is what a step that succeeded asks the secretary to check: a due
+// date counted without its year's holidays, a 第N次 that goes against its
+// date. It travels beside the error, never as one.
+type Warning struct {
+	Code    string // WCOVERAGE or WSEQUENCE
+	Message string // Chinese, for the secretary
+}
+
+// String is the warning's message, "" for none.
+func (w *Warning) String() string {
+	if w == nil {
+		return ""
+	}
+	return w.Message
+}
+
+// Warning codes.
+const (
+	// WCOVERAGE: a due date counted in a year whose holidays are not
+	// entered, on weekends alone; it may move when they are.
+	WCOVERAGE = "coverage"
+	// WSEQUENCE: a meeting's 第N次 goes against its date among the others.
+	WSEQUENCE = "sequence"
+)
+
+// Warnings are the warnings of one step, in the order they were found.
+type Warnings []Warning
+
+// add appends w when there is one.
+func (ws *Warnings) add(w *Warning) {
+	if w != nil {
+		*ws = append(*ws, *w)
+	}
+}
+
+// String is the warnings' messages, one a line; "" when there are none.
+func (ws Warnings) String() string {
+	msgs := make([]string, len(ws))
+	for i, w := range ws {
+		msgs[i] = w.Message
+	}
+	return strings.Join(msgs, "\n")
+}
 
 // Error is a domain error with a code and a Chinese message.
 type Error struct {

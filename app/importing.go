@@ -181,7 +181,7 @@ type slot struct {
 }
 
 // errRollback ends a transaction that must leave nothing behind.
-var errRollback = &Error{Code: "rollback", Message: "导入未写入任何数据"}
+var errRollback = &Error{Code: EROLLBACK, Message: "导入未写入任何数据"}
 
 func runImport[T any](ctx context.Context, k *Desk, b importer[T], rows []ImportRow[T], opt ImportOptions) (ImportResult, error) {
 	// The records are completed and numbered in a copy: the caller's rows
@@ -296,7 +296,7 @@ func runImport[T any](ctx context.Context, k *Desk, b importer[T], rows []Import
 		if res.Imported > 1 {
 			detail += " 至 " + last
 		}
-		return k.history(tx, b.entity, 0, "导入", detail)
+		return k.history(ctx, tx, b.entity, 0, "导入", detail)
 	})
 	sort.SliceStable(problems, func(a, b int) bool { return problems[a].row < problems[b].row })
 	for _, p := range problems {

@@ -192,11 +192,11 @@ func (k *Desk) ItemSlips(ctx context.Context, id int64) ([]SlipSent, error) {
 	return SlipsSent(h), nil
 }
 
-// PrepareSlip gets a slip ready to print. Printed as sent, it is recorded in
-// the item's history in one transaction, and a 催办单 takes the next number
-// of the year's counter (催〔2026〕N号, no gaps: a failed print returns it).
-// print runs inside that transaction, so a slip that fails to print is not
-// recorded as sent.
+// PrepareSlip gets a slip ready to print; the item must allow that slip
+// today (CanSend). Printed as sent, it is recorded in the item's history in
+// one transaction, and a 催办单 takes the next number of the year's counter
+// (催〔2026〕N号, no gaps: a failed print returns it). print runs inside that
+// transaction, so a slip that fails to print is not recorded as sent.
 func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bool, print func(*Item, SlipPrint) error) error {
 	today := k.Today()
 	before, err := k.ItemSlips(ctx, id)
@@ -228,7 +228,7 @@ func (k *Desk) PrepareSlip(ctx context.Context, id int64, kind SlipKind, sent bo
 				}
 				sp.Number = ReminderNumber(today.Year, n)
 			}
-			if err := tx.AddHistory(HistoryEntry{Entity: EntityItem, EntityID: id, At: k.Now(), Operator: k.Operator, Action: kind.action(), Detail: sp.Number}); err != nil {
+			if err := tx.AddHistory(HistoryEntry{Entity: EntityItem, EntityID: id, At: k.Now(), Operator: k.Operator(ctx), Action: kind.action(), Detail: sp.Number}); err != nil {
 				return err
 			}
 		}

@@ -197,16 +197,17 @@ func (m *Meeting) Validate() error {
 }
 
 // TopicsDue fills the materials due date of each topic: for the 常务会议 5
-// working days before the meeting (003 第十五条).
-func (m *Meeting) TopicsDue(cal *Calendar) error {
+// working days before the meeting (003 第十五条), with the calendar's
+// coverage warning.
+func (m *Meeting) TopicsDue(cal *Calendar) *Warning {
 	if m.Kind != MeetingExecutive {
 		return nil
 	}
-	due, err := cal.SubWorkdays(m.Date, 5)
+	due, warn := cal.SubWorkdays(m.Date, 5)
 	for i := range m.Topics {
 		m.Topics[i].DueOn = due
 	}
-	return err
+	return warn
 }
 
 // CanMakeItem says why none of the decisions can become a supervision item,
@@ -248,7 +249,7 @@ func (m *Meeting) CanIssueMinutes(today Date) error {
 // SequenceWarning is a warning, not a refusal, when m's 第N次 goes against
 // its date among the others of the same kind and 届次: a later number dated
 // before an earlier one. Meetings without a number are not compared.
-func (m *Meeting) SequenceWarning(others []Meeting) error {
+func (m *Meeting) SequenceWarning(others []Meeting) *Warning {
 	if m.Seq <= 0 {
 		return nil
 	}
@@ -258,16 +259,17 @@ func (m *Meeting) SequenceWarning(others []Meeting) error {
 		}
 		switch {
 		case o.Seq < m.Seq && m.Date.Before(o.Date):
-			return Errorf(EWARNING, "已保存，但请核对次序和日期：%s（%s）早于%s（%s）召开", m.Name(), m.Date, o.Name(), o.Date)
+			return &Warning{WSEQUENCE, fmt.Sprintf("已保存，但请核对次序和日期：%s（%s）早于%s（%s）召开", m.Name(), m.Date, o.Name(), o.Date)}
 		case o.Seq > m.Seq && o.Date.Before(m.Date):
-			return Errorf(EWARNING, "已保存，但请核对次序和日期：%s（%s）晚于%s（%s）召开", m.Name(), m.Date, o.Name(), o.Date)
+			return &Warning{WSEQUENCE, fmt.Sprintf("已保存，但请核对次序和日期：%s（%s）晚于%s（%s）召开", m.Name(), m.Date, o.Name(), o.Date)}
 		}
 	}
 	return nil
 }
 
-// IssueMinutes fills the minutes with their number; the body must be there.
-func (m *Meeting) IssueMinutes(number int, body, signer string, on Date) error {
+// CheckMinutes says why the minutes cannot be issued with these body,
+// signer and date, or nil; it needs no number.
+func (m *Meeting) CheckMinutes(body, signer string, on Date) error {
 	if strings.TrimSpace(body) == "" {
 		return Errorf(EINVALID, "请填写纪要正文")
 	}
@@ -277,7 +279,22 @@ func (m *Meeting) IssueMinutes(number int, body, signer string, on Date) error {
 	if on.Before(m.Date) {
 		return Errorf(EINVALID, "纪要印发日期不能早于会议日期（%s）", m.Date)
 	}
-	m.Minutes.Year, m.Minutes.Number = on.Year, number
+	return nil
+}
+
+// NeedsMinutesNumber reports whether issuing the minutes takes a number:
+// reissued minutes keep the one they were given, and its year.
+func (m *Meeting) NeedsMinutesNumber() bool { return m.Minutes.Number == 0 }
+
+// IssueMinutes fills the minutes, with number when NeedsMinutesNumber; it
+// refuses what CheckMinutes refuses.
+func (m *Meeting) IssueMinutes(number int, body, signer string, on Date) error {
+	if err := m.CheckMinutes(body, signer, on); err != nil {
+		return err
+	}
+	if m.NeedsMinutesNumber() {
+		m.Minutes.Year, m.Minutes.Number = on.Year, number
+	}
 	m.Minutes.Body, m.Minutes.Signer, m.Minutes.IssuedOn = strings.TrimSpace(body), strings.TrimSpace(signer), on
 	if m.Minutes.Title == "" {
 		m.Minutes.Title = m.Name() + "纪要"

@@ -82,3 +82,22 @@ func TestDecisionMinutesText(t *testing.T) {
 		}
 	}
 }
+
+// Minutes are checked without a number, and reissued minutes keep the
+// number (and its year) they were first given.
+func TestMinutesNumberOnce(t *testing.T) {
+	m := &Meeting{Kind: MeetingMayor, Date: MustDate("2026-12-28"), Chair: "王建国"}
+	wantCode(t, m.CheckMinutes("会议议定如下……", "王建国", MustDate("2026-12-27")), EINVALID, "minutes before the meeting")
+	if err := m.CheckMinutes("会议议定如下……", "王建国", MustDate("2026-12-29")); err != nil || !m.NeedsMinutesNumber() || m.Minutes.Body != "" {
+		t.Fatalf("a check changed the minutes or refused good ones: %v %+v", err, m.Minutes)
+	}
+	if err := m.IssueMinutes(3, "会议议定如下……", "王建国", MustDate("2026-12-29")); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.IssueMinutes(9, "会议议定如下（更正）……", "王建国", MustDate("2027-01-04")); err != nil {
+		t.Fatal(err)
+	}
+	if m.Minutes.NumberText() != "〔2026〕3号" || m.NeedsMinutesNumber() || m.Minutes.IssuedOn != MustDate("2027-01-04") {
+		t.Fatalf("reissued minutes: %s %s", m.Minutes.NumberText(), m.Minutes.IssuedOn)
+	}
+}

@@ -316,8 +316,10 @@ func (r *SealRequest) CanUse() error {
 	return r.mustBe("用印", SealApproved)
 }
 
-// MarkUsed records the use of an approved request: one approval, one use.
-func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, remarks string) error {
+// CheckUse says why the request cannot be used on day on for count copies
+// with these handler and witness, or nil; it needs no 登记号, so that the
+// number is taken only once the use is allowed.
+func (r *SealRequest) CheckUse(on Date, count int, handler, witness string) error {
 	if err := r.CanUse(); err != nil {
 		return err
 	}
@@ -329,6 +331,15 @@ func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, rema
 	}
 	if last := r.Approvals[len(r.Approvals)-1].On; on.Before(last) {
 		return Errorf(EINVALID, "用印日期不能早于批准日期（%s）", last)
+	}
+	return nil
+}
+
+// MarkUsed records the use of an approved request under the seal log's
+// 登记号 logNo: one approval, one use. It refuses what CheckUse refuses.
+func (r *SealRequest) MarkUsed(on Date, count int, handler, witness, logNo, remarks string) error {
+	if err := r.CheckUse(on, count, handler, witness); err != nil {
+		return err
 	}
 	r.UsedOn, r.UsedCount, r.Handler, r.Witness, r.LogNo, r.Remarks = on, count, strings.TrimSpace(handler), strings.TrimSpace(witness), logNo, strings.TrimSpace(remarks)
 	r.Status = SealUsed

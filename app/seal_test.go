@@ -85,6 +85,10 @@ func TestSealRequestFlow(t *testing.T) {
 	wantCode(t, r.MarkUsed(day, 4, "钱会计", "孙监印", "x", ""), EINVALID, "more copies than approved")
 	wantCode(t, r.MarkUsed(day, 3, "", "孙监印", "x", ""), EINVALID, "no handler")
 	wantCode(t, r.MarkUsed(MustDate("2026-11-01"), 3, "钱会计", "孙监印", "x", ""), EINVALID, "used before approval day")
+	if err := r.CheckUse(day, 3, "钱会计", "孙监印"); err != nil || r.Status == SealUsed || r.LogNo != "" {
+		t.Fatalf("a check before the 登记号 is taken: %v %s %q", err, r.Status, r.LogNo)
+	}
+	wantCode(t, r.CheckUse(day, 4, "钱会计", "孙监印"), EINVALID, "the check refuses what the use refuses")
 	if err := r.MarkUsed(day, 3, "钱会计", "孙监印", "2026-0001", ""); err != nil || r.Status != SealUsed {
 		t.Fatal(err)
 	}

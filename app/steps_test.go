@@ -215,13 +215,15 @@ func TestMeetingSequenceWarning(t *testing.T) {
 		t.Fatalf("16 between 15 and 17: %v", err)
 	}
 	m.Date = MustDate("2026-03-05")
-	err := m.SequenceWarning(others)
-	wantCode(t, err, EWARNING, "16 before 15")
-	if msg := ErrorMessage(err); !strings.Contains(msg, "十八届政府第16次常务会议（2026-03-05）早于十八届政府第15次常务会议（2026-03-12）") {
+	warn := m.SequenceWarning(others)
+	if warn == nil || warn.Code != WSEQUENCE {
+		t.Fatalf("16 before 15: %v, want a sequence warning", warn)
+	}
+	if msg := warn.String(); !strings.Contains(msg, "十八届政府第16次常务会议（2026-03-05）早于十八届政府第15次常务会议（2026-03-12）") {
 		t.Fatalf("warning: %s", msg)
 	}
 	m.Date = MustDate("2026-04-20")
-	if msg := ErrorMessage(m.SequenceWarning(others)); !strings.Contains(msg, "晚于十八届政府第17次常务会议（2026-04-09）") {
+	if msg := m.SequenceWarning(others).String(); !strings.Contains(msg, "晚于十八届政府第17次常务会议（2026-04-09）") {
 		t.Fatalf("16 after 17: %s", msg)
 	}
 	// editing meeting 15 itself is not compared with its stored self

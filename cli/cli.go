@@ -24,6 +24,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// OpenWindow starts the desktop window on the database at path.
 	OpenWindow func(dbPath string) error
+	// Now is the clock of the office's steps and dates (today's 工作台, the
+	// sample office's two years); nil is the system clock. Tests fix it.
+	Now func() time.Time
 }
 
 // usageError is a wrong call: exit status 2 with the usage text.
@@ -198,10 +201,14 @@ func (c *command) deskOn(s *data.Store) (*app.Desk, error) {
 	if op == "" {
 		op = "命令行"
 	}
-	desk, err := app.NewDesk(c.ctx, s, op)
+	c.ctx = app.WithOperator(c.ctx, op) // every step of this command is op's
+	desk, err := app.NewDesk(c.ctx, s, "")
 	if err != nil {
 		s.Close()
 		return nil, err
+	}
+	if c.env.Now != nil {
+		desk.Now = c.env.Now
 	}
 	return desk, nil
 }

@@ -13,15 +13,20 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gongwen/data"
 )
+
+// testNow is the tests' clock: the sample office and every date the
+// commands count from today are the same whatever day the tests run.
+func testNow() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) }
 
 // runCLI runs one command line and returns its exit status and outputs.
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := Run(args, Env{Stdout: &out, Stderr: &errOut})
+	code := Run(args, Env{Stdout: &out, Stderr: &errOut, Now: testNow})
 	return code, out.String(), errOut.String()
 }
 
@@ -35,7 +40,7 @@ func TestMain(m *testing.M) {
 	}
 	demoDB = filepath.Join(dir, "demo.db")
 	var out, errOut bytes.Buffer
-	if code := Run([]string{"--db", demoDB, "demo"}, Env{Stdout: &out, Stderr: &errOut}); code != 0 {
+	if code := Run([]string{"--db", demoDB, "demo"}, Env{Stdout: &out, Stderr: &errOut, Now: testNow}); code != 0 {
 		panic("demo failed: " + errOut.String())
 	}
 	code := m.Run()
@@ -108,6 +113,19 @@ func exportBook(t *testing.T, db, book string) []map[string]any {
 		t.Fatalf("export %s is not a JSON array: %v", book, err)
 	}
 	return rows
+}
+
+// The sample office is built up to the day of the Env's clock.
+func TestSampleOfficeEndsOnTheEnvsToday(t *testing.T) {
+	last := ""
+	for _, d := range exportBook(t, demoDB, "docs") {
+		if on, _ := d["received_on"].(string); on > last {
+			last = on
+		}
+	}
+	if today := testNow().Format("2006-01-02"); last > today || last < testNow().AddDate(0, 0, -14).Format("2006-01-02") {
+		t.Errorf("the last document was received on %s, want within the fortnight before %s", last, today)
+	}
 }
 
 func TestExportDocumentKeys(t *testing.T) {

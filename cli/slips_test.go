@@ -25,6 +25,7 @@ func itemsByColour(t *testing.T, db string) map[app.Colour]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	desk.Now = testNow
 	items, err := app.All(func(p app.Page) ([]app.Item, int, error) {
 		return s.Items(context.Background(), app.ItemFilter{Statuses: []app.ItemStatus{app.ItemOpen}, Page: p})
 	})
@@ -59,7 +60,7 @@ func TestPrintSlips(t *testing.T) {
 		}
 		return pdfText(t, file), code, out, errOut
 	}
-	year := strconv.Itoa(app.Today().Year)
+	year := strconv.Itoa(testNow().Year())
 	for _, tt := range []struct{ form, item, want string }{
 		{"assign-slip", blue, "督查事项交办单"},
 		{"reminder", yellow, "催〔" + year + "〕号"},

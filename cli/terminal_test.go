@@ -50,7 +50,7 @@ func TestEnglishCausesTranslated(t *testing.T) {
 	}
 	// a full disk under the export
 	var out strings.Builder
-	full := Env{Stdout: fullDisk{}, Stderr: &out}
+	full := Env{Stdout: fullDisk{}, Stderr: &out, Now: testNow}
 	if code := Run([]string{"--db", demoDB, "export", "docs", "--format", "csv"}, full); code != 1 ||
 		!strings.Contains(out.String(), "磁盘已满") || strings.Contains(out.String(), "no space") {
 		t.Errorf("full disk: %d %q", code, out.String())

@@ -256,9 +256,10 @@ func (c *command) due(args []string) error {
 		defer c.close()
 		cal = desk.Calendar()
 	}
-	due, err := cal.AddWorkdays(start, *n)
-	if err != nil {
-		return err
+	// a date that may move when the year's holidays are entered is refused
+	due, warn := cal.AddWorkdays(start, *n)
+	if warn != nil {
+		return app.Errorf(app.ESTATE, "%s", warn)
 	}
 	fmt.Fprintln(c.env.Stdout, due.String())
 	return nil

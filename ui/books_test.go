@@ -419,7 +419,7 @@ func TestSettingsAndWelcome(t *testing.T) {
 	h.typeIn("操作员", "吴文书")
 	h.save()
 	st := u.desk.Settings()
-	if st.OrgName != "东山区人民政府办公室" || u.desk.Operator != "吴文书" || st.Rules.WithinPowers != 5 {
+	if st.OrgName != "东山区人民政府办公室" || u.operatorName != "吴文书" || st.Rules.WithinPowers != 5 {
 		t.Fatalf("settings %+v", st)
 	}
 	u.show(ScreenSettings)

@@ -189,7 +189,7 @@ func (b *docBook) proposeForm(d app.Document) {
 	f := b.u.newForm("拟办意见 "+d.Serial, "保存")
 	f.Top(wrapLabel(d.Title))
 	f.Field("拟办意见", text, "要明确提出呈送哪位领导、由哪个单位办理，不得简单圈阅处理")
-	f.Bottom(note("拟办人：" + orDash(b.u.desk.Operator) + "，日期：" + b.u.desk.Today().String()))
+	f.Bottom(note("拟办人：" + orDash(b.u.operatorName) + "，日期：" + b.u.desk.Today().String()))
 	f.Show(func(bool) error {
 		out, err := b.u.desk.Propose(b.u.ctx, d.ID, text.Text)
 		if err == nil {
@@ -246,7 +246,7 @@ func (b *docBook) assignForm(d app.Document) {
 		day, warn := b.u.desk.DueDate(b.u.desk.Today(), n)
 		s := fmt.Sprintf("从今天（%s）起%d个工作日，应于 %s（%s）前办结", b.u.desk.Today(), n, day, weekdayCN(day))
 		if warn != nil {
-			s += "\n注意：" + app.ErrorMessage(warn)
+			s += "\n注意：" + warn.String()
 		}
 		due.SetText(s)
 	}
@@ -271,7 +271,7 @@ func (b *docBook) assignForm(d app.Document) {
 		}
 		b.done(*out)
 		if out.DueUncertain {
-			return app.UncoveredYearError(out.DueOn.Year)
+			f.Warn(app.UncoveredYear(out.DueOn.Year).String())
 		}
 		return nil
 	})

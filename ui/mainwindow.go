@@ -104,7 +104,10 @@ type UI struct {
 	app   fyne.App
 	win   fyne.Window
 	forms *widgets.FormStack
-	ctx   context.Context
+	// ctx is the context of every step; it names the operator (setOperator)
+	ctx context.Context
+	// operatorName is the secretary at the desk, chosen in the status bar
+	operatorName string
 
 	screens map[string]screen
 	current string
@@ -195,11 +198,7 @@ func newUI(a fyne.App, env Env) *UI {
 	}
 	u := &UI{env: env, desk: env.Desk, app: a, forms: &widgets.FormStack{}, ctx: context.Background(),
 		screens: map[string]screen{}, navBtns: map[string]*widget.Button{}}
-	if u.desk.Operator == "" {
-		if ops := u.desk.Settings().Operators; len(ops) > 0 {
-			u.desk.Operator = ops[0]
-		}
-	}
+	u.setOperator(u.desk.Operator(u.ctx))
 	u.win = a.NewWindow("公文督办台")
 	widgets.Workdays = u.desk.Calendar
 	widgets.Today = u.desk.Today
@@ -258,9 +257,10 @@ func (u *UI) autoBackup() {
 		return
 	}
 	u.wg.Add(1)
+	ctx := u.ctx // taken on the UI thread, where setOperator replaces it
 	go func() {
 		defer u.wg.Done()
-		_, err := u.env.AutoBackup(u.ctx)
+		_, err := u.env.AutoBackup(ctx)
 		trace("automatic backup done (%v)", err)
 		fyne.Do(func() {
 			u.refreshStatus()
@@ -383,7 +383,7 @@ func (u *UI) statusBar() fyne.CanvasObject {
 	u.statusBak = widget.NewLabel("")
 	u.operator = widget.NewSelect(nil, func(s string) {
 		if s != "" {
-			u.desk.Operator = s
+			u.setOperator(s)
 		}
 	})
 	u.operator.PlaceHolder = "选择操作员"
@@ -391,6 +391,17 @@ func (u *UI) statusBar() fyne.CanvasObject {
 	u.statusRow = container.NewHBox(u.statusData, widget.NewSeparator(), u.statusBak, layout.NewSpacer(),
 		widget.NewLabel("操作员："), u.operator)
 	return container.NewStack(bg, u.statusRow)
+}
+
+// setOperator makes name the secretary at the desk, or the office's first
+// operator when name is "": the steps done from now on are recorded under
+// that name.
+func (u *UI) setOperator(name string) {
+	if ops := u.desk.Settings().Operators; name == "" && len(ops) > 0 {
+		name = ops[0]
+	}
+	u.operatorName = name
+	u.ctx = app.WithOperator(u.ctx, name)
 }
 
 func (u *UI) refreshStatus() {
@@ -417,11 +428,11 @@ func (u *UI) refreshStatus() {
 	}
 	u.statusBak.SetText(bak)
 	ops := st.Operators
-	if u.desk.Operator != "" && !contains(ops, u.desk.Operator) {
-		ops = append([]string{u.desk.Operator}, ops...)
+	if u.operatorName != "" && !contains(ops, u.operatorName) {
+		ops = append([]string{u.operatorName}, ops...)
 	}
 	u.operator.Options = ops
-	u.operator.Selected = u.desk.Operator
+	u.operator.Selected = u.operatorName
 	u.operator.Refresh()
 	u.statusRow.Refresh()
 	u.topRow.Refresh()
@@ -567,10 +578,6 @@ func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	if app.ErrorCode(err) == app.ECOVERAGE {
-		widgets.ShowMessage(u.win, "请注意", app.ErrorMessage(err))
-		return
-	}
 	widgets.ShowMessage(u.win, "未能完成", app.ErrorMessage(err))
 }
 
@@ -583,9 +590,10 @@ func (u *UI) busy(title string, work func(ctx context.Context) error, done func(
 	d.Show()
 	d.Resize(fyne.NewSize(380, d.MinSize().Height))
 	u.wg.Add(1)
+	ctx := u.ctx // taken on the UI thread, where setOperator replaces it
 	go func() {
 		defer u.wg.Done()
-		err := work(u.ctx)
+		err := work(ctx)
 		fyne.DoAndWait(func() {
 			bar.Stop()
 			d.Hide()

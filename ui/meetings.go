@@ -267,12 +267,13 @@ func (b *meetingBook) meetingForm(old *app.Meeting) {
 			decs = append(decs, d)
 		}
 		n.Decisions = decs
-		warn, err := b.u.desk.SaveMeeting(b.u.ctx, &n)
+		warns, err := b.u.desk.SaveMeeting(b.u.ctx, &n)
 		if err != nil {
 			return err
 		}
 		b.done(n)
-		return warn
+		f.Warn(warns.String())
+		return nil
 	})
 	_ = save
 }

@@ -86,7 +86,7 @@ func (b *docBook) issuingCodes() []string {
 }
 
 func (b *docBook) draftForm(old *app.Document) {
-	d := app.Document{DraftedOn: b.u.desk.Today(), Drafter: b.u.desk.Operator, Secrecy: app.SecrecyNone, Urgency: app.UrgencyNormal}
+	d := app.Document{DraftedOn: b.u.desk.Today(), Drafter: b.u.operatorName, Secrecy: app.SecrecyNone, Urgency: app.UrgencyNormal}
 	if codes := b.issuingCodes(); len(codes) > 0 {
 		d.IssuingCode = codes[0]
 	}
@@ -95,8 +95,12 @@ func (b *docBook) draftForm(old *app.Document) {
 		d, title, save = *old, "修改发文 "+orText(old.DocNo, old.Title), "保存"
 	}
 	code := selectField(b.issuingCodes(), d.IssuingCode)
-	if old != nil && old.DocNo != "" {
-		code.Disable()
+	codeHint := "发文字号在签发时按代字和年度自动编号，如 示府办发〔2026〕7号"
+	if old != nil {
+		if err := old.CanChangeIssuingCode(); err != nil {
+			code.Disable()
+			codeHint = app.ErrorMessage(err)
+		}
 	}
 	titleE := textField("文件标题", d.Title)
 	unit := b.u.unitField(d.DraftUnit)
@@ -112,7 +116,7 @@ func (b *docBook) draftForm(old *app.Document) {
 	attach := textField("附件名称", d.Attachments)
 	remarks := textField("备注", d.Remarks)
 	f := b.u.newForm(title, save)
-	f.Field("发文代字", code, "发文字号在签发时按代字和年度自动编号，如 示府办发〔2026〕7号")
+	f.Field("发文代字", code, codeHint)
 	f.Field("文件标题", titleE).Field("起草单位", unit).Field("拟稿人", drafter).Field("拟稿日期", drafted)
 	f.Field("密级／紧急程度", container.NewGridWithColumns(2, secrecy, urgency))
 	f.Field("主送", mainTo).Field("抄送", copyTo).Field("会签单位", counter)
@@ -152,7 +156,7 @@ func (b *docBook) draftForm(old *app.Document) {
 func (b *docBook) checkForm(d app.Document) {
 	f := b.u.newForm("核稿", "核稿通过")
 	f.Top(wrapLabel(d.Title))
-	f.Bottom(note(fmt.Sprintf("核稿人：%s，日期：%s。核稿后送挂钩副主任、主任审核。", orDash(b.u.desk.Operator), b.u.desk.Today())))
+	f.Bottom(note(fmt.Sprintf("核稿人：%s，日期：%s。核稿后送挂钩副主任、主任审核。", orDash(b.u.operatorName), b.u.desk.Today())))
 	f.Show(func(bool) error {
 		out, err := b.u.desk.CheckDraft(b.u.ctx, d.ID)
 		if err == nil {

@@ -365,7 +365,7 @@ func (b *sealBook) useForm(r app.SealRequest) {
 	}
 	on := dateField(b.u.desk.Today(), true)
 	count := intField("份数", r.Copies)
-	handler := textField("经办人", b.u.desk.Operator)
+	handler := textField("经办人", b.u.operatorName)
 	witness := textField("监印人", keeper)
 	remarks := textField("备注", "")
 	f := b.u.newForm("用印登记 "+r.Number, "登记用印")

@@ -27,7 +27,7 @@ func (u *UI) showWelcome() {
 	org := textField("如：××区人民政府办公室", "")
 	district := textField("如：××区", "")
 	code := textField("如：×府办发", "")
-	op := textField("您的姓名", u.desk.Operator)
+	op := textField("您的姓名", u.operatorName)
 	blank := []interface {
 		Enable()
 		Disable()
@@ -80,7 +80,7 @@ func (u *UI) showWelcome() {
 		if err := u.desk.SaveSettings(u.ctx, st); err != nil {
 			return err
 		}
-		u.desk.Operator = name
+		u.setOperator(name)
 		u.reloadAll()
 		u.autoBackup() // the new office's first copy today, even if the steps that follow are left
 		return nil
@@ -105,12 +105,13 @@ func (u *UI) loadSample() {
 		})
 	}
 	u.wg.Add(1)
+	ctx := u.ctx // taken on the UI thread, where setOperator replaces it
 	go func() {
 		defer u.wg.Done()
-		err := u.env.LoadSample(u.ctx, u.desk, progress)
+		err := u.env.LoadSample(ctx, u.desk, progress)
 		if err == nil {
 			fyne.Do(func() { what.SetText("正在打开工作台…") })
-			err = u.desk.Reload(u.ctx)
+			err = u.desk.Reload(ctx)
 		}
 		fyne.DoAndWait(func() {
 			bar.Stop()
@@ -119,10 +120,8 @@ func (u *UI) loadSample() {
 				u.showError(err)
 				return
 			}
-			if u.desk.Operator == "" {
-				if ops := u.desk.Settings().Operators; len(ops) > 0 {
-					u.desk.Operator = ops[0]
-				}
+			if u.operatorName == "" {
+				u.setOperator("")
 			}
 			u.reloadAll()
 			u.autoBackup()

@@ -42,8 +42,8 @@ func (s *FormStack) pop(f *Form) {
 }
 
 // Submit saves the form. allowDuplicate is true when the user confirmed a
-// probable duplicate. An *app.Error with code app.ECOVERAGE means "saved,
-// with a warning"; any other error keeps the dialog open with the message.
+// probable duplicate. An error keeps the dialog open with the message; a
+// Submit that saved with something to check says so with Form.Warn.
 type Submit func(allowDuplicate bool) error
 
 // Form is a dialog of labelled fields with a red message line. A failed
@@ -71,6 +71,8 @@ type Form struct {
 	submit Submit
 	shown  bool
 	busy   bool
+	// warning is what the last save asked to check (Warn), or "".
+	warning string
 	// content is the dialog's body; opened is what its fields held when
 	// the dialog opened, to tell whether anything was typed since.
 	content fyne.CanvasObject
@@ -80,7 +82,7 @@ type Form struct {
 	question *dialog.CustomDialog
 
 	// OnSaved runs after a successful save and the dialog closed; warning
-	// is the coverage warning or "".
+	// is the one the save gave (Warn) or "".
 	OnSaved func(warning string)
 	// OnWarning shows a warning after saving; the default is an
 	// information dialog.
@@ -388,14 +390,12 @@ func (f *Form) save(allowDuplicate bool) {
 	if f.submit == nil || f.busy {
 		return
 	}
-	f.busy = true
+	f.busy, f.warning = true, ""
 	err := f.submit(allowDuplicate)
 	f.busy = false
 	switch app.ErrorCode(err) {
 	case "":
-		f.done("")
-	case app.ECOVERAGE, app.EWARNING:
-		f.done(app.ErrorMessage(err))
+		f.done(f.warning)
 	case app.EDUPLICATE:
 		f.Error(app.ErrorMessage(err))
 		msg := NewText(app.ErrorMessage(err))
@@ -413,6 +413,11 @@ func (f *Form) save(allowDuplicate bool) {
 		}
 	}
 }
+
+// Warn is called by a Submit that saved but has something for the
+// secretary to check (a due date counted without the year's holidays):
+// once the dialog closes, the warning is shown.
+func (f *Form) Warn(msg string) { f.warning = msg }
 
 func (f *Form) done(warning string) {
 	f.Hide()
