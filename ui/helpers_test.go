@@ -62,7 +62,7 @@ func openHarness(t *testing.T, fill func(*app.Desk)) *harness {
 	desk.Now = func() time.Time { return testDay }
 	fill(desk)
 	h := &harness{t: t, desk: desk, store: store, backups: t.TempDir()}
-	env := DataEnv(desk, store, h.backups)
+	env := dataEnv(desk, store, h.backups)
 	env.OpenFile = func(p string) error { h.opened = append(h.opened, p); return nil }
 	env.TempDir = t.TempDir()
 	if desk.Settings().OrgName != "" {

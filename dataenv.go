@@ -1,4 +1,4 @@
-package ui
+package main
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"gongwen/app"
 	"gongwen/data"
 	"gongwen/sample"
+	"gongwen/ui"
 )
 
 // DataEnv is the Env of a window over an open data.Store: backups go to
@@ -15,8 +16,8 @@ import (
 // the daily file the automatic backup also writes), restore puts a backup in place under the open store (which
 // holds reads and writes meanwhile) and reloads the desk, and 载入示例单位
 // uses package sample.
-func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
-	return Env{
+func DataEnv(desk *app.Desk, store *data.Store, backupDir string) ui.Env {
+	return ui.Env{
 		Desk:      desk,
 		DataPath:  store.Path(),
 		BackupDir: backupDir,

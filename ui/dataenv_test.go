@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gongwen/app"
+	"gongwen/data"
+	"gongwen/sample"
+)
+
+// dataEnv is the tests' Env over a real store, wired as the program's
+// main.go wires it (package main cannot be imported from here).
+func dataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
+	return Env{
+		Desk:      desk,
+		DataPath:  store.Path(),
+		BackupDir: backupDir,
+		Backup: func(ctx context.Context) (string, error) {
+			dest := data.BackupFile(backupDir, store.Path(), "", time.Now())
+			return dest, store.Backup(ctx, dest)
+		},
+		AutoBackup: func(ctx context.Context) (string, error) {
+			return store.AutoBackup(ctx, backupDir, time.Now())
+		},
+		LastBackup: func() (string, time.Time, error) {
+			file, at, _ := data.LastBackup(backupDir, store.Path())
+			return file, at, nil
+		},
+		Check: func(ctx context.Context) error {
+			problems, err := store.Check(ctx)
+			if err == nil && len(problems) > 0 {
+				err = app.Errorf(app.EINTERNAL, "数据文件有问题：%s", strings.Join(problems, "；"))
+			}
+			return err
+		},
+		Restore: func(ctx context.Context, src string) error {
+			keep := data.BackupFile(backupDir, store.Path(), "before-restore", time.Now())
+			if err := store.RestoreFrom(src, keep); err != nil {
+				return err
+			}
+			return desk.Reload(ctx)
+		},
+		LoadSample: func(ctx context.Context, d *app.Desk, progress func(step, total int, what string)) error {
+			_, err := sample.LoadWithProgress(ctx, d, progress)
+			return err
+		},
+	}
+}
