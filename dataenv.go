@@ -33,6 +33,12 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) ui.Env {
 			file, at, _ := data.LastBackup(backupDir, store.Path())
 			return file, at, nil
 		},
+		ForeignBackup: func(path string) string {
+			if owner := data.BackupOwner(path); owner != "" && !data.IsBackupOf(path, store.Path()) {
+				return owner
+			}
+			return ""
+		},
 		Check: func(ctx context.Context) error {
 			problems, err := store.Check(ctx)
 			if err != nil {

@@ -44,7 +44,12 @@ type Env struct {
 	// ("" when it was); the window runs it in the background at start.
 	AutoBackup func(ctx context.Context) (string, error)
 	// LastBackup is the newest backup file and its time ("" when none).
-	LastBackup func() (string, time.Time, error)
+	// ForeignBackup names the data file the backup at path was taken of
+	// when that is another data file ("" when it is this one's, or when the
+	// name does not tell); 从备份恢复 warns about it (two offices keep their
+	// backups in one folder).
+	ForeignBackup func(path string) string
+	LastBackup    func() (string, time.Time, error)
 	// Check runs the database's integrity check.
 	Check func(ctx context.Context) error
 	// LoadSample fills an empty database with the fictional 示例区 office.

@@ -19,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
-	"gongwen/data"
 	"gongwen/reports"
 	"gongwen/ui/widgets"
 )
@@ -821,11 +820,11 @@ func (s *settingsScreen) fillData() {
 }
 
 // restoreQuestion asks before the backup at path replaces the data file
-// dataPath, warning when the backup is named after another data file (two
-// offices keep their backups in one folder).
-func restoreQuestion(path, dataPath string) string {
+// dataPath, warning when the backup was taken of another data file, owner
+// (not "").
+func restoreQuestion(path, dataPath, owner string) string {
 	q := "用备份文件\n" + path + "\n替换当前全部数据？当前数据会先自动备份。"
-	if owner := data.BackupOwner(path); owner != "" && !data.IsBackupOf(path, dataPath) {
+	if owner != "" {
 		q = fmt.Sprintf("注意：这是数据文件“%s”的备份，不是当前数据文件“%s”的。\n", owner, filepath.Base(dataPath)) + q
 	}
 	return q
@@ -840,7 +839,11 @@ func (s *settingsScreen) restore() {
 		path := rc.URI().Path()
 		rc.Close()
 		u.rememberFolder(folderBackup, rc.URI())
-		u.confirm("从备份恢复", restoreQuestion(path, u.env.DataPath), "恢复", func() {
+		owner := ""
+		if u.env.ForeignBackup != nil {
+			owner = u.env.ForeignBackup(path)
+		}
+		u.confirm("从备份恢复", restoreQuestion(path, u.env.DataPath, owner), "恢复", func() {
 			u.busy("正在恢复数据", func(ctx context.Context) error {
 				if err := u.env.Restore(ctx, path); err != nil {
 					return err
