@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -156,15 +155,7 @@ func (s *settingsScreen) load() {
 		r[0].(*widgets.Entry).SetText(c.Code)
 		r[1].(*widget.Select).SetSelected(string(c.Body))
 	}
-	r := st.Rules
-	if r.WithinPowers == 0 {
-		r = app.DefaultRules()
-	}
-	for k, v := range map[string]int{"WithinPowers": r.WithinPowers, "Consult": r.Consult, "Investigate": r.Investigate,
-		"Review": r.Review, "Urgent": r.Urgent, "VeryUrgent": r.VeryUrgent, "WarnDays": r.WarnDays,
-		"ChaseAfter": r.ChaseAfterDays()} {
-		s.rules[k].SetText(strconv.Itoa(v))
-	}
+	s.loadRules(st.Rules)
 	s.loadRefLists()
 }
 
@@ -183,16 +174,9 @@ func (s *settingsScreen) save() {
 		}
 		st.IssuingCodes = append(st.IssuingCodes, app.IssuingCode{Code: code, Body: app.IssuerBody(r[1].(*widget.Select).Selected)})
 	}
-	vals := map[string]*int{"WithinPowers": &st.Rules.WithinPowers, "Consult": &st.Rules.Consult, "Investigate": &st.Rules.Investigate,
-		"Review": &st.Rules.Review, "Urgent": &st.Rules.Urgent, "VeryUrgent": &st.Rules.VeryUrgent, "WarnDays": &st.Rules.WarnDays,
-		"ChaseAfter": &st.Rules.ChaseAfter}
-	for k, p := range vals {
-		n, err := parseInt("办理时限", s.rules[k].Text)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		*p = n
+	if err := s.readRules(&st.Rules); err != nil {
+		s.u.showError(err)
+		return
 	}
 	for role, sel := range s.fontSel {
 		for _, rf := range s.fontRoles {
