@@ -155,7 +155,6 @@ func minimalOffice(t *testing.T, d *app.Desk) {
 		{Name: "陈主任", Role: app.RoleOfficeDirector, Order: 5, Active: true},
 		{Name: "赵副主任", Role: app.RoleDeputyDirector, Order: 6, LinkedTo: "李副区长", Active: true},
 	} {
-		l := l
 		must(d.SaveLeader(ctx, &l))
 	}
 	for _, u := range []app.Unit{
@@ -163,14 +162,12 @@ func minimalOffice(t *testing.T, d *app.Desk) {
 		{Name: "区司法局", Kind: app.UnitDepartment, Active: true},
 		{Name: "市人民政府办公室", Kind: app.UnitSuperior, Active: true},
 	} {
-		u := u
 		must(d.SaveUnit(ctx, &u))
 	}
 	for _, s := range []app.Seal{
 		{Name: "测试区人民政府办公室印章", Kind: app.SealOffice, Keeper: "孙保管", Active: true},
 		{Name: "测试区人民政府印章", Kind: app.SealGovernment, Keeper: "孙保管", Active: true},
 	} {
-		s := s
 		must(d.SaveSeal(ctx, &s))
 	}
 }

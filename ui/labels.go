@@ -6,8 +6,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// ---- small helpers shared by the screens ----
+// Small text helpers shared by the screens.
 
+// orDash is s, or a dash for an empty value in a list or a detail.
 func orDash(s string) string {
 	if s == "" {
 		return "—"
@@ -24,6 +25,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// heading is the bold title of a page or a tab.
 func heading(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle.Bold = true
@@ -31,6 +33,7 @@ func heading(text string) *widget.Label {
 	return l
 }
 
+// wrapLabel is a label whose text wraps at the width it is given.
 func wrapLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapBreak

@@ -32,7 +32,6 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	find := fyne.NewMenu("查找", item("全局搜索", fyne.KeyF, u.focusSearch))
 	nav := fyne.NewMenu("转到")
 	for i, name := range navOrder {
-		name := name
 		m := fyne.NewMenuItem(name, func() { u.show(name) })
 		m.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: ctrl}
 		nav.Items = append(nav.Items, m)

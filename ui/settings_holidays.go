@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -81,7 +82,7 @@ func (s *settingsScreen) fillHolidays() {
 	}
 	var own []string
 	for _, y := range years {
-		if !containsInt(builtin, y) {
+		if !slices.Contains(builtin, y) {
 			own = append(own, fmt.Sprint(y))
 		}
 	}
@@ -109,15 +110,6 @@ func (s *settingsScreen) fillHolidays() {
 		}
 	}
 	s.holidays.set(rows)
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *settingsScreen) dayForm(o app.DayOverride) {
