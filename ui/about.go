@@ -6,6 +6,8 @@ import (
 	"gongwen/ui/widgets"
 )
 
+// 关于: the menu's message and the tab of 设置.
+
 func (u *UI) showAbout() {
 	v := u.env.Version
 	if v == "" {

@@ -9,6 +9,8 @@ import (
 	"gongwen/ui/widgets"
 )
 
+// The day's automatic backup and 立即备份.
+
 // autoBackup writes today's automatic backup in the background, if it is
 // not there yet.
 func (u *UI) autoBackup() {

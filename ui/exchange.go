@@ -71,8 +71,6 @@ func (p *porter) tools() []fyne.CanvasObject {
 	return out
 }
 
-// ---- files ----
-
 // saveAs asks where to save a file named name; then runs with the open file.
 func (p *porter) saveAs(name string, ext string, then func(fyne.URIWriteCloser)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {

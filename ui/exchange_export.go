@@ -14,7 +14,7 @@ import (
 	"gongwen/exchange"
 )
 
-// ---- export ----
+// 导出 of a book (its rows, filtered as on screen, or all) and its 导入模板.
 
 const (
 	formatXLSX = "Excel 工作簿（.xlsx）"
@@ -141,8 +141,6 @@ func (p *porter) exportInto(title string, format exchange.Format, wc fyne.URIWri
 		}
 	})
 }
-
-// ---- template ----
 
 func (p *porter) templateName() string {
 	switch p.book {

@@ -14,7 +14,7 @@ import (
 	"gongwen/exchange"
 )
 
-// ---- import ----
+// 导入: choosing the file to import; importpreview.go shows it before anything is written.
 
 func (p *porter) chooseImport() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {

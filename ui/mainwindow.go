@@ -79,10 +79,8 @@ func NewMainWindow(a fyne.App, env Env) fyne.Window {
 // Most of the window's Go heap is the two Chinese UI fonts, which Fyne
 // parses whole (about 60 MB of glyph outlines) and keeps; with Go's default
 // GOGC=100 the heap is allowed to grow to twice that while tables are read
-// page by page. GOGC=30 keeps it close to what is live: on the large office
-// under Xvfb, 385 → 315 MB resident after scrolling 80,000 收文 end to end,
-// for about 5% more CPU (docs/BENCHMARKS.md). A GOGC in the environment
-// wins.
+// page by page. GOGC=30 keeps it close to what is live, for a little more
+// CPU (docs/BENCHMARKS.md has the figures). A GOGC in the environment wins.
 func Run(a fyne.App, env Env) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(30)

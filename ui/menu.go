@@ -9,6 +9,9 @@ import (
 	"gongwen/ui/widgets"
 )
 
+// The menu bar and its shortcuts (Ctrl+N, Ctrl+S, Ctrl+P, Ctrl+F, Ctrl+1…7,
+// Ctrl+Q, Alt+F), and quitting.
+
 func (u *UI) mainMenu() *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
 	item := func(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {

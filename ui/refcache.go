@@ -4,6 +4,9 @@ import (
 	"gongwen/app"
 )
 
+// The units, leaders and seals the name fields offer, read once and
+// reread after 设置 changes them.
+
 // loadRef rereads the units, leaders and seals the name fields offer.
 func (u *UI) loadRef() {
 	units, err1 := u.desk.Store.Units(u.ctx)

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// ---- reference lists ----
+// The lists of 设置 (领导, 单位, 印章, 节假日): one generic list with its buttons.
 
 // refList is a list of reference records with 新增/修改/删除.
 type refList[T any] struct {

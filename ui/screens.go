@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// The pages of the window and switching between them.
+
 // Screen names, in the order of the navigation.
 const (
 	ScreenDashboard = "工作台"

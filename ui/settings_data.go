@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// ---- data and backup ----
+// 设置—数据与备份: the data file, 立即备份, 从备份恢复 and 检查数据文件.
 
 func (s *settingsScreen) dataTab() fyne.CanvasObject {
 	s.dataBox = container.NewVBox()

@@ -13,7 +13,7 @@ import (
 	"gongwen/reports"
 )
 
-// ---- fonts ----
+// 设置—打印字体: which installed font prints each role, or the bundled one.
 
 const fontAuto = "自动（优先使用本机安装的公文字体）"
 

@@ -13,7 +13,7 @@ import (
 	"gongwen/app"
 )
 
-// ---- holidays ----
+// 设置—节假日: the year's 放假 and 调休上班 days, entered, imported from the notice, confirmed.
 
 type holidayRow struct {
 	day    app.DayOverride

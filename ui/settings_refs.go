@@ -12,6 +12,8 @@ import (
 	"gongwen/app"
 )
 
+// 设置—领导 and 设置—单位: the office's people and the units it deals with.
+
 func (s *settingsScreen) loadRefLists() {
 	ctx := s.u.ctx
 	if ls, err := s.u.desk.Store.Leaders(ctx); err == nil {

@@ -13,6 +13,8 @@ import (
 	"gongwen/ui/widgets"
 )
 
+// 设置—印章: the seals, their keepers and approval chains.
+
 var sealKinds = []app.SealKind{app.SealGovernment, app.SealOffice, app.SealParty, app.SealName, app.SealOther}
 
 func (s *settingsScreen) sealsTab() fyne.CanvasObject {
