@@ -14,6 +14,7 @@ func TestRulesTabShowsAndSavesEveryLimit(t *testing.T) {
 	u := h.u
 	u.show(ScreenSettings)
 	u.settings.tabs.SelectIndex(settingsTabRules)
+	h.capture("settings-rules")
 	in := app.DefaultRules()
 	for _, rf := range ruleFields {
 		if got, want := u.settings.rules[rf.key].Text, strconv.Itoa(*rf.of(&in)); got != want {
