@@ -11,7 +11,9 @@ import (
 )
 
 // dataEnv is the tests' Env over a real store, wired as the program's
-// main.go wires it (package main cannot be imported from here).
+// dataenv.go wires it (package main cannot be imported from here): the
+// first-day backup and the restore run for real, and 设置 and 欢迎 show the
+// buttons the program shows.
 func dataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 	return Env{
 		Desk:      desk,
@@ -27,12 +29,6 @@ func dataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 		LastBackup: func() (string, time.Time, error) {
 			file, at, _ := data.LastBackup(backupDir, store.Path())
 			return file, at, nil
-		},
-		ForeignBackup: func(path string) string {
-			if owner := data.BackupOwner(path); owner != "" && !data.IsBackupOf(path, store.Path()) {
-				return owner
-			}
-			return ""
 		},
 		Check: func(ctx context.Context) error {
 			problems, err := store.Check(ctx)
