@@ -78,8 +78,9 @@ windows: deps $(FYNE)
 # The Linux amd64 tarball (统信UOS, 麒麟 and other desktops).
 linux: deps $(FYNE)
 	cp FyneApp.toml .tools/FyneApp.toml.kept # fyne package counts Build up in it on every run
-	$(FYNE) package -os linux --release --tags $(TAGS) --src . || { mv .tools/FyneApp.toml.kept FyneApp.toml; exit 1; }
+	$(FYNE) package -os linux --release --tags $(TAGS) --src . || { mv .tools/FyneApp.toml.kept FyneApp.toml; rm -f fyne_metadata_init.go; exit 1; }
 	mv .tools/FyneApp.toml.kept FyneApp.toml
+	rm -f fyne_metadata_init.go # fyne's own, left when it stops early
 	mkdir -p dist
 	mv 公文督办台.tar.xz dist/gongwen-$(VERSION)-linux-amd64.tar.xz
 	@ls -l dist/gongwen-$(VERSION)-linux-amd64.tar.xz
@@ -94,4 +95,4 @@ fonts:
 	bash resources/fonts/make-fonts.sh
 
 clean:
-	rm -rf gongwen gongwen.exe dist
+	rm -rf gongwen gongwen.exe dist fyne_metadata_init.go

@@ -74,7 +74,7 @@ func openWindow(dbPath string) error {
 		store.Close()
 		return err
 	}
-	env := ui.DataEnv(desk, store, cli.BackupDir(dbPath))
+	env := DataEnv(desk, store, cli.BackupDir(dbPath))
 	env.Version = app.Version
 	ui.Run(fyneapp.NewWithID("org.gongwen.desk"), env)
 	return store.Close()

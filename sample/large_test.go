@@ -468,16 +468,8 @@ func TestLargeOfficeHasEveryState(t *testing.T) {
 // The large office refuses a database that holds the small sample.
 func TestLargeOfficeRefusesOtherData(t *testing.T) {
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "small.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	desk, _ := app.NewDesk(ctx, store, "测试员")
+	_, desk := sample.OpenSampleCopy(t)
 	desk.Now = func() time.Time { return largeToday }
-	if _, err := sample.Load(ctx, desk); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := sample.LoadLarge(ctx, desk, sample.LargeOptions{Divisor: 100}); app.ErrorCode(err) != app.ECONFLICT {
 		t.Fatalf("large over small: %v", err)
 	}

@@ -2,7 +2,6 @@ package sample
 
 import (
 	"context"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,11 +15,7 @@ import (
 // decision has one deadline.
 func TestSampleMinutesRead(t *testing.T) {
 	ctx := context.Background()
-	store, desk := OpenTestDesk(t, filepath.Join(t.TempDir(), "sample.db"))
-	desk.Now = func() time.Time { return time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local) } // the 第15次 is four days ahead
-	if _, err := Load(ctx, desk); err != nil {
-		t.Fatal(err)
-	}
+	store, desk := OpenSampleCopy(t) // the 第15次 is four days ahead
 	meetings, _, err := store.Meetings(ctx, app.MeetingFilter{})
 	if err != nil {
 		t.Fatal(err)

@@ -2,13 +2,10 @@ package sample
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"gongwen/app"
-	"gongwen/data"
 )
 
 // famousNames are people of history a sample name must not be (nor
@@ -35,19 +32,7 @@ func checkPersonName(t *testing.T, where, name string) {
 // the same 批示 on one slip, and every person has a plausible name.
 func TestSampleLeadersAndNames(t *testing.T) {
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "sample.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	desk, err := app.NewDesk(ctx, store, "测试员")
-	if err != nil {
-		t.Fatal(err)
-	}
-	desk.Now = func() time.Time { return time.Date(2026, 12, 3, 10, 0, 0, 0, time.Local) }
-	if _, err := Load(ctx, desk); err != nil {
-		t.Fatal(err)
-	}
+	store, _ := OpenSampleCopy(t)
 	docs, err := app.All(func(p app.Page) ([]app.Document, int, error) {
 		return store.Documents(ctx, app.DocumentFilter{Page: p})
 	})

@@ -16,7 +16,9 @@ version=$(sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 IFS=. read -r major minor patch <<<"$version"
 syso=gongwen_windows_amd64.syso # linked into the Windows build only
 work=$(mktemp -d)
-trap 'rm -rf "$work" "$syso"' EXIT
+# fyne build writes fyne_metadata_init.go beside main.go while it compiles
+# and leaves it when stopped: it would go into every later go build
+trap 'rm -rf "$work" "$syso" fyne_metadata_init.go' EXIT
 
 convert resources/icon.png -define icon:auto-resize=256,64,48,32,16 "$work/icon.ico"
 fixed="{\"Major\": ${major:-0}, \"Minor\": ${minor:-0}, \"Patch\": ${patch:-0}, \"Build\": 0}"

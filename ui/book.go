@@ -118,7 +118,6 @@ func (b *book[T]) show(r T) {
 	b.why.Importance = widget.WarningImportance
 	b.why.Hide()
 	for _, a := range b.actions {
-		a := a
 		btn := widget.NewButtonWithIcon(a.label, a.icon, func() {
 			if b.sel != nil {
 				a.run(*b.sel)

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -427,7 +428,7 @@ func TestSettingsAndWelcome(t *testing.T) {
 	u.settings.unitForm(nil)
 	h.typeIn("单位名称", "区水务局")
 	h.save()
-	if names := u.unitNames(); !contains(names, "区水务局") {
+	if names := u.unitNames(); !slices.Contains(names, "区水务局") {
 		t.Fatal("new unit not offered in the name fields")
 	}
 	u.Wait()

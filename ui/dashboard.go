@@ -171,7 +171,6 @@ func (d *dashboardScreen) showLadder(steps []app.LadderStep, err error) {
 			d.ladder.Add(container.NewHBox(more))
 			break
 		}
-		s := s
 		b := widget.NewButton(fmt.Sprintf("%s　%s　%s　—　%s", s.Item.Number, ellipsis(s.Item.Title, 12), ellipsis(s.Item.LeadUnit, 7), ellipsis(s.Reason(), 20)), func() {
 			d.u.show(ScreenItems)
 			d.u.items.open(s.Item.ID)
@@ -210,7 +209,6 @@ func (d *dashboardScreen) fillLists(q app.DashboardQuery) {
 	items, _, _ := d.u.desk.Store.Items(d.u.ctx, app.ItemFilter{DeadlineBefore: q.Today, Sort: "deadline", Page: app.Page{Limit: 8}})
 	left := container.NewVBox(sectionLabel("逾期未办结的收文"))
 	for _, doc := range docs {
-		doc := doc
 		b := widget.NewButton(fmt.Sprintf("%s　%s　%s", doc.DueOn, ellipsis(doc.Title, 16), ellipsis(doc.LeadUnit, 7)), func() {
 			d.u.show(ScreenIncoming)
 			d.u.incoming.open(doc.ID)
@@ -224,7 +222,6 @@ func (d *dashboardScreen) fillLists(q app.DashboardQuery) {
 	}
 	right := container.NewVBox(sectionLabel("逾期的督办事项"))
 	for _, it := range items {
-		it := it
 		b := widget.NewButton(fmt.Sprintf("%s　%s　%s", it.CurrentDeadline(), ellipsis(it.Title, 16), ellipsis(it.LeadUnit, 7)), func() {
 			d.u.show(ScreenItems)
 			d.u.items.open(it.ID)

@@ -49,7 +49,7 @@ func TestWindowAnnouncesADamagedFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := DataEnv(desk, store, t.TempDir())
+	env := dataEnv(desk, store, t.TempDir())
 	env.AutoBackup = nil // the announcement alone, not the backup's own failure
 	u := newUI(a, env)
 	u.win.Resize(fyne.NewSize(1280, 800))

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,26 +33,88 @@ type harness struct {
 	backups string
 }
 
-// newHarness opens a fresh database; withSample loads the 示例区 office,
-// otherwise a minimal office is set up through the desk.
+// newHarness opens a fresh database; withSample gives it the 示例区 office
+// (a copy of the one built for the package), otherwise a minimal office is
+// set up through the desk.
 func newHarness(t *testing.T, withSample bool) *harness {
-	return openHarness(t, func(d *app.Desk) {
-		if withSample {
-			if _, err := sample.Load(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
-		} else {
-			minimalOffice(t, d)
-		}
-	})
+	if withSample {
+		return openHarnessOn(t, sampleCopy(t), func(*app.Desk) {})
+	}
+	return openHarness(t, func(d *app.Desk) { minimalOffice(t, d) })
+}
+
+// The 示例区 office takes seconds to build: it is built once, on the
+// tests' day, into sampleFile, and each test that wants it works on a copy.
+var (
+	sampleOnce sync.Once
+	sampleDir  string
+	sampleFile string
+	sampleErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sampleDir != "" {
+		os.RemoveAll(sampleDir)
+	}
+	os.Exit(code)
+}
+
+// sampleCopy is a fresh copy of the 示例区 office's data file.
+func sampleCopy(t *testing.T) string {
+	t.Helper()
+	sampleOnce.Do(func() { sampleFile, sampleErr = buildSample() })
+	if sampleErr != nil {
+		t.Fatal(sampleErr)
+	}
+	b, err := os.ReadFile(sampleFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "gongwen.db")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// buildSample loads the 示例区 office as of testDay and backs it up into
+// one file (the store's own copy, with nothing left in a -wal beside it).
+func buildSample() (string, error) {
+	ctx := context.Background()
+	var err error
+	if sampleDir, err = os.MkdirTemp("", "gongwen-ui"); err != nil {
+		return "", err
+	}
+	store, err := data.Open(filepath.Join(sampleDir, "building.db"))
+	if err != nil {
+		return "", err
+	}
+	defer store.Close()
+	desk, err := app.NewDesk(ctx, store, "张文书")
+	if err != nil {
+		return "", err
+	}
+	desk.Now = func() time.Time { return testDay }
+	if _, err := sample.Load(ctx, desk); err != nil {
+		return "", err
+	}
+	file := filepath.Join(sampleDir, "sample.db")
+	return file, store.Backup(ctx, file)
 }
 
 // openHarness opens a window over a fresh database that fill prepares.
 func openHarness(t *testing.T, fill func(*app.Desk)) *harness {
 	t.Helper()
+	return openHarnessOn(t, filepath.Join(t.TempDir(), "gongwen.db"), fill)
+}
+
+// openHarnessOn opens a window over the data file path, fill preparing it.
+func openHarnessOn(t *testing.T, path string, fill func(*app.Desk)) *harness {
+	t.Helper()
 	a := test.NewTempApp(t)
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "gongwen.db"))
+	store, err := data.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +126,7 @@ func openHarness(t *testing.T, fill func(*app.Desk)) *harness {
 	desk.Now = func() time.Time { return testDay }
 	fill(desk)
 	h := &harness{t: t, desk: desk, store: store, backups: t.TempDir()}
-	env := DataEnv(desk, store, h.backups)
+	env := dataEnv(desk, store, h.backups)
 	env.OpenFile = func(p string) error { h.opened = append(h.opened, p); return nil }
 	env.TempDir = t.TempDir()
 	if desk.Settings().OrgName != "" {
@@ -91,7 +155,6 @@ func minimalOffice(t *testing.T, d *app.Desk) {
 		{Name: "陈主任", Role: app.RoleOfficeDirector, Order: 5, Active: true},
 		{Name: "赵副主任", Role: app.RoleDeputyDirector, Order: 6, LinkedTo: "李副区长", Active: true},
 	} {
-		l := l
 		must(d.SaveLeader(ctx, &l))
 	}
 	for _, u := range []app.Unit{
@@ -99,14 +162,12 @@ func minimalOffice(t *testing.T, d *app.Desk) {
 		{Name: "区司法局", Kind: app.UnitDepartment, Active: true},
 		{Name: "市人民政府办公室", Kind: app.UnitSuperior, Active: true},
 	} {
-		u := u
 		must(d.SaveUnit(ctx, &u))
 	}
 	for _, s := range []app.Seal{
 		{Name: "测试区人民政府办公室印章", Kind: app.SealOffice, Keeper: "孙保管", Active: true},
 		{Name: "测试区人民政府印章", Kind: app.SealGovernment, Keeper: "孙保管", Active: true},
 	} {
-		s := s
 		must(d.SaveSeal(ctx, &s))
 	}
 }

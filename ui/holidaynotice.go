@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -138,7 +139,7 @@ func (s *settingsScreen) importNotice(pv *noticePreview) {
 	}
 	pv.dlg.Hide()
 	s.notice = nil
-	if year := fmt.Sprintf("%d年", n.Year); contains(s.holYear.Options, year) {
+	if year := fmt.Sprintf("%d年", n.Year); slices.Contains(s.holYear.Options, year) {
 		s.holYear.SetSelected(year)
 	}
 	s.fillHolidays()

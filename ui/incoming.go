@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -309,7 +310,7 @@ func (b *docBook) circulateForm(d app.Document) {
 	f.Show(func(bool) error {
 		var readers []string
 		for _, n := range names { // keep the suggested order
-			if contains(check.Selected, n) {
+			if slices.Contains(check.Selected, n) {
 				readers = append(readers, n)
 			}
 		}

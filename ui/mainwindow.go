@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
 
@@ -26,76 +27,6 @@ import (
 	"gongwen/app"
 	"gongwen/ui/widgets"
 )
-
-// Env is what the window needs from main.go besides the app.
-type Env struct {
-	// Desk carries out every change; Desk.Store answers every list.
-	Desk *app.Desk
-	// DataPath is the database file, shown in the status line and 设置.
-	DataPath string
-	// BackupDir is where backups go.
-	BackupDir string
-	// Backup copies the database into BackupDir now and returns the file.
-	Backup func(ctx context.Context) (string, error)
-	// Restore replaces the data with the backup file src (the store is
-	// reopened by the function; the desk is reloaded by the window).
-	Restore func(ctx context.Context, src string) error
-	// AutoBackup writes today's automatic backup if it is not there yet
-	// ("" when it was); the window runs it in the background at start.
-	AutoBackup func(ctx context.Context) (string, error)
-	// LastBackup is the newest backup file and its time ("" when none).
-	LastBackup func() (string, time.Time, error)
-	// Check runs the database's integrity check.
-	Check func(ctx context.Context) error
-	// LoadSample fills an empty database with the fictional 示例区 office.
-	// progress is told which part is being made (step of total).
-	LoadSample func(ctx context.Context, desk *app.Desk, progress func(step, total int, what string)) error
-	// OpenFile shows a file (a PDF) in the system's viewer; nil uses
-	// OpenWithSystem. Tests stub it.
-	OpenFile func(path string) error
-	// TempDir is where 打印 writes its PDF files; "" is a private folder
-	// in the user's cache folder.
-	TempDir string
-	// Version is shown in 关于.
-	Version string
-}
-
-// Screen names, in the order of the navigation.
-const (
-	ScreenDashboard = "工作台"
-	ScreenIncoming  = "收文"
-	ScreenOutgoing  = "发文"
-	ScreenSeals     = "用印"
-	ScreenItems     = "督查"
-	ScreenMeetings  = "会议"
-	ScreenSettings  = "设置"
-	ScreenSearch    = "搜索"
-)
-
-var navOrder = []string{ScreenDashboard, ScreenIncoming, ScreenOutgoing, ScreenSeals, ScreenItems, ScreenMeetings, ScreenSettings}
-
-// navIcons are looked up when the window is built: the theme's icons need
-// a running app, which the command-line verbs never start.
-func navIcons() map[string]fyne.Resource {
-	return map[string]fyne.Resource{
-		ScreenDashboard: theme.HomeIcon(), ScreenIncoming: theme.DownloadIcon(), ScreenOutgoing: theme.UploadIcon(),
-		ScreenSeals: theme.ConfirmIcon(), ScreenItems: theme.WarningIcon(), ScreenMeetings: theme.AccountIcon(),
-		ScreenSettings: theme.SettingsIcon(),
-	}
-}
-
-// screen is one page of the window.
-type screen interface {
-	content() fyne.CanvasObject
-	// refresh rereads what the screen shows.
-	refresh()
-}
-
-// creator is a screen with a 新建 (Ctrl+N).
-type creator interface{ create() }
-
-// printer is a screen that prints its selection (Ctrl+P).
-type printer interface{ print() }
 
 // UI is the main window and its screens.
 type UI struct {
@@ -152,10 +83,8 @@ func NewMainWindow(a fyne.App, env Env) fyne.Window {
 // Most of the window's Go heap is the two Chinese UI fonts, which Fyne
 // parses whole (about 60 MB of glyph outlines) and keeps; with Go's default
 // GOGC=100 the heap is allowed to grow to twice that while tables are read
-// page by page. GOGC=30 keeps it close to what is live: on the large office
-// under Xvfb, 385 → 315 MB resident after scrolling 80,000 收文 end to end,
-// for about 5% more CPU (docs/BENCHMARKS.md). A GOGC in the environment
-// wins.
+// page by page. GOGC=30 keeps it close to what is live, for a little more
+// CPU (docs/BENCHMARKS.md has the figures). A GOGC in the environment wins.
 func Run(a fyne.App, env Env) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(30)
@@ -250,104 +179,6 @@ func newUI(a fyne.App, env Env) *UI {
 	return u
 }
 
-// autoBackup writes today's automatic backup in the background, if it is
-// not there yet.
-func (u *UI) autoBackup() {
-	if u.env.AutoBackup == nil {
-		return
-	}
-	u.wg.Add(1)
-	ctx := u.ctx // taken on the UI thread, where setOperator replaces it
-	go func() {
-		defer u.wg.Done()
-		_, err := u.env.AutoBackup(ctx)
-		trace("automatic backup done (%v)", err)
-		fyne.Do(func() {
-			u.refreshStatus()
-			if err != nil { // say so today, not when the copies are a week old
-				u.showError(app.Errorf(app.EINTERNAL, "今天的自动备份没有完成：%s。请在“设置—数据与备份”中立即备份，或检查备份文件夹。", app.ErrorMessage(err)))
-			}
-		})
-	}()
-}
-
-// loadRef rereads the units, leaders and seals the name fields offer.
-func (u *UI) loadRef() {
-	units, err1 := u.desk.Store.Units(u.ctx)
-	leaders, err2 := u.desk.Store.Leaders(u.ctx)
-	seals, err3 := u.desk.Store.Seals(u.ctx)
-	u.refMu.Lock()
-	defer u.refMu.Unlock()
-	if err1 == nil {
-		u.units = units
-	}
-	if err2 == nil {
-		u.leaders = app.LeadersInOrder(leaders) // the pick lists' order, as in the messages
-	}
-	if err3 == nil {
-		u.seals_ = seals
-	}
-}
-
-func (u *UI) unitNames() []string {
-	u.refMu.Lock()
-	defer u.refMu.Unlock()
-	var out []string
-	for _, x := range u.units {
-		if x.Active {
-			out = append(out, x.Name)
-		}
-	}
-	return out
-}
-
-func (u *UI) leaderNames() []string {
-	u.refMu.Lock()
-	defer u.refMu.Unlock()
-	var out []string
-	for _, x := range u.leaders {
-		if x.Active {
-			out = append(out, x.Name)
-		}
-	}
-	return out
-}
-
-func (u *UI) leaderList() []app.Leader {
-	u.refMu.Lock()
-	defer u.refMu.Unlock()
-	return append([]app.Leader(nil), u.leaders...)
-}
-
-func (u *UI) sealList() []app.Seal {
-	u.refMu.Lock()
-	defer u.refMu.Unlock()
-	return append([]app.Seal(nil), u.seals_...)
-}
-
-// leadersWith lists the active leaders holding one of roles.
-func (u *UI) leadersWith(roles ...app.Role) []string {
-	var out []string
-	for _, l := range u.leaderList() {
-		if !l.Active {
-			continue
-		}
-		for _, r := range roles {
-			if l.Role == r {
-				out = append(out, l.Name)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// peopleNames are leaders and operators: who reads, signs, keeps seals.
-func (u *UI) peopleNames() []string {
-	out := u.leaderNames()
-	return append(out, u.desk.Settings().Operators...)
-}
-
 func (u *UI) topBar() fyne.CanvasObject {
 	title := canvas.NewText("公文督办台", primary)
 	title.TextSize = 20
@@ -428,7 +259,7 @@ func (u *UI) refreshStatus() {
 	}
 	u.statusBak.SetText(bak)
 	ops := st.Operators
-	if u.operatorName != "" && !contains(ops, u.operatorName) {
+	if u.operatorName != "" && !slices.Contains(ops, u.operatorName) {
 		ops = append([]string{u.operatorName}, ops...)
 	}
 	u.operator.Options = ops
@@ -438,139 +269,9 @@ func (u *UI) refreshStatus() {
 	u.topRow.Refresh()
 }
 
-func (u *UI) mainMenu() *fyne.MainMenu {
-	ctrl := fyne.KeyModifierShortcutDefault
-	item := func(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {
-		m := fyne.NewMenuItem(label, fn)
-		if key != "" {
-			m.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: ctrl}
-		}
-		return m
-	}
-	file := fyne.NewMenu("文件",
-		item("新建登记", fyne.KeyN, u.shortcutNew),
-		item("保存", fyne.KeyS, u.shortcutSave),
-		fyne.NewMenuItemSeparator(),
-		item("打印", fyne.KeyP, u.shortcutPrint),
-		item("月度督查通报…", "", u.showMonthlyReport),
-		fyne.NewMenuItemSeparator(),
-		item("立即备份", "", u.backupNow),
-		fyne.NewMenuItemSeparator(),
-		u.quitItem(),
-	)
-	find := fyne.NewMenu("查找", item("全局搜索", fyne.KeyF, u.focusSearch))
-	nav := fyne.NewMenu("转到")
-	for i, name := range navOrder {
-		name := name
-		m := fyne.NewMenuItem(name, func() { u.show(name) })
-		m.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: ctrl}
-		nav.Items = append(nav.Items, m)
-	}
-	help := fyne.NewMenu("帮助", item("关于公文督办台", "", u.showAbout))
-	return fyne.NewMainMenu(file, find, nav, help)
-}
-
-// show switches the page.
-func (u *UI) show(name string) {
-	s, ok := u.screens[name]
-	if !ok {
-		return
-	}
-	u.current = name
-	for n, b := range u.navBtns {
-		if n == name {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.LowImportance
-		}
-		b.Refresh()
-	}
-	u.body.Objects = []fyne.CanvasObject{s.content()}
-	u.body.Refresh()
-	s.refresh()
-}
-
-func (u *UI) shortcutNew() {
-	if u.forms.Top() != nil {
-		return
-	}
-	if c, ok := u.screens[u.current].(creator); ok {
-		c.create()
-	}
-}
-
-func (u *UI) shortcutSave() {
-	if f := u.forms.Top(); f != nil {
-		f.Save()
-		return
-	}
-	if u.current == ScreenSettings {
-		u.settings.save()
-	}
-}
-
-func (u *UI) shortcutPrint() {
-	if u.forms.Top() != nil {
-		return
-	}
-	if p, ok := u.screens[u.current].(printer); ok {
-		p.print()
-	}
-}
-
-func (u *UI) focusSearch() { u.win.Canvas().Focus(u.searchBox) }
-
-// escape cancels the top form when no field has the focus.
-func (u *UI) escape() {
-	if f := u.forms.Top(); f != nil {
-		f.Cancel()
-	}
-}
-
-// quitItem is 文件—退出 (Ctrl+Q). Marked as the quit item, it replaces the
-// English "Quit" Fyne would add, and runs through quit like the window's
-// close button.
-func (u *UI) quitItem() *fyne.MenuItem {
-	m := fyne.NewMenuItem("退出", u.quit)
-	m.IsQuit = true
-	m.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	return m
-}
-
-// quit closes the window, asking first about each dialog holding unsaved
-// input: 保存 saves and goes on, 不保存 drops it and goes on, 取消 stays.
-func (u *UI) quit() {
-	if f := u.forms.Unsaved(); f != nil {
-		widgets.AskUnsaved(u.win, f, "退出", func() {
-			f.Hide()
-			u.quit()
-		})
-		return
-	}
-	u.win.Close()
-}
-
-// openFileMenu is Alt+F: the menu bar opens on its first menu, 文件. Fyne
-// draws the menu bar itself (no native menu outside macOS) and its canvas
-// can toggle it; on a canvas without a menu bar nothing happens.
-func (u *UI) openFileMenu() {
-	if c, ok := u.win.Canvas().(interface{ ToggleMenu() }); ok {
-		c.ToggleMenu()
-	}
-}
-
 func (u *UI) runSearch(text string) {
 	u.search.query(text)
 	u.show(ScreenSearch)
-}
-
-// changed is called after every successful change: the books and the
-// dashboard reread.
-func (u *UI) changed() {
-	u.dashboard.stale = true
-	if u.current == ScreenDashboard {
-		u.dashboard.refresh()
-	}
 }
 
 // showError shows a failure in a dialog with the Chinese message.
@@ -608,63 +309,3 @@ func (u *UI) busy(title string, work func(ctx context.Context) error, done func(
 
 // Wait blocks until long work started from the window has finished (tests).
 func (u *UI) Wait() { u.wg.Wait() }
-
-func (u *UI) backupNow() {
-	if u.env.Backup == nil {
-		widgets.ShowMessage(u.win, "备份", "这个窗口没有配置备份功能。")
-		return
-	}
-	var file string
-	u.busy("正在备份数据", func(ctx context.Context) (err error) {
-		file, err = u.env.Backup(ctx)
-		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.refreshStatus()
-		u.settings.refresh()
-		widgets.ShowMessage(u.win, "备份完成", "数据已备份到：\n"+file)
-	})
-}
-
-func (u *UI) showAbout() {
-	v := u.env.Version
-	if v == "" {
-		v = "0.1.0"
-	}
-	widgets.ShowMessage(u.win, "关于公文督办台", "公文督办台 "+v+"\n区政府办公室收文、发文、用印、督查督办和会议纪要的登记与办理。\n"+
-		"数据只保存在本机，不向任何地方发送。\n界面字体：思源黑体（Noto Sans SC，SIL Open Font License）。")
-}
-
-// ---- small helpers shared by the screens ----
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func heading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle.Bold = true
-	l.SizeName = theme.SizeNameSubHeadingText
-	return l
-}
-
-func wrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
-	return l
-}

@@ -63,11 +63,11 @@ func TestSealDialogShowsEachKindsChain(t *testing.T) {
 // Issue 12: restoring a backup named after another data file of the same
 // folder says so before anything is replaced.
 func TestRestoreQuestionNamesTheOwner(t *testing.T) {
-	own := restoreQuestion("/办公室/backups/gongwen-20261203.db", "/办公室/gongwen.db")
+	own := restoreQuestion("/办公室/backups/gongwen-20261203.db", "/办公室/gongwen.db", "")
 	if strings.Contains(own, "注意") {
 		t.Errorf("an own backup warns: %s", own)
 	}
-	other := restoreQuestion("/办公室/backups/new-20261203.db", "/办公室/gongwen.db")
+	other := restoreQuestion("/办公室/backups/new-20261203.db", "/办公室/gongwen.db", "new.db")
 	if !strings.HasPrefix(other, "注意：这是数据文件“new.db”的备份，不是当前数据文件“gongwen.db”的。") {
 		t.Errorf("another office's backup: %s", other)
 	}

@@ -392,7 +392,6 @@ func (b *itemBook) slipMenu(it app.Item) {
 	today := b.u.desk.Today()
 	var entries []*fyne.MenuItem
 	for _, kind := range app.SlipKinds {
-		kind := kind
 		m := fyne.NewMenuItem(string(kind), func() {
 			b.menu.Hide() // a tap hides it already; a shortcut or test may not
 			b.askSent(it, kind)

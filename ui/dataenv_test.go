@@ -10,12 +10,11 @@ import (
 	"gongwen/sample"
 )
 
-// DataEnv is the Env of a window over an open data.Store: backups go to
-// backupDir named after the data file (gongwen.db's as gongwen-YYYYMMDD.db,
-// the daily file the automatic backup also writes), restore puts a backup in place under the open store (which
-// holds reads and writes meanwhile) and reloads the desk, and 载入示例单位
-// uses package sample.
-func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
+// dataEnv is the tests' Env over a real store, wired as the program's
+// dataenv.go wires it (package main cannot be imported from here): the
+// first-day backup and the restore run for real, and 设置 and 欢迎 show the
+// buttons the program shows.
+func dataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 	return Env{
 		Desk:      desk,
 		DataPath:  store.Path(),
@@ -32,13 +31,10 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 		},
 		Check: func(ctx context.Context) error {
 			problems, err := store.Check(ctx)
-			if err != nil {
-				return err
+			if err == nil && len(problems) > 0 {
+				err = app.Errorf(app.EINTERNAL, "数据文件有问题：%s", strings.Join(problems, "；"))
 			}
-			if len(problems) > 0 {
-				return app.Errorf(app.EINTERNAL, "数据文件有问题：%s", strings.Join(problems, "；"))
-			}
-			return nil
+			return err
 		},
 		Restore: func(ctx context.Context, src string) error {
 			if err := store.RestoreFrom(src); err != nil {
