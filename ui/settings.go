@@ -54,13 +54,13 @@ type settingsScreen struct {
 	units   *refList[app.Unit]
 	seals   *refList[app.Seal]
 
-	holYear   *widget.Select
+	holYear   *widgets.Select
 	holCover  *widget.Label
 	holWarn   *widget.Label
 	holidays  *refList[holidayRow]
 	notice    *noticePreview // the notice being checked before import
 	fontsBox  *fyne.Container
-	fontSel   map[reports.FontRole]*widget.Select
+	fontSel   map[reports.FontRole]*widgets.Select
 	fontRoles []reports.RoleFonts
 	dataBox   *fyne.Container
 	fontsRoot fyne.CanvasObject
@@ -68,7 +68,7 @@ type settingsScreen struct {
 }
 
 func newSettingsScreen(u *UI) *settingsScreen {
-	s := &settingsScreen{u: u, rules: map[string]*widgets.Entry{}, fontSel: map[reports.FontRole]*widget.Select{}}
+	s := &settingsScreen{u: u, rules: map[string]*widgets.Entry{}, fontSel: map[reports.FontRole]*widgets.Select{}}
 	s.msg = widget.NewLabel("")
 	s.msg.Importance = widget.SuccessImportance
 	s.tabs = container.NewAppTabs(
@@ -184,7 +184,7 @@ func (s *settingsScreen) load() {
 	for _, c := range st.IssuingCodes {
 		r := s.codes.AddRow()
 		r[0].(*widgets.Entry).SetText(c.Code)
-		r[1].(*widget.Select).SetSelected(string(c.Body))
+		r[1].(*widgets.Select).SetSelected(string(c.Body))
 	}
 	r := st.Rules
 	if r.WithinPowers == 0 {
@@ -231,7 +231,7 @@ func (s *settingsScreen) save() {
 		if code == "" {
 			continue
 		}
-		st.IssuingCodes = append(st.IssuingCodes, app.IssuingCode{Code: code, Body: app.IssuerBody(r[1].(*widget.Select).Selected)})
+		st.IssuingCodes = append(st.IssuingCodes, app.IssuingCode{Code: code, Body: app.IssuerBody(r[1].(*widgets.Select).Selected)})
 	}
 	vals := map[string]*int{"WithinPowers": &st.Rules.WithinPowers, "Consult": &st.Rules.Consult, "Investigate": &st.Rules.Investigate,
 		"Review": &st.Rules.Review, "Urgent": &st.Rules.Urgent, "VeryUrgent": &st.Rules.VeryUrgent, "WarnDays": &st.Rules.WarnDays,
@@ -377,7 +377,7 @@ func (s *settingsScreen) leaderDialog(old *app.Leader, m app.Missing, why string
 	portfolio := textField("分管领域，如：财政、税务、金融", l.Portfolio)
 	units := s.u.unitsField(l.Units)
 	linked := s.u.leaderField(l.LinkedTo, func() []string { return s.u.leadersWith(app.RoleViceMayor, app.RoleExecutiveVice) })
-	active := widget.NewCheck("在任", nil)
+	active := widgets.NewCheck("在任", nil)
 	active.SetChecked(l.Active)
 	f := s.u.newForm(title, "保存")
 	if why != "" {
@@ -434,7 +434,7 @@ func (s *settingsScreen) unitForm(old *app.Unit) {
 	name := textField("单位全称，如：区财政局", u.Name)
 	kind := selectField(strs(unitKinds), string(u.Kind))
 	order := intField("排序号", u.Order)
-	active := widget.NewCheck("在用", nil)
+	active := widgets.NewCheck("在用", nil)
 	active.SetChecked(u.Active)
 	f := s.u.newForm(title, "保存")
 	f.Field("单位名称", name).Field("类别", kind).Field("排序号", order).Field("", active)
@@ -495,14 +495,14 @@ func (s *settingsScreen) sealDialog(old *app.Seal, sealName, why string, saved f
 		chain.Clear()
 		for _, st := range steps {
 			r := chain.AddRow()
-			r[0].(*widget.Select).SetSelected(string(st.Role))
+			r[0].(*widgets.Select).SetSelected(string(st.Role))
 			r[1].(*widgets.Entry).SetText(st.Action)
 		}
 	}
 	chainSteps := func() []app.ApprovalStep {
 		var steps []app.ApprovalStep
 		for _, r := range chain.Rows() {
-			role := r[0].(*widget.Select).Selected
+			role := r[0].(*widgets.Select).Selected
 			act := strings.TrimSpace(r[1].(*widgets.Entry).Text)
 			if role == "" {
 				continue
@@ -523,7 +523,7 @@ func (s *settingsScreen) sealDialog(old *app.Seal, sealName, why string, saved f
 		}
 		shownKind = app.SealKind(k)
 	}
-	active := widget.NewCheck("在用", nil)
+	active := widgets.NewCheck("在用", nil)
 	active.SetChecked(x.Active)
 	f := s.u.newForm(title, "保存")
 	if why != "" {
@@ -559,7 +559,7 @@ func (s *settingsScreen) holidaysTab() fyne.CanvasObject {
 	for y := today.Year + 1; y >= today.Year-3; y-- {
 		years = append(years, fmt.Sprintf("%d年", y))
 	}
-	s.holYear = widget.NewSelect(years, nil)
+	s.holYear = widgets.NewSelect(years, nil)
 	s.holYear.PlaceHolder = "（请选择年份）"
 	s.holYear.SetSelectedIndex(1)
 	s.holYear.OnChanged = func(string) { s.fillHolidays() }
@@ -655,7 +655,7 @@ func containsInt(xs []int, x int) bool {
 }
 
 func (s *settingsScreen) dayForm(o app.DayOverride) {
-	day := dateField(o.Day, true)
+	day := s.u.dateField(o.Day, true)
 	kind := radioField([]string{"放假", "调休上班"}, map[bool]string{false: "放假", true: "调休上班"}[o.Work])
 	name := textField("如：春节", o.Name)
 	f := s.u.newForm("录入节假日", "保存")
@@ -740,7 +740,7 @@ func (s *settingsScreen) fillFonts(choice app.FontChoice) {
 				opts = append(opts, c.Name)
 			}
 		}
-		sel := widget.NewSelect(opts, nil)
+		sel := widgets.NewSelect(opts, nil)
 		sel.PlaceHolder = "（请选择字体）"
 		sel.SetSelected(fontAuto)
 		if v := fontChoiceOf(choice, rf.Role); v != "" {

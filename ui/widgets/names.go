@@ -37,7 +37,13 @@ type NameField struct {
 // the suggestions, to add.
 func (n *NameField) PickList(addText func(name string) string, add func(name string)) {
 	n.addText, n.add = addText, add
-	n.ActionItem = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), n.ShowAll)
+	all := NewButton("", theme.MenuDropDownIcon(), n.ShowAll)
+	all.SetOnEscape(func() {
+		if n.OnEscape != nil {
+			n.OnEscape()
+		}
+	})
+	n.ActionItem = all
 	n.Refresh()
 }
 
