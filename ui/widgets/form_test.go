@@ -186,16 +186,16 @@ func TestFormAsksBeforeADuplicate(t *testing.T) {
 	if !in.form.Visible() || !strings.Contains(shown(in.win.Canvas()), "仍然登记") {
 		t.Fatalf("no question about the duplicate: %q", shown(in.win.Canvas()))
 	}
-	test.Tap(buttonText(t, in.win.Canvas(), "仍然登记"))
+	test.Tap(buttonText(t, in.win.Canvas().Overlays().Top(), "仍然登记"))
 	if in.form.Visible() || len(in.saves) != 2 || !in.saves[1] {
 		t.Fatalf("仍然登记: open %v, saves %v", in.form.Visible(), in.saves)
 	}
 }
 
-// buttonText is the button labelled text in the top overlay.
-func buttonText(t *testing.T, c fyne.Canvas, text string) fyne.Tappable {
+// buttonText is the button labelled text in root.
+func buttonText(t *testing.T, root fyne.CanvasObject, text string) fyne.Tappable {
 	t.Helper()
-	for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+	for _, o := range test.LaidOutObjects(root) {
 		switch b := o.(type) {
 		case *widget.Button:
 			if b.Text == text {
@@ -207,7 +207,7 @@ func buttonText(t *testing.T, c fyne.Canvas, text string) fyne.Tappable {
 			}
 		}
 	}
-	t.Fatalf("no button %s in %q", text, shown(c))
+	t.Fatalf("no button %s", text)
 	return nil
 }
 
@@ -225,7 +225,7 @@ func TestUnsavedQuestionAnswers(t *testing.T) {
 		if answer == "保存 refused" {
 			in.fail = app.Errorf(app.EINVALID, "请填写来文单位")
 		}
-		test.Tap(buttonText(t, in.win.Canvas(), strings.Fields(answer)[0]))
+		test.Tap(buttonText(t, in.win.Canvas().Overlays().Top(), strings.Fields(answer)[0]))
 		switch answer {
 		case "保存":
 			if !wentOn || len(in.saves) != 1 || in.form.Visible() {
