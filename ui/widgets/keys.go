@@ -9,7 +9,8 @@ import (
 // a button reached with Tab (or a pick list opened and closed without a
 // choice) keeps the focus and drops Esc and Enter. These widgets are Fyne's
 // own, passing Esc on to their dialog (cancel) and Enter to the dialog's
-// save where it has one, as an Entry does.
+// save where it has one, as an Entry does; outside a form dialog they pass
+// both to the window, as if nothing had the focus.
 
 // dialogKeys are the dialog's handlers for Esc and Enter.
 type dialogKeys struct {
@@ -20,20 +21,31 @@ type dialogKeys struct {
 // SetOnEscape sets what Esc does (the dialog's cancel).
 func (k *dialogKeys) SetOnEscape(f func()) { k.onEscape = f }
 
-// pass hands Esc, and Enter when the dialog saves on Enter, to the dialog
-// and reports whether it did.
-func (k *dialogKeys) pass(ev *fyne.KeyEvent) bool {
+// pass hands Esc, and Enter, to the dialog when it has a handler for them,
+// or else to the window of obj, as if nothing had the focus; it reports
+// whether the key was passed on.
+func (k *dialogKeys) pass(obj fyne.CanvasObject, ev *fyne.KeyEvent) bool {
+	var handler func()
 	switch ev.Name {
 	case fyne.KeyEscape:
-		if k.onEscape != nil {
-			k.onEscape()
-			return true
-		}
+		handler = k.onEscape
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if k.onEnter != nil {
-			k.onEnter()
-			return true
-		}
+		handler = k.onEnter
+	default:
+		return false
+	}
+	if handler != nil {
+		handler()
+		return true
+	}
+	return toWindow(obj, ev)
+}
+
+// toWindow gives ev to the key handler of obj's window, if it has one.
+func toWindow(obj fyne.CanvasObject, ev *fyne.KeyEvent) bool {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(obj); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(ev)
+		return true
 	}
 	return false
 }
@@ -54,7 +66,7 @@ func NewSelect(options []string, changed func(string)) *Select {
 
 // TypedKey passes Esc and Enter on; the arrows and space work the list.
 func (s *Select) TypedKey(ev *fyne.KeyEvent) {
-	if !s.pass(ev) {
+	if !s.pass(s, ev) {
 		s.Select.TypedKey(ev)
 	}
 }
@@ -75,7 +87,7 @@ func NewCheck(label string, changed func(bool)) *Check {
 
 // TypedKey passes Esc and Enter on; space ticks the box (a rune).
 func (c *Check) TypedKey(ev *fyne.KeyEvent) {
-	if !c.pass(ev) {
+	if !c.pass(c, ev) {
 		c.Check.TypedKey(ev)
 	}
 }
@@ -104,6 +116,8 @@ func (b *Button) TypedKey(ev *fyne.KeyEvent) {
 	switch {
 	case ev.Name == fyne.KeyEscape && b.onEscape != nil:
 		b.onEscape()
+	case ev.Name == fyne.KeyEscape:
+		toWindow(b, ev)
 	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
 		if !b.Disabled() && b.OnTapped != nil {
 			b.OnTapped()

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -223,5 +224,26 @@ func TestEnterPressesAFocusedButton(t *testing.T) {
 	press(c, fyne.KeyReturn)
 	if k.form.Visible() || k.saved != 0 {
 		t.Fatalf("Enter on 取消: dialog open %v, saved %d", k.form.Visible(), k.saved)
+	}
+}
+
+// Outside a form dialog (a book's filter bar) a focused pick list, check or
+// button hands Esc and Enter to the window, as if nothing had the focus.
+func TestKeysOutsideADialogReachTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	sel := NewSelect([]string{"全部", "办件"}, nil)
+	check := NewCheck("只看逾期", nil)
+	button := NewButton("清空条件", nil, nil)
+	w := test.NewTempWindow(t, NewFlow(sel, check, button))
+	var heard []fyne.KeyName
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { heard = append(heard, ev.Name) })
+	for _, f := range []fyne.Focusable{sel, check, button} {
+		w.Canvas().Focus(f)
+		press(w.Canvas(), fyne.KeyEscape)
+	}
+	w.Canvas().Focus(sel)
+	press(w.Canvas(), fyne.KeyReturn)
+	if fmt.Sprint(heard) != "[Escape Escape Escape Return]" {
+		t.Fatalf("the window heard %v", heard)
 	}
 }
