@@ -60,11 +60,7 @@ func NewDateField(days Days, required bool) *DateField {
 		}
 	}
 	f.button = NewButton("", theme.CalendarIcon(), f.openPicker)
-	f.button.SetOnEscape(func() {
-		if f.Entry.OnEscape != nil {
-			f.Entry.OnEscape()
-		}
-	})
+	f.button.SetOnEscape(func() { f.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
 	f.ExtendBaseWidget(f)
 	return f
 }

@@ -206,3 +206,21 @@ func TestDatePickerMovesByMonth(t *testing.T) {
 		t.Fatalf("two months back is %s", m.title.Text)
 	}
 }
+
+// Esc on the calendar button, reached with Tab, closes the dialog as Esc
+// in the date does.
+func TestEscapeOnTheCalendarButton(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel("工作台"))
+	w.Resize(fyne.NewSize(700, 500))
+	f := NewForm(w, &FormStack{}, "办结", "办结")
+	on := NewDateField(december, true)
+	on.SetDate(december.today)
+	f.Field("办结日期", on)
+	f.Show(func(bool) error { return nil })
+	tabTo(t, w.Canvas(), on.button)
+	press(w.Canvas(), fyne.KeyEscape)
+	if f.Visible() {
+		t.Fatal("Esc on the calendar button left the dialog open")
+	}
+}

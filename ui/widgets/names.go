@@ -38,11 +38,7 @@ type NameField struct {
 func (n *NameField) PickList(addText func(name string) string, add func(name string)) {
 	n.addText, n.add = addText, add
 	all := NewButton("", theme.MenuDropDownIcon(), n.ShowAll)
-	all.SetOnEscape(func() {
-		if n.OnEscape != nil {
-			n.OnEscape()
-		}
-	})
+	all.SetOnEscape(func() { n.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
 	n.ActionItem = all
 	n.Refresh()
 }
