@@ -356,8 +356,8 @@ func (f *filterBar) labelled(label string, o fyne.CanvasObject) {
 }
 
 // choice is a select whose first option (全部) means no filter.
-func (f *filterBar) choice(label string, options []string, width float32) *widget.Select {
-	s := widget.NewSelect(append([]string{"全部"}, options...), func(string) { f.reload() })
+func (f *filterBar) choice(label string, options []string, width float32) *widgets.Select {
+	s := widgets.NewSelect(append([]string{"全部"}, options...), func(string) { f.reload() })
 	s.PlaceHolder = "全部"
 	s.SetSelectedIndex(0)
 	f.labelled(label, sized(s, width))
@@ -383,8 +383,8 @@ func (f *filterBar) unit(label string, options func() []string, width float32) *
 	return e
 }
 
-func (f *filterBar) dates(label string) (*widgets.DateField, *widgets.DateField) {
-	from, to := widgets.NewDateField(false), widgets.NewDateField(false)
+func (f *filterBar) dates(label string, days widgets.Days) (*widgets.DateField, *widgets.DateField) {
+	from, to := widgets.NewDateField(days, false), widgets.NewDateField(days, false)
 	from.Entry.PlaceHolder, to.Entry.PlaceHolder = "起始日期", "截止日期"
 	from.Entry.OnSubmitted = func(string) { f.reload() }
 	to.Entry.OnSubmitted = func(string) { f.reload() }
@@ -403,7 +403,7 @@ func (f *filterBar) buttons() {
 
 // showOnly clears every filter and selects option in s, reloading once
 // (工作台 opens a book on one of its quick views this way).
-func (f *filterBar) showOnly(s *widget.Select, option string) {
+func (f *filterBar) showOnly(s *widgets.Select, option string) {
 	f.quiet(func() {
 		f.resetAll()
 		s.SetSelected(option)
@@ -436,7 +436,7 @@ func yearOptions(today app.Date) []string {
 	return out
 }
 
-func selectedYear(s *widget.Select) int {
+func selectedYear(s *widgets.Select) int {
 	y, _ := strconv.Atoi(strings.TrimSuffix(s.Selected, "年"))
 	return y
 }

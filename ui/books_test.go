@@ -212,7 +212,7 @@ func TestSealWorkflow(t *testing.T) {
 	u := h.u
 	u.show(ScreenSeals)
 	u.shortcutNew()
-	h.form().Get("印章").(*widget.Select).SetSelected("测试区人民政府办公室印章")
+	h.form().Get("印章").(*widgets.Select).SetSelected("测试区人民政府办公室印章")
 	h.typeIn("用印单位", "区司法局")
 	h.typeIn("联系人", "周敏")
 	h.typeIn("用印事由", "报送年度法治政府建设情况报告")
@@ -300,7 +300,7 @@ func TestSupervisionWorkflow(t *testing.T) {
 	u.show(ScreenItems)
 	tapAction(h, u.items.book, "回访")
 	h.typeIn("回访情况", "部分地块苗木成活率低。")
-	h.form().Get("").(*widget.Check).SetChecked(true)
+	h.form().Get("").(*widgets.Check).SetChecked(true)
 	h.typeIn("新的时限", "2026-04-30")
 	h.save()
 	if u.items.sel.Status != app.ItemOpen || h.dash(cardItemsBlue) != 1 {

@@ -212,7 +212,7 @@ func TestArchiveAddsTheMissingFondsOnTheSpot(t *testing.T) {
 	h.u.outgoing.open(d.ID)
 	tapAction(h, h.u.outgoing.book, "归档")
 	archive := h.form()
-	archive.Get("保管期限").(*widget.Select).SetSelected(app.RetainForever.Label())
+	archive.Get("保管期限").(*widgets.Select).SetSelected(app.RetainForever.Label())
 	h.u.shortcutSave()
 	if !strings.Contains(archive.ErrorText(), "全宗号") || !archive.Visible() {
 		t.Fatalf("归档 without a 全宗号: %q", archive.ErrorText())
@@ -290,7 +290,7 @@ func TestLeaderFieldIsAPickList(t *testing.T) {
 	instruct := h.form()
 	h.typeIn("批示内容", "请财政局抓紧落实。")
 	field := instruct.Get("批示领导").(*widgets.NameField)
-	test.Tap(field.ActionItem.(*widget.Button))
+	test.Tap(field.ActionItem.(*widgets.Button))
 	if got := field.Matches(); fmt.Sprint(got) != "[王区长 李副区长 陈主任 赵副主任]" {
 		t.Errorf("the list shows %v, want every leader in the office's order", got)
 	}
@@ -392,7 +392,7 @@ func TestReviewAddsTheMissingLeaderWithThePost(t *testing.T) {
 	h.typeIn("审核人", "周副主任")
 	h.u.shortcutSave()
 	add := h.form()
-	if add == review || add.Get("职务").(*widget.Select).Selected != string(app.RoleDeputyDirector) {
+	if add == review || add.Get("职务").(*widgets.Select).Selected != string(app.RoleDeputyDirector) {
 		t.Fatal("no dialog offers to add 周副主任 as a 副主任")
 	}
 	h.save()

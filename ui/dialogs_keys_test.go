@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"gongwen/ui/widgets"
 )
@@ -100,5 +102,47 @@ func TestUnsavedQuestionWording(t *testing.T) {
 	}
 	if dir := os.Getenv("GONGWEN_SHOTS"); dir != "" {
 		writePNGOf(t, h.u.win, filepath.Join(dir, "unsaved-quit.png"))
+	}
+}
+
+// Tab onto a pick list or a check of a real dialog (用印申请's 印章 and
+// 异地用印, 登记收文's 密级): Esc closes the untouched dialog from there, and
+// asks when something was typed, as it does from a text field.
+func TestEscapeAfterTabbingOntoPickListsAndChecks(t *testing.T) {
+	h := newHarness(t, false)
+	for _, screen := range []string{ScreenSeals, ScreenIncoming} {
+		for _, want := range []string{"*widgets.Select", "*widgets.Check"} {
+			h.u.show(screen)
+			h.u.shortcutNew()
+			f := h.form()
+			c := h.u.win.Canvas()
+			for i := 0; i < 60 && fmt.Sprintf("%T", c.Focused()) != want; i++ {
+				test.FocusNext(c)
+			}
+			if fmt.Sprintf("%T", c.Focused()) != want {
+				if screen == ScreenIncoming && want == "*widgets.Check" {
+					h.press(fyne.KeyEscape)
+					continue // 登记收文 has no check
+				}
+				t.Fatalf("%s: Tab never reached a %s", f.Title, want)
+			}
+			h.press(fyne.KeyEscape)
+			if f.Visible() {
+				t.Fatalf("%s: Esc on a %s left the untouched dialog open", f.Title, want)
+			}
+
+			h.u.shortcutNew()
+			f = h.form()
+			test.Type(c.Focused(), "关于")
+			for i := 0; i < 60 && fmt.Sprintf("%T", c.Focused()) != want; i++ {
+				test.FocusNext(c)
+			}
+			h.press(fyne.KeyEscape)
+			if !f.Visible() || !h.shows("尚未保存") {
+				t.Fatalf("%s: Esc on a %s dropped typed input without asking", f.Title, want)
+			}
+			h.press(fyne.KeyEscape) // 取消 the question
+			f.Hide()
+		}
 	}
 }

@@ -21,10 +21,10 @@ type docBook struct {
 	dir app.Direction
 
 	fb      *filterBar
-	year    *widget.Select
-	status  *widget.Select
-	urgency *widget.Select
-	view    *widget.Select
+	year    *widgets.Select
+	status  *widgets.Select
+	urgency *widgets.Select
+	view    *widgets.Select
 	unit    *widgets.NameField
 	text    *widgets.Entry
 	from    *widgets.DateField
@@ -123,7 +123,7 @@ func (b *docBook) buildFilters() {
 	if b.dir == app.Outgoing {
 		label = "拟稿日期"
 	}
-	b.from, b.to = b.fb.dates(label)
+	b.from, b.to = b.fb.dates(label, b.u.desk)
 	b.text = b.fb.text("关键词", "标题、文号、批示…", 160)
 	b.fb.buttons()
 	b.fb.resets = append(b.fb.resets, func() { b.preset = nil })

@@ -31,8 +31,8 @@ func textArea(placeholder, value string, rows int) *widgets.Entry {
 	return e
 }
 
-func dateField(d app.Date, required bool) *widgets.DateField {
-	f := widgets.NewDateField(required)
+func (u *UI) dateField(d app.Date, required bool) *widgets.DateField {
+	f := widgets.NewDateField(u.desk, required)
 	f.SetDate(d)
 	return f
 }
@@ -91,8 +91,8 @@ func parseInt(label, s string) (int, error) {
 	return n, nil
 }
 
-func selectField(options []string, value string) *widget.Select {
-	s := widget.NewSelect(options, nil)
+func selectField(options []string, value string) *widgets.Select {
+	s := widgets.NewSelect(options, nil)
 	if value != "" {
 		s.SetSelected(value)
 	} else if len(options) > 0 {

@@ -274,3 +274,15 @@ func (h *harness) dash(card string) int {
 	h.u.show(ScreenDashboard)
 	return h.u.dashboard.count(card)
 }
+
+// asButton is o when it is a button: Fyne's own, or ours that passes Esc
+// on to its dialog.
+func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	switch b := o.(type) {
+	case *widget.Button:
+		return b, true
+	case *widgets.Button:
+		return &b.Button, true
+	}
+	return nil, false
+}

@@ -24,7 +24,7 @@ func (h *harness) tapButton(text string) {
 		root = top
 	}
 	for _, o := range test.LaidOutObjects(root) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			test.Tap(b)
 			return
 		}

@@ -15,6 +15,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/exchange"
+	"gongwen/ui/widgets"
 )
 
 // importPreview is the dialog between choosing a file and importing it:
@@ -43,9 +44,9 @@ type importPreview struct {
 	warnText *widget.Label
 	warnHead *widget.Label
 	sum      string // the counts of the dry run
-	skip     *widget.Check
+	skip     *widgets.Check
 	ok       *widget.Button
-	selects  map[string]*widget.Select // "sheet\x00header" → its mapping (for tests)
+	selects  map[string]*widgets.Select // "sheet\x00header" → its mapping (for tests)
 }
 
 // read reads the file with the mapping and checks it without writing.
@@ -69,7 +70,7 @@ func (pv *importPreview) show() {
 	pv.problems = widget.NewLabel("")
 	pv.problems.Wrapping = fyne.TextWrapBreak
 	pv.probHead = sectionLabel("")
-	pv.skip = widget.NewCheck("只导入无误的行（有问题的行跳过，不导入）", nil)
+	pv.skip = widgets.NewCheck("只导入无误的行（有问题的行跳过，不导入）", nil)
 	pv.warnText = widget.NewLabel("")
 	pv.warnText.Wrapping = fyne.TextWrapBreak
 	pv.warnHead = sectionLabel("")
@@ -122,7 +123,7 @@ func (pv *importPreview) fill() {
 	}
 	pv.info.SetText(info + "。")
 
-	pv.selects = map[string]*widget.Select{}
+	pv.selects = map[string]*widgets.Select{}
 	selected := 0
 	if pv.tabs != nil {
 		selected = pv.tabs.SelectedIndex()
@@ -284,7 +285,7 @@ func (pv *importPreview) columns(s exchange.SheetInfo) fyne.CanvasObject {
 const notImported = "（不导入）"
 
 // mappingSelect chooses where column m goes; a change reads the file again.
-func (pv *importPreview) mappingSelect(sheet string, m exchange.Mapping) *widget.Select {
+func (pv *importPreview) mappingSelect(sheet string, m exchange.Mapping) *widgets.Select {
 	fields, _ := exchange.Fields(pv.p.book)
 	options := []string{notImported}
 	keys := map[string]string{notImported: ""}
@@ -303,7 +304,7 @@ func (pv *importPreview) mappingSelect(sheet string, m exchange.Mapping) *widget
 			current = o
 		}
 	}
-	s := widget.NewSelect(options, nil)
+	s := widgets.NewSelect(options, nil)
 	s.PlaceHolder = "（请选择）"
 	s.Selected = current
 	s.OnChanged = func(o string) { pv.remap(m.Header, keys[o]) }

@@ -129,11 +129,11 @@ func (b *docBook) registerForm(old *app.Document) {
 	if old != nil {
 		d, title, save = *old, "修改登记信息 "+old.Serial, "保存"
 	}
-	received := dateField(d.ReceivedOn, true)
+	received := b.u.dateField(d.ReceivedOn, true)
 	from := b.u.unitField(d.FromUnit)
 	docNo := textField("如 示府发〔2026〕3号；括号可用[]或【】，会自动规范", d.DocNo)
 	titleE := textField("文件标题", d.Title)
-	written := dateField(d.WrittenOn, false)
+	written := b.u.dateField(d.WrittenOn, false)
 	copies := intField("份", d.Copies)
 	pages := intField("页", d.Pages)
 	attach := textField("附件名称", d.Attachments)
@@ -203,7 +203,7 @@ func (b *docBook) proposeForm(d app.Document) {
 func (b *docBook) instructForm(d app.Document) {
 	leader := b.u.leaderField("", nil)
 	text := textArea("照录领导在文件上写的批示", "", 4)
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	f := b.u.newForm("登记领导批示 "+d.Serial, "保存")
 	f.Top(wrapLabel(d.Title))
 	if d.Proposal != "" {
@@ -330,7 +330,7 @@ func (b *docBook) returnForm(d app.Document) {
 		opts = append(opts, fmt.Sprintf("%d. %s（%s送阅）", c.Seq, c.Reader, c.SentOn))
 	}
 	who := selectField(opts, "")
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	comment := textField("传阅人的意见（可不填）", "")
 	f := b.u.newForm("传阅退回 "+d.Serial, "登记退回")
 	f.Field("传阅人", who).Field("退回日期", on).Field("意见", comment)
@@ -419,7 +419,7 @@ func (b *docBook) toItemForm(d app.Document) {
 		opts = append(opts, fmt.Sprintf("%d. %s：%s", i+1, in.Leader, ellipsis(in.Text, 30)))
 	}
 	which := selectField(opts, "")
-	deadline := dateField(d.DueOn, true)
+	deadline := b.u.dateField(d.DueOn, true)
 	f := b.u.newForm("批示转督办 "+d.Serial, "立项督办")
 	f.Top(wrapLabel(d.Title))
 	f.Field("批示", which).Field("完成时限", deadline, "默认为文件的办理时限")

@@ -22,7 +22,7 @@ func (h *harness) overlayButton(text string) *widget.Button {
 		h.t.Fatal("no dialog is open")
 	}
 	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return b
 		}
 	}
@@ -242,7 +242,7 @@ func TestLadderShowAllRereadsNothing(t *testing.T) {
 	defer func() { u.desk.Store = counter.Store }()
 	var more *widget.Button
 	for _, o := range test.LaidOutObjects(u.dashboard.ladder) {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "显示全部") {
+		if b, ok := asButton(o); ok && strings.HasPrefix(b.Text, "显示全部") {
 			more = b
 		}
 	}

@@ -60,7 +60,7 @@ type UI struct {
 	statusBak  *widget.Label
 	statusRow  *fyne.Container
 	topRow     *fyne.Container
-	operator   *widget.Select
+	operator   *widgets.Select
 
 	refMu   sync.Mutex
 	units   []app.Unit
@@ -129,8 +129,6 @@ func newUI(a fyne.App, env Env) *UI {
 		screens: map[string]screen{}, navBtns: map[string]*widget.Button{}}
 	u.setOperator(u.desk.Operator(u.ctx))
 	u.win = a.NewWindow("公文督办台")
-	widgets.Workdays = u.desk.Calendar
-	widgets.Today = u.desk.Today
 	u.loadRef()
 
 	u.dashboard = newDashboard(u)
@@ -212,7 +210,7 @@ func (u *UI) sideBar() fyne.CanvasObject {
 func (u *UI) statusBar() fyne.CanvasObject {
 	u.statusData = widget.NewLabel("")
 	u.statusBak = widget.NewLabel("")
-	u.operator = widget.NewSelect(nil, func(s string) {
+	u.operator = widgets.NewSelect(nil, func(s string) {
 		if s != "" {
 			u.setOperator(s)
 		}

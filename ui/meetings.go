@@ -20,9 +20,9 @@ import (
 type meetingBook struct {
 	*book[app.Meeting]
 	fb   *filterBar
-	year *widget.Select
-	kind *widget.Select
-	view *widget.Select
+	year *widgets.Select
+	kind *widgets.Select
+	view *widgets.Select
 	text *widgets.Entry
 	from *widgets.DateField
 	to   *widgets.DateField
@@ -50,7 +50,7 @@ func newMeetingBook(u *UI) *meetingBook {
 	b.view = b.fb.choice("视图", []string{viewThisWeek}, 100)
 	b.kind = b.fb.choice("类型", strs(app.MeetingKinds), 140)
 	b.fb.newline()
-	b.from, b.to = b.fb.dates("会议日期")
+	b.from, b.to = b.fb.dates("会议日期", u.desk)
 	b.text = b.fb.text("关键词", "议题、议定事项…", 150)
 	b.fb.buttons()
 	b.filters = b.fb.box
@@ -188,7 +188,7 @@ func (b *meetingBook) meetingForm(old *app.Meeting) {
 	kind := selectField(strs(app.MeetingKinds), string(m.Kind))
 	term := textField("如：十八届政府（可不填）", m.Term)
 	seq := intField("第几次", m.Seq)
-	date := dateField(m.Date, true)
+	date := b.u.dateField(m.Date, true)
 	tm := textField("如：上午9:00", m.Time)
 	place := textField("会议地点", m.Place)
 	chair := b.u.leaderField(m.Chair, nil)
@@ -213,7 +213,7 @@ func (b *meetingBook) meetingForm(old *app.Meeting) {
 	}
 	decisions := widgets.NewRowEditor([]string{"议定事项", "牵头单位", "协办单位", "时限"}, []float32{4, 2, 2, 2}, "添加议定事项", func() []fyne.CanvasObject {
 		return []fyne.CanvasObject{widgets.NewEntry("议定事项内容"), widgets.NewNameField("牵头单位", b.u.unitNames),
-			widgets.NewNamesField("协办单位", b.u.unitNames), widgets.NewDateField(false)}
+			widgets.NewNamesField("协办单位", b.u.unitNames), widgets.NewDateField(b.u.desk, false)}
 	})
 	for _, d := range m.Decisions {
 		r := decisions.AddRow()
@@ -339,9 +339,9 @@ func (b *meetingBook) minutesForm(m app.Meeting) {
 	if issue.Before(m.Date) {
 		issue = m.Date
 	}
-	on := dateField(issue, true)
+	on := b.u.dateField(issue, true)
 	copyTo := textField("分送单位", m.Minutes.CopyTo)
-	draftOnly := widget.NewCheck("只保存为送审稿（暂不印发、不编号，可打印送区长审签）", nil)
+	draftOnly := widgets.NewCheck("只保存为送审稿（暂不印发、不编号，可打印送区长审签）", nil)
 	f := b.u.newForm("印发纪要 "+m.Name(), "印发")
 	f.Width = 820
 	f.Field("纪要标题", title).Field("正文", text).Field("签发人", signer).Field("印发日期", on).Field("分送", copyTo).Field("", draftOnly)

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
-
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // Issue 12: a meeting not yet held cannot have its minutes issued, and its
@@ -44,7 +43,7 @@ func TestMinutesOfFutureMeetingAndDraft(t *testing.T) {
 
 	u.meetings.table.Select(1)
 	tapAction(h, u.meetings.book, "印发纪要")
-	h.form().Get("").(*widget.Check).SetChecked(true) // 只保存为送审稿
+	h.form().Get("").(*widgets.Check).SetChecked(true) // 只保存为送审稿
 	h.save()
 	m := u.meetings.sel
 	if m.Seq != 14 || m.Minutes.Number != 0 || !m.Minutes.Draft() {

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -72,10 +71,10 @@ func (u *UI) showMonthlyReport() {
 	for m := 1; m <= 12; m++ {
 		months = append(months, fmt.Sprintf("%d月", m))
 	}
-	year := widget.NewSelect(years, nil)
+	year := widgets.NewSelect(years, nil)
 	year.PlaceHolder = "（年份）"
 	year.SetSelectedIndex(0)
-	month := widget.NewSelect(months, nil)
+	month := widgets.NewSelect(months, nil)
 	month.PlaceHolder = "（月份）"
 	month.SetSelectedIndex(int(today.Month) - 1)
 	issue := intField("期数", int(today.Month))
@@ -109,7 +108,7 @@ func (u *UI) showMonthlyReport() {
 	f.Field("送", sendTo, "版记中的抄送范围，留空用默认，下次通报沿用")
 	f.Bottom(sectionLabel("统计预览"))
 	f.Bottom(preview)
-	f.Bottom(widget.NewButtonWithIcon("导出PDF…", theme.DocumentSaveIcon(), func() {
+	f.Bottom(widgets.NewButton("导出PDF…", theme.DocumentSaveIcon(), func() {
 		update()
 		if err := u.desk.RememberMonthlyColophon(u.ctx, current.ReportTo, current.SendTo); err != nil {
 			u.showError(err)

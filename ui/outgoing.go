@@ -105,7 +105,7 @@ func (b *docBook) draftForm(old *app.Document) {
 	titleE := textField("文件标题", d.Title)
 	unit := b.u.unitField(d.DraftUnit)
 	drafter := textField("拟稿人姓名", d.Drafter)
-	drafted := dateField(d.DraftedOn, true)
+	drafted := b.u.dateField(d.DraftedOn, true)
 	secrecy := selectField(strs(app.Secrecies), string(d.Secrecy))
 	urgency := selectField(strs(app.Urgencies), string(d.Urgency))
 	mainTo := textField("主送机关", d.MainTo)
@@ -172,7 +172,7 @@ func (b *docBook) reviewForm(d app.Document) {
 	}
 	leader := b.u.leaderField("", names)
 	opinion := textArea("审核意见（可不填）", "", 3)
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	f := b.u.newForm("审核 "+d.Title, "登记审核")
 	done := "尚无审核"
 	if len(d.Reviews) > 0 {
@@ -206,7 +206,7 @@ func (b *docBook) signForm(d app.Document) {
 		first = who[0]
 	}
 	signer := b.u.leaderField(first, func() []string { return b.u.leadersWith(roles...) })
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	f := b.u.newForm("签发 "+d.Title, "签发")
 	f.Top(note(fmt.Sprintf("以%s名义发文，由%s签发。签发后自动取得发文字号（%s〔%d〕N号）。", orDash(string(code.Body)), roleList(roles), d.IssuingCode, b.u.desk.Today().Year)))
 	f.Field("签发人", signer).Field("签发日期", on)
@@ -232,7 +232,7 @@ func (b *docBook) signForm(d app.Document) {
 func roleList(rs []app.Role) string { return strings.Join(strs(rs), "或") }
 
 func (b *docBook) issueForm(d app.Document) {
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	count := intField("印数", d.Copies)
 	f := b.u.newForm("印发 "+d.DocNo, "印发")
 	f.Top(wrapLabel(d.Title))

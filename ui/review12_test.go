@@ -20,7 +20,7 @@ import (
 func englishSelects(root fyne.CanvasObject) []string {
 	var bad []string
 	for _, o := range test.LaidOutObjects(root) {
-		if s, ok := o.(*widget.Select); ok && !hasHan(s.PlaceHolder) {
+		if s, ok := o.(*widgets.Select); ok && !hasHan(s.PlaceHolder) {
 			bad = append(bad, strings.Join(s.Options[:min(3, len(s.Options))], "、"))
 		}
 	}
@@ -87,7 +87,7 @@ func TestSealLogOpensOnUsesInChinese(t *testing.T) {
 // An empty date field's grey text cannot be read as a date.
 func TestDatePlaceholderIsNoDate(t *testing.T) {
 	test.NewTempApp(t)
-	f := widgets.NewDateField(false)
+	f := widgets.NewDateField(nil, false)
 	if d, err := app.ParseDate(f.Entry.PlaceHolder); err == nil && !d.IsZero() {
 		t.Fatalf("placeholder %q reads as the date %s", f.Entry.PlaceHolder, d)
 	}

@@ -314,7 +314,7 @@ func TestSealLogOnScreen(t *testing.T) {
 func findButton(t *testing.T, in fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(in) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
+		if b, ok := asButton(o); ok && b.Text == label {
 			return b
 		}
 	}

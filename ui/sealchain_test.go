@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
-
 	"gongwen/app"
 	"gongwen/ui/widgets"
 )
@@ -20,12 +18,12 @@ func TestSealDialogShowsEachKindsChain(t *testing.T) {
 	u.show(ScreenSettings)
 	u.settings.sealForm(nil)
 	h.typeIn("印章名称", "测试区人民政府党组印章")
-	kind := h.form().Get("类别").(*widget.Select)
+	kind := h.form().Get("类别").(*widgets.Select)
 	rows := h.form().Get("审批流程").(*widgets.RowEditor)
 	shown := func() string {
 		var steps []app.ApprovalStep
 		for _, r := range rows.Rows() {
-			steps = append(steps, app.ApprovalStep{Role: app.Role(r[0].(*widget.Select).Selected), Action: r[1].(*widgets.Entry).Text})
+			steps = append(steps, app.ApprovalStep{Role: app.Role(r[0].(*widgets.Select).Selected), Action: r[1].(*widgets.Entry).Text})
 		}
 		return chainText(steps, 0)
 	}
@@ -43,7 +41,7 @@ func TestSealDialogShowsEachKindsChain(t *testing.T) {
 			t.Errorf("%s shows %q, want %q", tt.kind, got, tt.want)
 		}
 	}
-	rows.Rows()[1][0].(*widget.Select).SetSelected(string(app.RoleExecutiveVice))
+	rows.Rows()[1][0].(*widgets.Select).SetSelected(string(app.RoleExecutiveVice))
 	h.save()
 	seals, err := u.desk.Store.Seals(context.Background())
 	if err != nil {

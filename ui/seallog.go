@@ -22,7 +22,7 @@ import (
 // PDF or .xlsx like every other book.
 type sealLogView struct {
 	b        *sealBook
-	month    *widget.Select
+	month    *widgets.Select
 	from, to *widgets.DateField
 	used     []app.SealRequest // the period's uses, in order of use
 	table    *widgets.PagedTable[app.SealRequest]
@@ -44,8 +44,8 @@ func (b *sealBook) logView() *sealLogView {
 		months = append(months, monthLabel(m))
 		first[monthLabel(m)] = m
 	}
-	v.from, v.to = dateField(today.FirstOfMonth(), true), dateField(today.LastOfMonth(), true)
-	v.month = widget.NewSelect(months, func(s string) {
+	v.from, v.to = b.u.dateField(today.FirstOfMonth(), true), b.u.dateField(today.LastOfMonth(), true)
+	v.month = widgets.NewSelect(months, func(s string) {
 		if m, ok := first[s]; ok {
 			v.from.SetDate(m)
 			v.to.SetDate(m.LastOfMonth())

@@ -20,9 +20,9 @@ import (
 type sealBook struct {
 	*book[app.SealRequest]
 	fb     *filterBar
-	year   *widget.Select
-	view   *widget.Select
-	status *widget.Select
+	year   *widgets.Select
+	view   *widgets.Select
+	status *widgets.Select
 	unit   *widgets.NameField
 	text   *widgets.Entry
 	port   *porter // 导入, 导出
@@ -229,9 +229,9 @@ func (b *sealBook) requestForm(old *app.SealRequest) {
 	file := textField("需盖章的文件名称", r.FileName)
 	copies := intField("份数", r.Copies)
 	dest := textField("报送去向", r.Destination)
-	off := widget.NewCheck("在保管人办公室以外用印（异地用印）", nil)
+	off := widgets.NewCheck("在保管人办公室以外用印（异地用印）", nil)
 	off.SetChecked(r.OffSite)
-	on := dateField(r.RequestedOn, true)
+	on := b.u.dateField(r.RequestedOn, true)
 	chain := note("")
 	upd := func() {
 		chain.SetText("审批流程：" + orDash(chainText(b.previewChain(seal.Selected, off.Checked), 0)))
@@ -302,7 +302,7 @@ func (b *sealBook) approveForm(r app.SealRequest) {
 	}
 	leader := b.u.leaderField(first, func() []string { return b.approverNames(*step) })
 	opinion := textField("如：同意", "同意")
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	f := b.u.newForm(fmt.Sprintf("审批 %s：第%d步 %s%s", r.Number, len(r.Approvals)+1, step.Role, step.Action), "登记审批")
 	f.Top(wrapLabel(r.Reason + "（" + r.FileName + "）"))
 	f.Top(note("审批流程：" + chainText(r.Chain, len(r.Approvals))))
@@ -328,7 +328,7 @@ func (b *sealBook) rejectForm(r app.SealRequest) {
 	}
 	leader := b.u.leaderField("", names)
 	reason := textArea("退回理由", "", 3)
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	f := b.u.newForm("退回用印申请 "+r.Number, "退回")
 	f.Field("退回人", leader).Field("退回理由", reason).Field("日期", on)
 	f.Show(func(bool) error {
@@ -363,7 +363,7 @@ func (b *sealBook) useForm(r app.SealRequest) {
 			keeper = s.Keeper
 		}
 	}
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	count := intField("份数", r.Copies)
 	handler := textField("经办人", b.u.operatorName)
 	witness := textField("监印人", keeper)

@@ -45,13 +45,13 @@ type settingsScreen struct {
 	units   *refList[app.Unit]
 	seals   *refList[app.Seal]
 
-	holYear   *widget.Select
+	holYear   *widgets.Select
 	holCover  *widget.Label
 	holWarn   *widget.Label
 	holidays  *refList[holidayRow]
 	notice    *noticePreview // the notice being checked before import
 	fontsBox  *fyne.Container
-	fontSel   map[reports.FontRole]*widget.Select
+	fontSel   map[reports.FontRole]*widgets.Select
 	fontRoles []reports.RoleFonts
 	dataBox   *fyne.Container
 	fontsRoot fyne.CanvasObject
@@ -59,7 +59,7 @@ type settingsScreen struct {
 }
 
 func newSettingsScreen(u *UI) *settingsScreen {
-	s := &settingsScreen{u: u, rules: map[string]*widgets.Entry{}, fontSel: map[reports.FontRole]*widget.Select{}}
+	s := &settingsScreen{u: u, rules: map[string]*widgets.Entry{}, fontSel: map[reports.FontRole]*widgets.Select{}}
 	s.msg = widget.NewLabel("")
 	s.msg.Importance = widget.SuccessImportance
 	s.tabs = container.NewAppTabs(
@@ -153,7 +153,7 @@ func (s *settingsScreen) load() {
 	for _, c := range st.IssuingCodes {
 		r := s.codes.AddRow()
 		r[0].(*widgets.Entry).SetText(c.Code)
-		r[1].(*widget.Select).SetSelected(string(c.Body))
+		r[1].(*widgets.Select).SetSelected(string(c.Body))
 	}
 	s.loadRules(st.Rules)
 	s.loadRefLists()
@@ -172,7 +172,7 @@ func (s *settingsScreen) save() {
 		if code == "" {
 			continue
 		}
-		st.IssuingCodes = append(st.IssuingCodes, app.IssuingCode{Code: code, Body: app.IssuerBody(r[1].(*widget.Select).Selected)})
+		st.IssuingCodes = append(st.IssuingCodes, app.IssuingCode{Code: code, Body: app.IssuerBody(r[1].(*widgets.Select).Selected)})
 	}
 	if err := s.readRules(&st.Rules); err != nil {
 		s.u.showError(err)

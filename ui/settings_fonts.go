@@ -11,6 +11,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/reports"
+	"gongwen/ui/widgets"
 )
 
 // 设置—打印字体: which installed font prints each role, or the bundled one.
@@ -78,7 +79,7 @@ func (s *settingsScreen) fillFonts(choice app.FontChoice) {
 				opts = append(opts, c.Name)
 			}
 		}
-		sel := widget.NewSelect(opts, nil)
+		sel := widgets.NewSelect(opts, nil)
 		sel.PlaceHolder = "（请选择字体）"
 		sel.SetSelected(fontAuto)
 		if v := fontChoiceOf(choice, rf.Role); v != "" {

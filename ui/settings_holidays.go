@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // 设置—节假日: the year's 放假 and 调休上班 days, entered, imported from the notice, confirmed.
@@ -26,7 +27,7 @@ func (s *settingsScreen) holidaysTab() fyne.CanvasObject {
 	for y := today.Year + 1; y >= today.Year-3; y-- {
 		years = append(years, fmt.Sprintf("%d年", y))
 	}
-	s.holYear = widget.NewSelect(years, nil)
+	s.holYear = widgets.NewSelect(years, nil)
 	s.holYear.PlaceHolder = "（请选择年份）"
 	s.holYear.SetSelectedIndex(1)
 	s.holYear.OnChanged = func(string) { s.fillHolidays() }
@@ -113,7 +114,7 @@ func (s *settingsScreen) fillHolidays() {
 }
 
 func (s *settingsScreen) dayForm(o app.DayOverride) {
-	day := dateField(o.Day, true)
+	day := s.u.dateField(o.Day, true)
 	kind := radioField([]string{"放假", "调休上班"}, map[bool]string{false: "放假", true: "调休上班"}[o.Work])
 	name := textField("如：春节", o.Name)
 	f := s.u.newForm("录入节假日", "保存")

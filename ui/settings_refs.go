@@ -7,9 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // 设置—领导 and 设置—单位: the office's people and the units it deals with.
@@ -87,7 +87,7 @@ func (s *settingsScreen) leaderDialog(old *app.Leader, m app.Missing, why string
 	portfolio := textField("分管领域，如：财政、税务、金融", l.Portfolio)
 	units := s.u.unitsField(l.Units)
 	linked := s.u.leaderField(l.LinkedTo, func() []string { return s.u.leadersWith(app.RoleViceMayor, app.RoleExecutiveVice) })
-	active := widget.NewCheck("在任", nil)
+	active := widgets.NewCheck("在任", nil)
 	active.SetChecked(l.Active)
 	f := s.u.newForm(title, "保存")
 	if why != "" {
@@ -144,7 +144,7 @@ func (s *settingsScreen) unitForm(old *app.Unit) {
 	name := textField("单位全称，如：区财政局", u.Name)
 	kind := selectField(strs(unitKinds), string(u.Kind))
 	order := intField("排序号", u.Order)
-	active := widget.NewCheck("在用", nil)
+	active := widgets.NewCheck("在用", nil)
 	active.SetChecked(u.Active)
 	f := s.u.newForm(title, "保存")
 	f.Field("单位名称", name).Field("类别", kind).Field("排序号", order).Field("", active)

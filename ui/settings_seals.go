@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -57,14 +56,14 @@ func (s *settingsScreen) sealDialog(old *app.Seal, sealName, why string, saved f
 		chain.Clear()
 		for _, st := range steps {
 			r := chain.AddRow()
-			r[0].(*widget.Select).SetSelected(string(st.Role))
+			r[0].(*widgets.Select).SetSelected(string(st.Role))
 			r[1].(*widgets.Entry).SetText(st.Action)
 		}
 	}
 	chainSteps := func() []app.ApprovalStep {
 		var steps []app.ApprovalStep
 		for _, r := range chain.Rows() {
-			role := r[0].(*widget.Select).Selected
+			role := r[0].(*widgets.Select).Selected
 			act := strings.TrimSpace(r[1].(*widgets.Entry).Text)
 			if role == "" {
 				continue
@@ -85,7 +84,7 @@ func (s *settingsScreen) sealDialog(old *app.Seal, sealName, why string, saved f
 		}
 		shownKind = app.SealKind(k)
 	}
-	active := widget.NewCheck("在用", nil)
+	active := widgets.NewCheck("在用", nil)
 	active.SetChecked(x.Active)
 	f := s.u.newForm(title, "保存")
 	if why != "" {

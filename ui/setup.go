@@ -104,7 +104,7 @@ func (u *UI) setupLeaders(next func()) {
 		return []fyne.CanvasObject{widgets.NewEntry("姓名"), selectField(strs(app.Roles), string(app.RoleViceMayor)), widgets.NewEntry("如：财政、税务、金融")}
 	})
 	for _, role := range []app.Role{app.RoleMayor, app.RoleExecutiveVice, app.RoleViceMayor, app.RoleOfficeDirector, app.RoleDeputyDirector} {
-		rows.AddRow()[1].(*widget.Select).SetSelected(string(role))
+		rows.AddRow()[1].(*widgets.Select).SetSelected(string(role))
 	}
 	f := u.newForm("领导名单", "下一步")
 	f.Width = 720
@@ -119,7 +119,7 @@ func (u *UI) setupLeaders(next func()) {
 			if name == "" {
 				continue
 			}
-			leaders = append(leaders, app.Leader{Name: name, Role: app.Role(r[1].(*widget.Select).Selected),
+			leaders = append(leaders, app.Leader{Name: name, Role: app.Role(r[1].(*widgets.Select).Selected),
 				Portfolio: strings.TrimSpace(r[2].(*widgets.Entry).Text), Order: len(u.leaderList()) + len(leaders) + 1, Active: true})
 		}
 		if len(leaders) == 0 {
@@ -156,7 +156,7 @@ func (u *UI) setupSeals(next func()) {
 	}{{governmentName(st.DistrictName), app.SealGovernment}, {st.OrgName, app.SealOffice}} {
 		r := rows.AddRow()
 		r[0].(*widgets.Entry).SetText(s.name)
-		r[1].(*widget.Select).SetSelected(string(s.kind))
+		r[1].(*widgets.Select).SetSelected(string(s.kind))
 	}
 	f := u.newForm("印章", "下一步")
 	f.Width = 820
@@ -171,7 +171,7 @@ func (u *UI) setupSeals(next func()) {
 			if name == "" {
 				continue
 			}
-			seals = append(seals, app.Seal{Name: name, Kind: app.SealKind(r[1].(*widget.Select).Selected),
+			seals = append(seals, app.Seal{Name: name, Kind: app.SealKind(r[1].(*widgets.Select).Selected),
 				Keeper: strings.TrimSpace(r[2].(*widgets.Entry).Text), Active: true})
 		}
 		if len(seals) == 0 {

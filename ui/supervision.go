@@ -24,9 +24,9 @@ import (
 type itemBook struct {
 	*book[app.Item]
 	fb     *filterBar
-	year   *widget.Select
-	view   *widget.Select
-	source *widget.Select
+	year   *widgets.Select
+	view   *widgets.Select
+	source *widgets.Select
 	unit   *widgets.NameField
 	text   *widgets.Entry
 	port   *porter           // 导入, 导出
@@ -216,11 +216,11 @@ func (b *itemBook) itemForm(old *app.Item) {
 	co := b.u.unitsField(it.CoUnits)
 	resp := textField("责任人", it.Responsible)
 	leader := b.u.leaderField(it.LeaderInCharge, nil)
-	assigned := dateField(it.AssignedOn, true)
-	deadline := dateField(it.Deadline, true)
+	assigned := b.u.dateField(it.AssignedOn, true)
+	deadline := b.u.dateField(it.Deadline, true)
 	every := selectField(reportEvery, it.ReportEvery)
 	stages := widgets.NewRowEditor([]string{"阶段", "时限"}, []float32{2, 1}, "添加阶段时限", func() []fyne.CanvasObject {
-		return []fyne.CanvasObject{widgets.NewEntry("阶段名称"), widgets.NewDateField(true)}
+		return []fyne.CanvasObject{widgets.NewEntry("阶段名称"), widgets.NewDateField(b.u.desk, true)}
 	})
 	for _, s := range it.Stages {
 		row := stages.AddRow()
@@ -266,7 +266,7 @@ func (b *itemBook) itemForm(old *app.Item) {
 }
 
 func (b *itemBook) progressForm(it app.Item) {
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	text := textArea("牵头单位反馈的进展情况", "", 4)
 	f := b.u.newForm("进展反馈 "+it.Number, "保存")
 	f.Top(wrapLabel(it.Title))
@@ -294,7 +294,7 @@ func (b *itemBook) stageForm(it app.Item) {
 		}
 	}
 	which := selectField(opts, "")
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	f := b.u.newForm("阶段完成 "+it.Number, "保存")
 	f.Field("阶段", which).Field("完成日期", on)
 	f.Show(func(bool) error {
@@ -315,7 +315,7 @@ func (b *itemBook) stageForm(it app.Item) {
 }
 
 func (b *itemBook) completeForm(it app.Item) {
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	result := textArea("办理结果", "", 4)
 	f := b.u.newForm("办结销号 "+it.Number, "办结")
 	f.Top(wrapLabel(fmt.Sprintf("%s\n完成时限：%s", it.Title, it.Deadline)))
@@ -334,10 +334,10 @@ func (b *itemBook) completeForm(it app.Item) {
 }
 
 func (b *itemBook) visitForm(it app.Item) {
-	on := dateField(b.u.desk.Today(), true)
+	on := b.u.dateField(b.u.desk.Today(), true)
 	text := textArea("回访了解到的情况", "", 3)
-	reopen := widget.NewCheck("落实不到位，重新交办", nil)
-	deadline := dateField(app.Date{}, false)
+	reopen := widgets.NewCheck("落实不到位，重新交办", nil)
+	deadline := b.u.dateField(app.Date{}, false)
 	f := b.u.newForm("回访 "+it.Number, "保存")
 	f.Top(wrapLabel(it.Title))
 	f.Field("回访日期", on).Field("回访情况", text).Field("", reopen).Field("新的时限", deadline, "重新交办时必填")
@@ -360,7 +360,7 @@ func (b *itemBook) visitForm(it app.Item) {
 
 func (b *itemBook) satisfactionForm(it app.Item) {
 	s := radioField([]string{string(app.Satisfied), string(app.FairlySatisfied), string(app.Unsatisfied)}, string(it.Satisfaction))
-	deadline := dateField(app.Date{}, false)
+	deadline := b.u.dateField(app.Date{}, false)
 	f := b.u.newForm("代表（委员）满意度 "+it.Number, "保存")
 	f.Top(wrapLabel(it.Title))
 	f.Field("满意度", s).Field("重新办理时限", deadline, "不满意时退回承办单位重新办理，须给出新时限")

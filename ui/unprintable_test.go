@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 )
@@ -40,7 +39,7 @@ func TestWarnBeforePrintingUnprintable(t *testing.T) {
 func tapButton(t *testing.T, u *UI, text string) {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			test.Tap(b)
 			return
 		}

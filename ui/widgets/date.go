@@ -14,19 +14,22 @@ import (
 	"gongwen/app"
 )
 
-// Workdays, when set, tells the date picker which days are not working
-// days (weekends, holidays) and which weekend days are 调休上班.
-var Workdays func() *app.Calendar
-
-// Today is the day the picker opens on when the field is empty.
-var Today = app.Today
+// Days is what a date field asks about days: which is today (where the
+// picker opens on an empty field) and the working-day calendar (which days
+// the picker marks 休, and which weekend days 班). The office's desk is one;
+// both are asked each time the picker opens, so a changed calendar shows.
+type Days interface {
+	Today() app.Date
+	Calendar() *app.Calendar
+}
 
 // DateField is a date typed the way secretaries write it (2026-01-05,
 // 2026/1/5, 2026年1月5日 …) with a button that opens a month picker.
 type DateField struct {
 	widget.BaseWidget
 	Entry    *Entry
-	button   *widget.Button
+	button   *Button
+	days     Days
 	required bool
 	popup    *widget.PopUp
 	// OnChanged is called with each valid date typed or picked.
@@ -37,9 +40,10 @@ type DateField struct {
 // date, never a date that could be taken for a value already filled in.
 const DatePlaceholder = "年-月-日"
 
-// NewDateField returns a date field; required makes an empty field invalid.
-func NewDateField(required bool) *DateField {
-	f := &DateField{Entry: NewEntry(DatePlaceholder), required: required}
+// NewDateField returns a date field whose picker knows days; required
+// makes an empty field invalid.
+func NewDateField(days Days, required bool) *DateField {
+	f := &DateField{Entry: NewEntry(DatePlaceholder), days: days, required: required}
 	f.Entry.Validator = func(s string) error {
 		d, err := app.ParseDate(s)
 		if err != nil {
@@ -55,7 +59,8 @@ func NewDateField(required bool) *DateField {
 			f.OnChanged(d)
 		}
 	}
-	f.button = widget.NewButtonWithIcon("", theme.CalendarIcon(), f.openPicker)
+	f.button = NewButton("", theme.CalendarIcon(), f.openPicker)
+	f.button.SetOnEscape(func() { f.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
 	f.ExtendBaseWidget(f)
 	return f
 }
@@ -110,9 +115,9 @@ func (f *DateField) openPicker() {
 	}
 	start, err := f.Date()
 	if err != nil || start.IsZero() {
-		start = Today()
+		start = f.days.Today()
 	}
-	picker := NewMonthPicker(start, func(d app.Date) {
+	picker := NewMonthPicker(f.days, start, func(d app.Date) {
 		f.SetDate(d)
 		if f.popup != nil {
 			f.popup.Hide()
@@ -131,6 +136,7 @@ func (f *DateField) openPicker() {
 // 休 and weekend working days 班.
 type MonthPicker struct {
 	widget.BaseWidget
+	days     Days
 	month    app.Date
 	selected app.Date
 	onPick   func(app.Date)
@@ -139,8 +145,8 @@ type MonthPicker struct {
 }
 
 // NewMonthPicker opens on the month of sel.
-func NewMonthPicker(sel app.Date, onPick func(app.Date)) *MonthPicker {
-	m := &MonthPicker{month: sel.FirstOfMonth(), selected: sel, onPick: onPick}
+func NewMonthPicker(days Days, sel app.Date, onPick func(app.Date)) *MonthPicker {
+	m := &MonthPicker{days: days, month: sel.FirstOfMonth(), selected: sel, onPick: onPick}
 	m.title = widget.NewLabel("")
 	m.title.Alignment = fyne.TextAlignCenter
 	m.title.TextStyle.Bold = true
@@ -153,7 +159,7 @@ func NewMonthPicker(sel app.Date, onPick func(app.Date)) *MonthPicker {
 func (m *MonthPicker) CreateRenderer() fyne.WidgetRenderer {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { m.move(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { m.move(1) })
-	today := widget.NewButton("今天", func() { m.onPick(Today()) })
+	today := widget.NewButton("今天", func() { m.onPick(m.days.Today()) })
 	head := container.NewBorder(nil, nil, prev, container.NewHBox(today, next), m.title)
 	return widget.NewSimpleRenderer(container.NewBorder(head, nil, nil, nil, m.grid))
 }
@@ -165,10 +171,7 @@ func (m *MonthPicker) move(n int) {
 
 func (m *MonthPicker) fill() {
 	m.title.SetText(fmt.Sprintf("%d年%d月", m.month.Year, int(m.month.Month)))
-	var cal *app.Calendar
-	if Workdays != nil {
-		cal = Workdays()
-	}
+	cal := m.days.Calendar()
 	var objs []fyne.CanvasObject
 	for _, w := range []string{"一", "二", "三", "四", "五", "六", "日"} {
 		l := widget.NewLabel(w)
@@ -180,13 +183,13 @@ func (m *MonthPicker) fill() {
 	for i := 0; i < (int(first.Weekday())+6)%7; i++ {
 		objs = append(objs, layout.NewSpacer())
 	}
-	today := Today()
+	today := m.days.Today()
 	for d := first; d.Month == first.Month; d = d.AddDays(1) {
 		day := d
 		text := fmt.Sprint(d.Day)
 		weekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
 		off := weekend
-		if cal != nil {
+		if cal != nil { // a desk not yet opened has none
 			off = !cal.IsWorkday(d)
 			if o, ok := cal.Day(d); ok {
 				if o.Work {

@@ -150,14 +150,15 @@ func (f *Form) wire(obj fyne.CanvasObject) {
 	}
 }
 
-// textField is obj when it is a text field that passes Esc on to the
-// dialog, or nil. A dialog opens with the focus there, never on a pick
-// list, check or button: those take every key while focused, Esc too.
+// textField is obj when it is a text field, or nil: a dialog opens with
+// the focus there, to be typed in at once.
 func textField(obj fyne.CanvasObject) fyne.Focusable {
 	if d, ok := obj.(*DateField); ok {
 		obj = d.Entry
 	}
-	if _, ok := obj.(Escapable); !ok {
+	switch obj.(type) {
+	case *Entry, *NameField:
+	default:
 		return nil
 	}
 	if d, ok := obj.(fyne.Disableable); ok && d.Disabled() {
@@ -234,8 +235,10 @@ func (f *Form) Show(submit Submit) {
 	f.wireKeys()
 	f.Error("")
 	f.dlg = dialog.NewCustomWithoutButtons(f.Title, content, f.win)
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.Hide)
-	save := widget.NewButtonWithIcon(f.SaveText, theme.ConfirmIcon(), f.Save)
+	cancel := NewButton("取消", theme.CancelIcon(), f.Hide)
+	cancel.SetOnEscape(f.Cancel)
+	save := NewButton(f.SaveText, theme.ConfirmIcon(), f.Save)
+	save.SetOnEscape(f.Cancel)
 	save.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.SetOnClosed(func() {
@@ -280,10 +283,11 @@ func (f *Form) Cancel() {
 
 // wireKeys gives every field of the shown dialog the dialog's keys: Esc
 // cancels from any field (rows added later too), and Enter in a
-// single-line field saves when the dialog has no multi-line field (where
-// Enter starts a new line, saving on Enter would surprise). Checks,
-// selects and radio buttons keep no focus after a click, since they do not
-// pass Esc on: with nothing focused, the window's Esc reaches the dialog.
+// single-line field, a pick list or a check saves when the dialog has no
+// multi-line field (where Enter starts a new line, saving on Enter would
+// surprise). Radio buttons and check groups keep no focus after a click,
+// since Fyne's items inside them do not pass Esc on: with nothing focused,
+// the window's Esc reaches the dialog.
 func (f *Form) wireKeys() {
 	multiLine := false
 	walk(f.content, func(o fyne.CanvasObject) {
@@ -303,22 +307,6 @@ func (f *Form) wireKeys() {
 		switch w := o.(type) {
 		case Escapable:
 			w.SetOnEscape(f.Cancel)
-		case *widget.Check:
-			changed := w.OnChanged
-			w.OnChanged = func(b bool) {
-				if changed != nil {
-					changed(b)
-				}
-				unfocus()
-			}
-		case *widget.Select:
-			changed := w.OnChanged
-			w.OnChanged = func(s string) {
-				if changed != nil {
-					changed(s)
-				}
-				unfocus()
-			}
 		case *widget.RadioGroup:
 			changed := w.OnChanged
 			w.OnChanged = func(s string) {
@@ -343,6 +331,10 @@ func (f *Form) wireKeys() {
 		case *NameField:
 			w.onEnter = f.Save
 		case *Entry:
+			w.onEnter = f.Save
+		case *Select:
+			w.onEnter = f.Save
+		case *Check:
 			w.onEnter = f.Save
 		}
 	})

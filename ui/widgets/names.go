@@ -37,7 +37,9 @@ type NameField struct {
 // the suggestions, to add.
 func (n *NameField) PickList(addText func(name string) string, add func(name string)) {
 	n.addText, n.add = addText, add
-	n.ActionItem = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), n.ShowAll)
+	all := NewButton("", theme.MenuDropDownIcon(), n.ShowAll)
+	all.SetOnEscape(func() { n.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	n.ActionItem = all
 	n.Refresh()
 }
 

@@ -16,7 +16,7 @@ type RowEditor struct {
 	newRow  func() []fyne.CanvasObject
 	rows    [][]fyne.CanvasObject
 	box     *fyne.Container
-	add     *widget.Button
+	add     *Button
 	escape  func()
 	fresh   []string // the values of a new row (see untouched)
 }
@@ -25,7 +25,8 @@ type RowEditor struct {
 // the relative widths of the columns.
 func NewRowEditor(headers []string, weights []float32, addText string, newRow func() []fyne.CanvasObject) *RowEditor {
 	r := &RowEditor{headers: headers, weights: weights, newRow: newRow, box: container.NewVBox()}
-	r.add = widget.NewButtonWithIcon(addText, theme.ContentAddIcon(), r.addAndFocus)
+	r.add = NewButton(addText, theme.ContentAddIcon(), r.addAndFocus)
+	r.add.SetOnEscape(r.passEscape)
 	r.add.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	r.rebuild()
@@ -84,6 +85,13 @@ func (r *RowEditor) SetOnEscape(f func()) {
 	}
 }
 
+// passEscape is Esc on the editor's own buttons.
+func (r *RowEditor) passEscape() {
+	if r.escape != nil {
+		r.escape()
+	}
+}
+
 func (r *RowEditor) rebuild() {
 	var objs []fyne.CanvasObject
 	if len(r.rows) > 0 {
@@ -101,10 +109,11 @@ func (r *RowEditor) rebuild() {
 	}
 	for i, row := range r.rows {
 		i := i
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := NewButton("", theme.DeleteIcon(), func() {
 			r.rows = append(r.rows[:i], r.rows[i+1:]...)
 			r.rebuild()
 		})
+		del.SetOnEscape(r.passEscape)
 		del.Importance = widget.LowImportance
 		cells := append(append([]fyne.CanvasObject{}, row...), del)
 		objs = append(objs, &fyne.Container{Layout: &weighted{weights: r.weights}, Objects: cells})

@@ -46,3 +46,47 @@ func TestTextBreaksLikePaper(t *testing.T) {
 		t.Errorf("Full() = %q", tx.Full())
 	}
 }
+
+// A list of names breaks only between names (or before a post in
+// brackets): 司马青 never becomes 司马/青.
+func TestNamesBreakBetweenNames(t *testing.T) {
+	test.NewTempApp(t)
+	names := []string{"王区长", "司马青（区财政局）", "欧阳明", "李副区长", "诸葛文（区教育局）", "赵主任"}
+	text := strings.Join(names, "、")
+	tx := NewNames(text)
+	test.NewTempWindow(t, widget.NewCard("", "", tx))
+	for width := float32(200); width <= 420; width += 11 {
+		tx.Resize(fyne.NewSize(width, tx.MinSize().Height))
+		lines := strings.Split(tx.Label.Text, "\n")
+		if strings.Join(lines, "") != text {
+			t.Fatalf("width %v: text changed: %q", width, lines)
+		}
+		joined := strings.Join(lines, "|")
+		for _, n := range []string{"王区长", "司马青", "（区财政局）、", "欧阳明、", "李副区长、", "诸葛文", "（区教育局）、", "赵主任"} {
+			if !strings.Contains(joined, n) {
+				t.Errorf("width %v: %s broken: %q", width, n, lines)
+			}
+		}
+	}
+}
+
+// New text set on a shown Text is broken for the width it has, at once.
+func TestSetTextBreaksAtTheShownWidth(t *testing.T) {
+	test.NewTempApp(t)
+	tx := NewText("")
+	test.NewTempWindow(t, widget.NewCard("", "", tx))
+	tx.Resize(fyne.NewSize(220, 100))
+	text := "请于2026年12月15日前将落实情况书面报区政府办公室督查科，逾期未报的予以通报。"
+	tx.SetText(text)
+	lines := strings.Split(tx.Label.Text, "\n")
+	if len(lines) < 2 || strings.Join(lines, "") != text || tx.Full() != text {
+		t.Fatalf("set at 220: %q", lines)
+	}
+	if !strings.Contains(strings.Join(lines, "|"), "2026年12月15日") {
+		t.Errorf("the date was broken: %q", lines)
+	}
+	tx.SetText("已保存。")
+	if tx.Label.Text != "已保存。" {
+		t.Errorf("a short text shows as %q", tx.Label.Text)
+	}
+}

@@ -63,11 +63,11 @@ func valueOf(o fyne.CanvasObject) (string, bool) {
 		return w.Text, true
 	case *widget.SelectEntry:
 		return w.Text, true
-	case *widget.Select:
+	case *Select:
 		return w.Selected, true
 	case *widget.RadioGroup:
 		return w.Selected, true
-	case *widget.Check:
+	case *Check:
 		return strconv.FormatBool(w.Checked), true
 	case *widget.CheckGroup:
 		return strings.Join(w.Selected, "\x00"), true
@@ -134,7 +134,7 @@ func AskUnsaved(win fyne.Window, f *Form, action string, goOn func()) {
 	}
 	msg := NewText(text) // one left-aligned block, broken by the paper's rules
 	d := dialog.NewCustomWithoutButtons("保存填写的内容吗？", msg, win)
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
+	save := NewButton("保存", theme.DocumentSaveIcon(), func() {
 		d.Hide()
 		f.Save()
 		if !f.Visible() {
@@ -142,11 +142,14 @@ func AskUnsaved(win fyne.Window, f *Form, action string, goOn func()) {
 		}
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButtonWithIcon("不保存", theme.DeleteIcon(), func() {
+	discard := NewButton("不保存", theme.DeleteIcon(), func() {
 		d.Hide()
 		goOn()
 	})
-	stay := widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.Hide)
+	stay := NewButton("取消", theme.CancelIcon(), d.Hide)
+	for _, b := range []*Button{save, discard, stay} {
+		b.SetOnEscape(d.Hide) // Esc is 取消 wherever Tab left the focus
+	}
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	f.question = d
 	d.SetOnClosed(func() { f.question = nil })
