@@ -201,6 +201,7 @@ func newUI(a fyne.App, env Env) *UI {
 		}
 	}
 	u.win = a.NewWindow("公文督办台")
+	followCaretWithIME(u.win)
 	widgets.Workdays = u.desk.Calendar
 	widgets.Today = u.desk.Today
 	u.loadRef()
