@@ -155,33 +155,36 @@ func placeIME(hwnd uintptr, caret windows.Rect) bool {
 }
 
 // logIME writes the caret and what the input context says, in screen
-// pixels: "caret X,Y composition X,Y candidate X,Y exclude L,T,R,B".
+// pixels: "caret X,Y composition X,Y candidate X,Y exclude L,T,R,B", with
+// "none" for a position the context does not have.
 func logIME(w io.Writer, hwnd uintptr, caret windows.Rect) {
 	screen := func(p point) point {
 		clientToScreen.Call(hwnd, uintptr(unsafe.Pointer(&p)))
 		return p
 	}
 	at := screen(point{caret.Left, caret.Top})
+	reading := fmt.Sprintf("caret %d,%d", at.X, at.Y)
 	himc, _, _ := immGetContext.Call(hwnd)
 	if himc == 0 {
-		fmt.Fprintf(w, "caret %d,%d no input context\n", at.X, at.Y)
+		fmt.Fprintln(w, reading, "no input context")
 		return
 	}
 	defer immReleaseContext.Call(hwnd, himc)
 	var composition compositionForm
+	if ok, _, _ := immGetCompositionWindow.Call(himc, uintptr(unsafe.Pointer(&composition))); ok != 0 {
+		c := screen(composition.Pos)
+		reading += fmt.Sprintf(" composition %d,%d", c.X, c.Y)
+	} else {
+		reading += " composition none"
+	}
 	var candidates candidateForm
-	if ok, _, _ := immGetCompositionWindow.Call(himc, uintptr(unsafe.Pointer(&composition))); ok == 0 {
-		fmt.Fprintf(w, "caret %d,%d no composition window\n", at.X, at.Y)
-		return
+	if ok, _, _ := immGetCandidateWindow.Call(himc, 0, uintptr(unsafe.Pointer(&candidates))); ok != 0 {
+		p := screen(candidates.Pos)
+		tl := screen(point{candidates.Area.Left, candidates.Area.Top})
+		br := screen(point{candidates.Area.Right, candidates.Area.Bottom})
+		reading += fmt.Sprintf(" candidate %d,%d exclude %d,%d,%d,%d", p.X, p.Y, tl.X, tl.Y, br.X, br.Y)
+	} else {
+		reading += " candidate none"
 	}
-	if ok, _, _ := immGetCandidateWindow.Call(himc, 0, uintptr(unsafe.Pointer(&candidates))); ok == 0 {
-		fmt.Fprintf(w, "caret %d,%d no candidate window\n", at.X, at.Y)
-		return
-	}
-	c := screen(composition.Pos)
-	p := screen(candidates.Pos)
-	tl := screen(point{candidates.Area.Left, candidates.Area.Top})
-	br := screen(point{candidates.Area.Right, candidates.Area.Bottom})
-	fmt.Fprintf(w, "caret %d,%d composition %d,%d candidate %d,%d exclude %d,%d,%d,%d\n",
-		at.X, at.Y, c.X, c.Y, p.X, p.Y, tl.X, tl.Y, br.X, br.Y)
+	fmt.Fprintln(w, reading)
 }
