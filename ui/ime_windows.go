@@ -121,10 +121,11 @@ func (f *imeFollower) follow() {
 		return
 	}
 	f.native.RunNative(func(ctx any) {
-		hwnd := ctx.(driver.WindowsWindowContext).HWND
-		if hwnd == 0 {
-			return
+		native, ok := ctx.(driver.WindowsWindowContext)
+		if !ok || native.HWND == 0 {
+			return // not a Win32 window (a test's), or not made yet
 		}
+		hwnd := native.HWND
 		if f.on && !placeIME(hwnd, caret) {
 			return // no input context yet: tried again on the next look
 		}
