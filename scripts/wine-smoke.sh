@@ -167,14 +167,25 @@ step "5. the input method's windows follow the caret: imm32's positions read bac
 go build -o "$work/imecheck" ./scripts/imecheck
 ime_moments "$work/ime" "$work/ime.log"
 "$work/imecheck" "$work/ime" || fail "输入法的组字窗口和候选窗口没有跟随光标"
+# ime_run starts the window again with the environment variables given
+# and GONGWEN_IME_LOG=$work/$1.log, and records its moments in $work/$1.
+ime_run() {
+	local name=$1
+	shift
+	wineserver -k
+	wait "$win_app" 2>/dev/null || true
+	env "$@" GONGWEN_IME_LOG="$(winepath -w "$work/$name.log")" wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
+	win_app=$!
+	win=$(wait_for_window 60) || fail "60秒内窗口没有再次出现"
+	sleep 6
+	ime_moments "$work/$name" "$work/$name.log"
+}
+step "   and at 150 % scale (FYNE_SCALE=1.5: Fyne's units to the window's pixels)"
+ime_run ime-scaled FYNE_SCALE=1.5
+scaled=$("$work/imecheck" "$work/ime-scaled") || fail "放大到150%时输入法的窗口没有跟随光标"
+step "   at 150 %: ${scaled#ime: }"
 step "   and the same check fails with the positions left alone (GONGWEN_IME=off)"
-wineserver -k
-wait "$win_app" 2>/dev/null || true
-GONGWEN_IME=off GONGWEN_IME_LOG=$(winepath -w "$work/ime-off.log") wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
-win_app=$!
-win=$(wait_for_window 60) || fail "60秒内窗口没有再次出现"
-sleep 6
-ime_moments "$work/ime-off" "$work/ime-off.log"
+ime_run ime-off GONGWEN_IME=off
 if "$work/imecheck" "$work/ime-off" >"$work/ime-off.txt" 2>&1; then
 	fail "不设置输入法位置时检查也通过了，检查无效：$(cat "$work/ime-off.txt")"
 fi
