@@ -39,6 +39,8 @@ func focusedEntry(c fyne.Canvas) (fyne.CanvasObject, *widget.Entry) {
 		return e, e
 	case *widgets.Entry:
 		return e, &e.Entry
+	case *widgets.NameField:
+		return e, &e.Entry.Entry
 	case *widget.SelectEntry:
 		return e, &e.Entry
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"gongwen/ui/widgets"
 	"strings"
 	"testing"
 
@@ -101,5 +102,44 @@ func TestCaretFinderFollowsTheDrawnCaret(t *testing.T) {
 	h.u.win.Canvas().Unfocus()
 	if _, ok := finder.caret(h.u.win.Canvas()); ok {
 		t.Error("a caret was found after the entry lost the focus")
+	}
+}
+
+// In the 拟办意见 field of its dialog the caret is found on its line,
+// wrapped lines and new lines alike (the field grows with its text).
+func TestCaretFinderInAMultiLineField(t *testing.T) {
+	h := newHarness(t, true)
+	h.u.incoming.refresh()
+	h.u.incoming.table.Select(0)
+	h.u.incoming.proposeForm(*h.u.incoming.sel)
+	area := h.form().Get("拟办意见").(*widgets.Entry)
+	h.u.win.Canvas().Focus(area)
+	var finder caretFinder
+	parts := []string{"请办公室阅处。", "\n", strings.Repeat("报区政府分管领导阅示后，转相关部门落实。", 4), "\n", "同意"}
+	for i, part := range parts {
+		area.SetText(area.Text + part)
+		area.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // the caret to the end
+		pos, size := drawnCaret(t, area)
+		got, ok := finder.caret(h.u.win.Canvas())
+		if d := got.Pos.Subtract(pos); !ok || d.X*d.X+d.Y*d.Y > 0.25 || got.Size != size {
+			t.Errorf("after part %d: caret found at %v %v, drawn at %v %v", i+1, got.Pos, got.Size, pos, size)
+		}
+	}
+	if area.CursorRow < 4 {
+		t.Fatalf("the caret is on line %d: the text should wrap", area.CursorRow+1)
+	}
+}
+
+// A unit name field (with its suggestions) is an entry too.
+func TestCaretFinderInANameField(t *testing.T) {
+	h := newHarness(t, true)
+	unit := h.newIncoming("关于拨付防汛物资经费的请示").Get("来文单位").(*widgets.NameField)
+	h.u.win.Canvas().Focus(unit)
+	unit.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	pos, size := drawnCaret(t, unit)
+	var finder caretFinder
+	got, ok := finder.caret(h.u.win.Canvas())
+	if d := got.Pos.Subtract(pos); !ok || d.X*d.X+d.Y*d.Y > 0.25 || got.Size != size {
+		t.Errorf("caret found at %v %v (%v), drawn at %v %v", got.Pos, got.Size, ok, pos, size)
 	}
 }
