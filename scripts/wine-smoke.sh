@@ -5,6 +5,7 @@
 # font is what draws it). It also checks the package: the exes' subsystems
 # and version resource, the zip's UTF-8 names, and the console program in a
 # Chinese console (code page 936) with its output redirected to a file.
+# Last, the input method's windows follow the caret of an entry (imm32).
 # Expects dist/windows/gongwen.exe, gongwen-cli.exe, the zip and ./gongwen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -124,7 +125,7 @@ in_cmd "$cli_w version > $(winepath -w "$work/version.txt")"
 [ "$(iconv -f GBK -t UTF-8 "$work/version.txt")" = "公文督办台 gongwen $version" ] || fail "version 与“关于”中的版本不同"
 
 step "4. the window maps under Wine within 60 s"
-wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
+GONGWEN_IME_LOG=$(winepath -w "$work/ime.log") wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
 win_app=$!
 if ! win=$(wait_for_window 60); then
 	echo "wine-smoke 失败：60秒内窗口没有出现" >&2
@@ -135,3 +136,57 @@ sleep 6 # first frames under Wine's software GL
 mkdir -p "$(dirname "$shot")"
 import -window root "$shot"
 step "window mapped; screenshot in $shot"
+
+# ime_moments records in the folder $1, for scripts/imecheck, two moments
+# of the search box (reached with Ctrl+F): the caret after typing, then at
+# the start of the text (Home). For each, the screen several times and the
+# last reading of the input context in the log $2.
+ime_moments() {
+	mkdir -p "$1"
+	xdotool windowfocus "$win"
+	sleep 0.5
+	xdotool key ctrl+f
+	sleep 1
+	xdotool type --delay 80 gongwen
+	ime_moment "$1" a "$2"
+	xdotool key Home
+	ime_moment "$1" b "$2"
+}
+ime_moment() {
+	sleep 1 # the program looks at the caret ten times a second
+	# the caret blinks (half a second shown, half faded): shots over 2 to 3 s
+	local end=$((SECONDS + 3)) i=0
+	while [ $SECONDS -lt $end ] || [ $i -lt 6 ]; do
+		i=$((i + 1))
+		import -window root "$1/$2$i.png"
+		sleep 0.1
+	done
+	tail -1 "$3" >"$1/$2.log" 2>/dev/null || true # no log: imecheck says so
+}
+step "5. the input method's windows follow the caret: imm32's positions read back, the caret found on the screen"
+go build -o "$work/imecheck" ./scripts/imecheck
+ime_moments "$work/ime" "$work/ime.log"
+"$work/imecheck" "$work/ime" || fail "输入法的组字窗口和候选窗口没有跟随光标"
+# ime_run starts the window again with the environment variables given
+# and GONGWEN_IME_LOG=$work/$1.log, and records its moments in $work/$1.
+ime_run() {
+	local name=$1
+	shift
+	wineserver -k
+	wait "$win_app" 2>/dev/null || true
+	env "$@" GONGWEN_IME_LOG="$(winepath -w "$work/$name.log")" wine "$exe" --db "$wine_db" >"$work/window.log" 2>&1 &
+	win_app=$!
+	win=$(wait_for_window 60) || fail "60秒内窗口没有再次出现"
+	sleep 6
+	ime_moments "$work/$name" "$work/$name.log"
+}
+step "   and at 150 % scale (FYNE_SCALE=1.5: Fyne's units to the window's pixels)"
+ime_run ime-scaled FYNE_SCALE=1.5
+scaled=$("$work/imecheck" "$work/ime-scaled") || fail "放大到150%时输入法的窗口没有跟随光标"
+step "   at 150 %: ${scaled#ime: }"
+step "   and the same check fails with the positions left alone (GONGWEN_IME=off)"
+ime_run ime-off GONGWEN_IME=off
+if "$work/imecheck" "$work/ime-off" >"$work/ime-off.txt" 2>&1; then
+	fail "不设置输入法位置时检查也通过了，检查无效：$(cat "$work/ime-off.txt")"
+fi
+step "   without the fix: $(cat "$work/ime-off.txt")"

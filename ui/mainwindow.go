@@ -129,6 +129,7 @@ func newUI(a fyne.App, env Env) *UI {
 		screens: map[string]screen{}, navBtns: map[string]*widget.Button{}}
 	u.setOperator(u.desk.Operator(u.ctx))
 	u.win = a.NewWindow("公文督办台")
+	followCaretWithIME(u.win)
 	u.loadRef()
 
 	u.dashboard = newDashboard(u)
