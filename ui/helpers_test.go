@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -53,6 +54,13 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// Fyne's test driver never empties its renderer cache (a real window's
+	// frame loop does), so every test's window stays in the heap and the
+	// collector rescans it all: with twice the default headroom the tests
+	// take a third less CPU (docs/BENCHMARKS.md).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	code := m.Run()
 	if sampleDir != "" {
 		os.RemoveAll(sampleDir)
