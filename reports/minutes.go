@@ -38,6 +38,20 @@ func minutesColophon(s app.Settings, m *app.Meeting) colophon {
 	return newColophon(orgName(s), m.Minutes.IssuedOn, colophonLine{"分送", m.Minutes.CopyTo})
 }
 
+// minutesMarkDrop is how far below the top of the type area the red mark
+// of minutes stands (GB/T 9704 §10.3.1).
+const minutesMarkDrop = 35
+
+// minutesMarkStyle is the red mark as large as 小初 (36 pt) allows on one
+// line.
+func minutesMarkStyle(c *typeset.Canvas, mark string) typeset.Style {
+	markSt := typeset.Style{Role: RoleTitle, Size: 36, Color: typeset.Red}
+	if wd := c.Width(markSt, mark); wd > typeset.GBWidth {
+		markSt.Size = math.Floor(36*typeset.GBWidth/wd*10) / 10
+	}
+	return markSt
+}
+
 // minutesTitle is the title under the 版头, "" when the minutes have none
 // of their own (the mark or the meeting's name says it).
 func minutesTitle(m *app.Meeting, mark string) string {
@@ -85,12 +99,9 @@ func minutesLists(m *app.Meeting) []nameListLine {
 }
 
 func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.Meeting, mark string) {
-	// 版头: the mark as large as 小初 (36 pt) allows on one line
-	markSt := typeset.Style{Role: RoleTitle, Size: 36, Color: typeset.Red}
-	if wd := c.Width(markSt, mark); wd > typeset.GBWidth {
-		markSt.Size = math.Floor(36*typeset.GBWidth/wd*10) / 10
-	}
-	const markTop = typeset.GBTop + 35
+	// 版头
+	markSt := minutesMarkStyle(c, mark)
+	const markTop = typeset.GBTop + minutesMarkDrop
 	c.TextIn(typeset.GBLeft, typeset.GBWidth, markTop, markSt, mark, typeset.AlignCenter)
 	fl.SkipTo(markTop + markSt.SizeMM() + typeset.GBPitch)
 	plain := typeset.GBBody.WithSpacing(0)

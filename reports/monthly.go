@@ -30,8 +30,14 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (
 
 // The wording of the 督查通报, shared by the PDF and the Word file.
 
-// monthlyMark is the red mark of the 版头.
-const monthlyMark = "督查通报"
+// monthlyMark is the red mark of the 版头, monthlyMarkDrop mm below the
+// top of the type area.
+const (
+	monthlyMark     = "督查通报"
+	monthlyMarkDrop = 8
+)
+
+var monthlyMarkStyle = typeset.Style{Role: RoleTitle, Size: 42, Color: typeset.Red, Spacing: 42 * typeset.PtToMM * 0.35}
 
 func monthlyOrg(s app.Settings, r app.MonthlyReport) string {
 	if r.OrgName != "" {
@@ -198,8 +204,8 @@ func rateText(part, whole int) string {
 
 func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app.MonthlyReport) {
 	// 版头
-	markSt := typeset.Style{Role: RoleTitle, Size: 42, Color: typeset.Red, Spacing: 42 * typeset.PtToMM * 0.35}
-	const markTop = typeset.GBTop + 8
+	markSt := monthlyMarkStyle
+	const markTop = typeset.GBTop + monthlyMarkDrop
 	c.TextIn(typeset.GBLeft+markSt.Spacing/2, typeset.GBWidth, markTop, markSt, monthlyMark, typeset.AlignCenter)
 	fl.SkipTo(markTop + markSt.SizeMM() + 4)
 	plain := typeset.GBBody.WithSpacing(0)
