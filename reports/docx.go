@@ -186,7 +186,7 @@ func docxTable(cols []typeset.Column, rows [][]docx.Cell) docx.Table {
 			align = docx.AlignRight
 		}
 		t.Align = append(t.Align, align)
-		header = append(header, docx.Cell{Text: c.Title, Bold: true})
+		header = append(header, docx.Cell{Text: c.Title, Bold: true, Align: docx.AlignCenter})
 	}
 	t.Rows = append([][]docx.Cell{header}, rows...)
 	return t

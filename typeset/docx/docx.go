@@ -105,13 +105,14 @@ type Table struct {
 }
 
 // Cell is a table cell's text, or its Runs when it has any; Bold for a
-// header; Fill shades it RRGGBB.
+// header; Fill shades it RRGGBB; Align, when set, overrides the column's.
 type Cell struct {
 	Text  string
 	Runs  []Run
 	Bold  bool
 	Color string
 	Fill  string
+	Align Align
 }
 
 // Picture is a PNG image shown at a width in mm, centred.
@@ -487,6 +488,9 @@ func writeTable(b *strings.Builder, t Table) {
 			align := AlignCenter
 			if j < len(t.Align) && t.Align[j] != "" {
 				align = t.Align[j]
+			}
+			if c.Align != "" {
+				align = c.Align
 			}
 			runs := c.Runs
 			if runs == nil {
