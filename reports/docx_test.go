@@ -232,7 +232,9 @@ func TestMonthlyReportDocx(t *testing.T) {
 			t.Errorf("%s has no relationship", name)
 		}
 	}
-	saveDocx(t, "monthly", buf.Bytes(), func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
+	pdf := func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) }
+	sameTextAsPDF(t, d, pdf)
+	saveDocx(t, "monthly", buf.Bytes(), pdf)
 }
 
 func TestMinutesDocx(t *testing.T) {
@@ -261,7 +263,32 @@ func TestMinutesDocx(t *testing.T) {
 	if doc := string(d.parts["word/document.xml"]); !strings.Contains(doc, `w:eastAsia="楷体_GB2312" w:cs="楷体_GB2312" w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">（一）压实安全责任。</w:t>`) {
 		t.Error("the 二级标题 （一）压实安全责任。 is not in 楷体")
 	}
-	saveDocx(t, "minutes", buf.Bytes(), func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) })
+	pdf := func(w io.Writer) (Printed, error) { return Minutes(w, f, sampleSettings, m) }
+	sameTextAsPDF(t, d, pdf)
+	saveDocx(t, "minutes", buf.Bytes(), pdf)
+}
+
+// sameTextAsPDF checks that the text paragraphs of the Word file (the
+// title, headings and body; tables wrap differently) are in the PDF of the
+// same form, word for word.
+func sameTextAsPDF(t *testing.T, d readDocx, pdf func(io.Writer) (Printed, error)) {
+	t.Helper()
+	needTool(t, "pdftotext")
+	path, _ := render(t, "same-text", pdf)
+	got := squeeze(folioRE.ReplaceAllString(strings.Join(pageTexts(t, path), ""), ""))
+	checked := 0
+	for i, p := range d.paras {
+		switch d.styles[i] {
+		case styleTitle, styleHeading1, styleHeading2, styleHeading3, styleBody:
+			if p = squeeze(p); p != "" && !strings.Contains(got, p) {
+				t.Errorf("the PDF lacks the Word file's %q", p)
+			}
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("only %d paragraphs compared", checked)
+	}
 }
 
 // saveDocx keeps the Word file and our PDF of the same form for make
