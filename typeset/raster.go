@@ -92,19 +92,7 @@ func (r *rasterizer) op(o Op) error {
 		r.line(v, o.X, o.Y, o.X2, o.Y2, o.Width)
 		r.fill(v, o.Color)
 	case OpRect:
-		xs, ys := []float64{o.X, o.X + o.X2, o.X + o.X2, o.X}, []float64{o.Y, o.Y, o.Y + o.Y2, o.Y + o.Y2}
-		if o.Filled {
-			v := r.newPath()
-			r.polygon(v, xs, ys)
-			r.fill(v, o.Fill)
-		}
-		if o.Stroked {
-			v := r.newPath()
-			for i := range 4 {
-				r.line(v, xs[i], ys[i], xs[(i+1)%4], ys[(i+1)%4], o.Width)
-			}
-			r.fill(v, o.Color)
-		}
+		r.shape(o, []float64{o.X, o.X + o.X2, o.X + o.X2, o.X}, []float64{o.Y, o.Y, o.Y + o.Y2, o.Y + o.Y2})
 	case OpCircle:
 		const n = 48
 		xs, ys := make([]float64, n), make([]float64, n)
@@ -112,22 +100,28 @@ func (r *rasterizer) op(o Op) error {
 			a := 2 * math.Pi * float64(i) / n
 			xs[i], ys[i] = o.X+o.X2*math.Cos(a), o.Y+o.X2*math.Sin(a)
 		}
-		if o.Filled {
-			v := r.newPath()
-			r.polygon(v, xs, ys)
-			r.fill(v, o.Fill)
-		}
-		if o.Stroked {
-			v := r.newPath()
-			for i := range n {
-				r.line(v, xs[i], ys[i], xs[(i+1)%n], ys[(i+1)%n], o.Width)
-			}
-			r.fill(v, o.Color)
-		}
+		r.shape(o, xs, ys)
 	case OpText:
 		return r.text(o)
 	}
 	return nil
+}
+
+// shape fills and strokes the polygon of a rectangle or circle Op.
+func (r *rasterizer) shape(o Op, xs, ys []float64) {
+	if o.Filled {
+		v := r.newPath()
+		r.polygon(v, xs, ys)
+		r.fill(v, o.Fill)
+	}
+	if o.Stroked {
+		v := r.newPath()
+		for i := range xs {
+			j := (i + 1) % len(xs)
+			r.line(v, xs[i], ys[i], xs[j], ys[j], o.Width)
+		}
+		r.fill(v, o.Color)
+	}
 }
 
 func (r *rasterizer) font(f *face) (*xsfnt.Font, error) {

@@ -13,12 +13,17 @@ import (
 	"gongwen/app"
 )
 
-// wordText is the body of a saved Word file, its markup left in.
-func wordText(t *testing.T, path string) string {
+// savedWord is the body of the one Word file saved in dir whose name
+// matches pattern, its markup left in.
+func savedWord(t *testing.T, dir, pattern string) string {
 	t.Helper()
-	z, err := zip.OpenReader(path)
+	files, _ := filepath.Glob(filepath.Join(dir, pattern))
+	if len(files) != 1 {
+		t.Fatalf("saved %v, want one %s", files, pattern)
+	}
+	z, err := zip.OpenReader(files[0])
 	if err != nil {
-		t.Fatalf("%s is not a Word file: %v", path, err)
+		t.Fatalf("%s is not a Word file: %v", files[0], err)
 	}
 	defer z.Close()
 	f, err := z.Open("word/document.xml")
@@ -47,11 +52,7 @@ func TestMonthlyReportExportWord(t *testing.T) {
 	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "导出Word…"))
 	test.Tap(h.button("保存"))
 	u.Wait()
-	files, _ := filepath.Glob(filepath.Join(dir, "督查通报-*.docx"))
-	if len(files) != 1 {
-		t.Fatalf("saved %v, want one 督查通报-….docx", files)
-	}
-	doc := wordText(t, files[0])
+	doc := savedWord(t, dir, "督查通报-*.docx")
 	for _, want := range []string{"督查通报", "一、总体情况", "推进老旧小区改造", "送：区住房城乡建设局、区财政局。"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the Word file lacks %q", want)
@@ -95,11 +96,7 @@ func TestMinutesExportWord(t *testing.T) {
 	tapAction(h, u.meetings.book, "导出Word…")
 	test.Tap(h.button("保存"))
 	u.Wait()
-	files, _ := filepath.Glob(filepath.Join(dir, "会议纪要-*.docx"))
-	if len(files) != 1 {
-		t.Fatalf("saved %v, want one 会议纪要-….docx", files)
-	}
-	doc := wordText(t, files[0])
+	doc := savedWord(t, dir, "会议纪要-*.docx")
 	for _, want := range []string{"常务会议纪要", `<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">一、关于城市内涝治理工程`, "会议同意区财政局提出的方案。"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the Word file lacks %q", want)
