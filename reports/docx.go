@@ -38,6 +38,7 @@ const (
 	styleTable    = "TableText"
 	styleColophon = "Colophon"
 	styleFooter   = "FooterText"
+	styleRule     = "Rule" // an empty line of a rule's height that carries a rule across the type area
 )
 
 func hexColor(c typeset.Color) string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }
@@ -77,6 +78,7 @@ func gbDocx(title, author string) *docx.Document {
 			heading(styleHeading3, "heading 3", docxFangsong, true, 3),
 			{ID: styleTable, Name: "公文表格", Font: docxFangsong, SizePt: typeset.FormSmall.Size, Align: docx.AlignCenter, OffGrid: true},
 			{ID: styleColophon, Name: "公文版记", Font: docxFangsong, SizePt: colophonStyle.Size, LineMM: colophonLineH(), Indent: em, OffGrid: true},
+			{ID: styleRule, Name: "公文分隔线", Font: docxFangsong, SizePt: 1, LineMM: 1, OffGrid: true},
 			{ID: styleFooter, Name: "footer", Font: docxSong, SizePt: typeset.GBFolioPt, OffGrid: true},
 		},
 		Page: docx.Page{
@@ -97,8 +99,15 @@ func docxHead(d *docx.Document, number, office string, date string) {
 	d.Body = append(d.Body,
 		docx.Paragraph{Style: stylePlain, Runs: []docx.Run{{Text: number}}},
 		docx.Paragraph{Style: stylePlain, Align: docx.AlignLeft, Left: em, Right: em, RightTab: typeset.GBWidth - 2*em,
-			Runs: []docx.Run{{Text: office + "\t" + date}}, BorderBelow: &docx.Border{WidthPt: mmToPt(0.6), Color: hexColor(typeset.Red)}},
+			Runs: []docx.Run{{Text: office + "\t" + date}}},
+		rule(0.6, typeset.Red),
 	)
+}
+
+// rule is a rule across the type area, width mm thick: a paragraph's own
+// border would stop at its indents.
+func rule(width float64, c typeset.Color) docx.Paragraph {
+	return docx.Paragraph{Style: styleRule, BorderBelow: &docx.Border{WidthPt: mmToPt(width), Color: hexColor(c)}}
 }
 
 func docxTitleLines(d *docx.Document, title string) {
@@ -138,25 +147,17 @@ func headingStyle(st typeset.Style) string {
 // docxColophon is the 版记 after the text: its lines between rules, thick
 // above and below, the office and the date of printing last.
 func docxColophon(d *docx.Document, v colophon) {
-	thick, thin := &docx.Border{WidthPt: mmToPt(0.35), Color: "000000"}, &docx.Border{WidthPt: mmToPt(0.25), Color: "000000"}
-	d.Body = append(d.Body, docx.Paragraph{Style: stylePlain})
+	const thick, thin = 0.35, 0.25
+	d.Body = append(d.Body, docx.Paragraph{Style: stylePlain}, rule(thick, typeset.Black))
 	em := colophonStyle.SizeMM()
-	for i, l := range v.lines {
-		above := thin
-		if i == 0 {
-			above = thick
-		}
+	for _, l := range v.lines {
 		label := l.label + "："
 		hang := float64(len([]rune(label))) * em
-		d.Body = append(d.Body, docx.Paragraph{Style: styleColophon, BorderAbove: above, Left: em + hang, FirstLine: -hang, Right: em,
-			Runs: []docx.Run{{Text: label + l.text}}})
+		d.Body = append(d.Body, docx.Paragraph{Style: styleColophon, Left: em + hang, FirstLine: -hang, Right: em,
+			Runs: []docx.Run{{Text: label + l.text}}}, rule(thin, typeset.Black))
 	}
-	above := thin
-	if len(v.lines) == 0 {
-		above = thick
-	}
-	d.Body = append(d.Body, docx.Paragraph{Style: styleColophon, BorderAbove: above, BorderBelow: thick, Left: em, Right: em,
-		RightTab: typeset.GBWidth - 2*em, Runs: []docx.Run{{Text: v.office + "\t" + dateOr(v.printed) + "印发"}}})
+	d.Body = append(d.Body, docx.Paragraph{Style: styleColophon, Left: em, Right: em,
+		RightTab: typeset.GBWidth - 2*em, Runs: []docx.Run{{Text: v.office + "\t" + dateOr(v.printed) + "印发"}}}, rule(thick, typeset.Black))
 }
 
 // docxTable is a ruled table of the columns' titles and widths (0 shares
@@ -238,8 +239,14 @@ func MonthlyReportDocx(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyRepor
 	heading(headingTotals)
 	para(totalsText(r))
 	if r.Total > 0 {
-		values := textCells(summaryValues(r))
-		values[summaryOverdueCol].Color = hexColor(typeset.Red)
+		var values []docx.Cell
+		for i, v := range summaryValues(r) {
+			run := docx.Run{Text: v, SizePt: summaryValuePt}
+			if i == summaryOverdueCol {
+				run.Color = hexColor(typeset.Red)
+			}
+			values = append(values, docx.Cell{Runs: []docx.Run{run}})
+		}
 		d.Body = append(d.Body, docxTable(summaryColumns, [][]docx.Cell{values}))
 		for _, sec := range []struct {
 			heading, intro string
@@ -317,12 +324,19 @@ func MinutesDocx(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) error {
 	d.Body = append(d.Body, docx.Paragraph{Style: styleMark, SpaceBefore: minutesMarkDrop,
 		Runs: []docx.Run{{Text: mark, SizePt: markSt.Size}}}, docx.Paragraph{Style: stylePlain})
 	docxHead(d, minutesNumber(m), orgName(s), dateOr(m.Minutes.IssuedOn))
+	// the text starts half a line below the red rule, as on paper, or
+	// under the title
+	space := typeset.GBPitch / 2
 	if t := minutesTitle(m, mark); t != "" {
 		docxTitleLines(d, t)
+		space = 0
 	}
-	for _, para := range minutesParas(m) {
+	for i, para := range minutesParas(m) {
 		segs, alone := headingSegments(para)
 		p := docx.Paragraph{Style: styleBody}
+		if i == 0 {
+			p.SpaceBefore = space
+		}
 		if alone {
 			p.Style = headingStyle(segs[0].Style)
 			p.Runs = []docx.Run{{Text: segs[0].Text}}

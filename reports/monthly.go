@@ -119,8 +119,12 @@ func summaryValues(r app.MonthlyReport) []string {
 		fmt.Sprint(r.Overdue), rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done)}
 }
 
-// summaryOverdueCol is the summary's column printed in red.
-const summaryOverdueCol = 4
+// summaryOverdueCol is the summary's column printed in red; its figures
+// are in 4号 (summaryValuePt).
+const (
+	summaryOverdueCol = 4
+	summaryValuePt    = 14
+)
 
 var summaryColumns = []typeset.Column{
 	{Title: "事项总数", Width: 0, Align: typeset.AlignCenter}, {Title: "本月新增", Width: 0, Align: typeset.AlignCenter}, {Title: "累计办结", Width: 0, Align: typeset.AlignCenter}, {Title: "正在办理", Width: 0, Align: typeset.AlignCenter},
@@ -253,7 +257,7 @@ func issueText(r app.MonthlyReport) string {
 
 func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
 	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, summaryColumns, fl.NewPage, typeset.GBTop)
-	big := typeset.Style{Role: RoleBody, Size: 14, Color: typeset.Black}
+	big := typeset.Style{Role: RoleBody, Size: summaryValuePt, Color: typeset.Black}
 	overdueBig := big.WithColor(typeset.Red)
 	var cells []typeset.Cell
 	for i, v := range summaryValues(r) {
