@@ -8,7 +8,7 @@ export PATH := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gongwen/go$(GOVER)/bin:$(P
 GO      := go
 VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 
-.PHONY: windows linux wine-smoke
+.PHONY: windows linux wine-smoke docx-check
 .PHONY: all deps modules build run test vet bench fuzz-short screenshots samples smoke fonts clean
 
 all: build
@@ -57,6 +57,12 @@ screenshots: deps
 # Regenerate docs/samples (one PDF and a PNG of each printed form).
 samples: deps
 	GONGWEN_SAMPLES=$(CURDIR)/docs/samples $(GO) test -tags $(TAGS) -count=1 -run TestWriteSamples ./reports/
+
+# The Word files of the 督查通报 and the 纪要 converted by LibreOffice and
+# drawn beside our PDFs (not part of make test: LibreOffice is large).
+docx-check:
+	@bash scripts/deps.sh docx
+	bash scripts/docx-check.sh $(DOCX_CHECK_DIR)
 
 # The real window under Xvfb: it must map and show its title.
 smoke: build

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -29,22 +30,51 @@ var forms = map[string]string{
 // slipForms are the 督查文书 printed from an item.
 var slipForms = map[string]app.SlipKind{"assign-slip": app.SlipAssign, "reminder": app.SlipReminder, "notice": app.SlipNotice}
 
-// print writes one form to a PDF file. An unknown record is an error and
-// leaves no file.
+// docxForms are the forms also written as Word files, for leaders who
+// change the wording before they sign.
+var docxForms = map[string]bool{"minutes": true, "monthly": true}
+
+// outputFormat is the file format asked for by --format, else by the
+// output file's extension (x.docx), else PDF.
+func outputFormat(flagValue, out string) (string, error) {
+	format := strings.ToLower(strings.TrimSpace(flagValue))
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+	}
+	switch format {
+	case "pdf", "docx":
+		return format, nil
+	}
+	if flagValue != "" {
+		return "", usagef("不支持“%s”格式：可以是 pdf 或 docx", flagValue)
+	}
+	return "pdf", nil
+}
+
+// print writes one form to a PDF file (or a Word file). An unknown record
+// is an error and leaves no file.
 func (c *command) print(args []string) error {
 	fs := flag.NewFlagSet("print", flag.ContinueOnError)
 	out := fs.String("o", "", "")
+	formatFlag := fs.String("format", "", "")
 	fs.BoolVar(&c.slipSent, "sent", false, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 || *out == "" {
-		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf [--sent]")
+		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf [--sent] [--format pdf|docx]")
 	}
 	form, arg := pos[0], pos[1]
 	if _, ok := forms[form]; !ok {
 		return usagef("没有“%s”这种表单", form)
+	}
+	format, err := outputFormat(*formatFlag, *out)
+	if err != nil {
+		return err
+	}
+	if format == "docx" && !docxForms[form] {
+		return usagef("只有会议纪要（minutes）和督查通报（monthly）可以导出为Word文件")
 	}
 	if _, ok := slipForms[form]; c.slipSent && !ok {
 		return usagef("--sent 只用于督查文书（assign-slip、reminder、notice）")
@@ -58,7 +88,13 @@ func (c *command) print(args []string) error {
 		return err
 	}
 	defer c.close()
-	write, err := c.formWriter(desk, form, arg)
+	var write formWriter
+	switch format {
+	case "docx":
+		write, err = c.docxWriter(desk, form, arg)
+	default:
+		write, err = c.formWriter(desk, form, arg)
+	}
 	if err != nil {
 		return err
 	}
@@ -149,24 +185,13 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 			return reports.SealLog(w, f, st, from, from.LastOfMonth(), used)
 		}, nil
 	case "minutes":
-		id, err := strconv.ParseInt(arg, 10, 64)
-		if err != nil {
-			return nil, app.Errorf(app.EINVALID, "请给出会议的id（数字）")
-		}
-		m, err := desk.Store.Meeting(ctx, id)
+		m, err := c.minutes(desk, arg)
 		if err != nil {
 			return nil, err
-		}
-		if m.Minutes.Body == "" {
-			return nil, app.Errorf(app.ESTATE, "%s还没有纪要正文", m.Name())
 		}
 		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) { return reports.Minutes(w, f, st, m) }, nil
 	case "monthly":
-		y, m, err := parseMonth(arg)
-		if err != nil {
-			return nil, err
-		}
-		r, err := desk.MonthlyReport(ctx, y, m)
+		r, err := c.monthly(desk, arg)
 		if err != nil {
 			return nil, err
 		}
@@ -205,6 +230,55 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		}, nil
 	}
 	return nil, usagef("没有“%s”这种表单", form)
+}
+
+// docxWriter is formWriter for the forms written as Word files.
+func (c *command) docxWriter(desk *app.Desk, form, arg string) (formWriter, error) {
+	st := desk.Settings()
+	switch form {
+	case "minutes":
+		m, err := c.minutes(desk, arg)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+			return reports.Printed{}, reports.MinutesDocx(w, f, st, m)
+		}, nil
+	case "monthly":
+		r, err := c.monthly(desk, arg)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+			return reports.Printed{}, reports.MonthlyReportDocx(w, f, st, r)
+		}, nil
+	}
+	return nil, usagef("只有会议纪要（minutes）和督查通报（monthly）可以导出为Word文件")
+}
+
+// minutes finds the meeting by id, with the text of its minutes.
+func (c *command) minutes(desk *app.Desk, arg string) (*app.Meeting, error) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "请给出会议的id（数字）")
+	}
+	m, err := desk.Store.Meeting(c.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if m.Minutes.Body == "" {
+		return nil, app.Errorf(app.ESTATE, "%s还没有纪要正文", m.Name())
+	}
+	return m, nil
+}
+
+// monthly counts the month YYYY-MM of the 督查通报.
+func (c *command) monthly(desk *app.Desk, arg string) (app.MonthlyReport, error) {
+	y, m, err := parseMonth(arg)
+	if err != nil {
+		return app.MonthlyReport{}, err
+	}
+	return desk.MonthlyReport(c.ctx, y, m)
 }
 
 // item finds a supervision item by 督办编号 or id.

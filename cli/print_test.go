@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"archive/zip"
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,5 +104,78 @@ func TestPrintUnknownRecordLeavesNoFile(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "monthly", "2026-13", "-o", file); code != 1 || !strings.Contains(errOut, "月份") {
 		t.Fatalf("bad month: %d %q", code, errOut)
+	}
+}
+
+// docxText is the text of a Word file's body.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%s is not a Word file: %v", path, err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			var text strings.Builder
+			dec := xml.NewDecoder(r)
+			for {
+				tok, err := dec.Token()
+				if err != nil {
+					break
+				}
+				if cd, ok := tok.(xml.CharData); ok {
+					text.Write(cd)
+				}
+			}
+			return text.String()
+		}
+	}
+	t.Fatalf("%s has no document.xml", path)
+	return ""
+}
+
+func TestPrintDocx(t *testing.T) {
+	var minutes string
+	for _, m := range exportBook(t, demoDB, "meetings") {
+		if m["minutes_no"] != "" {
+			minutes = strconv.FormatInt(int64(m["id"].(float64)), 10)
+		}
+	}
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		file string
+		want []string
+	}{
+		{[]string{"minutes", minutes, "-o", filepath.Join(dir, "纪要.docx")}, "纪要.docx", []string{"会议纪要", "出席："}},
+		{[]string{"monthly", "2026-10", "--format", "docx", "-o", filepath.Join(dir, "通报.out")}, "通报.out", []string{"督查通报", "一、总体情况", "办结率"}},
+	} {
+		code, out, errOut := runCLI(t, append([]string{"--db", demoDB, "print"}, tt.args...)...)
+		if code != 0 || !strings.Contains(out, "已生成") {
+			t.Fatalf("print %v: %d %s %s", tt.args, code, out, errOut)
+		}
+		text := docxText(t, filepath.Join(dir, tt.file))
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("print %v: the Word file lacks %q", tt.args, w)
+			}
+		}
+	}
+	// a form with no Word version, an unknown format: a usage error, no file
+	file := filepath.Join(dir, "slip.docx")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "seal-log", "2026-10", "-o", file); code != 2 || !strings.Contains(errOut, "Word") {
+		t.Errorf("seal-log as docx: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "monthly", "2026-10", "--format", "doc", "-o", file); code != 2 || !strings.Contains(errOut, "格式") {
+		t.Errorf("--format doc: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(file); !os.IsNotExist(err) {
+		t.Error("a refused print left a file")
 	}
 }

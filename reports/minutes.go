@@ -28,17 +28,80 @@ func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) (Printed, er
 		minutesText(c, fl, s, m, mark)
 		return c, fl
 	}
-	c := layoutGB(build, newColophon(orgName(s), m.Minutes.IssuedOn, colophonLine{"分送", m.Minutes.CopyTo}))
+	c := layoutGB(build, minutesColophon(s, m))
 	return c.WritePDF(w)
 }
 
-func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.Meeting, mark string) {
-	// 版头: the mark as large as 小初 (36 pt) allows on one line
+// The parts of the 纪要, shared by the PDF and the Word file.
+
+func minutesColophon(s app.Settings, m *app.Meeting) colophon {
+	return newColophon(orgName(s), m.Minutes.IssuedOn, colophonLine{"分送", m.Minutes.CopyTo})
+}
+
+// minutesMarkDrop is how far below the top of the type area the red mark
+// of minutes stands (GB/T 9704 §10.3.1).
+const minutesMarkDrop = 35
+
+// minutesMarkStyle is the red mark as large as 小初 (36 pt) allows on one
+// line.
+func minutesMarkStyle(c *typeset.Canvas, mark string) typeset.Style {
 	markSt := typeset.Style{Role: RoleTitle, Size: 36, Color: typeset.Red}
 	if wd := c.Width(markSt, mark); wd > typeset.GBWidth {
 		markSt.Size = math.Floor(36*typeset.GBWidth/wd*10) / 10
 	}
-	const markTop = typeset.GBTop + 35
+	return markSt
+}
+
+// minutesTitle is the title under the 版头, "" when the minutes have none
+// of their own (the mark or the meeting's name says it).
+func minutesTitle(m *app.Meeting, mark string) string {
+	if t := m.Minutes.Title; t != "" && t != mark && t != m.Name()+"纪要" {
+		return t
+	}
+	return ""
+}
+
+// minutesParas are the paragraphs of the body: as written, or the draft
+// made from the meeting's topics.
+func minutesParas(m *app.Meeting) []string {
+	body := m.Minutes.Body
+	if strings.TrimSpace(body) == "" {
+		body = m.DraftMinutes()
+	}
+	var out []string
+	for _, para := range strings.Split(body, "\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			out = append(out, para)
+		}
+	}
+	return out
+}
+
+// nameListLine is a list of names under the body: 出席, 请假 or 列席.
+type nameListLine struct {
+	label string
+	names []string
+}
+
+// minutesLists are the 出席, 请假 and 列席 lists that have names.
+func minutesLists(m *app.Meeting) []nameListLine {
+	var absent []string
+	for _, a := range m.Absentees {
+		absent = append(absent, absenteeText(a))
+	}
+	var lists []nameListLine
+	for _, l := range []nameListLine{{"出席", m.Attendees}, {"请假", absent}, {"列席", m.Observers}} {
+		if len(l.names) > 0 {
+			lists = append(lists, l)
+		}
+	}
+	return lists
+}
+
+func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.Meeting, mark string) {
+	// 版头
+	markSt := minutesMarkStyle(c, mark)
+	const markTop = typeset.GBTop + minutesMarkDrop
 	c.TextIn(typeset.GBLeft, typeset.GBWidth, markTop, markSt, mark, typeset.AlignCenter)
 	fl.SkipTo(markTop + markSt.SizeMM() + typeset.GBPitch)
 	plain := typeset.GBBody.WithSpacing(0)
@@ -50,7 +113,7 @@ func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.M
 	c.Line(typeset.GBLeft, rule, typeset.GBLeft+typeset.GBWidth, rule, 0.6, typeset.Red)
 	fl.SkipTo(rule + 0.5*typeset.GBPitch)
 
-	if t := m.Minutes.Title; t != "" && t != mark && t != m.Name()+"纪要" {
+	if t := minutesTitle(m, mark); t != "" {
 		fl.Blank()
 		for _, ln := range c.Wrap(typeset.GBTitle, t, typeset.GBWidth, 0) {
 			c.TextIn(typeset.GBLeft, typeset.GBWidth, fl.Next(), typeset.GBTitle, ln, typeset.AlignCenter)
@@ -58,37 +121,18 @@ func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.M
 		fl.Blank()
 	}
 
-	body := m.Minutes.Body
-	if strings.TrimSpace(body) == "" {
-		body = m.DraftMinutes()
-	}
-	for _, para := range strings.Split(body, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			if segs, alone := headingSegments(para); alone {
-				fl.Heading(segs, 2)
-			} else {
-				fl.Paragraph(segs, 2, 0)
-			}
+	for _, para := range minutesParas(m) {
+		if segs, alone := headingSegments(para); alone {
+			fl.Heading(segs, 2)
+		} else {
+			fl.Paragraph(segs, 2, 0)
 		}
 	}
 
 	// 出席, 请假, 列席, on one page: two characters in, the label in 黑体,
 	// the names in 仿宋 aligned after the colon when they wrap, a name
 	// never broken.
-	type list struct {
-		label string
-		names []string
-	}
-	var absent []string
-	for _, a := range m.Absentees {
-		absent = append(absent, absenteeText(a))
-	}
-	var lists []list
-	for _, l := range []list{{"出席", m.Attendees}, {"请假", absent}, {"列席", m.Observers}} {
-		if len(l.names) > 0 {
-			lists = append(lists, l)
-		}
-	}
+	lists := minutesLists(m)
 	if len(lists) == 0 {
 		return
 	}

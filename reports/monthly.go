@@ -16,11 +16,7 @@ import (
 // (every item with its colour mark) and 六、工作要求 (r.Requirements, as the
 // secretary edited it).
 func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (Printed, error) {
-	org := r.OrgName
-	if org == "" {
-		org = orgName(s)
-	}
-	title := fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
+	org, title := monthlyOrg(s, r), monthlyTitle(r)
 	build := func(push map[int]bool) (*typeset.Canvas, *typeset.GBFlow) {
 		c := typeset.NewCanvas(f, false, "督查通报 "+title, org)
 		fl := typeset.NewGBFlow(c, "")
@@ -28,9 +24,169 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (
 		monthlyText(c, fl, org, title, r)
 		return c, fl
 	}
-	c := layoutGB(build, newColophon(org, r.IssuedOn,
-		colophonLine{"报", firstNonEmpty(r.ReportTo, app.DefaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, app.DefaultSendTo)}))
+	c := layoutGB(build, monthlyColophon(org, r))
 	return c.WritePDF(w)
+}
+
+// The wording of the 督查通报, shared by the PDF and the Word file.
+
+// monthlyMark is the red mark of the 版头, monthlyMarkDrop mm below the
+// top of the type area.
+const (
+	monthlyMark     = "督查通报"
+	monthlyMarkDrop = 8
+)
+
+var monthlyMarkStyle = typeset.Style{Role: RoleTitle, Size: 42, Color: typeset.Red, Spacing: 42 * typeset.PtToMM * 0.35}
+
+func monthlyOrg(s app.Settings, r app.MonthlyReport) string {
+	if r.OrgName != "" {
+		return r.OrgName
+	}
+	return orgName(s)
+}
+
+func monthlyTitle(r app.MonthlyReport) string {
+	return fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
+}
+
+func monthlyColophon(org string, r app.MonthlyReport) colophon {
+	return newColophon(org, r.IssuedOn,
+		colophonLine{"报", firstNonEmpty(r.ReportTo, app.DefaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, app.DefaultSendTo)})
+}
+
+// monthlyAsOf is the day the figures are counted to.
+func monthlyAsOf(r app.MonthlyReport) app.Date {
+	if r.AsOf.IsZero() {
+		return app.D(r.Year, r.Month, 1).LastOfMonth()
+	}
+	return r.AsOf
+}
+
+// sectionHeading is the n-th 一级标题: 一、总体情况.
+func sectionHeading(n int, text string) string { return app.ChineseNumeral(n) + "、" + text }
+
+// The headings and fixed sentences of the report's sections.
+const (
+	headingTotals       = "总体情况"
+	headingUnits        = "分单位办理情况"
+	headingSources      = "分来源办理情况"
+	headingOverdue      = "逾期未办结事项"
+	headingList         = "督查事项清单"
+	headingRequirements = "工作要求"
+	unitsIntro          = "按牵头单位统计如下（逾期事项多的单位在前）。"
+	noOverdue           = "本期无逾期未办结事项。"
+)
+
+// totalsText is the paragraph of 一、总体情况.
+func totalsText(r app.MonthlyReport) string {
+	asOf := monthlyAsOf(r)
+	if r.Total == 0 {
+		return fmt.Sprintf("截至%s，本月没有纳入督查督办的事项。", asOf.Chinese())
+	}
+	rates := fmt.Sprintf("办结率%s，按期办结率%s。", rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done))
+	if r.Done == 0 {
+		rates = "尚无办结事项，办结率为零，不计按期办结率。"
+	}
+	// the figures run from the year's start: an item closed in an
+	// earlier month stays among those 累计办结
+	return fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中本月新增%d项；累计办结%d项（本月办结%d项），正在办理%d项，逾期未办结%d项。%s",
+		asOf.Chinese(), r.Year, r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue, rates)
+}
+
+func overdueSentence(rows []app.ReportRow) string {
+	return fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(rows), overdueUnits(rows))
+}
+
+func earlierText(n int) string {
+	return fmt.Sprintf("本年度此前各月已办结的%d项不再列出。", n)
+}
+
+// requirementParas are the paragraphs of 工作要求, as the secretary edited them.
+func requirementParas(r app.MonthlyReport) []string {
+	var reqs []string
+	for _, p := range strings.Split(r.Requirements, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			reqs = append(reqs, p)
+		}
+	}
+	return reqs
+}
+
+// summaryValues are the cells of the summary table, under summaryColumns.
+func summaryValues(r app.MonthlyReport) []string {
+	return []string{fmt.Sprint(r.Total), fmt.Sprint(r.NewThisMonth), fmt.Sprint(r.Done), fmt.Sprint(r.Open),
+		fmt.Sprint(r.Overdue), rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done)}
+}
+
+// summaryOverdueCol is the summary's column printed in red; its figures
+// are in 4号 (summaryValuePt).
+const (
+	summaryOverdueCol = 4
+	summaryValuePt    = 14
+)
+
+var summaryColumns = []typeset.Column{
+	{Title: "事项总数", Width: 0, Align: typeset.AlignCenter}, {Title: "本月新增", Width: 0, Align: typeset.AlignCenter}, {Title: "累计办结", Width: 0, Align: typeset.AlignCenter}, {Title: "正在办理", Width: 0, Align: typeset.AlignCenter},
+	{Title: "逾期", Width: 0, Align: typeset.AlignCenter}, {Title: "办结率", Width: 0, Align: typeset.AlignCenter}, {Title: "按期办结率", Width: 0, Align: typeset.AlignCenter},
+}
+
+var overdueColumns = []typeset.Column{
+	{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项", Width: 0, Align: typeset.AlignLeft}, {Title: "牵头单位", Width: unitColW + 4, Align: typeset.AlignLeft}, // and its 协办 units
+	{Title: "完成时限", Width: deadlineColW, Align: typeset.AlignCenter}, {Title: "逾期", Width: 13, Align: typeset.AlignCenter},
+}
+
+// overdueCells is a row of the overdue table; the title and the units
+// (columns 2 and 3) are wrapped by the PDF.
+func overdueCells(i int, row app.ReportRow, r app.MonthlyReport) []string {
+	it := row.Item
+	return []string{fmt.Sprint(i + 1), it.Number, it.Title, unitsLine(it.LeadUnit, it.CoUnits), deadlineText(it, r.Year),
+		fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(monthlyAsOf(r)))}
+}
+
+// 来源 is left to the chart: the list keeps the title wide.
+var listColumns = []typeset.Column{
+	{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "预警", Width: 15, Align: typeset.AlignLeft}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项名称", Width: 0, Align: typeset.AlignLeft},
+	{Title: "牵头单位", Width: unitColW, Align: typeset.AlignLeft}, {Title: "完成时限", Width: deadlineColW, Align: typeset.AlignCenter},
+}
+
+func listCells(i int, row app.ReportRow, r app.MonthlyReport) []string {
+	it := row.Item
+	return []string{fmt.Sprint(i + 1), warningLabel(row.Colour), it.Number, it.Title, it.LeadUnit, deadlineText(it, r.Year)}
+}
+
+// listedRows are the items of 督查事项清单: the items closed in an earlier
+// month count in the figures but are not listed again.
+func listedRows(r app.MonthlyReport) []app.ReportRow {
+	month := app.D(r.Year, r.Month, 1)
+	var listed []app.ReportRow
+	for _, row := range r.Rows {
+		if row.Colour != app.ColourDone || row.Item.DoneOn.SameMonth(month) {
+			listed = append(listed, row)
+		}
+	}
+	return listed
+}
+
+// legendColours are the colours of 三单预警 in the list's legend.
+var legendColours = []app.Colour{app.ColourBlue, app.ColourYellow, app.ColourRed, app.ColourDone}
+
+func unitsChart(r app.MonthlyReport) *barChart {
+	units := barChart{series: []series{{"按期办结", colourDoneOnTime, false}, {"逾期办结", colourDoneLate, false}, {"正在办理", colourOpenBar, false}, {"逾期未办结", colourRed, true}}}
+	for _, u := range r.ByUnit {
+		units.cats = append(units.cats, u.Unit)
+		units.values = append(units.values, []int{u.DoneOnTime, u.DoneLate, u.Open, u.Overdue})
+	}
+	return &units
+}
+
+func sourcesChart(r app.MonthlyReport) *barChart {
+	sources := barChart{series: []series{{"已办结", colourDoneOnTime, false}, {"正在办理", colourOpenBar, false}, {"逾期未办结", colourRed, true}}}
+	for _, st := range r.BySource {
+		sources.cats = append(sources.cats, string(st.Source))
+		sources.values = append(sources.values, []int{st.Done, st.Open, st.Overdue})
+	}
+	return &sources
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -52,9 +208,9 @@ func rateText(part, whole int) string {
 
 func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app.MonthlyReport) {
 	// 版头
-	markSt := typeset.Style{Role: RoleTitle, Size: 42, Color: typeset.Red, Spacing: 42 * typeset.PtToMM * 0.35}
-	const markTop = typeset.GBTop + 8
-	c.TextIn(typeset.GBLeft+markSt.Spacing/2, typeset.GBWidth, markTop, markSt, "督查通报", typeset.AlignCenter)
+	markSt := monthlyMarkStyle
+	const markTop = typeset.GBTop + monthlyMarkDrop
+	c.TextIn(typeset.GBLeft+markSt.Spacing/2, typeset.GBWidth, markTop, markSt, monthlyMark, typeset.AlignCenter)
 	fl.SkipTo(markTop + markSt.SizeMM() + 4)
 	plain := typeset.GBBody.WithSpacing(0)
 	c.TextIn(typeset.GBLeft, typeset.GBWidth, fl.Next(), plain, issueText(r), typeset.AlignCenter)
@@ -73,38 +229,19 @@ func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app
 	sections := 0
 	heading := func(text string) {
 		sections++
-		fl.Heading([]typeset.Segment{{Style: typeset.GBHeading, Text: app.ChineseNumeral(sections) + "、" + text}}, 2)
-	}
-	asOf := r.AsOf
-	if asOf.IsZero() {
-		asOf = app.D(r.Year, r.Month, 1).LastOfMonth()
+		fl.Heading([]typeset.Segment{{Style: typeset.GBHeading, Text: sectionHeading(sections, text)}}, 2)
 	}
 
-	heading("总体情况")
-	if r.Total == 0 {
-		// nothing to count, chart or list: the sections after this one are left out
-		para(fmt.Sprintf("截至%s，本月没有纳入督查督办的事项。", asOf.Chinese()))
-	} else {
-		rates := fmt.Sprintf("办结率%s，按期办结率%s。", rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done))
-		if r.Done == 0 {
-			rates = "尚无办结事项，办结率为零，不计按期办结率。"
-		}
-		// the figures run from the year's start: an item closed in an
-		// earlier month stays among those 累计办结
-		para(fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中本月新增%d项；累计办结%d项（本月办结%d项），正在办理%d项，逾期未办结%d项。%s",
-			asOf.Chinese(), r.Year, r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue, rates))
+	heading(headingTotals)
+	// with nothing to count, chart or list, the sections after this one are left out
+	para(totalsText(r))
+	if r.Total > 0 {
 		summaryTable(c, fl, r)
-		monthlyDetails(c, fl, r, asOf, heading, para)
+		monthlyDetails(c, fl, r, heading, para)
 	}
 
-	var reqs []string
-	for _, p := range strings.Split(r.Requirements, "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			reqs = append(reqs, p)
-		}
-	}
-	if len(reqs) > 0 {
-		heading("工作要求")
+	if reqs := requirementParas(r); len(reqs) > 0 {
+		heading(headingRequirements)
 		for _, p := range reqs {
 			para(p)
 		}
@@ -119,17 +256,18 @@ func issueText(r app.MonthlyReport) string {
 }
 
 func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
-	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
-		{Title: "事项总数", Width: 0, Align: typeset.AlignCenter}, {Title: "本月新增", Width: 0, Align: typeset.AlignCenter}, {Title: "累计办结", Width: 0, Align: typeset.AlignCenter}, {Title: "正在办理", Width: 0, Align: typeset.AlignCenter},
-		{Title: "逾期", Width: 0, Align: typeset.AlignCenter}, {Title: "办结率", Width: 0, Align: typeset.AlignCenter}, {Title: "按期办结率", Width: 0, Align: typeset.AlignCenter},
-	}, fl.NewPage, typeset.GBTop)
-	big := typeset.Style{Role: RoleBody, Size: 14, Color: typeset.Black}
+	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, summaryColumns, fl.NewPage, typeset.GBTop)
+	big := typeset.Style{Role: RoleBody, Size: summaryValuePt, Color: typeset.Black}
 	overdueBig := big.WithColor(typeset.Red)
-	summary.AddCells(
-		typeset.Cell{Text: fmt.Sprint(r.Total), Style: &big}, typeset.Cell{Text: fmt.Sprint(r.NewThisMonth), Style: &big},
-		typeset.Cell{Text: fmt.Sprint(r.Done), Style: &big}, typeset.Cell{Text: fmt.Sprint(r.Open), Style: &big},
-		typeset.Cell{Text: fmt.Sprint(r.Overdue), Style: &overdueBig},
-		typeset.Cell{Text: rateText(r.Done, r.Total), Style: &big}, typeset.Cell{Text: rateText(r.DoneOnTime, r.Done), Style: &big})
+	var cells []typeset.Cell
+	for i, v := range summaryValues(r) {
+		st := &big
+		if i == summaryOverdueCol {
+			st = &overdueBig
+		}
+		cells = append(cells, typeset.Cell{Text: v, Style: st})
+	}
+	summary.AddCells(cells...)
 	summary.Grid.MinRow = 10
 	fl.Ensure(22)
 	fl.Y = summary.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
@@ -137,75 +275,48 @@ func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
 
 // monthlyDetails sets the charts by unit and by source, the overdue items
 // and the list of every item.
-func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, asOf app.Date, heading, para func(string)) {
-	units := barChart{series: []series{{"按期办结", colourDoneOnTime, false}, {"逾期办结", colourDoneLate, false}, {"正在办理", colourOpenBar, false}, {"逾期未办结", colourRed, true}}}
-	for _, u := range r.ByUnit {
-		units.cats = append(units.cats, u.Unit)
-		units.values = append(units.values, []int{u.DoneOnTime, u.DoneLate, u.Open, u.Overdue})
-	}
-	chartSection(c, fl, heading, "分单位办理情况", "按牵头单位统计如下（逾期事项多的单位在前）。", &units)
+func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, heading, para func(string)) {
+	chartSection(c, fl, heading, headingUnits, unitsIntro, unitsChart(r))
+	chartSection(c, fl, heading, headingSources, "", sourcesChart(r))
 
-	sources := barChart{series: []series{{"已办结", colourDoneOnTime, false}, {"正在办理", colourOpenBar, false}, {"逾期未办结", colourRed, true}}}
-	for _, st := range r.BySource {
-		sources.cats = append(sources.cats, string(st.Source))
-		sources.values = append(sources.values, []int{st.Done, st.Open, st.Overdue})
-	}
-	chartSection(c, fl, heading, "分来源办理情况", "", &sources)
-
+	heading(headingOverdue)
 	if len(r.OverdueRows) == 0 {
-		heading("逾期未办结事项")
-		para("本期无逾期未办结事项。")
+		para(noOverdue)
 	} else {
-		heading("逾期未办结事项")
-		para(fmt.Sprintf("逾期未办结事项%d项，涉及%s。请相关单位于5个工作日内说明原因、提出整改措施。", len(r.OverdueRows), overdueUnits(r.OverdueRows)))
-		t := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
-			{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项", Width: 0, Align: typeset.AlignLeft}, {Title: "牵头单位", Width: unitColW + 4, Align: typeset.AlignLeft}, // and its 协办 units
-			{Title: "完成时限", Width: deadlineColW, Align: typeset.AlignCenter}, {Title: "逾期", Width: 13, Align: typeset.AlignCenter},
-		}, fl.NewPage, typeset.GBTop)
+		para(overdueSentence(r.OverdueRows))
+		t := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, overdueColumns, fl.NewPage, typeset.GBTop)
 		for i, row := range r.OverdueRows {
-			it := row.Item
-			t.Add(fmt.Sprint(i+1), it.Number, cellText(t, 2, it.Title), cellText(t, 3, unitsLine(it.LeadUnit, it.CoUnits)), deadlineText(it, r.Year),
-				fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(asOf)))
+			cells := overdueCells(i, row, r)
+			cells[2], cells[3] = cellText(t, 2, cells[2]), cellText(t, 3, cells[3])
+			t.Add(cells...)
 		}
 		fl.Ensure(tableStart)
 		fl.Y = t.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
 	}
 
-	// the items closed in an earlier month count in the figures above but
-	// are not listed again
-	month := app.D(r.Year, r.Month, 1)
-	var listed []app.ReportRow
-	for _, row := range r.Rows {
-		if row.Colour != app.ColourDone || row.Item.DoneOn.SameMonth(month) {
-			listed = append(listed, row)
-		}
-	}
+	listed := listedRows(r)
 	fl.Ensure(typeset.GBPitch + legendRoom) // the heading with the legend and the list's first rows
-	heading("督查事项清单")
+	heading(headingList)
 	if earlier := len(r.Rows) - len(listed); earlier > 0 {
-		para(fmt.Sprintf("本年度此前各月已办结的%d项不再列出。", earlier))
+		para(earlierText(earlier))
 		fl.Ensure(legendRoom)
 	}
 	fl.Ensure(legendRoom)
 	legendY := fl.Y
 	lx := typeset.GBLeft + 2*typeset.GBCharPitch
-	for _, col := range []app.Colour{app.ColourBlue, app.ColourYellow, app.ColourRed, app.ColourDone} {
+	for _, col := range legendColours {
 		fill := colourOf(col)
 		c.Circle(lx+typeset.MarkR, legendY+typeset.GBBody.SizeMM()/2, typeset.MarkR, &fill, &typeset.Grey, 0.15)
 		lx += 2*typeset.MarkR + 1.5
 		lx += c.Text(lx, legendY+(typeset.GBBody.SizeMM()-typeset.FormSmall.SizeMM())/2, typeset.FormSmall, colourName(col)) + 6
 	}
 	fl.Y += typeset.GBPitch
-	// 来源 is left to the chart above: the list keeps the title wide.
-	list := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, []typeset.Column{
-		{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "预警", Width: 15, Align: typeset.AlignLeft}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项名称", Width: 0, Align: typeset.AlignLeft},
-		{Title: "牵头单位", Width: unitColW, Align: typeset.AlignLeft}, {Title: "完成时限", Width: deadlineColW, Align: typeset.AlignCenter},
-	}, fl.NewPage, typeset.GBTop)
+	list := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, listColumns, fl.NewPage, typeset.GBTop)
 	for i, row := range listed {
-		it := row.Item
+		cells := listCells(i, row, r)
 		fill := colourOf(row.Colour)
-		list.AddCells(typeset.Cell{Text: fmt.Sprint(i + 1)}, typeset.Cell{Text: warningLabel(row.Colour), Mark: &fill}, typeset.Cell{Text: it.Number},
-			typeset.Cell{Text: cellText(list, 3, it.Title)}, typeset.Cell{Text: cellText(list, 4, it.LeadUnit)}, typeset.Cell{Text: deadlineText(it, r.Year)})
+		list.AddCells(typeset.Cell{Text: cells[0]}, typeset.Cell{Text: cells[1], Mark: &fill}, typeset.Cell{Text: cells[2]},
+			typeset.Cell{Text: cellText(list, 3, cells[3])}, typeset.Cell{Text: cellText(list, 4, cells[4])}, typeset.Cell{Text: cells[5]})
 	}
 	fl.Y = list.Draw(fl.Y, typeset.GBBottom) + typeset.GBPitch*0.6
 }

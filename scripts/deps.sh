@@ -25,6 +25,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$sudo apt-get update -qq
 	$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# make docx-check converts the Word files with LibreOffice (only Writer,
+# without the suggested desktop)
+if [ "${1:-}" = docx ] && ! command -v soffice >/dev/null; then
+	echo "安装系统软件包：libreoffice-writer"
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer >/dev/null
+fi
 
 want=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)
 have=$(go env GOVERSION 2>/dev/null | sed 's/^go//' || true)

@@ -20,6 +20,7 @@ type face struct {
 	index   int
 	bundled bool
 	sf      *sfnt
+	data    []byte  // the font file, for drawing glyphs as pictures (raster.go)
 	emTop   float64 // top of the ideographic em box above the baseline, in em
 }
 
@@ -29,7 +30,7 @@ func newFace(key, path string, index int, bundled bool, data []byte) (*face, err
 		return nil, err
 	}
 	fams, _ := fontNames(sf.tables["name"])
-	f := &face{key: key, path: path, index: index, bundled: bundled, sf: sf, name: displayName(fams), psName: asciiName(fams)}
+	f := &face{key: key, path: path, index: index, bundled: bundled, sf: sf, data: data, name: displayName(fams), psName: asciiName(fams)}
 	f.emTop = 0.88 // Chinese fonts put the em box 0.88 above and 0.12 below the baseline
 	if a, d := sf.typoAscent, sf.typoDescent; a > 0 && d <= 0 {
 		if t := float64(a) / float64(a-d); t > 0.7 && t < 0.95 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/exchange"
+	"gongwen/reports"
 	"gongwen/ui/widgets"
 )
 
@@ -80,6 +82,9 @@ func newMeetingBook(u *UI) *meetingBook {
 			check: rule((*app.Meeting).CanPrintMinutes)},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), true) },
 			check: rule((*app.Meeting).CanPrintMinutes)},
+		{label: "导出Word…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) {
+			u.exportWord(minutesPaper(m).name, func(w io.Writer, f *reports.Fonts, s app.Settings) error { return reports.MinutesDocx(w, f, s, &m) })
+		}, check: rule((*app.Meeting).CanPrintMinutes)},
 	}
 	b.build()
 	return b

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"gongwen/app"
+	"gongwen/reports"
 	"gongwen/ui/widgets"
 )
 
@@ -108,14 +110,25 @@ func (u *UI) showMonthlyReport() {
 	f.Field("送", sendTo, "版记中的抄送范围，留空用默认，下次通报沿用")
 	f.Bottom(sectionLabel("统计预览"))
 	f.Bottom(preview)
-	f.Bottom(widgets.NewButton("导出PDF…", theme.DocumentSaveIcon(), func() {
-		update()
-		if err := u.desk.RememberMonthlyColophon(u.ctx, current.ReportTo, current.SendTo); err != nil {
-			u.showError(err)
-			return
+	// export runs save with the report as it stands, its 版记 remembered
+	export := func(save func(r app.MonthlyReport)) func() {
+		return func() {
+			update()
+			if err := u.desk.RememberMonthlyColophon(u.ctx, current.ReportTo, current.SendTo); err != nil {
+				u.showError(err)
+				return
+			}
+			save(current)
 		}
-		u.printPaper(monthlyPaper(current), true)
-	}))
+	}
+	f.Bottom(container.NewHBox(
+		widgets.NewButton("导出PDF…", theme.DocumentSaveIcon(), export(func(r app.MonthlyReport) { u.printPaper(monthlyPaper(r), true) })),
+		widgets.NewButton("导出Word…", theme.DocumentSaveIcon(), export(func(r app.MonthlyReport) {
+			u.exportWord(monthlyPaper(r).name, func(w io.Writer, f *reports.Fonts, s app.Settings) error {
+				return reports.MonthlyReportDocx(w, f, s, r)
+			})
+		})),
+	))
 	f.Show(func(bool) error {
 		update()
 		if current.Total == 0 {

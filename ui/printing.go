@@ -185,6 +185,25 @@ func (u *UI) renderPaper(ctx context.Context, p paper, w io.Writer) (warning str
 }
 
 func (u *UI) exportPaper(p paper) {
+	u.saveRendered(p.name, ".pdf", "PDF", func(ctx context.Context, w io.Writer) (string, error) { return u.renderPaper(ctx, p, w) })
+}
+
+// exportWord saves a form as a Word file, to be edited before it is signed.
+func (u *UI) exportWord(name string, write func(w io.Writer, f *reports.Fonts, s app.Settings) error) {
+	u.saveRendered(name, ".docx", "Word 文件", func(_ context.Context, w io.Writer) (string, error) {
+		st := u.desk.Settings()
+		fonts, err := reports.LoadFonts(st.Fonts)
+		if err != nil {
+			return "", err
+		}
+		return "", write(w, fonts, st)
+	})
+}
+
+// saveRendered asks where to save a file name+ext and writes what render
+// makes there, off the UI thread; kind names the file in the message, with
+// render's warning.
+func (u *UI) saveRendered(name, ext, kind string, render func(ctx context.Context, w io.Writer) (warning string, err error)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -195,10 +214,10 @@ func (u *UI) exportPaper(p paper) {
 		}
 		u.rememberFolder(folderPDF, wc.URI())
 		var warning string
-		u.busy("正在导出 "+p.name, func(ctx context.Context) error {
+		u.busy("正在导出 "+name, func(ctx context.Context) error {
 			var buf bytes.Buffer
 			var err error
-			if warning, err = u.renderPaper(ctx, p, &buf); err != nil {
+			if warning, err = render(ctx, &buf); err != nil {
 				wc.Close()
 				return err
 			}
@@ -212,11 +231,11 @@ func (u *UI) exportPaper(p paper) {
 				u.showError(err)
 				return
 			}
-			u.showMessage("已导出", strings.TrimSpace("PDF 已保存：\n"+wc.URI().Path()+"\n"+warning))
+			u.showMessage("已导出", strings.TrimSpace(kind+" 已保存：\n"+wc.URI().Path()+"\n"+warning))
 		})
 	}, u.win)
-	d.SetFileName(safeFileName(p.name) + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFileName(safeFileName(name) + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	u.startIn(d, folderPDF)
 	u.showFileDialog(d, "保存文件")
 }
