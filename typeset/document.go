@@ -8,9 +8,8 @@ import (
 // Document is the page description a Canvas records: what every page
 // shows, in millimetres from the top-left corner, and the glyphs each font
 // face must carry. It knows nothing of PDF: WritePDF renders it with
-// gofpdf, and another fixed-layout format (OFD) is a second function of
-// this package reading the same Document, so that the forms are laid out
-// once whatever the output.
+// gofpdf and WriteOFD as OFD, so that the forms are laid out once
+// whatever the output.
 type Document struct {
 	Width, Height float64 // mm: A4 upright or landscape
 	Landscape     bool
