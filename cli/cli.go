@@ -49,7 +49,7 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   due --from 日期 --workdays N 计算N个工作日后的到期日
   holidays parse|import 文件  读取国务院办公厅节假日安排通知（.txt，UTF-8 或 GBK）：
                              parse 显示解析出的放假日和调休上班日，import 存入本单位日历
-  print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf
+  print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf|文件.ofd [--format pdf|ofd]
                              打印表单（参数为收文编号、发文字号、编号、会议id（export meetings 的 id）、YYYY-MM 或年份）
   print assign-slip|reminder|notice 督办编号 -o 文件.pdf [--sent]
                              打印督查事项交办单、催办单、督办通知单；--sent 记为已印发

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -29,18 +30,23 @@ var forms = map[string]string{
 // slipForms are the 督查文书 printed from an item.
 var slipForms = map[string]app.SlipKind{"assign-slip": app.SlipAssign, "reminder": app.SlipReminder, "notice": app.SlipNotice}
 
-// print writes one form to a PDF file. An unknown record is an error and
-// leaves no file.
+// print writes one form to a PDF or OFD file. An unknown record is an
+// error and leaves no file.
 func (c *command) print(args []string) error {
 	fs := flag.NewFlagSet("print", flag.ContinueOnError)
 	out := fs.String("o", "", "")
+	formatFlag := fs.String("format", "", "")
 	fs.BoolVar(&c.slipSent, "sent", false, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 || *out == "" {
-		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf [--sent]")
+		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf|文件.ofd [--format pdf|ofd] [--sent]")
+	}
+	format, err := printFormat(*formatFlag, *out)
+	if err != nil {
+		return err
 	}
 	form, arg := pos[0], pos[1]
 	if _, ok := forms[form]; !ok {
@@ -71,6 +77,9 @@ func (c *command) print(args []string) error {
 	var printed reports.Printed
 	err = writeFileAtomic(*out, func(w io.Writer) error {
 		var err error
+		if format == "ofd" {
+			w = reports.AsOFD(w, desk.Now())
+		}
 		printed, err = write(w, fonts)
 		return err
 	})
@@ -85,6 +94,22 @@ func (c *command) print(args []string) error {
 		fmt.Fprintln(c.env.Stderr, "注意："+app.StripControl(warning))
 	}
 	return nil
+}
+
+// printFormat is the format of the file: --format when given, else what
+// the file's name ends in (.ofd), else PDF.
+func printFormat(flagValue, out string) (string, error) {
+	switch f := strings.ToLower(strings.TrimSpace(flagValue)); f {
+	case "pdf", "ofd":
+		return f, nil
+	case "":
+		if strings.EqualFold(filepath.Ext(out), ".ofd") {
+			return "ofd", nil
+		}
+		return "pdf", nil
+	default:
+		return "", usagef("不支持“%s”格式，可用 pdf 或 ofd", flagValue)
+	}
 }
 
 type formWriter func(w io.Writer, f *reports.Fonts) (reports.Printed, error)

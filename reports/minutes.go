@@ -29,7 +29,7 @@ func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) (Printed, er
 		return c, fl
 	}
 	c := layoutGB(build, newColophon(orgName(s), m.Minutes.IssuedOn, colophonLine{"分送", m.Minutes.CopyTo}))
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 func minutesText(c *typeset.Canvas, fl *typeset.GBFlow, s app.Settings, m *app.Meeting, mark string) {

@@ -30,7 +30,7 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (
 	}
 	c := layoutGB(build, newColophon(org, r.IssuedOn,
 		colophonLine{"报", firstNonEmpty(r.ReportTo, app.DefaultReportTo)}, colophonLine{"送", firstNonEmpty(r.SendTo, app.DefaultSendTo)}))
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 func firstNonEmpty(ss ...string) string {
