@@ -80,6 +80,8 @@ func newMeetingBook(u *UI) *meetingBook {
 			check: rule((*app.Meeting).CanPrintMinutes)},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), true) },
 			check: rule((*app.Meeting).CanPrintMinutes)},
+		{label: "导出OFD…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.exportOFD(minutesPaper(m)) },
+			check: rule((*app.Meeting).CanPrintMinutes)},
 	}
 	b.build()
 	return b

@@ -109,14 +109,23 @@ func (u *UI) showMonthlyReport() {
 	f.Field("送", sendTo, "版记中的抄送范围，留空用默认，下次通报沿用")
 	f.Bottom(sectionLabel("统计预览"))
 	f.Bottom(preview)
-	f.Bottom(widget.NewButtonWithIcon("导出PDF…", theme.DocumentSaveIcon(), func() {
-		update()
-		if err := u.desk.RememberMonthlyColophon(u.ctx, current.ReportTo, current.SendTo); err != nil {
-			u.showError(err)
-			return
+	// 导出PDF… and 导出OFD… save the same pages, side by side
+	export := func(ofd bool) func() {
+		return func() {
+			update()
+			if err := u.desk.RememberMonthlyColophon(u.ctx, current.ReportTo, current.SendTo); err != nil {
+				u.showError(err)
+				return
+			}
+			if ofd {
+				u.exportOFD(monthlyPaper(current))
+			} else {
+				u.printPaper(monthlyPaper(current), true)
+			}
 		}
-		u.printPaper(monthlyPaper(current), true)
-	}))
+	}
+	f.Bottom(container.NewGridWithColumns(2, widget.NewButtonWithIcon("导出PDF…", theme.DocumentSaveIcon(), export(false)),
+		widget.NewButtonWithIcon("导出OFD…", theme.DocumentSaveIcon(), export(true))))
 	f.Show(func(bool) error {
 		update()
 		if current.Total == 0 {

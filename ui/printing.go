@@ -32,6 +32,13 @@ type paper struct {
 	record  any
 	checked bool
 	after   func() // once the PDF is made (a slip sent is recorded by then)
+	ofd     bool   // exported as OFD (导出OFD…) rather than PDF
+}
+
+// exportOFD asks where to save the form as OFD: the same pages as the PDF.
+func (u *UI) exportOFD(p paper) {
+	p.ofd = true
+	u.printPaper(p, true)
 }
 
 // printPaper makes the PDF. Printing (export false) writes it to a
@@ -185,6 +192,10 @@ func (u *UI) renderPaper(ctx context.Context, p paper, w io.Writer) (warning str
 }
 
 func (u *UI) exportPaper(p paper) {
+	format, ext := "PDF", ".pdf"
+	if p.ofd {
+		format, ext = "OFD", ".ofd"
+	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -197,8 +208,12 @@ func (u *UI) exportPaper(p paper) {
 		var warning string
 		u.busy("正在导出 "+p.name, func(ctx context.Context) error {
 			var buf bytes.Buffer
+			var w io.Writer = &buf
+			if p.ofd {
+				w = reports.AsOFD(&buf, u.desk.Now())
+			}
 			var err error
-			if warning, err = u.renderPaper(ctx, p, &buf); err != nil {
+			if warning, err = u.renderPaper(ctx, p, w); err != nil {
 				wc.Close()
 				return err
 			}
@@ -212,11 +227,11 @@ func (u *UI) exportPaper(p paper) {
 				u.showError(err)
 				return
 			}
-			u.showMessage("已导出", strings.TrimSpace("PDF 已保存：\n"+wc.URI().Path()+"\n"+warning))
+			u.showMessage("已导出", strings.TrimSpace(format+" 已保存：\n"+wc.URI().Path()+"\n"+warning))
 		})
 	}, u.win)
-	d.SetFileName(safeFileName(p.name) + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFileName(safeFileName(p.name) + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	u.startIn(d, folderPDF)
 	u.showFileDialog(d, "保存文件")
 }
