@@ -10,7 +10,7 @@ import (
 )
 
 // TestWriteSamples keeps one example of each form, and a PNG of its first
-// page, in the folder named by GONGWEN_SAMPLES:
+// page, in the folder named by GONGWEN_SAMPLES, and the 督查通报 as OFD:
 //
 //	GONGWEN_SAMPLES=../docs/samples go test -tags sqlite_fts5 -run TestWriteSamples ./reports/
 //
@@ -43,9 +43,15 @@ func TestWriteSamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		pngOf(t, out, filepath.Join(dir, fm.name+".png"), 1, 1)
+		if fm.name == ofdSample { // one form also as OFD; make ofd-check renders it
+			writeOFDSample(t, fm, filepath.Join(dir, fm.name+".ofd"))
+		}
 		t.Logf("%s: %d KB%s", fm.name, len(data)/1024, map[bool]string{true: "，印为〓：" + string(replaced), false: ""}[len(replaced) > 0])
 	}
 }
+
+// ofdSample is the form kept in docs/samples as OFD too.
+const ofdSample = "monthly-report"
 
 // sampleForm is one form of the samples, drawn on a writer.
 type sampleForm struct {
