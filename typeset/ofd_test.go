@@ -200,3 +200,59 @@ func withoutSpace(s string) string {
 		return r
 	}, s)
 }
+
+// CheckOFD finds what a reader would trip over.
+func TestCheckOFDFindsFaults(t *testing.T) {
+	var good bytes.Buffer
+	if err := WriteOFD(&good, sampleCanvas(t, false).Document(), ofdCreated); err != nil {
+		t.Fatal(err)
+	}
+	// rewrite is the package with one part changed (or dropped, for "").
+	rewrite := func(name string, change func(string) string) []byte {
+		zr, err := zip.NewReader(bytes.NewReader(good.Bytes()), int64(good.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			var b bytes.Buffer
+			b.ReadFrom(rc)
+			rc.Close()
+			data := b.String()
+			if f.Name == name {
+				if data = change(data); data == "" {
+					continue
+				}
+			}
+			w, _ := zw.Create(f.Name)
+			w.Write([]byte(data))
+		}
+		zw.Close()
+		return out.Bytes()
+	}
+	page := "Doc_0/Pages/Page_0/Content.xml"
+	for _, c := range []struct {
+		name, part string
+		change     func(string) string
+		want       string
+	}{
+		{"a font file missing", "Doc_0/Res/font_1.ttf", func(string) string { return "" }, "missing"},
+		{"a font that is not TrueType", "Doc_0/Res/font_1.ttf", func(s string) string { return "OTTO" + s[4:] }, "not a TrueType"},
+		{"a part that does not parse", page, func(s string) string { return strings.Replace(s, "</ofd:Layer>", "", 1) }, "XML"},
+		{"an element outside the namespace", page, func(s string) string { return strings.Replace(s, "ofd:TextCode", "TextCode", 2) }, "namespace"},
+		{"an ID used twice", page, func(s string) string { return regexp.MustCompile(`ID="\d+"`).ReplaceAllString(s, `ID="4"`) }, "twice"},
+		{"an ID above MaxUnitID", "Doc_0/Document.xml", func(s string) string {
+			return regexp.MustCompile(`<ofd:MaxUnitID>\d+`).ReplaceAllString(s, "<ofd:MaxUnitID>3")
+		}, "outside"},
+		{"a font that is no resource", page, func(s string) string { return strings.Replace(s, `Font="1"`, `Font="999"`, 1) }, "not a resource"},
+		{"a character the font lacks", page, func(s string) string { return strings.Replace(s, "示例区", "國例区", 1) }, "no glyph"},
+		{"a page missing", page, func(string) string { return "" }, "missing"},
+	} {
+		_, err := CheckOFD(rewrite(c.part, c.change))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error saying %q", c.name, err, c.want)
+		}
+	}
+}
