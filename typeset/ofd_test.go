@@ -63,6 +63,9 @@ func TestOFDReadsBack(t *testing.T) {
 	if !slices.Contains(printed.Replaced, 0xF0000) {
 		t.Errorf("replaced %q, want the private-use character named", string(printed.Replaced))
 	}
+	if w := printed.Warning(); !strings.Contains(w, "U+F0000") || !strings.Contains(w, "OFD") {
+		t.Errorf("the warning %q does not name the character, or speaks of PDF alone", w)
+	}
 	got, err := CheckOFD(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
