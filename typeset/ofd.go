@@ -102,6 +102,27 @@ func buildOFD(d *Document, created time.Time) ([]ofdPart, error) {
 	var ids unitIDs
 	var parts []ofdPart
 
+	// The characters drawn by stand-ins (outside the BMP, or 〓 for one no
+	// font has): the OFD's text carries them as themselves, so each font's
+	// character map gives them the stand-in's glyph too, for readers that
+	// do not follow the CGTransform.
+	standIns := map[*face]map[rune]uint16{}
+	for _, page := range d.Pages {
+		for _, o := range page {
+			if o.Kind != OpText || o.Actual == "" {
+				continue
+			}
+			if standIns[o.Face] == nil {
+				standIns[o.Face] = map[rune]uint16{}
+			}
+			for _, code := range o.Codes {
+				for _, r := range o.Actual {
+					standIns[o.Face][r] = uint16(code)
+				}
+			}
+		}
+	}
+
 	fonts := map[*face]ofdFont{}
 	res := ofdRes{NS: ofdNamespace, BaseLoc: "Res"}
 	for i, fu := range d.Fonts {
@@ -110,7 +131,16 @@ func buildOFD(d *Document, created time.Time) ([]ofdPart, error) {
 		for code, gid := range fu.Glyphs {
 			glyphs = append(glyphs, subsetGlyph{code, gid})
 		}
-		data := subsetFont(f.sf, glyphs, fmt.Sprintf("%s-%d", f.psName, i+1))
+		var wide []wideGlyph
+		for r, code := range standIns[f] {
+			gid := fu.Glyphs[code]
+			if _, taken := fu.Glyphs[uint16(r)]; r > 0xFFFF {
+				wide = append(wide, wideGlyph{r, gid})
+			} else if !taken {
+				glyphs = append(glyphs, subsetGlyph{uint16(r), gid})
+			}
+		}
+		data := subsetFontWide(f.sf, glyphs, wide, fmt.Sprintf("%s-%d", f.psName, i+1))
 		sub, err := parseSFNT(data, 0)
 		if err != nil {
 			return nil, fmt.Errorf("生成OFD时无法嵌入字体%s：%w", f.name, err)

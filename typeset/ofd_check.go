@@ -24,7 +24,8 @@ type OFDContents struct {
 // wrong with it: every XML part must parse, in the OFD namespace; every
 // part, page and font file named must be in the package; object IDs must
 // be unique and no greater than MaxUnitID; every font must be a TrueType
-// file with a glyph for each character drawn with it. It is how the tests,
+// file whose character map has each character drawn with it, and each
+// glyph a CGTransform names. It is how the tests,
 // and whoever receives our files, can trust them.
 func CheckOFD(data []byte) (*OFDContents, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -170,9 +171,6 @@ func CheckOFD(data []byte) (*OFDContents, error) {
 			for _, tc := range e.children("TextCode") {
 				s := tc.text()
 				text.WriteString(s)
-				if len(mapped) > 0 {
-					continue // drawn by the glyphs named
-				}
 				for _, r := range s {
 					if sf.glyphIndex(r) == 0 {
 						bad = fmt.Errorf("%s: font %s has no glyph for %q", pagePath, fid, r)
