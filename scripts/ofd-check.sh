@@ -58,6 +58,6 @@ for ofd in "$out"/*.ofd; do
 	done
 done
 rm -f "$out"/small-*.png
-convert "$out/monthly-report-ofd-1.png" -resize 497x docs/samples/monthly-report-ofd.png
+convert "$out/monthly-report-ofd-1.png" -resize 497x -strip -define png:exclude-chunks=date,time docs/samples/monthly-report-ofd.png
 echo "图片在 $out/（左 OFD，右 PDF）"
 exit $failed
