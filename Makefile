@@ -9,7 +9,7 @@ GO      := go
 VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 
 .PHONY: windows linux wine-smoke docx-check
-.PHONY: all deps modules build run test vet bench fuzz-short screenshots samples smoke fonts clean
+.PHONY: all deps modules build run test vet bench fuzz-short screenshots samples ofd-check smoke fonts clean
 
 all: build
 
@@ -63,6 +63,15 @@ samples: deps
 docx-check:
 	@bash scripts/deps.sh docx
 	bash scripts/docx-check.sh $(DOCX_CHECK_DIR)
+
+# An independent reader renders every form's OFD: npm's ofd.js@0.2.6 in
+# headless Chromium, beside poppler's rendering of the same PDF, page by
+# page in tmp/ofd-check/ (OFD left, PDF right); it fails when ofd.js cannot
+# read a file or a page differs. It also draws docs/samples' OFD. About
+# three minutes, installs aside: not part of make test.
+ofd-check: deps
+	bash scripts/deps.sh ofd
+	bash scripts/ofd-check.sh
 
 # The real window under Xvfb: it must map and show its title.
 smoke: build

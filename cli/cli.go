@@ -52,10 +52,10 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   due --from 日期 --workdays N 计算N个工作日后的到期日
   holidays parse|import 文件  读取国务院办公厅节假日安排通知（.txt，UTF-8 或 GBK）：
                              parse 显示解析出的放假日和调休上班日，import 存入本单位日历
-  print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf
+  print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf|文件.ofd [--format pdf|ofd]
                              打印表单（参数为收文编号、发文字号、编号、会议id（export meetings 的 id）、YYYY-MM 或年份）
                              minutes、monthly 加 --format docx（或 -o 文件.docx）导出可编辑的Word文件
-  print assign-slip|reminder|notice 督办编号 -o 文件.pdf [--sent]
+  print assign-slip|reminder|notice 督办编号 -o 文件.pdf|文件.ofd [--sent]
                              打印督查事项交办单、催办单、督办通知单；--sent 记为已印发
                              （记入办理记录，催办单取本年下一个编号）
   backup [-o 文件]            备份数据（程序运行时也可备份）

@@ -35,24 +35,24 @@ var slipForms = map[string]app.SlipKind{"assign-slip": app.SlipAssign, "reminder
 var docxForms = map[string]bool{"minutes": true, "monthly": true}
 
 // outputFormat is the file format asked for by --format, else by the
-// output file's extension (x.docx), else PDF.
+// output file's extension (x.ofd, x.docx), else PDF.
 func outputFormat(flagValue, out string) (string, error) {
 	format := strings.ToLower(strings.TrimSpace(flagValue))
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
 	}
 	switch format {
-	case "pdf", "docx":
+	case "pdf", "ofd", "docx":
 		return format, nil
 	}
 	if flagValue != "" {
-		return "", usagef("不支持“%s”格式：可以是 pdf 或 docx", flagValue)
+		return "", usagef("不支持“%s”格式，可用 pdf、ofd 或 docx", flagValue)
 	}
 	return "pdf", nil
 }
 
-// print writes one form to a PDF file (or a Word file). An unknown record
-// is an error and leaves no file.
+// print writes one form to a PDF or OFD file (or a Word file). An unknown
+// record is an error and leaves no file.
 func (c *command) print(args []string) error {
 	fs := flag.NewFlagSet("print", flag.ContinueOnError)
 	out := fs.String("o", "", "")
@@ -63,7 +63,7 @@ func (c *command) print(args []string) error {
 		return err
 	}
 	if len(pos) != 2 || *out == "" {
-		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf [--sent] [--format pdf|docx]")
+		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf|文件.ofd [--format pdf|ofd|docx] [--sent]")
 	}
 	form, arg := pos[0], pos[1]
 	if _, ok := forms[form]; !ok {
@@ -107,6 +107,9 @@ func (c *command) print(args []string) error {
 	var printed reports.Printed
 	err = writeFileAtomic(*out, func(w io.Writer) error {
 		var err error
+		if format == "ofd" {
+			w = reports.AsOFD(w, desk.Now())
+		}
 		printed, err = write(w, fonts)
 		return err
 	})

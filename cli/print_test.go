@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"gongwen/typeset"
 )
 
 func pdfText(t *testing.T, path string) string {
@@ -87,6 +89,72 @@ func TestPrintEveryForm(t *testing.T) {
 				t.Errorf("print %s %s: the PDF lacks %q", tt.form, tt.arg, w)
 			}
 		}
+		checkOFDLikePDF(t, tt.form, tt.arg, file)
+	}
+}
+
+// checkOFDLikePDF prints the form again as OFD, named by its extension,
+// and compares it with the PDF: a sound package, as many pages, the same
+// text in drawing order.
+func checkOFDLikePDF(t *testing.T, form, arg, pdf string) {
+	t.Helper()
+	file := strings.TrimSuffix(pdf, ".pdf") + ".ofd"
+	if code, out, errOut := runCLI(t, "--db", demoDB, "print", form, arg, "-o", file); code != 0 || !strings.Contains(out, "已生成 "+file) {
+		t.Errorf("print %s %s -o .ofd: %d %s%s", form, arg, code, out, errOut)
+		return
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ofd, err := typeset.CheckOFD(data)
+	if err != nil {
+		t.Errorf("print %s %s: the OFD is unsound: %v", form, arg, err)
+		return
+	}
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", pdf, err)
+	}
+	pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+	if len(pages) != len(ofd.Pages) {
+		t.Errorf("print %s %s: the OFD has %d pages, the PDF %d", form, arg, len(ofd.Pages), len(pages))
+		return
+	}
+	for i := range pages {
+		if a, b := strings.Join(strings.Fields(pages[i]), ""), strings.Join(strings.Fields(ofd.Pages[i]), ""); a != b {
+			t.Errorf("print %s %s page %d: the OFD's text differs from the PDF's:\nPDF %s\nOFD %s", form, arg, i+1, a, b)
+		}
+	}
+}
+
+// --format chooses the format whatever the name; an unknown one is a
+// usage error and writes nothing.
+func TestPrintFormatFlag(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "slip.bin")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "slip", "1", "--format", "ofd", "-o", file); code != 0 {
+		t.Fatalf("--format ofd: %d %s", code, errOut)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := typeset.CheckOFD(data); err != nil {
+		t.Errorf("--format ofd did not write an OFD: %v", err)
+	}
+	pdf := filepath.Join(dir, "slip.ofd")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "slip", "1", "--format", "PDF", "-o", pdf); code != 0 {
+		t.Fatalf("--format PDF: %d %s", code, errOut)
+	} else if data, _ := os.ReadFile(pdf); !strings.HasPrefix(string(data), "%PDF-") {
+		t.Error("--format PDF with a .ofd name did not write a PDF")
+	}
+	bad := filepath.Join(dir, "slip.doc")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "slip", "1", "--format", "doc", "-o", bad); code != 2 || !strings.Contains(errOut, "不支持“doc”格式") {
+		t.Errorf("--format doc: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Error("an unknown format left a file")
 	}
 }
 

@@ -73,7 +73,7 @@ func ArchiveCatalog(w io.Writer, f *Fonts, s app.Settings, year int, docs []app.
 		t.Draw(sh.Y, sh.Bottom)
 	}
 	typeset.NumberFormPages(c, sh)
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 // fitWidth is the width of a table column that holds each of values on

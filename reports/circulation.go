@@ -79,7 +79,7 @@ func CirculationSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document, rea
 	y = g.Draw(c, rows, y, sh.Bottom-8)
 	c.Text(sh.Left, y+2, typeset.FormSmall, "注：请按顺序传阅，阅后签名并注明意见和退回时间，及时退回。")
 	typeset.NumberFormPages(c, sh)
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 // shortDate is 1月6日 within the document's year, else the full date, or

@@ -56,7 +56,7 @@ func HandlingSlip(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Print
 	g.Fit(c, rows, sh.Bottom-sh.Y, 0.75)
 	g.Draw(c, rows, sh.Y, sh.Bottom)
 	typeset.NumberFormPages(c, sh)
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 func unitsText(lead string, co []string) string {

@@ -29,7 +29,7 @@ func Minutes(w io.Writer, f *Fonts, s app.Settings, m *app.Meeting) (Printed, er
 		return c, fl
 	}
 	c := layoutGB(build, minutesColophon(s, m))
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 // The parts of the 纪要, shared by the PDF and the Word file.

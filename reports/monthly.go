@@ -25,7 +25,7 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (
 		return c, fl
 	}
 	c := layoutGB(build, monthlyColophon(org, r))
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 // The wording of the 督查通报, shared by the PDF and the Word file.

@@ -81,7 +81,7 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Print
 	g.Fit(c, rows, sh.Bottom-sh.Y, 0.75)
 	g.Draw(c, rows, sh.Y, sh.Bottom)
 	typeset.NumberFormPages(c, sh)
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 // formTitleSmall sets a document's title inside a form.

@@ -10,7 +10,7 @@ import (
 )
 
 // TestWriteSamples keeps one example of each form, and a PNG of its first
-// page, in the folder named by GONGWEN_SAMPLES:
+// page, in the folder named by GONGWEN_SAMPLES, and the 督查通报 as OFD:
 //
 //	GONGWEN_SAMPLES=../docs/samples go test -tags sqlite_fts5 -run TestWriteSamples ./reports/
 //
@@ -31,10 +31,37 @@ func TestWriteSamples(t *testing.T) {
 	for _, rf := range FontCandidates(app.FontChoice{}) {
 		t.Logf("%s: %s", rf.Role.Label(), rf.Chosen.Name)
 	}
-	forms := []struct {
-		name string
-		form func(io.Writer) (Printed, error)
-	}{
+	forms := sampleForms(f)
+	for _, fm := range forms {
+		path, replaced := render(t, "sample", fm.form)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, fm.name+".pdf")
+		if err := os.WriteFile(out, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pngOf(t, out, filepath.Join(dir, fm.name+".png"), 1, 1)
+		if fm.name == ofdSample { // one form also as OFD; make ofd-check renders it
+			writeOFDSample(t, fm, filepath.Join(dir, fm.name+".ofd"))
+		}
+		t.Logf("%s: %d KB%s", fm.name, len(data)/1024, map[bool]string{true: "，印为〓：" + string(replaced), false: ""}[len(replaced) > 0])
+	}
+}
+
+// ofdSample is the form kept in docs/samples as OFD too.
+const ofdSample = "monthly-report"
+
+// sampleForm is one form of the samples, drawn on a writer.
+type sampleForm struct {
+	name string
+	form func(io.Writer) (Printed, error)
+}
+
+// sampleForms is one example of each form, with the fonts f.
+func sampleForms(f *Fonts) []sampleForm {
+	return []sampleForm{
 		{"handling-slip", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, sampleIncoming()) }},
 		{"handling-slip-blank", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, sampleBlank()) }},
 		{"circulation-slip", func(w io.Writer) (Printed, error) {
@@ -61,18 +88,5 @@ func TestWriteSamples(t *testing.T) {
 		{"archive-catalog", func(w io.Writer) (Printed, error) {
 			return ArchiveCatalog(w, f, sampleSettings, 2026, sampleArchive(30))
 		}},
-	}
-	for _, fm := range forms {
-		path, replaced := render(t, "sample", fm.form)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := filepath.Join(dir, fm.name+".pdf")
-		if err := os.WriteFile(out, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		pngOf(t, out, filepath.Join(dir, fm.name+".png"), 1, 1)
-		t.Logf("%s: %d KB%s", fm.name, len(data)/1024, map[bool]string{true: "，印为〓：" + string(replaced), false: ""}[len(replaced) > 0])
 	}
 }

@@ -53,5 +53,5 @@ func SealLog(w io.Writer, f *Fonts, s app.Settings, from, to app.Date, used []ap
 	y := t.Draw(sh.Y, sh.Bottom-8)
 	c.Text(sh.Left, y+2, typeset.FormBody, fmt.Sprintf("本期共用印%d次，计%d份。", len(used), total))
 	typeset.NumberFormPages(c, sh)
-	return c.WritePDF(w)
+	return c.Write(w)
 }

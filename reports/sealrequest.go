@@ -68,7 +68,7 @@ func SealRequestForm(w io.Writer, f *Fonts, s app.Settings, r *app.SealRequest) 
 	y := g.Draw(c, rows, sh.Y, sh.Bottom-8)
 	c.Text(sh.Left, y+2, typeset.FormSmall, "说明：一事一申请，一次审批只用印一次；用印后本单与文件底稿、附件一并留存归档。")
 	typeset.NumberFormPages(c, sh)
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 func approvalCell(a *app.Approval, w float64) typeset.Cell {

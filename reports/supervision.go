@@ -60,7 +60,7 @@ func SupervisionSlip(w io.Writer, f *Fonts, s app.Settings, it *app.Item, sp app
 		}
 	}
 	typeset.NumberFormPages(c, sh)
-	return c.WritePDF(w)
+	return c.Write(w)
 }
 
 func assignRows(s app.Settings, it *app.Item, sp app.SlipPrint, lw, half, rest float64) []typeset.Row {

@@ -13,6 +13,10 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 if [ "${1:-}" = windows ]; then
 	packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) # cross build, Wine smoke test (wrestool, zipinfo)
 fi
+if [ "${1:-}" = ofd ]; then
+	packages+=(chromium bc)                      # make ofd-check: ofd.js renders the OFD in headless Chromium
+	command -v npm >/dev/null || packages+=(npm) # fetches ofd.js
+fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 missing=()

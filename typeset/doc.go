@@ -13,9 +13,11 @@
 //
 // Output. Canvas.Document returns the page description: pages of Ops and
 // the glyphs each font face must carry. WritePDF renders it with gofpdf
-// after cutting every font down to those glyphs (ttfsubset.go). A second
-// fixed-layout format (OFD) is a second renderer of the same Document in
-// this package, beside pdf.go, so that the forms never change for it.
+// after cutting every font down to those glyphs (ttfsubset.go); WriteOFD
+// renders the same Document as OFD (GB/T 33190-2016, ofd.go) with the
+// same font subsets embedded, so that the two never drift. A form writes
+// to an io.Writer through Canvas.Write: PDF, or OFD when the writer is an
+// *OFDFile. CheckOFD reads an OFD package back and checks it.
 //
 // Fonts. LoadFonts picks a face per FontRole (fonts.go, candidates.go),
 // from the fonts found in FontDirs (fontfiles.go) or the bundled ones

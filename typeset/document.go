@@ -8,9 +8,8 @@ import (
 // Document is the page description a Canvas records: what every page
 // shows, in millimetres from the top-left corner, and the glyphs each font
 // face must carry. It knows nothing of PDF: WritePDF renders it with
-// gofpdf, and another fixed-layout format (OFD) is a second function of
-// this package reading the same Document, so that the forms are laid out
-// once whatever the output.
+// gofpdf and WriteOFD as OFD, so that the forms are laid out once
+// whatever the output.
 type Document struct {
 	Width, Height float64 // mm: A4 upright or landscape
 	Landscape     bool
@@ -59,5 +58,5 @@ func (p Printed) Warning() string {
 		parts[i] = fmt.Sprintf("%c（U+%04X）", r, r)
 	}
 	return "以下字符在现有字体中都没有字形，已印为“〓”：" + strings.Join(parts, "、") +
-		"。复制PDF中的文字时仍是原字；安装含这些字的字体（如 Windows 的 SimSun-ExtB，或花园明朝 HanaMinA/HanaMinB）后重新打印即可。"
+		"。复制文件（PDF、OFD）中的文字时仍是原字；安装含这些字的字体（如 Windows 的 SimSun-ExtB，或花园明朝 HanaMinA/HanaMinB）后重新打印即可。"
 }

@@ -207,10 +207,15 @@ func pieces(o Op, partOf map[uint16]int, glyphs map[uint16]uint16) []piece {
 		} else {
 			out = append(out, piece{x: x, codes: string(r), part: p})
 		}
-		gid := glyphs[uint16(r)]
-		x += float64(o.Face.sf.advance(gid))/float64(o.Face.sf.unitsPerEm)*o.Size*PtToMM + o.Spacing
+		x += codeAdvance(o, glyphs[uint16(r)])
 	}
 	return out
+}
+
+// codeAdvance is how far a character of a text operation, drawn with the
+// source glyph gid, moves the pen: its width at the size, and the spacing.
+func codeAdvance(o Op, gid uint16) float64 {
+	return float64(o.Face.sf.advance(gid))/float64(o.Face.sf.unitsPerEm)*o.Size*PtToMM + o.Spacing
 }
 
 var gofpdfFontName = regexp.MustCompile(`/utf8fnt[a-z0-9-]+`)

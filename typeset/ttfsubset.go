@@ -24,9 +24,23 @@ type subsetGlyph struct {
 	gid  uint16
 }
 
+// wideGlyph maps a character outside the BMP to a glyph of the source.
+type wideGlyph struct {
+	r   rune
+	gid uint16
+}
+
 // subsetFont builds a TrueType font with the given glyphs of src. psName is
 // the PostScript name written into the new name table.
 func subsetFont(src *sfnt, glyphs []subsetGlyph, psName string) []byte {
+	return subsetFontWide(src, glyphs, nil, psName)
+}
+
+// subsetFontWide is subsetFont whose character map also gives characters
+// outside the BMP their glyphs, in a format 12 subtable beside the format 4
+// one (the OFD's text carries such characters as themselves; gofpdf reads
+// format 4 alone and is handed no wide glyphs).
+func subsetFontWide(src *sfnt, glyphs []subsetGlyph, wide []wideGlyph, psName string) []byte {
 	glyphs = slices.Clone(glyphs)
 	sort.Slice(glyphs, func(i, j int) bool { return glyphs[i].code < glyphs[j].code })
 
@@ -42,6 +56,9 @@ func subsetFont(src *sfnt, glyphs []subsetGlyph, psName string) []byte {
 	}
 	for _, sg := range glyphs {
 		add(sg.gid)
+	}
+	for _, wg := range wide {
+		add(wg.gid)
 	}
 	for i := 0; i < len(order); i++ { // order grows while we walk it
 		data := src.glyphData(order[i])
@@ -92,7 +109,7 @@ func subsetFont(src *sfnt, glyphs []subsetGlyph, psName string) []byte {
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp,
 		"hmtx": hmtx, "loca": loca, "glyf": glyf.Bytes(),
-		"cmap": buildCmap4(glyphs, newID),
+		"cmap": buildCmap(glyphs, wide, newID),
 		"post": buildPost(src.tables["post"]),
 		"name": buildName(psName, copyright),
 	}
@@ -106,6 +123,57 @@ func subsetFont(src *sfnt, glyphs []subsetGlyph, psName string) []byte {
 		}
 	}
 	return assembleSFNT(tables)
+}
+
+// buildCmap writes a cmap with a format 4 subtable (Windows, Unicode BMP)
+// and, when there are wide glyphs, a format 12 one (Windows, full Unicode)
+// with every character, as readers that find it look nowhere else.
+func buildCmap(glyphs []subsetGlyph, wide []wideGlyph, newID map[uint16]uint16) []byte {
+	if len(wide) == 0 {
+		return buildCmap4(glyphs, newID)
+	}
+	sub4 := buildCmap4(glyphs, newID)[12:]
+	type entry struct {
+		r   uint32
+		gid uint16
+	}
+	var all []entry
+	for _, sg := range glyphs {
+		all = append(all, entry{uint32(sg.code), newID[sg.gid]})
+	}
+	for _, wg := range wide {
+		all = append(all, entry{uint32(wg.r), newID[wg.gid]})
+	}
+	slices.SortFunc(all, func(a, b entry) int { return int(a.r) - int(b.r) })
+	type group struct{ start, end, gid uint32 }
+	var groups []group
+	for _, e := range all {
+		if n := len(groups); n > 0 && groups[n-1].end == e.r {
+			continue // the same character twice
+		} else if n > 0 && groups[n-1].end+1 == e.r && groups[n-1].gid+e.r-groups[n-1].start == uint32(e.gid) {
+			groups[n-1].end = e.r
+			continue
+		}
+		groups = append(groups, group{e.r, e.r, uint32(e.gid)})
+	}
+	sub12 := make([]byte, 16+12*len(groups))
+	be.PutUint16(sub12[0:], 12)
+	be.PutUint32(sub12[4:], uint32(len(sub12)))
+	be.PutUint32(sub12[12:], uint32(len(groups)))
+	for i, g := range groups {
+		be.PutUint32(sub12[16+12*i:], g.start)
+		be.PutUint32(sub12[20+12*i:], g.end)
+		be.PutUint32(sub12[24+12*i:], g.gid)
+	}
+	t := make([]byte, 20, 20+len(sub4)+len(sub12))
+	be.PutUint16(t[2:], 2) // two subtables, in the order of their platform and encoding
+	be.PutUint16(t[4:], 3)
+	be.PutUint16(t[6:], 1)
+	be.PutUint32(t[8:], 20)
+	be.PutUint16(t[12:], 3)
+	be.PutUint16(t[14:], 10)
+	be.PutUint32(t[16:], uint32(20+len(sub4)))
+	return append(append(t, sub4...), sub12...)
 }
 
 // buildCmap4 writes a cmap with one format-4 subtable (Windows, Unicode

@@ -112,7 +112,9 @@ func (b *book[T]) show(r T) {
 		chipRow.Add(c)
 	}
 	acts := container.NewGridWithColumns(4)
-	papers := container.NewHBox()
+	// the paper: 打印… on one row, 导出… on the next, so that neither row
+	// runs out of the pane
+	papers, exports := container.NewHBox(), container.NewHBox()
 	b.blocked = map[string]*whyNotTap{}
 	b.why = widgets.NewText("")
 	b.why.Importance = widget.WarningImportance
@@ -135,7 +137,11 @@ func (b *book[T]) show(r T) {
 		}
 		if a.paper || strings.HasPrefix(a.label, "打印") || strings.HasPrefix(a.label, "导出") {
 			btn.Importance = widget.LowImportance
-			papers.Add(o)
+			if strings.HasPrefix(a.label, "导出") {
+				exports.Add(o)
+			} else {
+				papers.Add(o)
+			}
 		} else {
 			acts.Add(o)
 		}
@@ -143,7 +149,13 @@ func (b *book[T]) show(r T) {
 	if len(b.blocked) > 0 {
 		b.tellWhy("")
 	}
-	objs := []fyne.CanvasObject{t, chipRow, acts, papers, b.why, widget.NewSeparator(), b.details(r)}
+	objs := []fyne.CanvasObject{t, chipRow, acts}
+	for _, row := range []*fyne.Container{papers, exports} {
+		if len(row.Objects) > 0 {
+			objs = append(objs, row)
+		}
+	}
+	objs = append(objs, b.why, widget.NewSeparator(), b.details(r))
 	objs = append(objs, b.history(b.id(r))...)
 	b.detailBox.Objects = objs
 	b.detailBox.Refresh()

@@ -308,12 +308,16 @@ func (b *docBook) print() {
 	}
 }
 
-func (b *docBook) exportPDF(d app.Document) {
+func (b *docBook) exportPDF(d app.Document) { b.u.printPaper(b.paperOf(d), true) }
+
+func (b *docBook) exportOFD(d app.Document) { b.u.exportOFD(b.paperOf(d)) }
+
+// paperOf is the form of a document: its 收文处理笺 or 发文稿纸.
+func (b *docBook) paperOf(d app.Document) paper {
 	if b.dir == app.Incoming {
-		b.u.printPaper(handlingSlipPaper(d), true)
-	} else {
-		b.u.printPaper(outgoingPaper(d), true)
+		return handlingSlipPaper(d)
 	}
+	return outgoingPaper(d)
 }
 
 // instructionsText lists the 批示 of a document.

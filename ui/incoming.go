@@ -119,6 +119,7 @@ func (b *docBook) incomingActions() []*action[app.Document] {
 		{label: "打印传阅单", icon: theme.DocumentPrintIcon(), run: func(d app.Document) { b.u.printPaper(circulationPaper(d), false) },
 			check: rule((*app.Document).CanPrintCirculation)},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: b.exportPDF},
+		{label: "导出OFD…", icon: theme.DocumentSaveIcon(), run: b.exportOFD},
 	}
 }
 

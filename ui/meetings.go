@@ -82,6 +82,8 @@ func newMeetingBook(u *UI) *meetingBook {
 			check: rule((*app.Meeting).CanPrintMinutes)},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.printPaper(minutesPaper(m), true) },
 			check: rule((*app.Meeting).CanPrintMinutes)},
+		{label: "导出OFD…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) { u.exportOFD(minutesPaper(m)) },
+			check: rule((*app.Meeting).CanPrintMinutes)},
 		{label: "导出Word…", icon: theme.DocumentSaveIcon(), run: func(m app.Meeting) {
 			u.exportWord(minutesPaper(m).name, func(w io.Writer, f *reports.Fonts, s app.Settings) error { return reports.MinutesDocx(w, f, s, &m) })
 		}, check: rule((*app.Meeting).CanPrintMinutes)},

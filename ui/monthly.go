@@ -123,6 +123,7 @@ func (u *UI) showMonthlyReport() {
 	}
 	f.Bottom(container.NewHBox(
 		widgets.NewButton("导出PDF…", theme.DocumentSaveIcon(), export(func(r app.MonthlyReport) { u.printPaper(monthlyPaper(r), true) })),
+		widgets.NewButton("导出OFD…", theme.DocumentSaveIcon(), export(func(r app.MonthlyReport) { u.exportOFD(monthlyPaper(r)) })),
 		widgets.NewButton("导出Word…", theme.DocumentSaveIcon(), export(func(r app.MonthlyReport) {
 			u.exportWord(monthlyPaper(r).name, func(w io.Writer, f *reports.Fonts, s app.Settings) error {
 				return reports.MonthlyReportDocx(w, f, s, r)

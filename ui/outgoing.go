@@ -74,6 +74,7 @@ func (b *docBook) outgoingActions() []*action[app.Document] {
 			check: rule((*app.Document).CanEdit)},
 		{label: "打印发文稿纸", icon: theme.DocumentPrintIcon(), run: func(d app.Document) { b.u.printPaper(outgoingPaper(d), false) }},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: b.exportPDF},
+		{label: "导出OFD…", icon: theme.DocumentSaveIcon(), run: b.exportOFD},
 	}
 }
 

@@ -32,6 +32,13 @@ type paper struct {
 	record  any
 	checked bool
 	after   func() // once the PDF is made (a slip sent is recorded by then)
+	ofd     bool   // exported as OFD (导出OFD…) rather than PDF
+}
+
+// exportOFD asks where to save the form as OFD: the same pages as the PDF.
+func (u *UI) exportOFD(p paper) {
+	p.ofd = true
+	u.printPaper(p, true)
 }
 
 // printPaper makes the PDF. Printing (export false) writes it to a
@@ -185,6 +192,12 @@ func (u *UI) renderPaper(ctx context.Context, p paper, w io.Writer) (warning str
 }
 
 func (u *UI) exportPaper(p paper) {
+	if p.ofd {
+		u.saveRendered(p.name, ".ofd", "OFD", func(ctx context.Context, w io.Writer) (string, error) {
+			return u.renderPaper(ctx, p, reports.AsOFD(w, u.desk.Now()))
+		})
+		return
+	}
 	u.saveRendered(p.name, ".pdf", "PDF", func(ctx context.Context, w io.Writer) (string, error) { return u.renderPaper(ctx, p, w) })
 }
 

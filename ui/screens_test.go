@@ -300,7 +300,7 @@ func TestSealLogOnScreen(t *testing.T) {
 	if len(h.opened) != 1 || !strings.Contains(h.opened[0], "用印登记簿") {
 		t.Fatalf("打印 opened %v", h.opened)
 	}
-	for _, label := range []string{"导出PDF…", "导出Excel…"} {
+	for _, label := range []string{"导出PDF…", "导出OFD…", "导出Excel…"} {
 		findButton(t, u.win.Canvas().Overlays().Top(), label)
 	}
 	// a row opens its request in the book

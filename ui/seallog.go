@@ -87,10 +87,11 @@ func (b *sealBook) logView() *sealLogView {
 
 	printBtn := widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() { v.paper(false) })
 	pdf := widget.NewButtonWithIcon("导出PDF…", theme.DocumentSaveIcon(), func() { v.paper(true) })
+	ofd := widget.NewButtonWithIcon("导出OFD…", theme.DocumentSaveIcon(), v.exportOFD)
 	xlsx := widget.NewButtonWithIcon("导出Excel…", theme.DocumentSaveIcon(), v.saveXLSX)
 	bar := container.NewHBox(widget.NewLabel("月份"), sized(v.month, 120), widget.NewLabel("或 用印日期"),
 		v.from, widget.NewLabel("至"), v.to, query)
-	tools := container.NewHBox(v.total, layout.NewSpacer(), printBtn, pdf, xlsx)
+	tools := container.NewHBox(v.total, layout.NewSpacer(), printBtn, pdf, ofd, xlsx)
 	hint := note("点击一行可打开该用印申请。")
 	content := container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), container.NewVBox(widget.NewSeparator(), tools, hint),
 		nil, nil, v.table.Table)
@@ -167,6 +168,16 @@ func (v *sealLogView) paper(export bool) {
 		return
 	}
 	v.b.u.printPaper(sealLogPaper(v.b.u, from, to), export)
+}
+
+// exportOFD saves the period's log as OFD.
+func (v *sealLogView) exportOFD() {
+	from, to, err := v.period()
+	if err != nil {
+		v.b.u.showError(err)
+		return
+	}
+	v.b.u.exportOFD(sealLogPaper(v.b.u, from, to))
 }
 
 // saveXLSX asks where to save the period's log as a workbook.

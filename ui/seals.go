@@ -95,6 +95,7 @@ func newSealBook(u *UI) *sealBook {
 		{label: "用印登记", icon: theme.DocumentCreateIcon(), run: b.useForm, check: rule((*app.SealRequest).CanUse)},
 		{label: "打印申请单", icon: theme.DocumentPrintIcon(), run: func(r app.SealRequest) { u.printPaper(sealRequestPaper(r), false) }},
 		{label: "导出PDF…", icon: theme.DocumentSaveIcon(), run: func(r app.SealRequest) { u.printPaper(sealRequestPaper(r), true) }},
+		{label: "导出OFD…", icon: theme.DocumentSaveIcon(), run: func(r app.SealRequest) { u.exportOFD(sealRequestPaper(r)) }},
 	}
 	b.build()
 	return b
