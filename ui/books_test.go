@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/data"
@@ -104,7 +103,7 @@ func TestIncomingWorkflow(t *testing.T) {
 	}
 
 	tapAction(h, u.incoming.book, "传阅")
-	check := h.form().Get("建议传阅顺序").(*widget.CheckGroup)
+	check := h.form().Get("建议传阅顺序").(*widgets.CheckGroup)
 	if len(check.Options) == 0 || check.Options[0] != "王区长" {
 		t.Fatalf("a city document should go to the 区长 first: %v", check.Options)
 	}

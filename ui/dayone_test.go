@@ -58,7 +58,7 @@ func TestSampleLoadShowsProgress(t *testing.T) {
 		return d.SaveSettings(ctx, app.Settings{OrgName: "示例区人民政府办公室", Operators: []string{"张文书"}, Rules: app.DefaultRules()})
 	}
 	f := h.form()
-	f.Get("开始方式").(*widget.RadioGroup).SetSelected(startSample)
+	f.Get("开始方式").(*widgets.RadioGroup).SetSelected(startSample)
 	h.u.shortcutSave()
 	<-reached
 	h.capture("sample-progress")

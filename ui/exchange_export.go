@@ -8,10 +8,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/exchange"
+	"gongwen/ui/widgets"
 )
 
 // 导出 of a book (its rows, filtered as on screen, or all) and its 导入模板.
@@ -35,10 +35,10 @@ func (p *porter) exportForm() {
 	f := u.newForm("导出"+p.title, "导出…")
 	what := fmt.Sprintf("%s（当前筛选条件下的%d条）", p.title, n)
 	const catalog = "归档文件目录"
-	var content *widget.RadioGroup
+	var content *widgets.RadioGroup
 	year := intField("年度", c.year)
 	if p.dir != "" {
-		content = widget.NewRadioGroup([]string{what, catalog}, func(s string) {
+		content = widgets.NewRadioGroup([]string{what, catalog}, func(s string) {
 			if s == catalog {
 				year.Enable()
 			} else {

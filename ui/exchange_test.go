@@ -18,6 +18,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/exchange"
+	"gongwen/ui/widgets"
 )
 
 // incomingRegister writes a 收文登记簿 as an office keeps it: a title row
@@ -219,12 +220,12 @@ func TestExportForm(t *testing.T) {
 		t.Fatalf("form %q", f.Title)
 	}
 	// nothing to export: the form stays open with the choices
-	f.Get("格式").(*widget.RadioGroup).SetSelected(formatCSV)
+	f.Get("格式").(*widgets.RadioGroup).SetSelected(formatCSV)
 	h.saveFails("没有记录可导出")
-	f.Get("内容").(*widget.RadioGroup).SetSelected("归档文件目录")
+	f.Get("内容").(*widgets.RadioGroup).SetSelected("归档文件目录")
 	h.typeIn("归档年度", "2025")
 	h.saveFails("2025年度还没有归档的文件")
-	if got := f.Get("格式").(*widget.RadioGroup).Selected; got != formatCSV {
+	if got := f.Get("格式").(*widgets.RadioGroup).Selected; got != formatCSV {
 		t.Fatalf("the format chosen was lost: %q", got)
 	}
 	f.Hide()
@@ -233,7 +234,7 @@ func TestExportForm(t *testing.T) {
 	if got := h.form().Get("归档年度").(fyne.Disableable); got.Disabled() {
 		t.Fatal("归档年度 disabled although 归档文件目录 was chosen last")
 	}
-	if got := h.form().Get("格式").(*widget.RadioGroup).Selected; got != formatCSV {
+	if got := h.form().Get("格式").(*widgets.RadioGroup).Selected; got != formatCSV {
 		t.Fatalf("the format chosen last is not offered again: %q", got)
 	}
 	h.form().Hide()

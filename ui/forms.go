@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -101,8 +100,8 @@ func selectField(options []string, value string) *widgets.Select {
 	return s
 }
 
-func radioField(options []string, value string) *widget.RadioGroup {
-	r := widget.NewRadioGroup(options, nil)
+func radioField(options []string, value string) *widgets.RadioGroup {
+	r := widgets.NewRadioGroup(options, nil)
 	r.Horizontal = true
 	r.Required = true
 	if value == "" && len(options) > 0 {

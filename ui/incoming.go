@@ -295,7 +295,7 @@ func (b *docBook) circulateForm(d app.Document) {
 	for _, l := range suggested {
 		names = append(names, l.Name)
 	}
-	check := widget.NewCheckGroup(names, nil)
+	check := widgets.NewCheckGroup(names, nil)
 	check.Horizontal = true
 	check.SetSelected(names)
 	others := b.u.peopleField(nil)

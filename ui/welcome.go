@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // The first run: start an empty register for one's own office, or look
@@ -21,7 +22,7 @@ const (
 )
 
 func (u *UI) showWelcome() {
-	how := widget.NewRadioGroup([]string{startEmpty, startSample}, nil)
+	how := widgets.NewRadioGroup([]string{startEmpty, startSample}, nil)
 	how.Required = true
 	how.SetSelected(startEmpty)
 	org := textField("如：××区人民政府办公室", "")

@@ -10,23 +10,57 @@ import (
 // It remembers the width it was last laid out at, so that its minimum
 // height counts the lines it needs at that width.
 type FlowLayout struct {
+	box   *fyne.Container
 	width float32
+	// windowWidth is the width of the window at that layout.
+	windowWidth float32
 	// end aligns each line to the right (toolbars at a screen's right edge).
 	end bool
 }
 
 // NewFlow returns a container with a flow layout.
 func NewFlow(objs ...fyne.CanvasObject) *fyne.Container {
-	return &fyne.Container{Layout: &FlowLayout{}, Objects: objs}
+	return newFlow(&FlowLayout{}, objs)
 }
 
 // NewFlowEnd is a flow whose lines are aligned to the right.
 func NewFlowEnd(objs ...fyne.CanvasObject) *fyne.Container {
-	return &fyne.Container{Layout: &FlowLayout{end: true}, Objects: objs}
+	return newFlow(&FlowLayout{end: true}, objs)
+}
+
+func newFlow(f *FlowLayout, objs []fyne.CanvasObject) *fyne.Container {
+	f.box = &fyne.Container{Layout: f, Objects: objs}
+	return f.box
+}
+
+// currentWindowWidth is the width of the flow's window, 0 when unknown.
+func (f *FlowLayout) currentWindowWidth() float32 {
+	if f.box == nil {
+		return 0
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.box); c != nil {
+		return c.Size().Width
+	}
+	return 0
+}
+
+// expectedWidth is the width the flow is about to be laid out at. A parent
+// asks for the minimum size before it gives the flow its new size, so
+// after the window was resized the width last laid out at is stale: the
+// lines counted at it would leave the flow the old height, and its extra
+// lines would cover what lies below (the table's header) until the next
+// layout. A flow stretches with the window, so its width changes by as
+// much as the window's did.
+func (f *FlowLayout) expectedWidth() float32 {
+	w := f.width
+	if now := f.currentWindowWidth(); now > 0 && f.windowWidth > 0 {
+		w += now - f.windowWidth
+	}
+	return w
 }
 
 func (f *FlowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	f.width = size.Width
+	f.width, f.windowWidth = size.Width, f.currentWindowWidth()
 	pad := theme.Padding()
 	x, y, lineH := float32(0), float32(0), float32(0)
 	var line []fyne.CanvasObject
@@ -62,9 +96,10 @@ func (f *FlowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // MinSize is the widest object by the height of all lines at the width the
-// container last had; before the first layout it is one line.
+// container is expected to have; before the first layout it is one line.
 func (f *FlowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
+	width := f.expectedWidth()
 	var w float32
 	x, y, lineH := float32(0), float32(0), float32(0)
 	for _, o := range objs {
@@ -75,7 +110,7 @@ func (f *FlowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		if m.Width > w {
 			w = m.Width
 		}
-		if f.width > 0 && x > 0 && x+m.Width > f.width {
+		if f.width > 0 && x > 0 && x+m.Width > width {
 			x, y, lineH = 0, y+lineH+pad, 0
 		}
 		x += m.Width + pad

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -67,5 +68,42 @@ func TestFlowEndAlignsRight(t *testing.T) {
 	}
 	if a.Position().Y != b.Position().Y || a.Position().X >= b.Position().X {
 		t.Fatal("the buttons left their order or their line")
+	}
+}
+
+// A window shrunk from 1280 to 1024 wide wraps its filter row at once, and
+// the table under it moves down in the same layout: the row's second line
+// never covers the table's header.
+func TestFlowWrapsClearOfTheTableWhenTheWindowShrinks(t *testing.T) {
+	test.NewTempApp(t)
+	var filters []fyne.CanvasObject
+	for _, label := range []string{"年度", "视图", "状态", "紧急程度", "单位", "收文日期", "关键词"} {
+		e := widget.NewEntry()
+		e.SetPlaceHolder("标题、文号、批示")
+		filters = append(filters, container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(110, 36), e)))
+	}
+	row := NewFlow(filters...)
+	header := widget.NewLabel("收文编号　收文日期　文件标题")
+	table := container.NewBorder(header, nil, nil, nil, widget.NewLabel("2026-0001"))
+	w := test.NewTempWindow(t, container.NewBorder(container.NewVBox(row, widget.NewSeparator()), nil, nil, nil, table))
+	w.Resize(fyne.NewSize(1280, 700))
+	oneLine := filters[0].MinSize().Height
+	for _, width := range []float32{1280, 1024, 800, 1280} {
+		w.Resize(fyne.NewSize(width, 700))
+		d := fyne.CurrentApp().Driver()
+		rowBottom := d.AbsolutePositionForObject(row).Y + row.Size().Height
+		var lowest float32
+		for _, o := range filters {
+			lowest = max(lowest, d.AbsolutePositionForObject(o).Y+o.Size().Height)
+		}
+		if lowest > rowBottom {
+			t.Errorf("at %v wide the filters reach down to %v, past their row's %v", width, lowest, rowBottom)
+		}
+		if top := d.AbsolutePositionForObject(header).Y; top < max(rowBottom, lowest) {
+			t.Errorf("at %v wide the table's header starts at %v, under the filter row ending at %v", width, top, rowBottom)
+		}
+		if width == 1280 && row.Size().Height != oneLine || width <= 1024 && row.Size().Height == oneLine {
+			t.Errorf("at %v wide the row is %v high (one line: %v)", width, row.Size().Height, oneLine)
+		}
 	}
 }

@@ -283,11 +283,9 @@ func (f *Form) Cancel() {
 
 // wireKeys gives every field of the shown dialog the dialog's keys: Esc
 // cancels from any field (rows added later too), and Enter in a
-// single-line field, a pick list or a check saves when the dialog has no
+// single-line field, a pick list, a check or a radio saves when the dialog has no
 // multi-line field (where Enter starts a new line, saving on Enter would
-// surprise). Radio buttons and check groups keep no focus after a click,
-// since Fyne's items inside them do not pass Esc on: with nothing focused,
-// the window's Esc reaches the dialog.
+// surprise).
 func (f *Form) wireKeys() {
 	multiLine := false
 	walk(f.content, func(o fyne.CanvasObject) {
@@ -295,34 +293,12 @@ func (f *Form) wireKeys() {
 			multiLine = true
 		}
 	})
-	unfocus := func() {
-		if c := f.win.Canvas(); c != nil {
-			c.Unfocus()
-		}
-	}
 	walk(f.content, func(o fyne.CanvasObject) {
 		if e, ok := o.(*Entry); ok && e.MultiLine {
 			e.onGrow = f.relayout
 		}
-		switch w := o.(type) {
-		case Escapable:
+		if w, ok := o.(Escapable); ok {
 			w.SetOnEscape(f.Cancel)
-		case *widget.RadioGroup:
-			changed := w.OnChanged
-			w.OnChanged = func(s string) {
-				if changed != nil {
-					changed(s)
-				}
-				unfocus()
-			}
-		case *widget.CheckGroup:
-			changed := w.OnChanged
-			w.OnChanged = func(s []string) {
-				if changed != nil {
-					changed(s)
-				}
-				unfocus()
-			}
 		}
 		if multiLine {
 			return
@@ -335,6 +311,10 @@ func (f *Form) wireKeys() {
 		case *Select:
 			w.onEnter = f.Save
 		case *Check:
+			w.onEnter = f.Save
+		case *RadioGroup:
+			w.onEnter = f.Save
+		case *CheckGroup:
 			w.onEnter = f.Save
 		}
 	})

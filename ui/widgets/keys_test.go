@@ -65,7 +65,18 @@ type keyForm struct {
 	title *Entry
 	kind  *Select
 	check *Check
-	saved int
+	// urgency and readers are groups whose items take the focus
+	urgency *RadioGroup
+	readers *CheckGroup
+	saved   int
+}
+
+// targets are the controls Tab reaches, by name.
+func (k *keyForm) targets() map[string]fyne.Focusable {
+	return map[string]fyne.Focusable{
+		"文件标题": k.title, "类别": k.kind, "需要传阅": k.check,
+		"缓急·急件": k.urgency.items[1].(fyne.Focusable), "传阅·李四": k.readers.items[1].(fyne.Focusable),
+	}
 }
 
 func newKeyForm(t *testing.T) *keyForm {
@@ -84,22 +95,27 @@ func newKeyForm(t *testing.T) *keyForm {
 	k.kind = NewSelect([]string{"办件", "阅件"}, nil)
 	k.kind.SetSelected("办件")
 	k.check = NewCheck("需要传阅", nil)
+	k.urgency = NewRadioGroup([]string{"平件", "急件", "特急"}, nil)
+	k.urgency.Horizontal, k.urgency.Required = true, true
+	k.urgency.SetSelected("平件")
+	k.readers = NewCheckGroup([]string{"张三", "李四"}, nil)
+	k.readers.Horizontal = true
 	k.form.Field("文件标题", k.title).Field("类别", k.kind).Field("", k.check)
+	k.form.Field("缓急", k.urgency).Field("传阅", k.readers)
 	k.form.Show(func(bool) error { k.saved++; return nil })
 	return k
 }
 
 // Esc cancels the dialog from wherever Tab left the focus: a pick list, a
-// check, the 取消 and 登记 buttons.
+// check, an item of a radio or check group, the 取消 and 登记 buttons.
 func TestEscapeFromEveryControlOfADialog(t *testing.T) {
-	for _, name := range []string{"类别", "需要传阅", "取消", "登记"} {
+	for _, name := range []string{"类别", "需要传阅", "缓急·急件", "传阅·李四", "取消", "登记"} {
 		k := newKeyForm(t)
 		c := k.win.Canvas()
 		if c.Focused() != k.title {
 			t.Fatalf("the dialog opened with the focus on %T, not the text field", c.Focused())
 		}
-		targets := map[string]fyne.Focusable{"类别": k.kind, "需要传阅": k.check}
-		target, ok := targets[name]
+		target, ok := k.targets()[name]
 		if !ok {
 			target = buttonIn(t, c, name)
 		}
@@ -126,11 +142,11 @@ func buttonIn(t *testing.T, c fyne.Canvas, text string) fyne.Focusable {
 // With something typed, Esc on a pick list or a check asks 保存 / 不保存 /
 // 取消 exactly as it does from the text field; Esc again is 取消.
 func TestEscapeFromAPickListAsksAboutTypedInput(t *testing.T) {
-	for _, name := range []string{"文件标题", "类别", "需要传阅"} {
+	for _, name := range []string{"文件标题", "类别", "需要传阅", "缓急·急件", "传阅·李四"} {
 		k := newKeyForm(t)
 		c := k.win.Canvas()
 		test.Type(k.title, "关于做好岁末年初安全生产工作的通知")
-		tabTo(t, c, map[string]fyne.Focusable{"文件标题": k.title, "类别": k.kind, "需要传阅": k.check}[name])
+		tabTo(t, c, k.targets()[name])
 		press(c, fyne.KeyEscape)
 		if !k.form.Visible() || !strings.Contains(shown(c), "「登记收文」中有尚未保存的内容。") {
 			t.Fatalf("Esc on %s did not ask before dropping typed input: %q", name, shown(c))
@@ -172,14 +188,14 @@ func TestEscapeAfterClosingAPickListUnchosen(t *testing.T) {
 	}
 }
 
-// Enter on a pick list or a check saves a dialog of single-line fields, as
-// it does in a text field; space and the arrows still work the control.
+// Enter on a pick list, a check or a group's item saves a dialog of
+// single-line fields, as it does in a text field; space and the arrows
+// still work the control.
 func TestEnterOnAPickListOrCheckSaves(t *testing.T) {
-	for _, name := range []string{"类别", "需要传阅"} {
+	for _, name := range []string{"类别", "需要传阅", "缓急·急件", "传阅·李四"} {
 		k := newKeyForm(t)
 		c := k.win.Canvas()
-		target := map[string]fyne.Focusable{"类别": k.kind, "需要传阅": k.check}[name]
-		tabTo(t, c, target)
+		tabTo(t, c, k.targets()[name])
 		press(c, fyne.KeyReturn)
 		if k.saved != 1 || k.form.Visible() {
 			t.Errorf("Enter on %s: saved %d times, dialog open %v", name, k.saved, k.form.Visible())

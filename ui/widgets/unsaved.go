@@ -65,11 +65,11 @@ func valueOf(o fyne.CanvasObject) (string, bool) {
 		return w.Text, true
 	case *Select:
 		return w.Selected, true
-	case *widget.RadioGroup:
+	case *RadioGroup:
 		return w.Selected, true
 	case *Check:
 		return strconv.FormatBool(w.Checked), true
-	case *widget.CheckGroup:
+	case *CheckGroup:
 		return strings.Join(w.Selected, "\x00"), true
 	}
 	return "", false
