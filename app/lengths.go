@@ -64,6 +64,8 @@ func (d *Document) textFields() []textField {
 		{"发文代字", d.IssuingCode, limitNumber}, {"起草单位", d.DraftUnit, limitUnit}, {"拟稿人", d.Drafter, limitName},
 		{"核稿人", d.CheckedBy, limitName}, {"签发人", d.Signer, limitName}, {"主送", d.MainTo, limitList},
 		{"抄送", d.CopyTo, limitList}, {"全宗号", d.Archive.Fonds, limitNumber}, {"机构代码", d.Archive.OrgCode, limitNumber},
+		{"来文签发人", d.SenderSigner, limitName}, {"不予公开的理由", d.DisclosureReason, limitNote},
+		{"合法性审查意见", d.LegalReview.Opinion, limitNote},
 	}
 	f = everyOf(f, "协办单位", d.CoUnits, limitUnit)
 	f = everyOf(f, "会签单位", d.Countersign, limitUnit)

@@ -45,6 +45,7 @@ func documentToRow(d *app.Document) documentRow {
 	var r documentRow
 	toRow(&r, d, "")
 	toRow(&r, &d.Archive, "Archive")
+	toRow(&r, &d.LegalReview, "LegalReview")
 	book := d.ReceivedOn
 	if d.Direction == app.Outgoing {
 		book = d.DraftedOn
@@ -71,6 +72,7 @@ func (r *documentRow) domain() app.Document {
 	var d app.Document
 	fromRow(&d, r, "")
 	fromRow(&d.Archive, r, "Archive")
+	fromRow(&d.LegalReview, r, "LegalReview")
 	return d
 }
 

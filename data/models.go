@@ -65,8 +65,19 @@ type documentRow struct {
 	Countersign      jsonList[string]
 	IssuedOn         string
 	PrintCount       int
-	CreatedAt        time.Time `gorm:"autoCreateTime:false"`
-	UpdatedAt        time.Time `gorm:"autoUpdateTime:false"`
+
+	// version 6: 文种, 退文原因, 来文签发人, 公开属性, 规范性文件 and its 合法性审查
+	Genre              string
+	ReturnCause        string
+	SenderSigner       string
+	Disclosure         string
+	DisclosureReason   string
+	Normative          bool
+	LegalReviewOn      string
+	LegalReviewOpinion string
+	LegalReviewPassed  bool
+	CreatedAt          time.Time `gorm:"autoCreateTime:false"`
+	UpdatedAt          time.Time `gorm:"autoUpdateTime:false"`
 }
 
 func (documentRow) TableName() string { return "documents" }
