@@ -101,7 +101,7 @@ func outgoing() app.Document {
 		Countersign: []string{"区财政局"}, IssuedOn: d("2026-01-11"), PrintCount: 40,
 		Genre: app.GenreNotice, Disclosure: app.DiscloseNot, DisclosureReason: "涉及内部工作安排", Normative: true,
 		LegalReview: app.LegalReview{On: d("2026-01-09"), Opinion: "经审查，符合法律法规规定", Passed: true},
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt:   created, UpdatedAt: changed,
 	}
 }
 
