@@ -223,6 +223,7 @@ type Document struct {
 	DisclosureReason string      // why 不予公开
 	Normative        bool        // 规范性文件 (normative.go)
 	LegalReview      LegalReview // the 区司法局's 合法性审查 of a 规范性文件
+	Cosigns          []Cosign    // 会签 sent and replied (cosign.go)
 
 	CreatedAt time.Time
 	UpdatedAt time.Time

@@ -78,6 +78,9 @@ func (d *Document) textFields() []textField {
 	for _, r := range d.Reminders {
 		f = append(f, textField{"催办内容", r.Text, limitNote}, textField{"催办人", r.Operator, limitName})
 	}
+	for _, c := range d.Cosigns {
+		f = append(f, textField{"会签单位", c.Party, limitUnit}, textField{"会签意见", c.Reply, limitNote})
+	}
 	for _, r := range d.Reviews {
 		f = append(f, textField{"审核领导", r.Leader, limitName}, textField{"审核意见", r.Opinion, limitNote})
 	}

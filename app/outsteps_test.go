@@ -142,3 +142,37 @@ func TestReturnCauses(t *testing.T) {
 		}
 	}
 }
+
+// 004 二十九: a 会签 is due in 7 working days; past due without a reply it
+// counts as 无不同意见.
+func TestCosign(t *testing.T) {
+	cal := NewCalendar(nil, []int{2026})
+	d := reviewedDraft()
+	sent := MustDate("2026-03-06") // a Friday
+	if _, err := d.SendCosign("区财政局", sent, cal); err != nil {
+		t.Fatal(err)
+	}
+	c := d.Cosigns[0]
+	if c.DueOn != MustDate("2026-03-17") {
+		t.Errorf("due %s, want 7 working days later, 2026-03-17", c.DueOn)
+	}
+	if _, err := d.SendCosign("区财政局", sent, cal); err == nil {
+		t.Error("the same unit asked twice while its reply is pending")
+	}
+	wantCode(t, d.ReplyCosign("区财政局", " ", sent), EINVALID, "reply without text")
+	if c.DeemedAgreed(MustDate("2026-03-17")) || !c.DeemedAgreed(MustDate("2026-03-18")) {
+		t.Error("a 会签 counts as agreed only once past its due day")
+	}
+	if got := c.State(MustDate("2026-03-18")); got != "逾期未回复，视为无不同意见" {
+		t.Errorf("state past due %q", got)
+	}
+	if err := d.ReplyCosign("区财政局", "同意", MustDate("2026-03-09")); err != nil {
+		t.Fatal(err)
+	}
+	if d.Cosigns[0].DeemedAgreed(MustDate("2026-04-01")) || len(d.PendingCosigns()) != 0 {
+		t.Error("a replied 会签 is still pending")
+	}
+	d.Status = StatusSigned
+	_, err := d.SendCosign("区住建局", sent, cal)
+	wantCode(t, err, ESTATE, "会签 after 签发")
+}

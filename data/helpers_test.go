@@ -101,7 +101,11 @@ func outgoing() app.Document {
 		Countersign: []string{"区财政局"}, IssuedOn: d("2026-01-11"), PrintCount: 40,
 		Genre: app.GenreNotice, Disclosure: app.DiscloseNot, DisclosureReason: "涉及内部工作安排", Normative: true,
 		LegalReview: app.LegalReview{On: d("2026-01-09"), Opinion: "经审查，符合法律法规规定", Passed: true},
-		CreatedAt:   created, UpdatedAt: changed,
+		Cosigns: []app.Cosign{
+			{Party: "区财政局", SentOn: d("2026-01-08"), DueOn: d("2026-01-19"), RepliedOn: d("2026-01-09"), Reply: "同意"},
+			{Party: "钱副区长", SentOn: d("2026-01-08"), DueOn: d("2026-01-19")},
+		},
+		CreatedAt: created, UpdatedAt: changed,
 	}
 }
 

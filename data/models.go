@@ -130,6 +130,20 @@ type reviewRow struct {
 
 func (reviewRow) TableName() string { return "doc_reviews" }
 
+// cosignRow is one 会签 of a draft (version 6).
+type cosignRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	DocID     int64
+	Pos       int
+	Party     string
+	SentOn    string
+	DueOn     string
+	RepliedOn string
+	Reply     string
+}
+
+func (cosignRow) TableName() string { return "doc_cosigns" }
+
 type sealRequestRow struct {
 	ID           int64 `gorm:"primaryKey"`
 	Number       string
@@ -364,6 +378,7 @@ func (r instructionRow) parent() int64 { return r.DocID }
 func (r circulationRow) parent() int64 { return r.DocID }
 func (r reminderRow) parent() int64    { return r.DocID }
 func (r reviewRow) parent() int64      { return r.DocID }
+func (r cosignRow) parent() int64      { return r.DocID }
 func (r approvalRow) parent() int64    { return r.RequestID }
 func (r stageRow) parent() int64       { return r.ItemID }
 func (r progressRow) parent() int64    { return r.ItemID }
