@@ -337,6 +337,10 @@ var docColumns = []column[doc]{
 	{key: "normative", header: "规范性文件", dir: app.Outgoing, width: 8, example: "否", field: func(d *doc) any { return &d.Normative }},
 	{key: "legal_review", header: "合法性审查", dir: app.Outgoing, width: 30,
 		get: func(d *doc, _ *env) any { return legalReviewText(d.LegalReview) }},
+	{key: "cosigns", header: "会签记录", dir: app.Outgoing, kind: kLines, width: 30,
+		get: func(d *doc, e *env) any {
+			return joinLines(d.Cosigns, func(c app.Cosign) string { return c.Party + "：" + c.SentOn.String() + "送，" + c.State(e.today) })
+		}},
 	{key: "status", header: "状态", names: []string{"办理状态", "当前状态", "处理状态"}, width: 9,
 		note: "留空时按所填内容推定", list: labels(append(append([]app.DocStatus{}, app.IncomingStatuses...), app.OutgoingStatuses...)),
 		get: func(d *doc, _ *env) any { return d.Status.Label() },

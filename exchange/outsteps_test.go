@@ -17,7 +17,8 @@ func TestExportOutgoingSteps(t *testing.T) {
 	out := app.Document{Direction: app.Outgoing, Status: app.StatusDrafted, Title: "关于印发《示例区行政执法公示办法》的通知",
 		IssuingCode: "示府办发", DraftUnit: "区司法局", Drafter: "刘文书", DraftedOn: day, Genre: app.GenreNotice,
 		Disclosure: app.DiscloseNot, DisclosureReason: "涉密文件", Normative: true,
-		LegalReview: app.LegalReview{On: day, Opinion: "符合法律法规规定", Passed: true}}
+		LegalReview: app.LegalReview{On: day, Opinion: "符合法律法规规定", Passed: true},
+		Cosigns:     []app.Cosign{{Party: "区财政局", SentOn: day, DueOn: app.MustDate("2026-03-11")}}}
 	in := app.Document{Direction: app.Incoming, Status: app.StatusReturned, Serial: "2026-0001", Year: 2026, Title: "关于申请防汛资金的请示",
 		FromUnit: "区水利局", ReceivedOn: day, Genre: app.GenreRequest, SenderSigner: "吴局长", ReturnCause: app.CauseSkipLevel, DoneOn: day}
 	if err := desk.Store.Update(ctx, func(tx app.Tx) error { return tx.InsertDocuments([]*app.Document{&out, &in}) }); err != nil {
@@ -38,6 +39,7 @@ func TestExportOutgoingSteps(t *testing.T) {
 		{"发文登记簿", "公开属性", "不予公开（涉密文件）"},
 		{"发文登记簿", "规范性文件", "是"},
 		{"发文登记簿", "合法性审查", "通过（2026-03-02）：符合法律法规规定"},
+		{"发文登记簿", "会签记录", "区财政局：2026-03-02送，逾期未回复，视为无不同意见"},
 		{"收文登记簿", "文种", "请示"},
 		{"收文登记簿", "退文原因", "越级请示"},
 		{"收文登记簿", "来文签发人", "吴局长"},

@@ -30,8 +30,8 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Print
 	rest := sh.Width() - lw
 
 	signed := signedBox(d.Signer, d.SignedOn, half)
-	counter := box(strings.Join(d.Countersign, "\n"), half)
-	if len(d.Countersign) > 0 {
+	counter := box(strings.Join(cosignLines(d), "\n"), half)
+	if len(d.Countersign) > 0 && len(d.Cosigns) == 0 {
 		counter.Footer = blankDate
 	}
 	var reviews []typeset.Block
@@ -122,4 +122,26 @@ func legalReviewText(r app.LegalReview) string {
 		return "规范性文件，须经区司法局合法性审查后签发"
 	}
 	return fmt.Sprintf("规范性文件，%s合法性审查%s（%s）：%s", app.LegalReviewer, r.Verdict(), r.On.Chinese(), r.Opinion)
+}
+
+// cosignLines fill the 会签 box: each recorded 会签 with its reply, or the
+// day it is due (004 二十九: 逾期不回复的视为无不同意见); units named for 会签
+// but not yet sent are listed alone, to sign by hand.
+func cosignLines(d *app.Document) []string {
+	var out []string
+	sent := map[string]bool{}
+	for _, c := range d.Cosigns {
+		sent[c.Party] = true
+		if !c.RepliedOn.IsZero() {
+			out = append(out, fmt.Sprintf("%s：%s（%s）", c.Party, c.Reply, c.RepliedOn.Chinese()))
+		} else {
+			out = append(out, fmt.Sprintf("%s：%s前回复，逾期视为无不同意见", c.Party, c.DueOn.Chinese()))
+		}
+	}
+	for _, u := range d.Countersign {
+		if !sent[u] {
+			out = append(out, u)
+		}
+	}
+	return out
 }

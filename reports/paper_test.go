@@ -224,6 +224,10 @@ func TestFormFields(t *testing.T) {
 	withheld := sampleOutgoing() // 不予公开, and a 规范性文件 reviewed by the 区司法局
 	withheld.Disclosure, withheld.DisclosureReason, withheld.Normative = app.DiscloseNot, "涉密文件", true
 	withheld.LegalReview = app.LegalReview{On: app.D(2026, 1, 9), Opinion: "经审查，符合法律法规规定。", Passed: true}
+	withheld.Cosigns = []app.Cosign{
+		{Party: "区数据局", SentOn: app.D(2026, 1, 8), DueOn: app.D(2026, 1, 19), RepliedOn: app.D(2026, 1, 9), Reply: "同意"},
+		{Party: "钱副区长", SentOn: app.D(2026, 1, 8), DueOn: app.D(2026, 1, 19)},
+	}
 	public := sampleOutgoing()
 	public.Disclosure = app.DiscloseActively
 	for _, tt := range []struct {
@@ -236,7 +240,8 @@ func TestFormFields(t *testing.T) {
 		{"outgoing", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }, []string{"示例区人民政府办公室发文稿纸", "校对", "公开属性", "□主动公开", "□依申请公开", "□不予公开"}},
 		{"government", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, gov) }, []string{"示例区人民政府发文稿纸"}},
 		{"withheld", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, withheld) },
-			[]string{"□主动公开", "□依申请公开", "■不予公开（涉密文件）", "法制审核", "区司法局合法性审查通过（2026年1月9日）：经审查，符合法律法规规定。"}},
+			[]string{"□主动公开", "□依申请公开", "■不予公开（涉密文件）", "法制审核", "区数据局：同意（2026年1月9日）",
+				"钱副区长：2026年1月19日前回复，逾期视为无不同意见", "区司法局", "区司法局合法性审查通过（2026年1月9日）：经审查，符合法律法规规定。"}},
 		{"public", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, public) }, []string{"■主动公开", "□依申请公开", "□不予公开"}},
 		{"seal", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }, []string{"负责人"}},
 		{"seallog", func(w io.Writer) (Printed, error) {

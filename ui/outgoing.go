@@ -45,6 +45,7 @@ func (b *docBook) outgoingDetails(d app.Document) fyne.CanvasObject {
 	f.addGenre(d)
 	f.addOutgoingSteps(d)
 	f.add("主送", d.MainTo).add("抄送", d.CopyTo).add("会签单位", strings.Join(d.Countersign, "、"))
+	f.addCosigns(d, b.u.desk.Today())
 	f.add("份数", countOf(d.Copies, "份")).add("页数", countOf(d.Pages, "页")).add("附件", d.Attachments)
 	if d.CheckedBy != "" {
 		f.add("核稿", fmt.Sprintf("%s（%s）", d.CheckedBy, d.CheckedOn))
@@ -70,6 +71,8 @@ func (b *docBook) outgoingActions() []*action[app.Document] {
 		{label: "核稿", icon: theme.DocumentCreateIcon(), run: b.checkForm, check: rule((*app.Document).CanCheckDraft)},
 		{label: "审核", icon: theme.VisibilityIcon(), run: b.reviewForm, check: rule((*app.Document).CanReview)},
 		{label: "合法性审查", icon: theme.DocumentIcon(), run: b.legalReviewForm, check: rule((*app.Document).CanRecordLegalReview)},
+		{label: "送会签", icon: theme.MailSendIcon(), run: b.cosignForm, check: rule((*app.Document).CanCosign)},
+		{label: "会签回复", icon: theme.MailReplyIcon(), run: b.cosignReplyForm, check: rule(canReplyCosign)},
 		{label: "签发", icon: theme.ConfirmIcon(), run: b.signForm, check: rule((*app.Document).CanSign)},
 		{label: "印发", icon: theme.DocumentPrintIcon(), run: b.issueForm, check: rule((*app.Document).CanIssue)},
 		{label: "归档", icon: theme.StorageIcon(), run: b.archiveForm, check: rule((*app.Document).CanArchive)},

@@ -129,3 +129,58 @@ func (b *docBook) returnCounts() string {
 	}
 	return fmt.Sprintf("%d年已退文：%s。", year, strings.Join(parts, "，"))
 }
+
+// addCosigns lists each 会签 of a draft with where it stands today.
+func (f *fields) addCosigns(d app.Document, today app.Date) {
+	var lines []string
+	for _, c := range d.Cosigns {
+		lines = append(lines, fmt.Sprintf("%s　%s送　%s", c.Party, c.SentOn, c.State(today)))
+	}
+	f.add("会签记录", strings.Join(lines, "\n"))
+}
+
+// cosignForm sends the draft for 会签 to a unit or a leader, today.
+func (b *docBook) cosignForm(d app.Document) {
+	party := b.u.unitField("")
+	f := b.u.newForm("送会签 "+d.Title, "送会签")
+	f.Top(note(fmt.Sprintf("会签一般应在%d个工作日内回复，逾期不回复的视为无不同意见（西市区政府工作规则二十九）。今天送出，到期日按工作日推算。", app.CosignWorkdays)))
+	f.Field("会签单位或领导", party)
+	f.Show(func(bool) error {
+		out, warn, err := b.u.desk.SendCosign(b.u.ctx, d.ID, party.Text)
+		if err == nil {
+			if warn != nil {
+				f.Warn(warn.String())
+			}
+			b.done(*out)
+		}
+		return err
+	})
+}
+
+// cosignReplyForm records the reply of a pending 会签.
+func (b *docBook) cosignReplyForm(d app.Document) {
+	party := selectField(d.PendingCosigns(), "")
+	reply := textArea("照录会签意见，如：同意", "", 3)
+	on := b.u.dateField(b.u.desk.Today(), true)
+	f := b.u.newForm("会签回复 "+d.Title, "登记")
+	f.Field("会签单位或领导", party).Field("会签意见", reply).Field("回复日期", on)
+	f.Show(func(bool) error {
+		day, err := dateOf("回复日期", on)
+		if err != nil {
+			return err
+		}
+		out, err := b.u.desk.ReplyCosign(b.u.ctx, d.ID, party.Selected, reply.Text, day)
+		if err == nil {
+			b.done(*out)
+		}
+		return err
+	})
+}
+
+// canReplyCosign says why no 会签 reply can be recorded, or nil.
+func canReplyCosign(d *app.Document) error {
+	if len(d.PendingCosigns()) == 0 {
+		return app.Errorf(app.ESTATE, "没有待回复的会签")
+	}
+	return nil
+}

@@ -133,3 +133,27 @@ func TestReturnOffersCauses(t *testing.T) {
 		}
 	}
 }
+
+// A draft is sent for 会签 and the reply recorded in the window; the details
+// list each 会签 with its due day or reply.
+func TestCosignInWindow(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	draftInWindow(h, "关于调整区政府值班安排的通知", false)
+	if enabled(u.outgoing.book, "会签回复") {
+		t.Fatal("会签回复 enabled with no 会签 sent")
+	}
+	tapAction(h, u.outgoing.book, "送会签")
+	h.typeIn("会签单位或领导", "区财政局")
+	h.save()
+	c := u.outgoing.sel.Cosigns
+	if len(c) != 1 || c[0].DueOn.IsZero() || !h.shows("待回复，"+c[0].DueOn.String()+"前") {
+		t.Fatalf("会签 sent: %+v", c)
+	}
+	tapAction(h, u.outgoing.book, "会签回复")
+	h.typeIn("会签意见", "同意")
+	h.save()
+	if !h.shows("已回复：同意") || enabled(u.outgoing.book, "会签回复") {
+		t.Fatal("the reply is not shown, or 会签回复 still enabled")
+	}
+}
