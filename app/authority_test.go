@@ -92,7 +92,7 @@ func TestPreset003MatchesSign(t *testing.T) {
 	for _, code := range bodies {
 		for _, names := range reviewSets {
 			for _, signer := range officeLeaders() {
-				d := &Document{Direction: Outgoing, Status: StatusReviewed, Reviews: reviewed(t, names...)}
+				d := &Document{Direction: Outgoing, Status: StatusReviewed, Disclosure: DiscloseActively, Reviews: reviewed(t, names...)}
 				signErr := d.Sign(signer, on, code, 1)
 				_, ruleErr := authority.CheckSignature(SignatureRequest{Body: code.Body, Reviews: reviewed(t, names...), Signer: signer, On: on})
 				if (signErr == nil) != (ruleErr == nil) {

@@ -184,11 +184,11 @@ func (k *Desk) Complete(ctx context.Context, id int64, result string) (*Document
 	})
 }
 
-// ReturnToSender is 退文 today, with the reason. The document must be 待拟办 or
+// ReturnToSender is 退文 today, for a preset cause with the particulars. The document must be 待拟办 or
 // 待批示 (CanReturnToSender).
-func (k *Desk) ReturnToSender(ctx context.Context, id int64, reason string) (*Document, error) {
+func (k *Desk) ReturnToSender(ctx context.Context, id int64, cause ReturnCause, reason string) (*Document, error) {
 	return k.changeDoc(ctx, id, "退文", func(_ Tx, d *Document) (string, error) {
-		return reason, d.ReturnToSender(reason, k.Today())
+		return strings.TrimSuffix(string(cause)+"："+strings.TrimSpace(reason), "："), d.ReturnToSender(cause, reason, k.Today())
 	})
 }
 

@@ -193,7 +193,7 @@ func TestDeskOutgoingWorkflow(t *testing.T) {
 	desk, s, _ := newDesk(t)
 	ok := mustDoc(t)
 	draft := func(code, title string) *app.Document {
-		d := &app.Document{Title: title, IssuingCode: code, DraftUnit: "区政务服务中心", Drafter: "陈拟稿", DraftedOn: desk.Today()}
+		d := &app.Document{Title: title, IssuingCode: code, DraftUnit: "区政务服务中心", Drafter: "陈拟稿", DraftedOn: desk.Today(), Disclosure: app.DiscloseActively}
 		must(t, desk.DraftOutgoing(ctx, d))
 		ok(desk.CheckDraft(ctx, d.ID))
 		ok(desk.ReviewDraft(ctx, d.ID, "周副主任", "同意", desk.Today()))

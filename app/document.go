@@ -175,6 +175,7 @@ type Document struct {
 	Urgency     Urgency
 	Kind        DocKind
 	Remarks     string
+	Genre       Genre // 文种 (doctype.go)
 
 	Proposal   string // 拟办意见
 	ProposedBy string
@@ -196,7 +197,9 @@ type Document struct {
 	Reminders    []Reminder
 	Archive      Archive
 
-	ReturnReason string // 退文 or 转办 reason
+	ReturnReason string      // 退文 or 转办 reason
+	ReturnCause  ReturnCause // the preset cause of a 退文 (doctype.go)
+	SenderSigner string      // 来文签发人 of an incoming document
 	TransferTo   string
 	DuplicateOf  int64 // a probable duplicate the user chose to keep
 
@@ -215,6 +218,12 @@ type Document struct {
 	Countersign []string // 会签单位
 	IssuedOn    Date     // 印发日期
 	PrintCount  int
+
+	Disclosure       Disclosure  // 公开属性 (disclosure.go)
+	DisclosureReason string      // why 不予公开
+	Normative        bool        // 规范性文件 (normative.go)
+	LegalReview      LegalReview // the 区司法局's 合法性审查 of a 规范性文件
+	Cosigns          []Cosign    // 会签 sent and replied (cosign.go)
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -255,6 +264,9 @@ func (d *Document) ValidateNew() error {
 	if d.Kind != KindAction && d.Kind != KindReading {
 		return Errorf(EINVALID, "文件类别应为办件或阅件")
 	}
+	if err := d.validateGenre(); err != nil {
+		return err
+	}
 	switch d.Direction {
 	case Incoming:
 		if d.FromUnit == "" {
@@ -282,6 +294,9 @@ func (d *Document) ValidateNew() error {
 		if d.DraftedOn.IsZero() {
 			return Errorf(EINVALID, "请填写拟稿日期")
 		}
+		if err := d.validateDisclosure(); err != nil {
+			return err
+		}
 		if d.Status == "" {
 			d.Status = StatusDrafted
 		}
@@ -302,11 +317,12 @@ func (d *Document) ApplyRegistration(edited *Document) error {
 	}
 	d.Title, d.FromUnit, d.DocNo, d.WrittenOn = edited.Title, edited.FromUnit, edited.DocNo, edited.WrittenOn
 	d.Copies, d.Pages, d.Attachments, d.Remarks = edited.Copies, edited.Pages, edited.Attachments, edited.Remarks
-	d.Secrecy, d.Urgency, d.Kind = edited.Secrecy, edited.Urgency, edited.Kind
+	d.Secrecy, d.Urgency, d.Kind, d.Genre = edited.Secrecy, edited.Urgency, edited.Kind, edited.Genre
 	if d.Direction == Incoming {
-		d.ReceivedOn = edited.ReceivedOn
+		d.ReceivedOn, d.SenderSigner = edited.ReceivedOn, edited.SenderSigner
 	} else {
 		d.DraftUnit, d.Drafter, d.DraftedOn = edited.DraftUnit, edited.Drafter, edited.DraftedOn
+		d.Disclosure, d.DisclosureReason, d.Normative = edited.Disclosure, edited.DisclosureReason, edited.Normative
 		d.MainTo, d.CopyTo, d.Countersign = edited.MainTo, edited.CopyTo, edited.Countersign
 		fixed := d.CanChangeIssuingCode()
 		if fixed != nil && edited.IssuingCode != d.IssuingCode {
@@ -605,15 +621,20 @@ func (d *Document) CanReturnToSender() error {
 	return d.mustBe("退文", StatusRegistered, StatusProposed)
 }
 
-// ReturnToSender is 退文: the document is not accepted, with the reason.
-func (d *Document) ReturnToSender(reason string, on Date) error {
+// ReturnToSender is 退文: the document is not accepted, for one of the
+// preset causes (ReturnCauses), with the particulars; 其他 needs them.
+func (d *Document) ReturnToSender(cause ReturnCause, reason string, on Date) error {
 	if err := d.CanReturnToSender(); err != nil {
 		return err
 	}
-	if strings.TrimSpace(reason) == "" {
-		return Errorf(EINVALID, "请写明退文理由")
+	if !slices.Contains(ReturnCauses, cause) {
+		return Errorf(EINVALID, "请选择退文原因")
 	}
-	d.ReturnReason, d.DoneOn, d.Status = strings.TrimSpace(reason), on, StatusReturned
+	reason = strings.TrimSpace(reason)
+	if reason == "" && cause == CauseOther {
+		return Errorf(EINVALID, "退文原因为“其他”的，请写明退文理由")
+	}
+	d.ReturnCause, d.ReturnReason, d.DoneOn, d.Status = cause, reason, on, StatusReturned
 	return nil
 }
 
@@ -734,7 +755,7 @@ func (d *Document) CheckSign(signer Leader, on Date, code IssuingCode) error {
 	if on.IsZero() || on.Before(d.DraftedOn) {
 		return Errorf(EINVALID, "签发日期不能早于拟稿日期（%s）", d.DraftedOn)
 	}
-	return nil
+	return d.checkBeforeSigning()
 }
 
 // Sign records the 签发 and gives the document its 发文字号, serial being

@@ -131,8 +131,8 @@ func TestReadingDocumentNeedsNoLeadUnit(t *testing.T) {
 
 func TestReturnAndTransfer(t *testing.T) {
 	d := newIncoming()
-	wantCode(t, d.ReturnToSender(" ", d.ReceivedOn), EINVALID, "退文 without reason")
-	if err := d.ReturnToSender("直接报送领导个人，不符合行文规则", d.ReceivedOn); err != nil || d.Status != StatusReturned {
+	wantCode(t, d.ReturnToSender(CauseOther, " ", d.ReceivedOn), EINVALID, "退文 for 其他 without reason")
+	if err := d.ReturnToSender(CauseToLeader, "直接报送领导个人，不符合行文规则", d.ReceivedOn); err != nil || d.Status != StatusReturned {
 		t.Fatalf("退文: %v %s", err, d.Status)
 	}
 	d = newIncoming()
@@ -143,12 +143,12 @@ func TestReturnAndTransfer(t *testing.T) {
 	d = newIncoming()
 	_ = d.Propose("呈王区长阅示。", "张秘书", d.ReceivedOn)
 	_ = d.Instruct(Instruction{Leader: "王区长", Text: "同意", On: d.ReceivedOn})
-	wantCode(t, d.ReturnToSender("理由", d.ReceivedOn), ESTATE, "退文 after 批示")
+	wantCode(t, d.ReturnToSender(CauseOther, "理由", d.ReceivedOn), ESTATE, "退文 after 批示")
 }
 
 func TestOutgoingLifecycle(t *testing.T) {
 	d := &Document{Direction: Outgoing, Title: "关于印发《示例区2027年重点工作任务分解方案》的通知", IssuingCode: "示府发",
-		DraftUnit: "区政府办公室", Drafter: "刘文书", DraftedOn: MustDate("2026-11-02")}
+		DraftUnit: "区政府办公室", Drafter: "刘文书", DraftedOn: MustDate("2026-11-02"), Disclosure: DiscloseActively}
 	if err := d.ValidateNew(); err != nil || d.Status != StatusDrafted {
 		t.Fatal(err)
 	}

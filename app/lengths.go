@@ -64,6 +64,8 @@ func (d *Document) textFields() []textField {
 		{"发文代字", d.IssuingCode, limitNumber}, {"起草单位", d.DraftUnit, limitUnit}, {"拟稿人", d.Drafter, limitName},
 		{"核稿人", d.CheckedBy, limitName}, {"签发人", d.Signer, limitName}, {"主送", d.MainTo, limitList},
 		{"抄送", d.CopyTo, limitList}, {"全宗号", d.Archive.Fonds, limitNumber}, {"机构代码", d.Archive.OrgCode, limitNumber},
+		{"来文签发人", d.SenderSigner, limitName}, {"不予公开的理由", d.DisclosureReason, limitNote},
+		{"合法性审查意见", d.LegalReview.Opinion, limitNote},
 	}
 	f = everyOf(f, "协办单位", d.CoUnits, limitUnit)
 	f = everyOf(f, "会签单位", d.Countersign, limitUnit)
@@ -75,6 +77,9 @@ func (d *Document) textFields() []textField {
 	}
 	for _, r := range d.Reminders {
 		f = append(f, textField{"催办内容", r.Text, limitNote}, textField{"催办人", r.Operator, limitName})
+	}
+	for _, c := range d.Cosigns {
+		f = append(f, textField{"会签单位", c.Party, limitUnit}, textField{"会签意见", c.Reply, limitNote})
 	}
 	for _, r := range d.Reviews {
 		f = append(f, textField{"审核领导", r.Leader, limitName}, textField{"审核意见", r.Opinion, limitNote})

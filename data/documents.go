@@ -45,6 +45,7 @@ func documentToRow(d *app.Document) documentRow {
 	var r documentRow
 	toRow(&r, d, "")
 	toRow(&r, &d.Archive, "Archive")
+	toRow(&r, &d.LegalReview, "LegalReview")
 	book := d.ReceivedOn
 	if d.Direction == app.Outgoing {
 		book = d.DraftedOn
@@ -71,6 +72,7 @@ func (r *documentRow) domain() app.Document {
 	var d app.Document
 	fromRow(&d, r, "")
 	fromRow(&d.Archive, r, "Archive")
+	fromRow(&d.LegalReview, r, "LegalReview")
 	return d
 }
 
@@ -81,6 +83,7 @@ func fillDocuments(db *gorm.DB, rows []documentRow) ([]app.Document, error) {
 	circ := children[circulationRow](db, "doc_id", ids, &err)
 	rem := children[reminderRow](db, "doc_id", ids, &err)
 	rev := children[reviewRow](db, "doc_id", ids, &err)
+	cos := children[cosignRow](db, "doc_id", ids, &err)
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +101,9 @@ func fillDocuments(db *gorm.DB, rows []documentRow) ([]app.Document, error) {
 		})
 		d.Reviews = convert(rev[d.ID], func(_ int, r reviewRow) app.Review {
 			return app.Review{Leader: r.Leader, Role: app.Role(r.Role), On: dateOf(r.OnDate), Opinion: r.Opinion}
+		})
+		d.Cosigns = convert(cos[d.ID], func(_ int, r cosignRow) app.Cosign {
+			return app.Cosign{Party: r.Party, SentOn: dateOf(r.SentOn), DueOn: dateOf(r.DueOn), RepliedOn: dateOf(r.RepliedOn), Reply: r.Reply}
 		})
 		out[i] = d
 	}
@@ -124,6 +130,11 @@ func saveDocumentChildren(db *gorm.DB, id int64, d *app.Document) error {
 		func() error {
 			return replaceChildren(db, "doc_id", id, convert(d.Reviews, func(i int, r app.Review) reviewRow {
 				return reviewRow{DocID: id, Pos: i, Leader: r.Leader, Role: string(r.Role), OnDate: dateText(r.On), Opinion: r.Opinion}
+			}))
+		},
+		func() error {
+			return replaceChildren(db, "doc_id", id, convert(d.Cosigns, func(i int, c app.Cosign) cosignRow {
+				return cosignRow{DocID: id, Pos: i, Party: c.Party, SentOn: dateText(c.SentOn), DueOn: dateText(c.DueOn), RepliedOn: dateText(c.RepliedOn), Reply: c.Reply}
 			}))
 		},
 	)

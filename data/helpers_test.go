@@ -80,6 +80,7 @@ func incoming() app.Document {
 		Reminders:    []app.Reminder{{On: d("2026-01-12"), Text: "请于1月14日前反馈", Operator: "李文书"}},
 		Archive:      app.Archive{Fonds: "Z109", Year: 2026, Retention: app.Retain30, OrgCode: "BGS", Piece: 3, FiledOn: d("2026-02-01")},
 		ReturnReason: "无", TransferTo: "区应急管理局", DuplicateOf: 99,
+		Genre: app.GenreRequest, ReturnCause: app.CauseToLeader, SenderSigner: "吴局长",
 		CreatedAt: created, UpdatedAt: changed,
 	}
 }
@@ -98,6 +99,12 @@ func outgoing() app.Document {
 		},
 		Signer: "孙主任", SignedOn: d("2026-01-10"), MainTo: "各镇人民政府，区政府各部门", CopyTo: "区委办公室",
 		Countersign: []string{"区财政局"}, IssuedOn: d("2026-01-11"), PrintCount: 40,
+		Genre: app.GenreNotice, Disclosure: app.DiscloseNot, DisclosureReason: "涉及内部工作安排", Normative: true,
+		LegalReview: app.LegalReview{On: d("2026-01-09"), Opinion: "经审查，符合法律法规规定", Passed: true},
+		Cosigns: []app.Cosign{
+			{Party: "区财政局", SentOn: d("2026-01-08"), DueOn: d("2026-01-19"), RepliedOn: d("2026-01-09"), Reply: "同意"},
+			{Party: "钱副区长", SentOn: d("2026-01-08"), DueOn: d("2026-01-19")},
+		},
 		CreatedAt: created, UpdatedAt: changed,
 	}
 }

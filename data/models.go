@@ -65,8 +65,19 @@ type documentRow struct {
 	Countersign      jsonList[string]
 	IssuedOn         string
 	PrintCount       int
-	CreatedAt        time.Time `gorm:"autoCreateTime:false"`
-	UpdatedAt        time.Time `gorm:"autoUpdateTime:false"`
+
+	// version 6: 文种, 退文原因, 来文签发人, 公开属性, 规范性文件 and its 合法性审查
+	Genre              string
+	ReturnCause        string
+	SenderSigner       string
+	Disclosure         string
+	DisclosureReason   string
+	Normative          bool
+	LegalReviewOn      string
+	LegalReviewOpinion string
+	LegalReviewPassed  bool
+	CreatedAt          time.Time `gorm:"autoCreateTime:false"`
+	UpdatedAt          time.Time `gorm:"autoUpdateTime:false"`
 }
 
 func (documentRow) TableName() string { return "documents" }
@@ -118,6 +129,20 @@ type reviewRow struct {
 }
 
 func (reviewRow) TableName() string { return "doc_reviews" }
+
+// cosignRow is one 会签 of a draft (version 6).
+type cosignRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	DocID     int64
+	Pos       int
+	Party     string
+	SentOn    string
+	DueOn     string
+	RepliedOn string
+	Reply     string
+}
+
+func (cosignRow) TableName() string { return "doc_cosigns" }
 
 type sealRequestRow struct {
 	ID           int64 `gorm:"primaryKey"`
@@ -353,6 +378,7 @@ func (r instructionRow) parent() int64 { return r.DocID }
 func (r circulationRow) parent() int64 { return r.DocID }
 func (r reminderRow) parent() int64    { return r.DocID }
 func (r reviewRow) parent() int64      { return r.DocID }
+func (r cosignRow) parent() int64      { return r.DocID }
 func (r approvalRow) parent() int64    { return r.RequestID }
 func (r stageRow) parent() int64       { return r.ItemID }
 func (r progressRow) parent() int64    { return r.ItemID }

@@ -69,8 +69,11 @@ func TestRoundTrip(t *testing.T) {
 	t.Run("outgoing", func(t *testing.T) {
 		roundTrip(t, s, outgoing(), func(d *app.Document) *int64 { return &d.ID },
 			app.Tx.SaveDocument, app.Tx.Document, func(id int64) (*app.Document, error) { return s.Document(ctx, id) },
-			func(d *app.Document) { d.Reviews, d.PrintCount = d.Reviews[1:], 41 },
-			map[string]func(*app.Document) int{"doc_reviews": func(d *app.Document) int { return len(d.Reviews) }})
+			func(d *app.Document) { d.Reviews, d.PrintCount, d.Cosigns = d.Reviews[1:], 41, d.Cosigns[1:] },
+			map[string]func(*app.Document) int{
+				"doc_reviews": func(d *app.Document) int { return len(d.Reviews) },
+				"doc_cosigns": func(d *app.Document) int { return len(d.Cosigns) },
+			})
 	})
 	t.Run("seal request", func(t *testing.T) {
 		roundTrip(t, s, sealRequest(), func(r *app.SealRequest) *int64 { return &r.ID },

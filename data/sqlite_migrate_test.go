@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"gongwen/app"
 )
 
@@ -71,11 +73,12 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	in, it := incoming(), item()
 	in.AssignedOn = app.Date{} // files before version 4 have no 交办 date
+	clearVersion6(&in)
 	row := documentToRow(&in)
 	itRow := itemToRow(&it)
 	if err := firstErr(
-		func() error { return db.Omit("AssignedOn").Create(&row).Error },
-		func() error { return saveDocumentChildren(db, row.ID, &in) },
+		func() error { return db.Omit(append(version6Columns, "AssignedOn")...).Create(&row).Error },
+		func() error { return saveOldChildren(db, row.ID, &in) },
 		func() error { return db.Create(&itRow).Error },
 		func() error { return saveItemChildren(db, itRow.ID, &it) },
 	); err != nil {
@@ -218,16 +221,17 @@ func oldIndexedFile(t *testing.T, version int, insertEntry string) (path string,
 		t.Fatal(err)
 	}
 	in := incoming()
-	create := db.Create
+	clearVersion6(&in)
+	create := db.Omit(version6Columns...).Create
 	if version < 4 {
 		in.AssignedOn = app.Date{} // files before version 4 have no 交办 date
-		create = db.Omit("AssignedOn").Create
+		create = db.Omit(append(version6Columns, "AssignedOn")...).Create
 	}
 	row = documentToRow(&in)
 	chars, pairs := indexTokens(documentEntry(&in).Fields)
 	if err := firstErr(
 		func() error { return create(&row).Error },
-		func() error { return saveDocumentChildren(db, row.ID, &in) },
+		func() error { return saveOldChildren(db, row.ID, &in) },
 		func() error { return db.Exec(insertEntry, row.ID, in.Serial, in.Title).Error },
 		func() error { return db.Exec("INSERT INTO search_chars (rowid, c) VALUES (7, ?)", chars).Error },
 		func() error { return db.Exec("INSERT INTO search_pairs (rowid, p) VALUES (7, ?)", pairs).Error },
@@ -250,4 +254,25 @@ func openMigrated(t *testing.T, path string) *Store {
 		t.Errorf("version after open %d", v)
 	}
 	return s
+}
+
+// version6Columns are the documents' columns files before version 6 lack.
+var version6Columns = []string{"Genre", "ReturnCause", "SenderSigner", "Disclosure", "DisclosureReason",
+	"Normative", "LegalReviewOn", "LegalReviewOpinion", "LegalReviewPassed"}
+
+// clearVersion6 empties the fields files before version 6 cannot hold: they
+// read back empty after the migration.
+func clearVersion6(d *app.Document) {
+	d.Genre, d.ReturnCause, d.SenderSigner = "", "", ""
+	d.Disclosure, d.DisclosureReason, d.Normative, d.LegalReview = "", "", false, app.LegalReview{}
+	d.Cosigns = nil
+}
+
+// saveOldChildren saves a document's child rows into a file before version
+// 6, which has no doc_cosigns table yet (its documents have no 会签 records).
+func saveOldChildren(db *gorm.DB, id int64, d *app.Document) error {
+	if err := saveDocumentChildren(db, id, d); err != nil && !strings.Contains(err.Error(), "no such table: doc_cosigns") {
+		return err
+	}
+	return nil
 }

@@ -416,3 +416,31 @@ CREATE INDEX documents_urgency ON documents (direction, urgency, year, serial_nu
 DROP INDEX documents_doc_no;
 CREATE INDEX documents_doc_no ON documents (doc_no_key);
 `
+
+// schemaOutgoingSteps (version 6) records the steps the seeds ask of a
+// document beyond the register: its 文种, the preset cause of a 退文, the
+// 来文签发人, a 发文's 公开属性, for a 规范性文件 the 区司法局's 合法性审查, and
+// each 会签 of a draft (doc_cosigns).
+const schemaOutgoingSteps = `
+ALTER TABLE documents ADD COLUMN genre TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN return_cause TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN sender_signer TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN disclosure TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN disclosure_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN normative INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN legal_review_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN legal_review_opinion TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN legal_review_passed INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE doc_cosigns (
+	id         INTEGER PRIMARY KEY,
+	doc_id     INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+	pos        INTEGER NOT NULL,
+	party      TEXT NOT NULL DEFAULT '',
+	sent_on    TEXT NOT NULL DEFAULT '',
+	due_on     TEXT NOT NULL DEFAULT '',
+	replied_on TEXT NOT NULL DEFAULT '',
+	reply      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX doc_cosigns_doc ON doc_cosigns (doc_id, pos);
+`

@@ -3,6 +3,7 @@ package exchange
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gongwen/app"
@@ -248,6 +249,10 @@ var docColumns = []column[doc]{
 		note: "留空时取发文字号中的代字", field: func(d *doc) any { return &d.IssuingCode }},
 	{key: "title", header: "文件标题", names: []string{"标题", "文件名称", "来文标题", "文件题目", "题名", "文件名", "公文标题", "文件标题事由"},
 		width: 44, need: true, example: "关于做好2024年安全生产工作的通知", field: func(d *doc) any { return &d.Title }},
+	{key: "genre", header: "文种", names: []string{"公文种类", "文件种类"}, kind: kName, width: 8, example: "通知",
+		note: "通知、请示、报告、函、意见、决定、纪要、批复、通报、公告等；留空为未注明", list: func() []string { return strs(app.Genres) },
+		get: func(d *doc, _ *env) any { return string(d.Genre) },
+		set: func(d *doc, s string, _ cellCtx) (err error) { d.Genre, err = app.ParseGenre(s); return err }},
 	{key: "written_on", header: "成文日期", names: []string{"成文时间", "文件日期"}, width: 12, example: "2024-03-01", note: dateNote,
 		field: func(d *doc) any { return &d.WrittenOn }},
 	{key: "secrecy", header: "密级", names: []string{"秘密等级", "密等", "保密等级"}, width: 7, example: "无", note: "无、秘密、机密、绝密；留空为无",
@@ -289,6 +294,18 @@ var docColumns = []column[doc]{
 		field: func(d *doc) any { return &d.TransferTo }},
 	{key: "return_reason", header: "退文转办理由", dir: app.Incoming, names: []string{"退文理由", "转办理由", "退办理由"}, kind: kText, width: 18,
 		field: func(d *doc) any { return &d.ReturnReason }},
+	{key: "return_cause", header: "退文原因", dir: app.Incoming, names: []string{"退文类别"}, kind: kName, width: 14,
+		list: func() []string { return strs(app.ReturnCauses) },
+		get:  func(d *doc, _ *env) any { return string(d.ReturnCause) },
+		set: func(d *doc, s string, _ cellCtx) error {
+			d.ReturnCause = app.ReturnCause(cleanName(s))
+			if d.ReturnCause != "" && !slices.Contains(app.ReturnCauses, d.ReturnCause) {
+				return app.Errorf(app.EINVALID, "退文原因“%s”无法识别，应为 %s 之一", app.Excerpt(s), strings.Join(strs(app.ReturnCauses), "、"))
+			}
+			return nil
+		}},
+	{key: "sender_signer", header: "来文签发人", dir: app.Incoming, kind: kName, width: 9,
+		field: func(d *doc) any { return &d.SenderSigner }},
 	{key: "draft_unit", header: "起草单位", dir: app.Outgoing, names: []string{"拟稿单位", "承办科室", "承办单位", "主办科室", "起草科室", "拟稿科室"},
 		kind: kName, width: 14, example: "秘书股", field: func(d *doc) any { return &d.DraftUnit }},
 	{key: "drafter", header: "拟稿人", dir: app.Outgoing, names: []string{"起草人", "拟稿", "承办人"}, kind: kName, width: 9, example: "李四",
@@ -308,6 +325,22 @@ var docColumns = []column[doc]{
 		field: func(d *doc) any { return &d.PrintCount }},
 	{key: "issued_on", header: "印发日期", dir: app.Outgoing, names: []string{"发文日期", "印发时间", "日期", "发出日期"}, width: 12, example: "2024-03-09",
 		field: func(d *doc) any { return &d.IssuedOn }},
+	{key: "disclosure", header: "公开属性", dir: app.Outgoing, names: []string{"公开方式", "公开类型"}, width: 14, example: "主动公开",
+		note: "主动公开、依申请公开或不予公开（理由）", list: func() []string { return strs(app.Disclosures) },
+		get: func(d *doc, _ *env) any { return d.DisclosureText() },
+		set: func(d *doc, s string, _ cellCtx) (err error) {
+			choice, reason, _ := strings.Cut(cleanLine(s), "（")
+			d.Disclosure, err = app.ParseDisclosure(choice)
+			d.DisclosureReason = strings.TrimSuffix(reason, "）")
+			return err
+		}},
+	{key: "normative", header: "规范性文件", dir: app.Outgoing, width: 8, example: "否", field: func(d *doc) any { return &d.Normative }},
+	{key: "legal_review", header: "合法性审查", dir: app.Outgoing, width: 30,
+		get: func(d *doc, _ *env) any { return legalReviewText(d.LegalReview) }},
+	{key: "cosigns", header: "会签记录", dir: app.Outgoing, kind: kLines, width: 30,
+		get: func(d *doc, e *env) any {
+			return joinLines(d.Cosigns, func(c app.Cosign) string { return c.Party + "：" + c.SentOn.String() + "送，" + c.State(e.today) })
+		}},
 	{key: "status", header: "状态", names: []string{"办理状态", "当前状态", "处理状态"}, width: 9,
 		note: "留空时按所填内容推定", list: labels(append(append([]app.DocStatus{}, app.IncomingStatuses...), app.OutgoingStatuses...)),
 		get: func(d *doc, _ *env) any { return d.Status.Label() },
@@ -633,3 +666,12 @@ var catalogTable = table[doc]{name: "归档文件目录", columns: []column[doc]
 	{key: "pages", header: "页数", width: 6, get: func(d *doc, _ *env) any { return d.Pages }},
 	{key: "remarks", header: "备注", width: 16, get: func(d *doc, _ *env) any { return d.Remarks }},
 }}
+
+// legalReviewText is the 合法性审查 of a 规范性文件 in one cell: the verdict,
+// its date and the opinion; empty when none is recorded.
+func legalReviewText(r app.LegalReview) string {
+	if !r.Recorded() {
+		return ""
+	}
+	return fmt.Sprintf("%s（%s）：%s", r.Verdict(), r.On, r.Opinion)
+}

@@ -44,6 +44,12 @@ type DocumentRecord struct {
 	IssuedOn          string   `json:"issued_on"`
 	PrintCount        int      `json:"print_count"`
 	Remarks           string   `json:"remarks"`
+	Genre             string   `json:"genre"`         // 文种, "" when not recorded
+	SenderSigner      string   `json:"sender_signer"` // 来文签发人
+	ReturnCause       string   `json:"return_cause"`  // 退文原因
+	Disclosure        string   `json:"disclosure"`    // 公开属性, with the reason of 不予公开
+	Normative         bool     `json:"normative"`     // 规范性文件
+	LegalReview       string   `json:"legal_review"`  // 合法性审查: 通过（date）：opinion
 }
 
 // Document flattens a document.
@@ -57,6 +63,8 @@ func Document(d *app.Document) DocumentRecord {
 		StatusLabel: d.Status.Label(), ArchiveNo: d.Archive.Number(), IssuingCode: d.IssuingCode, DraftUnit: d.DraftUnit,
 		Drafter: d.Drafter, Signer: d.Signer, SignedOn: d.SignedOn.String(), IssuedOn: d.IssuedOn.String(),
 		PrintCount: d.PrintCount, Remarks: d.Remarks,
+		Genre: string(d.Genre), SenderSigner: d.SenderSigner, ReturnCause: string(d.ReturnCause),
+		Disclosure: d.DisclosureText(), Normative: d.Normative, LegalReview: legalReviewText(d.LegalReview),
 	}
 	for _, in := range d.Instructions {
 		r.Instructions = append(r.Instructions, instructionText(in))

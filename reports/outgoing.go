@@ -30,8 +30,8 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Print
 	rest := sh.Width() - lw
 
 	signed := signedBox(d.Signer, d.SignedOn, half)
-	counter := box(strings.Join(d.Countersign, "\n"), half)
-	if len(d.Countersign) > 0 {
+	counter := box(strings.Join(cosignLines(d), "\n"), half)
+	if len(d.Countersign) > 0 && len(d.Cosigns) == 0 {
 		counter.Footer = blankDate
 	}
 	var reviews []typeset.Block
@@ -74,8 +74,11 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Print
 		{Cells: []typeset.Cell{label("发文字号", lw), value(docNo, half), label("附件", lw), value(d.Attachments, half)}},
 		{Cells: []typeset.Cell{label("密级", lw), value(secrecyText(d.Secrecy), third), label("紧急程度", lw), value(string(d.Urgency), third),
 			label("印数", lw), value(countText(d.PrintCount, "份"), third)}},
-		// 公开属性 is decided on the draft and ticked by hand
-		{Cells: []typeset.Cell{label("印发日期", lw), value(dateOr(d.IssuedOn), half), label("公开属性", lw), value(disclosureChoices, half)}},
+		// the 公开属性 chosen at 拟稿 is ticked; none chosen leaves the boxes to tick by hand
+		{Cells: []typeset.Cell{label("印发日期", lw), value(dateOr(d.IssuedOn), half), label("公开属性", lw), value(disclosureChoices(d), half)}},
+	}
+	if d.Normative {
+		rows = append(rows, typeset.Row{Cells: []typeset.Cell{label("法制审核", lw), value(legalReviewText(d.LegalReview), rest)}, MinH: 14})
 	}
 	g := sh.Grid()
 	g.Fit(c, rows, sh.Bottom-sh.Y, 0.75)
@@ -96,5 +99,49 @@ func signedBox(who string, on app.Date, w float64) typeset.Cell {
 	return typeset.Cell{Width: w, Top: true, Blocks: record(who, dateOr(on), 0)}
 }
 
-// disclosureChoices are the 公开属性 of a 发文, to be ticked on the 稿纸.
-const disclosureChoices = "□主动公开　□依申请公开\n□不予公开"
+// disclosureChoices are the 公开属性 of a 发文 as boxes, the chosen one
+// filled (■), with the reason of 不予公开.
+func disclosureChoices(d *app.Document) string {
+	tick := func(x app.Disclosure) string {
+		if d.Disclosure == x {
+			return "■" + string(x)
+		}
+		return "□" + string(x)
+	}
+	not := tick(app.DiscloseNot)
+	if d.Disclosure == app.DiscloseNot && d.DisclosureReason != "" {
+		not += "（" + d.DisclosureReason + "）"
+	}
+	return tick(app.DiscloseActively) + "　" + tick(app.DiscloseOnRequest) + "\n" + not
+}
+
+// legalReviewText is the 合法性审查 row of a 规范性文件: the 区司法局's
+// verdict and opinion, or what is still due.
+func legalReviewText(r app.LegalReview) string {
+	if !r.Recorded() {
+		return "规范性文件，须经区司法局合法性审查后签发"
+	}
+	return fmt.Sprintf("规范性文件，%s合法性审查%s（%s）：%s", app.LegalReviewer, r.Verdict(), r.On.Chinese(), r.Opinion)
+}
+
+// cosignLines fill the 会签 box: each recorded 会签 with its reply, or the
+// day it is due (004 二十九: 逾期不回复的视为无不同意见); units named for 会签
+// but not yet sent are listed alone, to sign by hand.
+func cosignLines(d *app.Document) []string {
+	var out []string
+	sent := map[string]bool{}
+	for _, c := range d.Cosigns {
+		sent[c.Party] = true
+		if !c.RepliedOn.IsZero() {
+			out = append(out, fmt.Sprintf("%s：%s（%s）", c.Party, c.Reply, c.RepliedOn.Chinese()))
+		} else {
+			out = append(out, fmt.Sprintf("%s：%s前回复，逾期视为无不同意见", c.Party, c.DueOn.Chinese()))
+		}
+	}
+	for _, u := range d.Countersign {
+		if !sent[u] {
+			out = append(out, u)
+		}
+	}
+	return out
+}

@@ -221,6 +221,15 @@ func TestFormFields(t *testing.T) {
 	rt.Status, rt.ReturnReason, rt.DoneOn = app.StatusReturned, "来文不符合行文规则，请按程序报送。", app.D(2026, 2, 4)
 	gov := sampleOutgoing()
 	gov.IssuingCode, gov.DocNo = "示府发", "示府发〔2026〕12号"
+	withheld := sampleOutgoing() // 不予公开, and a 规范性文件 reviewed by the 区司法局
+	withheld.Disclosure, withheld.DisclosureReason, withheld.Normative = app.DiscloseNot, "涉密文件", true
+	withheld.LegalReview = app.LegalReview{On: app.D(2026, 1, 9), Opinion: "经审查，符合法律法规规定。", Passed: true}
+	withheld.Cosigns = []app.Cosign{
+		{Party: "区数据局", SentOn: app.D(2026, 1, 8), DueOn: app.D(2026, 1, 19), RepliedOn: app.D(2026, 1, 9), Reply: "同意"},
+		{Party: "钱副区长", SentOn: app.D(2026, 1, 8), DueOn: app.D(2026, 1, 19)},
+	}
+	public := sampleOutgoing()
+	public.Disclosure = app.DiscloseActively
 	for _, tt := range []struct {
 		name string
 		form func(io.Writer) (Printed, error)
@@ -230,6 +239,10 @@ func TestFormFields(t *testing.T) {
 		{"return", func(w io.Writer) (Printed, error) { return HandlingSlip(w, f, sampleSettings, rt) }, []string{"退文理由", "来文不符合行文规则，请按程序报送。", "退文日期：2026年2月4日"}},
 		{"outgoing", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }, []string{"示例区人民政府办公室发文稿纸", "校对", "公开属性", "□主动公开", "□依申请公开", "□不予公开"}},
 		{"government", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, gov) }, []string{"示例区人民政府发文稿纸"}},
+		{"withheld", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, withheld) },
+			[]string{"□主动公开", "□依申请公开", "■不予公开（涉密文件）", "法制审核", "区数据局：同意（2026年1月9日）",
+				"钱副区长：2026年1月19日前回复，逾期视为无不同意见", "区司法局", "区司法局合法性审查通过（2026年1月9日）：经审查，符合法律法规规定。"}},
+		{"public", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, public) }, []string{"■主动公开", "□依申请公开", "□不予公开"}},
 		{"seal", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }, []string{"负责人"}},
 		{"seallog", func(w io.Writer) (Printed, error) {
 			return SealLog(w, f, sampleSettings, app.D(2026, 1, 1), app.D(2026, 1, 31), sampleSealLog(3))

@@ -132,7 +132,7 @@ func (b *builder) handle(d *app.Document, lead string, stop stage) error {
 	}
 	switch stop {
 	case stageReturned:
-		_, err := k.ReturnToSender(ctx, d.ID, "直接报送区政府领导个人，不符合行文规则，请按程序报送")
+		_, err := k.ReturnToSender(ctx, d.ID, app.CauseToLeader, "直接报送区政府领导个人，不符合行文规则，请按程序报送")
 		return err
 	case stageTransferred:
 		_, err := k.Transfer(ctx, d.ID, lead, "属部门职责范围内事项，转"+lead+"依职责办理")
@@ -284,8 +284,12 @@ func (b *builder) outgoing() error {
 			Title:  fmt.Sprintf(b.pick([]string{"关于进一步加强%s工作的通知", "关于印发《示例区%s实施方案》的通知", "关于%s工作的意见"}), t.subject),
 			MainTo: "各镇人民政府、街道办事处，区政府各部门，区直各单位", CopyTo: "区委办公室，区人大常委会办公室，区政协办公室",
 			Copies: 1, Pages: 3 + b.rnd.IntN(8)}
+		d.Genre, d.Disclosure = app.GenreOfTitle(d.Title), app.DiscloseActively
 		if i%10 == 3 {
 			d.Secrecy = app.SecrecySecret
+			d.Disclosure, d.DisclosureReason = app.DiscloseNot, "涉密文件"
+		} else if i%10 == 6 {
+			d.Disclosure = app.DiscloseOnRequest
 		}
 		if err := must(d.Title, b.desk.DraftOutgoing(b.ctx, d)); err != nil {
 			return err

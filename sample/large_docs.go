@@ -195,7 +195,7 @@ func (g *large) incoming(j int, received app.Date) error {
 	var err error
 	switch day := g.wd(received, 1); {
 	case j%67 == 17 && g.past(day):
-		err = d.ReturnToSender("直接报送区政府领导个人，不符合行文规则，请按程序报送", day)
+		err = d.ReturnToSender(app.CauseToLeader, "直接报送区政府领导个人，不符合行文规则，请按程序报送", day)
 		last = day
 	case j%67 == 45 && g.past(day):
 		err = d.Transfer(t.unit, "属部门职责范围内事项，转"+t.unit+"依职责办理", day)
@@ -381,8 +381,10 @@ func (g *large) outgoing(j int, drafted app.Date) error {
 	d := &app.Document{Direction: app.Outgoing, IssuingCode: code.Code, DraftUnit: t.unit, Drafter: r.pick(drafters), DraftedOn: drafted,
 		Title:  fill(r.pick(outgoingTitles), "s", t.subject, "y", fmt.Sprint(drafted.Year)),
 		MainTo: r.pick(mainTo), CopyTo: "区委办公室，区人大常委会办公室，区政协办公室", Copies: 1, Pages: r.between(2, 12)}
+	d.Genre, d.Disclosure = app.GenreOfTitle(d.Title), app.DiscloseActively
 	if j%50 == 7 {
 		d.Secrecy = app.SecrecySecret
+		d.Disclosure, d.DisclosureReason = app.DiscloseNot, "涉密文件"
 	}
 	if r.chance(0.1) {
 		d.Urgency = app.UrgencyUrgent

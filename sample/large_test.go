@@ -308,7 +308,7 @@ func TestLargeOfficeIsConsistent(t *testing.T) {
 				maxOut = max(maxOut, no.Serial)
 			}
 		}
-		out := &app.Document{Title: "关于测试发文字号的通知", IssuingCode: code.Code, DraftUnit: "区政府办公室", Drafter: "何静", DraftedOn: today}
+		out := &app.Document{Title: "关于测试发文字号的通知", IssuingCode: code.Code, DraftUnit: "区政府办公室", Drafter: "何静", DraftedOn: today, Disclosure: app.DiscloseActively}
 		steps := []func() error{
 			func() error { return desk.DraftOutgoing(ctx, out) },
 			func() error { _, err := desk.CheckDraft(ctx, out.ID); return err },

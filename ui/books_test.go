@@ -164,6 +164,7 @@ func TestOutgoingWorkflow(t *testing.T) {
 	h.typeIn("拟稿人", "")
 	h.saveFails("拟稿人")
 	h.typeIn("拟稿人", "刘秘书")
+	pickDisclosure(h, app.DiscloseActively, "")
 	h.save()
 	if h.dash(cardOutgoing) != 1 {
 		t.Fatal("发文办理中 not counted")

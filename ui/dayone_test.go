@@ -180,7 +180,7 @@ func TestGuidedSetupSkipsEveryStep(t *testing.T) {
 func issuedDocument(h *harness) app.Document {
 	h.t.Helper()
 	k, ctx, today := h.u.desk, h.u.ctx, h.u.desk.Today()
-	d := &app.Document{Direction: app.Outgoing, Title: "关于调整区政府工作部门联系人的通知", IssuingCode: "测府办发", Drafter: "刘秘书", DraftUnit: "区政府办公室", DraftedOn: today}
+	d := &app.Document{Direction: app.Outgoing, Title: "关于调整区政府工作部门联系人的通知", IssuingCode: "测府办发", Drafter: "刘秘书", DraftUnit: "区政府办公室", DraftedOn: today, Disclosure: app.DiscloseActively}
 	step := func(_ *app.Document, err error) {
 		h.t.Helper()
 		if err != nil {

@@ -30,6 +30,7 @@ func TestScreensAndDialogsFit1024x700(t *testing.T) {
 	}
 	dialogs := map[string]func(){
 		"收文登记": func() { u.show(ScreenIncoming); u.incoming.create() },
+		"拟稿登记": func() { u.show(ScreenOutgoing); u.outgoing.create() },
 		"会议":   func() { u.show(ScreenMeetings); u.meetings.create() },
 		"督办事项": func() { u.show(ScreenItems); u.items.create() },
 		"用印申请": func() { u.show(ScreenSeals); u.seals.create() },

@@ -43,6 +43,7 @@ func (b *docBook) incomingDetails(d app.Document) fyne.CanvasObject {
 	f.add("份数", countOf(d.Copies, "份")).add("页数", countOf(d.Pages, "页"))
 	f.add("附件", d.Attachments)
 	f.addAlways("密级", string(d.Secrecy)).addAlways("紧急程度", string(d.Urgency)).addAlways("文件类别", string(d.Kind))
+	f.add("来文签发人", d.SenderSigner).addGenre(d)
 	if d.Proposal != "" {
 		f.add("拟办意见", fmt.Sprintf("%s\n（%s %s）", d.Proposal, d.ProposedBy, d.ProposedOn))
 	}
@@ -84,7 +85,7 @@ func (b *docBook) incomingDetails(d app.Document) fyne.CanvasObject {
 	if d.TransferTo != "" { // the reason is of a 转办, else of a 退文
 		f.add("转办单位", d.TransferTo).add("转办理由", d.ReturnReason)
 	} else {
-		f.add("退文理由", d.ReturnReason)
+		f.add("退文原因", string(d.ReturnCause)).add("退文理由", d.ReturnReason)
 	}
 	f.add("档号", d.Archive.Number())
 	f.add("备注", d.Remarks)
@@ -141,10 +142,13 @@ func (b *docBook) registerForm(old *app.Document) {
 	secrecy := selectField(strs(app.Secrecies), string(d.Secrecy))
 	urgency := selectField(strs(app.Urgencies), string(d.Urgency))
 	kind := radioField([]string{string(app.KindAction), string(app.KindReading)}, string(d.Kind))
+	genre := genreField(d.Genre)
+	signer := textField("来文单位签发人姓名（请示必填）", d.SenderSigner)
 	remarks := textField("备注", d.Remarks)
 	f := b.u.newForm(title, save)
 	f.Field("收文日期", received).Field("来文单位", from).Field("来文字号", docNo).Field("文件标题", titleE)
 	f.Field("成文日期", written)
+	f.Field("文种／签发人", container.NewGridWithColumns(2, genre, signer), "未注明文种的，按标题末尾的文种登记")
 	f.Field("份数／页数", container.NewGridWithColumns(4, copies, widget.NewLabel("份"), pages, widget.NewLabel("页")))
 	f.Field("附件", attach)
 	f.Field("密级／紧急程度", container.NewGridWithColumns(2, secrecy, urgency))
@@ -171,15 +175,18 @@ func (b *docBook) registerForm(old *app.Document) {
 		n.FromUnit, n.DocNo, n.Title = from.Text, docNo.Text, titleE.Text
 		n.Attachments, n.Remarks = attach.Text, remarks.Text
 		n.Secrecy, n.Urgency, n.Kind = app.Secrecy(secrecy.Selected), app.Urgency(urgency.Selected), app.DocKind(kind.Selected)
+		n.Genre, n.SenderSigner = genreOf(genre, n.Title), signer.Text
 		if old == nil {
 			if err := b.u.desk.RegisterIncoming(b.u.ctx, &n, allowDup); err != nil {
 				return err
 			}
+			warnGenre(f, n)
 			b.done(n)
 			return nil
 		}
 		saved, err := b.u.desk.EditDocument(b.u.ctx, &n, allowDup)
 		if err == nil {
+			warnGenre(f, *saved)
 			b.done(*saved)
 		}
 		return err
@@ -385,12 +392,18 @@ func (b *docBook) completeForm(d app.Document) {
 }
 
 func (b *docBook) returnToSenderForm(d app.Document) {
-	reason := textArea("如：属于个人来信，不符合收文范围", "", 3)
+	reason := textArea("具体情况，如：未经区财政局会签；原因选“其他”时必填", "", 3)
+	causes := make([]string, len(app.ReturnCauses))
+	for i, c := range app.ReturnCauses {
+		causes[i] = returnCauseText(c)
+	}
+	cause := selectField(causes, "")
 	f := b.u.newForm("退文 "+d.Serial, "退文")
 	f.Top(wrapLabel(d.Title))
-	f.Field("退文理由", reason)
+	f.Field("退文原因", cause).Field("退文理由", reason)
+	f.Bottom(note(b.returnCounts()))
 	f.Show(func(bool) error {
-		out, err := b.u.desk.ReturnToSender(b.u.ctx, d.ID, reason.Text)
+		out, err := b.u.desk.ReturnToSender(b.u.ctx, d.ID, app.ReturnCauses[cause.SelectedIndex()], reason.Text)
 		if err == nil {
 			b.done(*out)
 		}

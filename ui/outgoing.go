@@ -42,7 +42,10 @@ func (b *docBook) outgoingDetails(d app.Document) fyne.CanvasObject {
 	f.addAlways("发文代字", d.IssuingCode)
 	f.addAlways("起草单位", d.DraftUnit).addAlways("拟稿人", d.Drafter).addAlways("拟稿日期", d.DraftedOn.String())
 	f.addAlways("密级", string(d.Secrecy)).addAlways("紧急程度", string(d.Urgency))
+	f.addGenre(d)
+	f.addOutgoingSteps(d)
 	f.add("主送", d.MainTo).add("抄送", d.CopyTo).add("会签单位", strings.Join(d.Countersign, "、"))
+	f.addCosigns(d, b.u.desk.Today())
 	f.add("份数", countOf(d.Copies, "份")).add("页数", countOf(d.Pages, "页")).add("附件", d.Attachments)
 	if d.CheckedBy != "" {
 		f.add("核稿", fmt.Sprintf("%s（%s）", d.CheckedBy, d.CheckedOn))
@@ -67,6 +70,9 @@ func (b *docBook) outgoingActions() []*action[app.Document] {
 	return []*action[app.Document]{
 		{label: "核稿", icon: theme.DocumentCreateIcon(), run: b.checkForm, check: rule((*app.Document).CanCheckDraft)},
 		{label: "审核", icon: theme.VisibilityIcon(), run: b.reviewForm, check: rule((*app.Document).CanReview)},
+		{label: "合法性审查", icon: theme.DocumentIcon(), run: b.legalReviewForm, check: rule((*app.Document).CanRecordLegalReview)},
+		{label: "送会签", icon: theme.MailSendIcon(), run: b.cosignForm, check: rule((*app.Document).CanCosign)},
+		{label: "会签回复", icon: theme.MailReplyIcon(), run: b.cosignReplyForm, check: rule(canReplyCosign)},
 		{label: "签发", icon: theme.ConfirmIcon(), run: b.signForm, check: rule((*app.Document).CanSign)},
 		{label: "印发", icon: theme.DocumentPrintIcon(), run: b.issueForm, check: rule((*app.Document).CanIssue)},
 		{label: "归档", icon: theme.StorageIcon(), run: b.archiveForm, check: rule((*app.Document).CanArchive)},
@@ -116,10 +122,16 @@ func (b *docBook) draftForm(old *app.Document) {
 	pages := intField("页", d.Pages)
 	attach := textField("附件名称", d.Attachments)
 	remarks := textField("备注", d.Remarks)
+	genre := genreField(d.Genre)
+	disclosure := newDisclosureFields(d)
+	normative := widgets.NewCheck("规范性文件（签发前须经区司法局合法性审查）", nil)
+	normative.SetChecked(d.Normative)
 	f := b.u.newForm(title, save)
 	f.Field("发文代字", code, codeHint)
 	f.Field("文件标题", titleE).Field("起草单位", unit).Field("拟稿人", drafter).Field("拟稿日期", drafted)
 	f.Field("密级／紧急程度", container.NewGridWithColumns(2, secrecy, urgency))
+	f.Field("文种", container.NewGridWithColumns(2, genre, normative))
+	f.Field("公开属性", disclosure.box, "签发前须选定，印在发文稿纸上")
 	f.Field("主送", mainTo).Field("抄送", copyTo).Field("会签单位", counter)
 	f.Field("份数／页数", container.NewGridWithColumns(4, copies, widget.NewLabel("份"), pages, widget.NewLabel("页")))
 	f.Field("附件", attach).Field("备注", remarks)
@@ -139,15 +151,19 @@ func (b *docBook) draftForm(old *app.Document) {
 		n.Secrecy, n.Urgency = app.Secrecy(secrecy.Selected), app.Urgency(urgency.Selected)
 		n.MainTo, n.CopyTo, n.Countersign = mainTo.Text, copyTo.Text, counter.Names()
 		n.Attachments, n.Remarks = attach.Text, remarks.Text
+		n.Genre, n.Normative = genreOf(genre, n.Title), normative.Checked
+		disclosure.read(&n)
 		if old == nil {
 			if err := b.u.desk.DraftOutgoing(b.u.ctx, &n); err != nil {
 				return err
 			}
+			warnGenre(f, n)
 			b.done(n)
 			return nil
 		}
 		saved, err := b.u.desk.EditDocument(b.u.ctx, &n, false)
 		if err == nil {
+			warnGenre(f, *saved)
 			b.done(*saved)
 		}
 		return err

@@ -208,6 +208,7 @@ func TestEmptyPagesShowNothing(t *testing.T) {
 	h.typeIn("来文单位", "区财政局")
 	h.typeIn("文件标题", "关于拨付防汛物资经费的请示")
 	test.Type(h.form().Get("份数／页数").(*fyne.Container).Objects[0].(*widgets.Entry), "2")
+	test.Type(h.form().Get("文种／签发人").(*fyne.Container).Objects[1].(*widgets.Entry), "吴局长") // a 请示 names its 签发人
 	h.save()
 	if !h.shows("2份") || h.shows("0页") || h.shows("0份") {
 		t.Fatal("份数／页数 does not show just 2份")

@@ -61,7 +61,7 @@ func TestSignedDocumentShowsWhyItsCodeIsFixed(t *testing.T) {
 	u := h.u
 	ctx := context.Background()
 	draft := func(title string) *app.Document {
-		d := &app.Document{Title: title, IssuingCode: "测府办发", DraftUnit: "区政府办公室", Drafter: "刘秘书", DraftedOn: h.desk.Today()}
+		d := &app.Document{Title: title, IssuingCode: "测府办发", DraftUnit: "区政府办公室", Drafter: "刘秘书", DraftedOn: h.desk.Today(), Disclosure: app.DiscloseActively}
 		if err := h.desk.DraftOutgoing(ctx, d); err != nil {
 			t.Fatal(err)
 		}
