@@ -109,6 +109,7 @@ const (
 	helperDB    = "GONGWEN_COUNTER_DB"
 	helperStart = "GONGWEN_COUNTER_START"
 	helperTakes = 100
+	helperCount = "GONGWEN_COUNTER_TAKES" // how many numbers each helper takes, when not helperTakes
 )
 
 func TestCounterHelper(t *testing.T) {
@@ -128,7 +129,11 @@ func TestCounterHelper(t *testing.T) {
 		os.Exit(1)
 	}
 	defer s.Close()
-	for i := 0; i < helperTakes; i++ {
+	takes := helperTakes
+	if n, err := strconv.Atoi(os.Getenv(helperCount)); err == nil {
+		takes = n
+	}
+	for i := 0; i < takes; i++ {
 		var n int
 		err := s.Update(ctx, func(tx app.Tx) error {
 			var err error
