@@ -155,6 +155,18 @@ func DatabasePath(flagValue string) (string, error) {
 	return filepath.Join(dir, "Gongwen", "gongwen.db"), nil
 }
 
+// name is how messages name the database: its path, or host:port/database
+// of a server (never its password).
+func (c *command) name() string {
+	if c.onServer() {
+		return data.ServerName(c.dbPath)
+	}
+	return c.dbPath
+}
+
+// onServer reports a --db that names a PostgreSQL server.
+func (c *command) onServer() bool { return data.IsServerURL(c.dbPath) }
+
 // BackupDir is where backups of the database at dbPath go.
 func BackupDir(dbPath string) string { return data.BackupDir(dbPath) }
 
@@ -182,7 +194,7 @@ func (c *command) open() (*app.Desk, error) {
 // change it (search, export, print, check, backup): they never create an
 // office where --db names no file, and they work on read-only media.
 func (c *command) openToRead() (*app.Desk, error) {
-	if _, err := os.Stat(c.dbPath); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(c.dbPath); !c.onServer() && errors.Is(err, fs.ErrNotExist) {
 		return nil, app.Errorf(app.ENOTFOUND, "数据文件%s不存在。请检查 --db 或 GONGWEN_DB 给出的路径；新的数据文件只由窗口、demo 或 import 建立", c.dbPath)
 	}
 	s, err := data.OpenReadOnly(c.dbPath)

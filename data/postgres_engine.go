@@ -67,6 +67,13 @@ func (e *pgEngine) backupCopy(ctx context.Context, tmp string) error {
 	return errServerBackup(e.server)
 }
 
+// OnServer reports an office on a PostgreSQL server (Path is then its
+// host:port/database).
+func (s *Store) OnServer() bool {
+	_, ok := s.eng.(*pgEngine)
+	return ok
+}
+
 // errServerBackup refuses the file backups of a server office, until the
 // copy of an office between engines exists.
 func errServerBackup(server string) error {

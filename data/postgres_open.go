@@ -25,6 +25,11 @@ func IsServerURL(db string) bool {
 	return strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://")
 }
 
+// ServerRefusesFiles is the refusal of a backup or restore of the office
+// on the server at rawURL, until the copy of an office between engines
+// exists.
+func ServerRefusesFiles(rawURL string) error { return errServerBackup(ServerName(rawURL)) }
+
 // ServerName is how messages name the server of url: host:port/database,
 // never the user's password.
 func ServerName(rawURL string) string {
@@ -87,8 +92,11 @@ func openServerReadOnly(rawURL string) (*Store, error) {
 	if err == nil {
 		err = pgCheckState(server, st)
 	}
-	if err == nil && (st.program == "" || st.version < schemaVersion()) {
-		err = app.Errorf(app.EINVALID, "服务器上的数据库“%s”还没有建立或需要升级：请先用公文督办台以可写方式连接它一次", server)
+	switch {
+	case err == nil && st.program == "":
+		err = app.Errorf(app.ENOTFOUND, "服务器上的数据库“%s”里还没有公文督办台的数据：请先用窗口、demo 或 import 建立", server)
+	case err == nil && st.version < schemaVersion():
+		err = ErrNeedsUpgrade // the command line upgrades it as the window would
 	}
 	if err != nil {
 		sqlDB.Close()
