@@ -18,6 +18,9 @@ import (
 // variants of the tests skip (TestMain says so once).
 const pgEnv = "GONGWEN_TEST_PG"
 
+// pgRequired, when set, makes a missing pgEnv a failure (CI).
+const pgRequired = "GONGWEN_REQUIRE_PG"
+
 var pgCount atomic.Int64
 
 // newServerStore opens a fresh office in a throwaway database of the test
@@ -80,6 +83,10 @@ func eachStore(t *testing.T, test func(t *testing.T, s *Store)) {
 
 func TestMain(m *testing.M) {
 	if os.Getenv(pgEnv) == "" {
+		if os.Getenv(pgRequired) != "" { // CI never skips them
+			fmt.Fprintln(os.Stderr, "data: "+pgRequired+" is set but "+pgEnv+" is not")
+			os.Exit(1)
+		}
 		fmt.Fprintln(os.Stderr, "data: "+pgEnv+" is not set: the PostgreSQL variants of the store's tests are skipped")
 	}
 	os.Exit(m.Run())

@@ -10,9 +10,14 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 	poppler-utils qpdf                               # PDF checks in the tests
 	fonts-hanazono                                   # 花園明朝: rare characters (CJK Ext. B–F) on paper
 	xvfb xdotool imagemagick)                         # the real-window smoke test
-if [ "${1:-}" = windows ]; then
-	packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) # cross build, Wine smoke test (wrestool, zipinfo)
-fi
+# groups named on the command line: windows, postgres
+for group in "$@"; do
+	case "$group" in
+	windows) packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) ;; # cross build, Wine smoke test (wrestool, zipinfo)
+	postgres) packages+=(postgresql) ;;                                      # the store's tests on a server (scripts/pg-test-server.sh)
+	*) echo "未知的软件包组：$group（可用 windows、postgres）" >&2; exit 2 ;;
+	esac
+done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 missing=()
