@@ -23,6 +23,30 @@ var pgUniqueNames = map[string]string{
 	"counters_pkey":        "编号计数器",
 }
 
+// What a seat reads when the server went away mid-work; the store adds
+// which server (serverNamed).
+const (
+	msgServerLost = "与数据库服务器的连接中断，本次操作没有保存。请检查网络和服务器后重试"
+	msgServerDown = "数据库服务器已关闭或正在重启，本次操作没有保存。请稍后重试，或联系服务器管理员"
+)
+
+// serverNamed names the server in the messages of a lost connection.
+func (e *pgEngine) serverNamed(err error) error {
+	var ae *app.Error
+	if errors.As(err, &ae) && (ae.Message == msgServerLost || ae.Message == msgServerDown) {
+		return app.Errorf(ae.Code, "服务器“%s”：%s", e.server, ae.Message)
+	}
+	return err
+}
+
+// named is err with the server named when the store is on one.
+func (s *Store) named(err error) error {
+	if pe, ok := s.eng.(*pgEngine); ok {
+		return pe.serverNamed(err)
+	}
+	return err
+}
+
 // isServerError reports an error of the PostgreSQL driver or of the
 // connection to the server.
 func isServerError(err error) bool {
@@ -47,7 +71,7 @@ func mapServerError(err error) error {
 	case errors.As(err, &ce):
 		return pgConnectMessage(pgServerName(ce.Config.Host, ce.Config.Port, ce.Config.Database), err)
 	case !errors.As(err, &pe):
-		return app.Errorf(app.EINTERNAL, "与数据库服务器的连接中断，本次操作没有保存。请检查网络和服务器后重试")
+		return app.Errorf(app.EINTERNAL, msgServerLost)
 	}
 	switch {
 	case pe.Code == "23505":
@@ -63,7 +87,7 @@ func mapServerError(err error) error {
 	case pe.Code == "57014":
 		return app.Errorf(app.EINTERNAL, msgCancel)
 	case strings.HasPrefix(pe.Code, "57P"), strings.HasPrefix(pe.Code, "08"):
-		return app.Errorf(app.EINTERNAL, "数据库服务器已关闭或正在重启，本次操作没有保存。请稍后重试，或联系服务器管理员")
+		return app.Errorf(app.EINTERNAL, msgServerDown)
 	case strings.HasPrefix(pe.Code, "28"), pe.Code == "42501":
 		return app.Errorf(app.EINVALID, "数据库服务器拒绝了这个用户（%s）", pe.Message)
 	}

@@ -119,8 +119,9 @@ func pgBoolColumns(db *gorm.DB) map[string]map[string]bool {
 }
 
 var (
-	pgColumnLine = regexp.MustCompile(`^\s*(\w+)\s+(INTEGER|TEXT|DATETIME)\b(.*?)(,?)\s*$`)
-	pgDefault01  = regexp.MustCompile(`DEFAULT ([01])\b`)
+	pgColumnLine  = regexp.MustCompile(`^\s*(\w+)\s+(INTEGER|TEXT|DATETIME)\b(.*?)(,?)\s*$`)
+	pgDefault01   = regexp.MustCompile(`DEFAULT ([01])\b`)
+	pgAddedColumn = regexp.MustCompile(`, (\w+ (?:INTEGER|TEXT|DATETIME)\b)`)
 )
 
 // pgTranslateTable translates SQLite's CREATE TABLE (as sqlite_master keeps
@@ -130,7 +131,7 @@ func pgTranslateTable(sql string, bools map[string]bool) (string, map[string]str
 	cols := map[string]string{}
 	var lines []string
 	// ALTER TABLE … ADD COLUMN appends ", col …" to the last column line
-	sql = strings.ReplaceAll(sql, ", ", ",\n")
+	sql = pgAddedColumn.ReplaceAllString(sql, ",\n$1")
 	for _, l := range strings.Split(sql, "\n") {
 		m := pgColumnLine.FindStringSubmatch(l)
 		if m == nil || strings.HasPrefix(strings.TrimSpace(l), "CREATE") {

@@ -81,7 +81,7 @@ func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
 	}
 	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
 	s.eng.after(err)
-	return mapError(err)
+	return s.named(mapError(err))
 }
 
 // batchKey marks the context of a Batch.
@@ -110,7 +110,7 @@ func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
 	defer s.use(ctx)()
 	err := fn(s.readDB(ctx))
 	s.eng.after(err) // damage met by a read is checked before the next write
-	return err
+	return s.named(err)
 }
 
 // view runs a read of several statements in one read transaction.
@@ -122,7 +122,7 @@ func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (o
 		return ferr
 	})
 	s.eng.after(err)
-	return out, mapError(err)
+	return out, s.named(mapError(err))
 }
 
 // viewList is view for a page of a list and its total.
