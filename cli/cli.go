@@ -63,7 +63,8 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   version                    显示版本
 
 数据文件默认在用户配置目录的 Gongwen/gongwen.db（Windows 为 %AppData%\Gongwen\gongwen.db），
-可用 --db 或环境变量 GONGWEN_DB 指定。输出重定向到文件或管道时，Windows 上按控制台的代码页
+可用 --db 或环境变量 GONGWEN_DB 指定；单位服务器上的数据写成 PostgreSQL 地址
+postgres://用户名:密码@主机:5432/数据库名（服务器上的数据暂不能用 backup、restore）。输出重定向到文件或管道时，Windows 上按控制台的代码页
 （中文系统为 GBK）输出，其他系统为 UTF-8；环境变量 GONGWEN_ENCODING（utf-8、gbk、gb18030）可另行指定。`
 
 // Run carries out one command line and returns the exit status: 0 on

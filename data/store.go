@@ -21,10 +21,18 @@
 //     and the checks of values SQLite's loose types let in (sqlite_health.go,
 //     sqlite_check*.go), and SQLite's error codes (sqlite_errors.go).
 //
+//   - postgres_*.go is an office on a PostgreSQL server (a postgres:// URL
+//     where a path would be): connecting and its Chinese errors
+//     (postgres_open.go, postgres_errors.go), the schema translated from
+//     the SQLite migrations with its version in gongwen_schema
+//     (postgres_schema.go), search by character grams under GIN
+//     (postgres_search.go), plain page reads and the server's checks
+//     (postgres_engine.go). Backup and restore of a server office are
+//     refused for now.
+//
 // Where the generic code needs the engine it calls the engine interface
-// (engine.go), which sqliteEngine implements (sqlite_engine.go). Another
-// engine is a file set of its own beside these (postgres_*.go: its engine,
-// opening, schema), not edits throughout.
+// (engine.go), which sqliteEngine (sqlite_engine.go) and pgEngine
+// (postgres_engine.go) implement.
 package data
 
 import (
