@@ -12,6 +12,7 @@
 //     fields.go, columns.go), list filters (conds.go), counters, history,
 //     reference lists, the dashboard, Check's frame (check.go), and where
 //     backups go and how they are named and kept (backup.go, files.go).
+//
 //   - sqlite_*.go is SQLite: opening the file with its pragmas, WAL and
 //     file lock (sqlite_open.go, sqlite_filelock*.go, sqlite_files.go), the
 //     schema and its migrations (sqlite_schema.go, sqlite_migrate.go), the
