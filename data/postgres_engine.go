@@ -80,10 +80,15 @@ func errServerBackup(server string) error {
 	return app.Errorf(app.EINVALID, "服务器“%s”上的单位数据暂时不能用本程序备份或恢复，请由服务器管理员用 pg_dump 备份", server)
 }
 
-// checks: references to missing records and the search index against the
-// books. The server checks its own storage.
+// checks: the search index against the books, references to missing
+// records, counters behind their numbers. The server checks its own
+// storage, and its columns keep their types.
 func (e *pgEngine) checks() []check {
-	return []check{pgSearchProblems, referenceProblems}
+	return []check{pgSearchProblems, referenceProblems, pgCounterProblems}
+}
+
+func pgCounterProblems(ctx context.Context, db *sql.DB) ([]string, error) {
+	return counterProblemsWhere(ctx, db, "~ '^[0-9]{4}-[0-9]+$'")
 }
 
 func (e *pgEngine) beforeWrite(ctx context.Context) error { return nil }

@@ -319,3 +319,33 @@ func TestServerConnectionsDropped(t *testing.T) {
 	}
 	t.Logf("%d of 3 writes met the dropped connection", failures)
 }
+
+// Check on a server finds counters behind their numbers and records
+// missing from the search index.
+func TestServerCheck(t *testing.T) {
+	s := newServerStore(t)
+	update(t, s, func(tx app.Tx) error {
+		doc := incoming()
+		if err := tx.SaveDocument(&doc); err != nil {
+			return err
+		}
+		r := sealRequest()
+		r.Number = "2026-0012"
+		return tx.SaveSealRequest(&r)
+	})
+	must(t, s.db.Exec("DELETE FROM search_entries WHERE entity = 'seal'").Error)
+	problems, err := s.Check(ctx)
+	must(t, err)
+	got := strings.Join(problems, "\n")
+	for _, want := range []string{"编号计数器in:2026是0，但已用到7", "编号计数器seal:2026是0，但已用到12", "检索索引与用印申请台账不一致"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("check did not report %q:\n%s", want, got)
+		}
+	}
+	must(t, s.Reindex(ctx))
+	problems, err = s.Check(ctx)
+	must(t, err)
+	if strings.Contains(strings.Join(problems, "\n"), "检索索引") {
+		t.Errorf("after reindex: %v", problems)
+	}
+}
