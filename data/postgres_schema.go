@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -107,7 +108,7 @@ func pgBoolColumns(db *gorm.DB) map[string]map[string]bool {
 			continue
 		}
 		for _, f := range st.Schema.Fields {
-			if f.FieldType.Kind().String() == "bool" && f.DBName != "" {
+			if f.FieldType.Kind() == reflect.Bool && f.DBName != "" {
 				if out[st.Schema.Table] == nil {
 					out[st.Schema.Table] = map[string]bool{}
 				}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -347,5 +348,22 @@ func TestServerCheck(t *testing.T) {
 	must(t, err)
 	if strings.Contains(strings.Join(problems, "\n"), "检索索引") {
 		t.Errorf("after reindex: %v", problems)
+	}
+}
+
+// Every bool field of the store's rows is a boolean column on a server
+// (pgBoolColumns lists the models it parses): a new row with a bool field
+// must be listed there, or the server refuses to store false into bigint.
+func TestServerBoolColumnsCoverEveryModel(t *testing.T) {
+	s := newStore(t)
+	bools := pgBoolColumns(s.db)
+	for _, m := range rowModels {
+		st := &gorm.Statement{DB: s.db}
+		must(t, st.Parse(m))
+		for _, f := range st.Schema.Fields {
+			if f.FieldType.Kind() == reflect.Bool && f.DBName != "" && !bools[st.Schema.Table][f.DBName] {
+				t.Errorf("%s.%s is bool in the model but not boolean on a server: add its row to pgBoolColumns", st.Schema.Table, f.DBName)
+			}
+		}
 	}
 }
