@@ -34,8 +34,11 @@ vet:
 # Every test: domain rules, the store on real SQLite files, PDFs read back
 # with poppler, the window through Fyne's test driver, and the real window
 # under Xvfb.
+# The store's tests also run on the PostgreSQL server GONGWEN_TEST_PG names
+# (scripts/pg-test-server.sh starts one); without it they skip, and say so.
 test: build vet
 	bash scripts/smoke.sh
+	@[ -n "$$GONGWEN_TEST_PG" ] || echo "GONGWEN_TEST_PG is not set: the store's tests on PostgreSQL are skipped (see scripts/pg-test-server.sh)"
 	$(GO) test -tags $(TAGS) -count=1 ./...
 
 # The import fuzzed for 20 s with whole (mutated) .xlsx files: it must

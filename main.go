@@ -56,14 +56,16 @@ func textOutput(f *os.File) (io.Writer, error) {
 // the window takes the day's automatic backup in the background. A second
 // window on the same data file says that the first is open, and exits.
 func openWindow(dbPath string) error {
-	release, err := ui.HoldWindow(dbPath)
-	if err != nil {
-		if app.ErrorCode(err) == app.EBUSY {
-			ui.RunAlreadyOpen(fyneapp.NewWithID("org.gongwen.desk"), app.ErrorMessage(err))
+	if !data.IsServerURL(dbPath) { // every seat opens a server office in its own window
+		release, err := ui.HoldWindow(dbPath)
+		if err != nil {
+			if app.ErrorCode(err) == app.EBUSY {
+				ui.RunAlreadyOpen(fyneapp.NewWithID("org.gongwen.desk"), app.ErrorMessage(err))
+			}
+			return err
 		}
-		return err
+		defer release()
 	}
-	defer release()
 	ctx := context.Background()
 	store, err := data.Open(dbPath)
 	if err != nil {
@@ -74,7 +76,11 @@ func openWindow(dbPath string) error {
 		store.Close()
 		return err
 	}
-	env := DataEnv(desk, store, cli.BackupDir(dbPath))
+	backupDir := cli.BackupDir(dbPath)
+	if store.OnServer() {
+		backupDir = "" // the server is backed up on the server
+	}
+	env := DataEnv(desk, store, backupDir)
 	env.Version = app.Version
 	ui.Run(fyneapp.NewWithID("org.gongwen.desk"), env)
 	return store.Close()

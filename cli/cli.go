@@ -64,7 +64,8 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   version                    显示版本
 
 数据文件默认在用户配置目录的 Gongwen/gongwen.db（Windows 为 %AppData%\Gongwen\gongwen.db），
-可用 --db 或环境变量 GONGWEN_DB 指定。输出重定向到文件或管道时，Windows 上按控制台的代码页
+可用 --db 或环境变量 GONGWEN_DB 指定；单位服务器上的数据写成 PostgreSQL 地址
+postgres://用户名:密码@主机:5432/数据库名（服务器上的数据暂不能用 backup、restore）。输出重定向到文件或管道时，Windows 上按控制台的代码页
 （中文系统为 GBK）输出，其他系统为 UTF-8；环境变量 GONGWEN_ENCODING（utf-8、gbk、gb18030）可另行指定。`
 
 // Run carries out one command line and returns the exit status: 0 on
@@ -156,6 +157,18 @@ func DatabasePath(flagValue string) (string, error) {
 	return filepath.Join(dir, "Gongwen", "gongwen.db"), nil
 }
 
+// name is how messages name the database: its path, or host:port/database
+// of a server (never its password).
+func (c *command) name() string {
+	if c.onServer() {
+		return data.ServerName(c.dbPath)
+	}
+	return c.dbPath
+}
+
+// onServer reports a --db that names a PostgreSQL server.
+func (c *command) onServer() bool { return data.IsServerURL(c.dbPath) }
+
 // BackupDir is where backups of the database at dbPath go.
 func BackupDir(dbPath string) string { return data.BackupDir(dbPath) }
 
@@ -183,7 +196,7 @@ func (c *command) open() (*app.Desk, error) {
 // change it (search, export, print, check, backup): they never create an
 // office where --db names no file, and they work on read-only media.
 func (c *command) openToRead() (*app.Desk, error) {
-	if _, err := os.Stat(c.dbPath); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(c.dbPath); !c.onServer() && errors.Is(err, fs.ErrNotExist) {
 		return nil, app.Errorf(app.ENOTFOUND, "数据文件%s不存在。请检查 --db 或 GONGWEN_DB 给出的路径；新的数据文件只由窗口、demo 或 import 建立", c.dbPath)
 	}
 	s, err := data.OpenReadOnly(c.dbPath)

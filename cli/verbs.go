@@ -36,7 +36,7 @@ func (c *command) demo(args []string) error {
 	if *scale == "large" {
 		started := time.Now()
 		if _, n, err := desk.Store.Documents(c.ctx, app.DocumentFilter{Page: app.Page{Limit: 1}}); err == nil && n == 0 {
-			fmt.Fprintf(c.env.Stdout, "正在生成大型示例数据（%s）到 %s，需要几分钟……\n", sample.LargeOptions{}.Sizes(), c.dbPath)
+			fmt.Fprintf(c.env.Stdout, "正在生成大型示例数据（%s）到 %s，需要几分钟……\n", sample.LargeOptions{}.Sizes(), c.name())
 		}
 		year := 0
 		loaded, err = sample.LoadLarge(c.ctx, desk, sample.LargeOptions{Progress: func(through app.Date, records int) {
@@ -52,14 +52,14 @@ func (c *command) demo(args []string) error {
 		return err
 	}
 	if !loaded {
-		fmt.Fprintln(c.env.Stdout, "示例数据已在 "+c.dbPath+" 中，未重复载入。")
+		fmt.Fprintln(c.env.Stdout, "示例数据已在 "+c.name()+" 中，未重复载入。")
 		return nil
 	}
 	_, docs, _ := desk.Store.Documents(c.ctx, app.DocumentFilter{Page: app.Page{Limit: 1}})
 	_, seals, _ := desk.Store.SealRequests(c.ctx, app.SealFilter{Page: app.Page{Limit: 1}})
 	_, items, _ := desk.Store.Items(c.ctx, app.ItemFilter{Page: app.Page{Limit: 1}})
 	_, meetings, _ := desk.Store.Meetings(c.ctx, app.MeetingFilter{Page: app.Page{Limit: 1}})
-	fmt.Fprintf(c.env.Stdout, "已载入示例数据到 %s：公文%d件，用印申请%d件，督办事项%d项，会议%d次。\n", c.dbPath, docs, seals, items, meetings)
+	fmt.Fprintf(c.env.Stdout, "已载入示例数据到 %s：公文%d件，用印申请%d件，督办事项%d项，会议%d次。\n", c.name(), docs, seals, items, meetings)
 	return nil
 }
 
@@ -248,7 +248,7 @@ func (c *command) due(args []string) error {
 	cal := app.NewCalendar(nil, nil)
 	// The office's own holiday corrections count when its database exists;
 	// a date question never creates one.
-	if _, statErr := os.Stat(c.dbPath); statErr == nil {
+	if _, statErr := os.Stat(c.dbPath); statErr == nil || c.onServer() {
 		desk, err := c.openToRead()
 		if err != nil {
 			return err
@@ -270,6 +270,9 @@ func (c *command) backup(args []string) error {
 	out := fs.String("o", "", "")
 	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
 		return usagef("用法：gongwen backup [-o 文件]")
+	}
+	if c.onServer() {
+		return data.ServerRefusesFiles(c.dbPath)
 	}
 	if _, err := os.Stat(c.dbPath); err != nil {
 		return app.Errorf(app.ENOTFOUND, "数据文件%s不存在，无需备份", c.dbPath)
@@ -294,6 +297,9 @@ func (c *command) backup(args []string) error {
 func (c *command) restore(args []string) error {
 	if len(args) != 1 {
 		return usagef("用法：gongwen restore 备份文件")
+	}
+	if c.onServer() {
+		return data.ServerRefusesFiles(c.dbPath)
 	}
 	if err := data.Restore(args[0], c.dbPath); err != nil {
 		return err
@@ -320,7 +326,7 @@ func (c *command) check(args []string) error {
 		}
 		return app.Errorf(app.EINTERNAL, "数据库检查发现%d处问题，请从备份恢复", len(problems))
 	}
-	fmt.Fprintln(c.env.Stdout, "数据库完好："+c.dbPath)
+	fmt.Fprintln(c.env.Stdout, "数据库完好："+c.name())
 	return nil
 }
 

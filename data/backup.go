@@ -119,7 +119,12 @@ func IsBackupOf(backup, dbPath string) bool {
 // gongwen-YYYYMMDD.db) into dir if it is not there yet, then prunes the
 // old ones of that file. created is the path written, or
 // "" when today's backup already existed.
+//
+// An office on a server is backed up on the server: nothing is written.
 func (s *Store) AutoBackup(ctx context.Context, dir string, now time.Time) (created string, err error) {
+	if s.OnServer() {
+		return "", nil
+	}
 	path := filepath.Join(dir, dailyName(s.path, now))
 	switch _, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):

@@ -3,6 +3,7 @@ package data
 import (
 	"os"
 	"testing"
+	"time"
 
 	"gongwen/app"
 	"gongwen/sample"
@@ -21,8 +22,16 @@ import (
 
 // benchStore opens the benchmarks' large office, building it first when
 // the temporary folder does not hold it yet; today is its day.
+//
+// GONGWEN_PG=URL runs them on that PostgreSQL database instead, building
+// the same office there the first time (it stays for later runs):
+//
+//	GONGWEN_PG=postgres://…/gongwen_bench go test -tags sqlite_fts5 -run '^$' -bench 'Search|ListPage' ./data/
 func benchStore(b *testing.B) (s *Store, today app.Date) {
 	b.Helper()
+	if u := os.Getenv("GONGWEN_PG"); u != "" {
+		return benchServer(b, u)
+	}
 	cache := sample.BenchLarge(func(path string) (app.Store, func() error, error) {
 		s, err := Open(path)
 		if err != nil {
@@ -40,6 +49,32 @@ func benchStore(b *testing.B) (s *Store, today app.Date) {
 	b.Cleanup(func() { s.Close() })
 	if fi, err := os.Stat(path); err == nil {
 		b.Logf("store %s: %d MB", path, fi.Size()>>20)
+	}
+	return s, cache.Day
+}
+
+// benchServer opens the benchmarks' office on the server at u, building
+// it when the database holds no documents yet.
+func benchServer(b *testing.B, u string) (*Store, app.Date) {
+	s, err := Open(u)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	cache := sample.BenchLarge(nil, b.Logf)
+	if _, n, err := s.Documents(ctx, app.DocumentFilter{Page: app.Page{Limit: 1}}); err != nil {
+		b.Fatal(err)
+	} else if n == 0 {
+		started := time.Now()
+		desk, err := app.NewDesk(ctx, s, "张文书")
+		if err != nil {
+			b.Fatal(err)
+		}
+		desk.Now = func() time.Time { return cache.Day.Time().Add(10 * time.Hour) }
+		if _, err := sample.LoadLarge(ctx, desk, sample.LargeOptions{Divisor: cache.Divisor}); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("built the office (1/%d) on %s in %s", cache.Divisor, ServerName(u), time.Since(started).Round(time.Second))
 	}
 	return s, cache.Day
 }

@@ -106,8 +106,8 @@ func (c *conds) contains(s string, cols ...string) {
 		return
 	}
 	test, arg := "instr(%s, ?) > 0", s
-	if strings.ContainsFunc(s, isASCIILetter) {
-		test, arg = `%s LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(s)+"%"
+	if strings.ContainsFunc(s, isASCIILetter) { // lower(): PostgreSQL's LIKE minds case, SQLite's does not
+		test, arg = `lower(%s) LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(asciiLower(s))+"%"
 	}
 	ors := make([]string, len(cols))
 	for i, col := range cols {
@@ -116,6 +116,16 @@ func (c *conds) contains(s string, cols ...string) {
 	}
 	c.where = append(c.where, "("+strings.Join(ors, " OR ")+")")
 	c.noIndex = true
+}
+
+// asciiLower lowers ASCII letters only, as SQLite's lower() does.
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }
 
 func isASCIILetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
@@ -127,8 +137,9 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 type textMatch struct {
 	entity app.Entity
 	book   string
+	words  [][]rune // the folded words, for an engine's own index
 	query  ftsQuery
-	sub    string // SELECT of the matching entry ids
+	sub    string // SELECT of the matching entry ids (SQLite)
 	args   []any
 }
 
@@ -138,6 +149,6 @@ type textMatch struct {
 func (c *conds) text(entity app.Entity, book string, text string) {
 	if q, ok := textQuery(text); ok {
 		sub, args := q.ids(book)
-		c.match = &textMatch{entity: entity, book: book, query: q, sub: sub, args: args}
+		c.match = &textMatch{entity: entity, book: book, words: queryWords(text), query: q, sub: sub, args: args}
 	}
 }

@@ -37,9 +37,10 @@ func (s *Store) Dashboard(ctx context.Context, q app.DashboardQuery) (app.Dashbo
 	}
 	var d app.Dashboard
 	defer s.use(ctx)()
-	row := s.rsql.QueryRowContext(ctx, dashboardSQL,
+	// GORM binds the names, in each engine's own way
+	row := s.rdb.WithContext(ctx).Raw(dashboardSQL,
 		sql.Named("today", dateText(q.Today)), sql.Named("warn", dateText(q.WarnUntil)),
-		sql.Named("from", dateText(q.WeekFrom)), sql.Named("to", dateText(q.WeekTo)))
+		sql.Named("from", dateText(q.WeekFrom)), sql.Named("to", dateText(q.WeekTo))).Row()
 	err := row.Scan(&d.DocsOverdue, &d.DocsDueSoon, &d.AwaitingProposal, &d.AwaitingInstruction, &d.CirculationOut,
 		&d.OutgoingInProgress, &d.SealsAwaiting, &d.SealsApproved, &d.ItemsRed, &d.ItemsYellow, &d.ItemsBlue, &d.MeetingsThisWeek)
 	return d, mapError(err)

@@ -19,6 +19,9 @@ import (
 // (no -wal), private to the user: it can be moved, and checked or restored
 // from read-only media.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if s.OnServer() {
+		return errServerBackup(s.path)
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return wrapIO("备份", err)
@@ -53,6 +56,9 @@ func (s *Store) RestoreFrom(src string) (err error) {
 }
 
 func (s *Store) restoreLocked(src string) error {
+	if s.OnServer() {
+		return errServerBackup(s.path)
+	}
 	if s.readOnly {
 		return app.Errorf(app.EINVALID, "数据文件“%s”是以只读方式打开的，不能恢复", s.path)
 	}

@@ -215,13 +215,19 @@ func referenceProblems(ctx context.Context, db *sql.DB) ([]string, error) {
 // counterProblems finds counters behind the highest number already given
 // out: the next 收文编号, 督办编号 … would repeat one.
 func counterProblems(ctx context.Context, db *sql.DB) ([]string, error) {
+	return counterProblemsWhere(ctx, db, "GLOB '[0-9][0-9][0-9][0-9]-[0-9]*'")
+}
+
+// counterProblemsWhere is counterProblems with the engine's test of a
+// number "YYYY-N…" (numbered).
+func counterProblemsWhere(ctx context.Context, db *sql.DB, numbered string) ([]string, error) {
 	rows, err := db.QueryContext(ctx, `WITH used (name, top) AS (
 		SELECT 'in:' || year, max(serial_num) FROM documents WHERE direction = 'in' AND serial <> '' GROUP BY year
 		UNION ALL SELECT 'item:' || year, max(seq) FROM items WHERE number <> '' GROUP BY year
 		UNION ALL SELECT 'seal:' || substr(number, 1, 4), max(CAST(substr(number, 6) AS INTEGER)) FROM seal_requests
-			WHERE number GLOB '[0-9][0-9][0-9][0-9]-[0-9]*' GROUP BY substr(number, 1, 4)
+			WHERE number `+numbered+` GROUP BY substr(number, 1, 4)
 		UNION ALL SELECT 'seallog:' || substr(log_no, 1, 4), max(CAST(substr(log_no, 6) AS INTEGER)) FROM seal_requests
-			WHERE log_no GLOB '[0-9][0-9][0-9][0-9]-[0-9]*' GROUP BY substr(log_no, 1, 4)
+			WHERE log_no `+numbered+` GROUP BY substr(log_no, 1, 4)
 		UNION ALL SELECT 'archive:' || archive_year || ':' || archive_retention, max(archive_piece) FROM documents
 			WHERE archive_piece > 0 GROUP BY archive_year, archive_retention
 		UNION ALL SELECT 'minutes:' || kind || ':' || minutes_year, max(minutes_number) FROM meetings

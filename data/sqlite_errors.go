@@ -37,6 +37,8 @@ func mapError(err error) error {
 		return app.Errorf(app.EINTERNAL, msgCancel)
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		return app.Errorf(app.ENOTFOUND, "没有找到这条记录，可能已被删除")
+	case isServerError(err):
+		return mapServerError(err)
 	case !errors.As(err, &se):
 		return err
 	}

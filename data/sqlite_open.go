@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -30,9 +31,15 @@ var defaultOptions = options{busyTimeout: 5 * time.Second}
 // untouched. SQLite's quick check of an existing file runs beside the first
 // reads; a file that fails it can still be read (and what is left copied),
 // but every write is refused.
+//
+// A PostgreSQL URL (postgres://…, postgresql://…) opens the office on that
+// server instead (postgres_open.go).
 func Open(path string) (*Store, error) { return open(path, defaultOptions) }
 
 func open(path string, o options) (*Store, error) {
+	if IsServerURL(path) {
+		return openServer(path, o)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, wrapIO("打开数据文件", err)
@@ -95,6 +102,9 @@ func openLocked(abs string, o options) (*Store, error) {
 // on read-only media and in folders the user may not write to. Every write
 // is refused.
 func OpenReadOnly(path string) (*Store, error) {
+	if IsServerURL(path) {
+		return openServerReadOnly(path)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, wrapIO("打开数据文件", err)
@@ -203,6 +213,10 @@ func (s *Store) Close() (err error) {
 }
 
 func (s *Store) closeLocked() error {
+	if _, ok := s.eng.(*pgEngine); ok {
+		rerr := s.rsql.Close()
+		return mapError(errors.Join(s.sql.Close(), rerr))
+	}
 	defer s.lock.release()
 	s.sqlite().health.waitOpened(context.Background()) // no check left reading a closed store's file
 	if s.readOnly {

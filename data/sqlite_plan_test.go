@@ -16,7 +16,12 @@ import (
 // lowered.
 func planOffice(t *testing.T) (*Store, app.Date) {
 	t.Helper()
-	s := newStore(t)
+	return planOfficeIn(t, newStore(t))
+}
+
+// planOfficeIn loads the plan office into s.
+func planOfficeIn(t *testing.T, s *Store) (*Store, app.Date) {
+	t.Helper()
 	day := app.D(2026, 11, 23)
 	desk, err := app.NewDesk(ctx, s, "测试员")
 	if err != nil {

@@ -254,6 +254,13 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 	if err := db.Raw(sub+" ORDER BY 1 DESC LIMIT ? OFFSET ?", append(args, limit, offset)...).Scan(&ids).Error; err != nil {
 		return nil, 0, mapError(err)
 	}
+	hits, err := hitsOf(db, ids, queryWords(text))
+	return hits, total, err
+}
+
+// hitsOf reads the hits of the entries ids, in their order, with the
+// snippets of words.
+func hitsOf(db *gorm.DB, ids []int64, words [][]rune) ([]app.SearchHit, error) {
 	var rows []struct {
 		Entity   string
 		EntityID int64
@@ -263,7 +270,7 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 		OnDate   string
 	}
 	if err := db.Raw("SELECT entity, entity_id, number, title, status, on_date FROM search_entries WHERE id IN ? ORDER BY id DESC", ids).Scan(&rows).Error; err != nil {
-		return nil, 0, mapError(err)
+		return nil, mapError(err)
 	}
 	byEntity := map[app.Entity][]int64{}
 	for _, r := range rows {
@@ -271,9 +278,8 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 	}
 	texts, err := pageTexts(db, byEntity)
 	if err != nil {
-		return nil, 0, mapError(err)
+		return nil, mapError(err)
 	}
-	words := queryWords(text)
 	hits := make([]app.SearchHit, len(rows))
 	for i, r := range rows {
 		page := texts[app.Entity(r.Entity)][r.EntityID]
@@ -286,7 +292,7 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 			Snippet: matchRanges(h.Snippet, words)}
 		hits[i] = h
 	}
-	return hits, total, nil
+	return hits, nil
 }
 
 // pageTexts reads the searchable text (one field per line) of the records
@@ -358,8 +364,13 @@ func rebuildSearch(db *gorm.DB) error {
 }
 
 func reindexBook[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P]) error {
+	return reindexBookWith(db, b, indexEntry)
+}
+
+// reindexBookWith indexes every record of b with index.
+func reindexBookWith[D any, R any, P keyedRow[R]](db *gorm.DB, b *book[D, R, P], index func(*gorm.DB, app.Entity, int64, searchEntry) error) error {
 	return b.each(db, func(d *D) error {
 		id, _, _ := b.meta(d)
-		return indexEntry(db, b.entity, *id, b.search(d))
+		return index(db, b.entity, *id, b.search(d))
 	})
 }

@@ -12,6 +12,7 @@
 //     fields.go, columns.go), list filters (conds.go), counters, history,
 //     reference lists, the dashboard, Check's frame (check.go), and where
 //     backups go and how they are named and kept (backup.go, files.go).
+//
 //   - sqlite_*.go is SQLite: opening the file with its pragmas, WAL and
 //     file lock (sqlite_open.go, sqlite_filelock*.go, sqlite_files.go), the
 //     schema and its migrations (sqlite_schema.go, sqlite_migrate.go), the
@@ -21,10 +22,18 @@
 //     and the checks of values SQLite's loose types let in (sqlite_health.go,
 //     sqlite_check*.go), and SQLite's error codes (sqlite_errors.go).
 //
+//   - postgres_*.go is an office on a PostgreSQL server (a postgres:// URL
+//     where a path would be): connecting and its Chinese errors
+//     (postgres_open.go, postgres_errors.go), the schema translated from
+//     the SQLite migrations with its version in gongwen_schema
+//     (postgres_schema.go), search by character grams under GIN
+//     (postgres_search.go), plain page reads and the server's checks
+//     (postgres_engine.go). Backup and restore of a server office are
+//     refused for now.
+//
 // Where the generic code needs the engine it calls the engine interface
-// (engine.go), which sqliteEngine implements (sqlite_engine.go). Another
-// engine is a file set of its own beside these (postgres_*.go: its engine,
-// opening, schema), not edits throughout.
+// (engine.go), which sqliteEngine (sqlite_engine.go) and pgEngine
+// (postgres_engine.go) implement.
 package data
 
 import (
@@ -81,7 +90,7 @@ func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
 	}
 	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
 	s.eng.after(err)
-	return mapError(err)
+	return s.named(mapError(err))
 }
 
 // batchKey marks the context of a Batch.
@@ -110,7 +119,7 @@ func (s *Store) reading(ctx context.Context, fn func(*gorm.DB) error) error {
 	defer s.use(ctx)()
 	err := fn(s.readDB(ctx))
 	s.eng.after(err) // damage met by a read is checked before the next write
-	return err
+	return s.named(err)
 }
 
 // view runs a read of several statements in one read transaction.
@@ -122,7 +131,7 @@ func view[T any](s *Store, ctx context.Context, fn func(*gorm.DB) (T, error)) (o
 		return ferr
 	})
 	s.eng.after(err)
-	return out, mapError(err)
+	return out, s.named(mapError(err))
 }
 
 // viewList is view for a page of a list and its total.

@@ -29,76 +29,78 @@ func count(t testing.TB, s *Store, query string, args ...any) int {
 }
 
 func TestRollback(t *testing.T) {
-	s := newStore(t)
-	boom := errors.New("boom")
-	doc := incoming()
-	err := s.Update(ctx, func(tx app.Tx) error {
-		n, err := tx.NextNumber("in:2026")
-		if err != nil {
-			return err
-		}
-		doc.Serial = app.IncomingSerial(2026, n)
-		if err := tx.SaveDocument(&doc); err != nil {
-			return err
-		}
-		if err := tx.AddHistory(app.HistoryEntry{Entity: app.EntityDocument, EntityID: doc.ID, Action: "登记"}); err != nil {
-			return err
-		}
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("fn's own error must come back unchanged, got %v", err)
-	}
-	for _, table := range []string{"documents", "doc_instructions", "doc_circulations", "history", "search_entries", "counters"} {
-		if n := count(t, s, "SELECT count(*) FROM "+table); n != 0 {
-			t.Errorf("%s has %d rows after rollback", table, n)
-		}
-	}
-	if hits, _, _ := s.Search(ctx, "安全", app.Page{}); len(hits) != 0 {
-		t.Errorf("search finds a rolled back document: %v", hits)
-	}
-	update(t, s, func(tx app.Tx) error {
-		n, err := tx.NextNumber("in:2026")
-		if n != 1 {
-			t.Errorf("the rolled back number was consumed: next is %d", n)
-		}
-		return err
-	})
-
-	// a panic in fn rolls back too
-	func() {
-		defer func() { recover() }()
-		s.Update(ctx, func(tx app.Tx) error {
-			tx.NextNumber("in:2026")
-			panic("bug")
+	eachStore(t, func(t *testing.T, s *Store) {
+		boom := errors.New("boom")
+		doc := incoming()
+		err := s.Update(ctx, func(tx app.Tx) error {
+			n, err := tx.NextNumber("in:2026")
+			if err != nil {
+				return err
+			}
+			doc.Serial = app.IncomingSerial(2026, n)
+			if err := tx.SaveDocument(&doc); err != nil {
+				return err
+			}
+			if err := tx.AddHistory(app.HistoryEntry{Entity: app.EntityDocument, EntityID: doc.ID, Action: "登记"}); err != nil {
+				return err
+			}
+			return boom
 		})
-	}()
-	update(t, s, func(tx app.Tx) error {
-		if n, _ := tx.NextNumber("in:2026"); n != 2 {
-			t.Errorf("after a panic the next number is %d, want 2", n)
+		if !errors.Is(err, boom) {
+			t.Fatalf("fn's own error must come back unchanged, got %v", err)
 		}
-		return nil
+		for _, table := range []string{"documents", "doc_instructions", "doc_circulations", "history", "search_entries", "counters"} {
+			if n := count(t, s, "SELECT count(*) FROM "+table); n != 0 {
+				t.Errorf("%s has %d rows after rollback", table, n)
+			}
+		}
+		if hits, _, _ := s.Search(ctx, "安全", app.Page{}); len(hits) != 0 {
+			t.Errorf("search finds a rolled back document: %v", hits)
+		}
+		update(t, s, func(tx app.Tx) error {
+			n, err := tx.NextNumber("in:2026")
+			if n != 1 {
+				t.Errorf("the rolled back number was consumed: next is %d", n)
+			}
+			return err
+		})
+
+		// a panic in fn rolls back too
+		func() {
+			defer func() { recover() }()
+			s.Update(ctx, func(tx app.Tx) error {
+				tx.NextNumber("in:2026")
+				panic("bug")
+			})
+		}()
+		update(t, s, func(tx app.Tx) error {
+			if n, _ := tx.NextNumber("in:2026"); n != 2 {
+				t.Errorf("after a panic the next number is %d, want 2", n)
+			}
+			return nil
+		})
 	})
 }
 
 func TestCounters(t *testing.T) {
-	s := newStore(t)
-	update(t, s, func(tx app.Tx) error {
-		for i, want := range []struct {
-			key string
-			n   int
-		}{{"in:2026", 1}, {"in:2026", 2}, {"out:西府办发:2026", 1}, {"in:2026", 3}, {"in:2027", 1}} {
-			n, err := tx.NextNumber(want.key)
-			if err != nil {
-				return err
+	eachStore(t, func(t *testing.T, s *Store) {
+		update(t, s, func(tx app.Tx) error {
+			for i, want := range []struct {
+				key string
+				n   int
+			}{{"in:2026", 1}, {"in:2026", 2}, {"out:西府办发:2026", 1}, {"in:2026", 3}, {"in:2027", 1}} {
+				n, err := tx.NextNumber(want.key)
+				if err != nil {
+					return err
+				}
+				if n != want.n {
+					t.Errorf("call %d: %s gave %d, want %d", i, want.key, n, want.n)
+				}
 			}
-			if n != want.n {
-				t.Errorf("call %d: %s gave %d, want %d", i, want.key, n, want.n)
-			}
-		}
-		return nil
+			return nil
+		})
+		wantCode(t, s.Update(ctx, func(tx app.Tx) error { _, err := tx.NextNumber(" "); return err }), app.EINVALID)
 	})
-	wantCode(t, s.Update(ctx, func(tx app.Tx) error { _, err := tx.NextNumber(" "); return err }), app.EINVALID)
 }
 
 // Two real processes take numbers from one file at the same moment: the
@@ -107,6 +109,7 @@ const (
 	helperDB    = "GONGWEN_COUNTER_DB"
 	helperStart = "GONGWEN_COUNTER_START"
 	helperTakes = 100
+	helperCount = "GONGWEN_COUNTER_TAKES" // how many numbers each helper takes, when not helperTakes
 )
 
 func TestCounterHelper(t *testing.T) {
@@ -126,7 +129,11 @@ func TestCounterHelper(t *testing.T) {
 		os.Exit(1)
 	}
 	defer s.Close()
-	for i := 0; i < helperTakes; i++ {
+	takes := helperTakes
+	if n, err := strconv.Atoi(os.Getenv(helperCount)); err == nil {
+		takes = n
+	}
+	for i := 0; i < takes; i++ {
 		var n int
 		err := s.Update(ctx, func(tx app.Tx) error {
 			var err error
@@ -333,74 +340,76 @@ func TestReadsDoNotWrite(t *testing.T) {
 // AdvanceNumber moves a counter up to a number an import gave itself, in
 // one statement, and never back.
 func TestAdvanceNumber(t *testing.T) {
-	s := newStore(t)
-	next := func(key string) (n int) {
-		update(t, s, func(tx app.Tx) (err error) { n, err = tx.NextNumber(key); return err })
-		return n
-	}
-	advance := func(key string, to int) {
-		update(t, s, func(tx app.Tx) error { return tx.AdvanceNumber(key, to) })
-	}
-	advance("in:2026", 99999) // a counter not yet used
-	mustEqual(t, "after advancing a new counter", next("in:2026"), 100000)
-	next("seal:2026")
-	next("seal:2026")
-	advance("seal:2026", 1) // behind the counter: stays
-	mustEqual(t, "after advancing behind", next("seal:2026"), 3)
-	advance("seal:2026", 7)
-	mustEqual(t, "after advancing ahead", next("seal:2026"), 8)
-	err := s.Update(ctx, func(tx app.Tx) error { return tx.AdvanceNumber(" ", 3) })
-	wantCode(t, err, app.EINVALID)
+	eachStore(t, func(t *testing.T, s *Store) {
+		next := func(key string) (n int) {
+			update(t, s, func(tx app.Tx) (err error) { n, err = tx.NextNumber(key); return err })
+			return n
+		}
+		advance := func(key string, to int) {
+			update(t, s, func(tx app.Tx) error { return tx.AdvanceNumber(key, to) })
+		}
+		advance("in:2026", 99999) // a counter not yet used
+		mustEqual(t, "after advancing a new counter", next("in:2026"), 100000)
+		next("seal:2026")
+		next("seal:2026")
+		advance("seal:2026", 1) // behind the counter: stays
+		mustEqual(t, "after advancing behind", next("seal:2026"), 3)
+		advance("seal:2026", 7)
+		mustEqual(t, "after advancing ahead", next("seal:2026"), 8)
+		err := s.Update(ctx, func(tx app.Tx) error { return tx.AdvanceNumber(" ", 3) })
+		wantCode(t, err, app.EINVALID)
+	})
 }
 
 // The reads of a transaction see the rows it wrote before they commit; the
 // store's own reads do not (they run beside it on a snapshot).
 func TestTxReadsSeeTheirOwnRows(t *testing.T) {
-	s := newStore(t)
-	update(t, s, func(tx app.Tx) error {
-		d := incoming()
-		d.Serial = "2026-0001"
-		if err := tx.SaveDocument(&d); err != nil {
-			return err
-		}
-		r := sealRequest()
-		r.Number = "2026-0002"
-		if err := tx.SaveSealRequest(&r); err != nil {
-			return err
-		}
-		it := item()
-		it.Number = "督〔2026〕3号"
-		if err := tx.SaveItem(&it); err != nil {
-			return err
-		}
-		if err := tx.SaveLeader(&app.Leader{Name: "王区长", Role: app.RoleMayor, Active: true}); err != nil {
-			return err
-		}
-		if err := tx.SaveSeal(&app.Seal{Name: "区政府印章", Kind: app.SealGovernment, Active: true}); err != nil {
-			return err
-		}
+	eachStore(t, func(t *testing.T, s *Store) {
+		update(t, s, func(tx app.Tx) error {
+			d := incoming()
+			d.Serial = "2026-0001"
+			if err := tx.SaveDocument(&d); err != nil {
+				return err
+			}
+			r := sealRequest()
+			r.Number = "2026-0002"
+			if err := tx.SaveSealRequest(&r); err != nil {
+				return err
+			}
+			it := item()
+			it.Number = "督〔2026〕3号"
+			if err := tx.SaveItem(&it); err != nil {
+				return err
+			}
+			if err := tx.SaveLeader(&app.Leader{Name: "王区长", Role: app.RoleMayor, Active: true}); err != nil {
+				return err
+			}
+			if err := tx.SaveSeal(&app.Seal{Name: "区政府印章", Kind: app.SealGovernment, Active: true}); err != nil {
+				return err
+			}
 
-		if got, err := tx.DocumentBySerial("2026-0001"); err != nil || got.ID != d.ID {
-			t.Errorf("DocumentBySerial in the transaction: %v, %v", got, err)
-		}
-		if _, n, err := tx.Documents(app.DocumentFilter{Direction: app.Incoming}); err != nil || n != 1 {
-			t.Errorf("Documents in the transaction: %d, %v", n, err)
-		}
-		if got, err := tx.SealRequestByNumber("2026-0002"); err != nil || got.ID != r.ID {
-			t.Errorf("SealRequestByNumber in the transaction: %v, %v", got, err)
-		}
-		if got, err := tx.ItemByNumber("督[2026]3号"); err != nil || got.ID != it.ID {
-			t.Errorf("ItemByNumber in the transaction: %v, %v", got, err)
-		}
-		if l, err := tx.Leaders(); err != nil || len(l) != 1 {
-			t.Errorf("Leaders in the transaction: %v, %v", l, err)
-		}
-		if se, err := tx.Seals(); err != nil || len(se) != 1 {
-			t.Errorf("Seals in the transaction: %v, %v", se, err)
-		}
-		if _, err := tx.ItemByNumber("督〔2026〕4号"); app.ErrorCode(err) != app.ENOTFOUND {
-			t.Errorf("a number not in the book: %v", err)
-		}
-		return nil
+			if got, err := tx.DocumentBySerial("2026-0001"); err != nil || got.ID != d.ID {
+				t.Errorf("DocumentBySerial in the transaction: %v, %v", got, err)
+			}
+			if _, n, err := tx.Documents(app.DocumentFilter{Direction: app.Incoming}); err != nil || n != 1 {
+				t.Errorf("Documents in the transaction: %d, %v", n, err)
+			}
+			if got, err := tx.SealRequestByNumber("2026-0002"); err != nil || got.ID != r.ID {
+				t.Errorf("SealRequestByNumber in the transaction: %v, %v", got, err)
+			}
+			if got, err := tx.ItemByNumber("督[2026]3号"); err != nil || got.ID != it.ID {
+				t.Errorf("ItemByNumber in the transaction: %v, %v", got, err)
+			}
+			if l, err := tx.Leaders(); err != nil || len(l) != 1 {
+				t.Errorf("Leaders in the transaction: %v, %v", l, err)
+			}
+			if se, err := tx.Seals(); err != nil || len(se) != 1 {
+				t.Errorf("Seals in the transaction: %v, %v", se, err)
+			}
+			if _, err := tx.ItemByNumber("督〔2026〕4号"); app.ErrorCode(err) != app.ENOTFOUND {
+				t.Errorf("a number not in the book: %v", err)
+			}
+			return nil
+		})
 	})
 }

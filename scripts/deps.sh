@@ -10,13 +10,18 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 	poppler-utils qpdf                               # PDF checks in the tests
 	fonts-hanazono                                   # 花園明朝: rare characters (CJK Ext. B–F) on paper
 	xvfb xdotool imagemagick)                         # the real-window smoke test
-if [ "${1:-}" = windows ]; then
-	packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) # cross build, Wine smoke test (wrestool, zipinfo)
-fi
-if [ "${1:-}" = ofd ]; then
-	packages+=(chromium bc)                      # make ofd-check: ofd.js renders the OFD in headless Chromium
-	command -v npm >/dev/null || packages+=(npm) # fetches ofd.js
-fi
+# groups named on the command line: windows, postgres, ofd, docx
+for group in "$@"; do
+	case "$group" in
+	windows) packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) ;; # cross build, Wine smoke test (wrestool, zipinfo)
+	postgres) packages+=(postgresql) ;;                                      # the store's tests on a server (scripts/pg-test-server.sh)
+	ofd)                                                                     # make ofd-check: ofd.js renders the OFD in headless Chromium
+		packages+=(chromium bc)
+		command -v npm >/dev/null || packages+=(npm) ;; # fetches ofd.js
+	docx) ;;                                                                 # LibreOffice Writer, below
+	*) echo "未知的软件包组：$group（可用 windows、postgres、ofd、docx）" >&2; exit 2 ;;
+	esac
+done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 missing=()
@@ -31,7 +36,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # make docx-check converts the Word files with LibreOffice (only Writer,
 # without the suggested desktop)
-if [ "${1:-}" = docx ] && ! command -v soffice >/dev/null; then
+if [[ " $* " == *" docx "* ]] && ! command -v soffice >/dev/null; then
 	echo "安装系统软件包：libreoffice-writer"
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer >/dev/null
 fi

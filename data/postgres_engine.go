@@ -1,0 +1,125 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"gongwen/app"
+)
+
+// pgEngine is the engine of a Store on a PostgreSQL server: the search
+// index of character grams under GIN (postgres_search.go), plain page
+// reads (PostgreSQL's planner has the statistics SQLite's lacks), and the
+// checks a server needs. The server keeps its own storage sound, so
+// nothing here refuses writes for damage.
+type pgEngine struct {
+	server string // host:port/database, for messages
+}
+
+var _ engine = (*pgEngine)(nil)
+
+func (e *pgEngine) index(db *gorm.DB, entity app.Entity, id int64, entry searchEntry) error {
+	return pgIndexEntry(db, entity, id, entry)
+}
+
+func (e *pgEngine) search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) {
+	return pgSearch(db, text, p)
+}
+
+func (e *pgEngine) reindex(db *gorm.DB) error { return pgRebuildSearch(db) }
+
+// page counts the matching records, then reads the page's ids in order,
+// in the read's one snapshot.
+func (e *pgEngine) page(db *gorm.DB, table string, c conds, order string, offset, limit int) ([]int64, int, error) {
+	where, args := pgWhere(c)
+	if where != "" {
+		where = " WHERE " + where
+	}
+	var total int
+	if err := db.Raw("SELECT count(*) FROM "+table+where, args...).Scan(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if total == 0 || offset >= total {
+		return nil, total, nil
+	}
+	var ids []int64
+	err := db.Raw("SELECT id FROM "+table+where+" ORDER BY "+order+" LIMIT ? OFFSET ?", append(args, limit, offset)...).Scan(&ids).Error
+	return ids, total, err
+}
+
+// pgWhere is the WHERE of every condition of c, its 关键词 read from the
+// server's search index.
+func pgWhere(c conds) (string, []any) {
+	where, args := c.where, c.args
+	if c.match != nil {
+		sub, subArgs := pgMatchIDs(c.match.words, c.match.book)
+		where = append(where[:len(where):len(where)], "id IN (SELECT entity_id FROM search_entries WHERE entity = ? AND id IN ("+sub+"))")
+		args = append(append(args[:len(args):len(args)], string(c.match.entity)), subArgs...)
+	}
+	return strings.Join(where, " AND "), args
+}
+
+func (e *pgEngine) backupCopy(ctx context.Context, tmp string) error {
+	return errServerBackup(e.server)
+}
+
+// OnServer reports an office on a PostgreSQL server (Path is then its
+// host:port/database).
+func (s *Store) OnServer() bool {
+	_, ok := s.eng.(*pgEngine)
+	return ok
+}
+
+// errServerBackup refuses the file backups of a server office, until the
+// copy of an office between engines exists.
+func errServerBackup(server string) error {
+	return app.Errorf(app.EINVALID, "服务器“%s”上的单位数据暂时不能用本程序备份或恢复，请由服务器管理员用 pg_dump 备份", server)
+}
+
+// checks: the search index against the books, references to missing
+// records, counters behind their numbers. The server checks its own
+// storage, and its columns keep their types.
+func (e *pgEngine) checks() []check {
+	return []check{pgSearchProblems, referenceProblems, pgCounterProblems}
+}
+
+func pgCounterProblems(ctx context.Context, db *sql.DB) ([]string, error) {
+	return counterProblemsWhere(ctx, db, "~ '^[0-9]{4}-[0-9]+$'")
+}
+
+func (e *pgEngine) beforeWrite(ctx context.Context) error { return nil }
+func (e *pgEngine) after(err error)                       {}
+func (e *pgEngine) damaged() string                       { return "" }
+
+// pgSearchProblems compares the search entries with the books: every
+// record has exactly one entry, every entry has its record.
+func pgSearchProblems(ctx context.Context, db *sql.DB) ([]string, error) {
+	var problems []string
+	for _, b := range []struct {
+		entity app.Entity
+		table  string
+		name   string
+	}{
+		{app.EntityDocument, "documents", "公文"},
+		{app.EntitySeal, "seal_requests", "用印申请"},
+		{app.EntityItem, "items", "督办事项"},
+		{app.EntityMeeting, "meetings", "会议"},
+	} {
+		var unindexed, orphans int
+		err := db.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM `+b.table+` r WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.entity = $1 AND e.entity_id = r.id)),
+			(SELECT count(*) FROM search_entries e WHERE e.entity = $1 AND NOT EXISTS (SELECT 1 FROM `+b.table+` r WHERE r.id = e.entity_id))`,
+			string(b.entity)).Scan(&unindexed, &orphans)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		if unindexed+orphans > 0 {
+			problems = append(problems, fmt.Sprintf("检索索引与%s台账不一致（%d条未编入索引，%d条索引没有对应记录），请执行“重建检索索引”", b.name, unindexed, orphans))
+		}
+	}
+	return problems, nil
+}
