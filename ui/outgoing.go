@@ -23,7 +23,7 @@ func (b *docBook) outgoingColumns() []widgets.Column[app.Document] {
 		{Title: "状态", Width: 74, Sort: "status", Chip: b.statusChip},
 		{Title: "起草单位", Width: 120, Text: func(d app.Document) string { return d.DraftUnit }},
 		{Title: "拟稿人", Width: 70, Text: func(d app.Document) string { return d.Drafter }},
-		{Title: "签发人", Width: 70, Text: func(d app.Document) string { return d.Signer }},
+		{Title: "签发人", Width: 70, Text: func(d app.Document) string { return d.PrintedSigner() }},
 		{Title: "印发日期", Width: 95, Text: func(d app.Document) string { return d.IssuedOn.String() }},
 		{Title: "紧急", Width: 50, Text: urgencyText},
 	}
@@ -49,11 +49,11 @@ func (b *docBook) outgoingDetails(d app.Document) fyne.CanvasObject {
 	}
 	var reviews []string
 	for _, r := range d.Reviews {
-		reviews = append(reviews, fmt.Sprintf("%s %s（%s）%s", r.Role, r.Leader, r.On, r.Opinion))
+		reviews = append(reviews, fmt.Sprintf("%s %s（%s）%s", r.Role, r.Printed(), r.On, r.Opinion))
 	}
 	f.add("审核", strings.Join(reviews, "\n"))
 	if d.Signer != "" {
-		f.add("签发", fmt.Sprintf("%s（%s）", d.Signer, d.SignedOn))
+		f.add("签发", fmt.Sprintf("%s（%s）", d.PrintedSigner(), d.SignedOn))
 	}
 	if !d.IssuedOn.IsZero() {
 		f.add("印发", fmt.Sprintf("%s，印%d份", d.IssuedOn, d.PrintCount))
