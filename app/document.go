@@ -691,8 +691,9 @@ func (d *Document) ReviewDraft(leader Leader, on Date, opinion string) error {
 }
 
 // ReviewsAwaited names the 审核 a draft still waits for, in order: the
-// 副主任, the 主任 and, for a government document, the 分管副区长; none
-// once it is signed.
+// 副主任, the 主任, then the steps the office's signing rules add for its
+// body and kind (分管副区长审核 for a 区政府 document under 003); none once
+// it is signed.
 func (d *Document) ReviewsAwaited(s Settings) []string {
 	if d.Signer != "" {
 		return nil
@@ -707,8 +708,21 @@ func (d *Document) ReviewsAwaited(s Settings) []string {
 	if !done(RoleOfficeDirector) {
 		out = append(out, string(RoleOfficeDirector))
 	}
-	if code, ok := s.IssuingCodeFor(d.IssuingCode); ok && code.Body == IssuerGovernment && !done(RoleViceMayor, RoleExecutiveVice) {
-		out = append(out, "分管副区长")
+	code, ok := s.IssuingCodeFor(d.IssuingCode)
+	if !ok {
+		return out
+	}
+	rules := s.SigningRules()
+	rule, err := rules.Rule(code.Body, d.SigningKind)
+	if err != nil {
+		return out
+	}
+	awaited, _ := Authority{Rules: rules}.ReviewsAwaited(code.Body, d.SigningKind, d.Reviews)
+	for _, st := range rule.Reviews {
+		office := !slices.ContainsFunc(st.Posts, func(p Role) bool { return p != RoleDeputyDirector && p != RoleOfficeDirector })
+		if slices.Contains(awaited, st.Name) && !office { // the office's own steps are named above
+			out = append(out, st.Name)
+		}
 	}
 	return out
 }

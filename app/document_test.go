@@ -250,7 +250,7 @@ func TestReviewsAwaited(t *testing.T) {
 	}
 	d.IssuingCode = "示府发"
 	d.Reviews = []Review{{Leader: "孙堃", Role: RoleDeputyDirector}, {Leader: "周喆", Role: RoleOfficeDirector}}
-	if got := strings.Join(d.ReviewsAwaited(s), "、"); got != "分管副区长" {
+	if got := strings.Join(d.ReviewsAwaited(s), "、"); got != "分管副区长审核" {
 		t.Errorf("government draft after two reviews awaits %s", got)
 	}
 	d.Reviews = append(d.Reviews, Review{Leader: "刘常务", Role: RoleExecutiveVice})
