@@ -7,9 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/widget"
-
 	"gongwen/app"
+	"gongwen/ui/widgets"
 )
 
 // A 承办 whose due date lies in a year without its holidays is saved; the
@@ -89,13 +88,13 @@ func TestSignedDocumentShowsWhyItsCodeIsFixed(t *testing.T) {
 	if dir := os.Getenv("GONGWEN_SHOTS"); dir != "" {
 		writePNGOf(t, u.win, filepath.Join(dir, "signed-code-fixed.png"))
 	}
-	if code := h.form().Get("发文代字").(*widget.Select); !code.Disabled() || !h.shows("已签发的公文不能更改发文代字") {
+	if code := h.form().Get("发文代字").(*widgets.Select); !code.Disabled() || !h.shows("已签发的公文不能更改发文代字") {
 		t.Fatalf("the code of a signed document: disabled %v, reason shown %v", code.Disabled(), h.shows("已签发的公文不能更改发文代字"))
 	}
 	h.form().Hide()
 	u.outgoing.open(drafted.ID)
 	tapAction(h, u.outgoing.book, "修改")
-	if code := h.form().Get("发文代字").(*widget.Select); code.Disabled() || h.shows("已签发") {
+	if code := h.form().Get("发文代字").(*widgets.Select); code.Disabled() || h.shows("已签发") {
 		t.Fatal("the code of a draft is fixed")
 	}
 }
