@@ -6,9 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
-	"gongwen/ui/widgets"
 )
 
 // 设置—领导外出: the register of leaders' absences (003 第四十四条), each
@@ -98,7 +98,7 @@ func (s *settingsScreen) absenceForm(old *app.Absence) {
 	remarks := textField("如：文件传真至驻地", a.Remarks)
 	f := s.u.newForm(title, "保存")
 	f.Field("外出领导", leader).Field("类别", kind)
-	f.Field("起止日期", container.NewGridWithColumns(3, from, widgets.NewText("至"), to))
+	f.Field("起止日期", container.NewGridWithColumns(2, from, container.NewBorder(nil, nil, widget.NewLabel("至"), nil, to)))
 	f.Field("前往地点", place).Field("联系办法", contact)
 	f.Field("代理人", standIn, "不填则不设代理；代理人须是签发规则允许代理的职务")
 	f.Field("报告情况", reports, "向谁报告、哪天报告").Field("备注", remarks)

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -30,6 +31,12 @@ func TestOffice004DraftToIssueInWindow(t *testing.T) {
 		t.Error("the table does not show 004's rows with their articles")
 	}
 	h.capture("signing-004")
+	u.settings.signingRowForm(0)
+	if got := h.form().Get("签发人").(*widget.CheckGroup).Selected; !slices.Equal(got, []string{"副区长", "常务副区长", "区长"}) {
+		t.Errorf("the row's signers in its form: %v", got)
+	}
+	h.capture("signing-row-form")
+	h.form().Hide()
 
 	u.show(ScreenOutgoing)
 	u.outgoing.create()
@@ -107,6 +114,7 @@ func TestAbsenceRegisterInWindow(t *testing.T) {
 	h.saveFails("副区长外出时")
 	h.typeIn("代理人", "")
 	h.typeIn("报告情况", "区长 2026-03-09")
+	h.capture("absence-form")
 	h.u.shortcutSave()
 	h.u.Wait()
 	if !h.shows("副主任赵副主任与其联系的副区长李副区长在2026-03-11至2026-03-12同时外出") {
