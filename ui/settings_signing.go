@@ -65,6 +65,7 @@ func (s *settingsScreen) signingTab() fyne.CanvasObject {
 		container.NewHBox(add),
 		heading("代理、外出报告和纪要签发"),
 		s.signOther,
+		container.NewHBox(widget.NewButtonWithIcon("修改代理规则", theme.DocumentCreateIcon(), s.deputiesForm)),
 		widget.NewForm(widget.NewFormItem("代签标注", container.NewBorder(nil, nil, nil, saveMark, s.signMark))),
 		note("代理人签发、审签时，名字后印此标注，如“李四（代）”；写“{职务}”处印被代理人的职务，如“（代{职务}）”印作“李四（代区长）”。"),
 	)
@@ -214,6 +215,45 @@ func (s *settingsScreen) signingRowForm(i int) {
 		}
 		s.loadSigning()
 		s.flash("签发规则已保存")
+		s.u.changed()
+		return nil
+	})
+}
+
+// deputiesForm edits who may stand in for whom: one row per post stood in
+// for (003 第六条, 004 五, 002 第三篇 七, 000 二十五).
+func (s *settingsScreen) deputiesForm() {
+	rules := s.u.desk.Settings().SigningRules()
+	rows := widgets.NewRowEditor([]string{"外出的职务", "代理人的职务", "依据条款"}, []float32{1, 1.4, 1.8}, "添加一行", func() []fyne.CanvasObject {
+		return []fyne.CanvasObject{selectField(leaderPosts(), string(app.RoleMayor)), textField("如：常务副区长、副区长", ""), textField("如：《…工作规则》第六条", "")}
+	})
+	for _, d := range rules.Deputies {
+		r := rows.AddRow()
+		r[0].(*widgets.Select).SetSelected(string(d.For))
+		r[1].(*widgets.Entry).SetText(postsText(d.By))
+		r[2].(*widgets.Entry).SetText(d.Cite)
+	}
+	f := s.u.newForm("修改代理规则", "保存")
+	f.Top(note("领导外出时，只有这里写明的职务可以登记为代理人（几个职务用“、”分隔）；代理人在代理期间签发、审签，落款印代签标注。"))
+	f.Field("代理规则", rows)
+	f.Show(func(bool) error {
+		edited := rules
+		edited.Deputies = nil
+		for _, r := range rows.Rows() {
+			d := app.DeputyRule{For: app.Role(r[0].(*widgets.Select).Selected), Cite: strings.TrimSpace(r[2].(*widgets.Entry).Text)}
+			for _, p := range widgets.SplitNames(r[1].(*widgets.Entry).Text) {
+				d.By = append(d.By, app.Role(p))
+			}
+			if len(d.By) == 0 && d.Cite == "" {
+				continue // an empty row
+			}
+			edited.Deputies = append(edited.Deputies, d)
+		}
+		if err := s.u.desk.SaveSigningRules(s.u.ctx, edited); err != nil {
+			return err
+		}
+		s.loadSigning()
+		s.flash("代理规则已保存")
 		s.u.changed()
 		return nil
 	})

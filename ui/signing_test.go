@@ -38,6 +38,21 @@ func TestOffice004DraftToIssueInWindow(t *testing.T) {
 	h.capture("signing-row-form")
 	h.form().Hide()
 
+	// the office lets only the 常务副区长 stand in for the 区长
+	h.tapButton("修改代理规则")
+	rows := h.form().Get("代理规则").(*widgets.RowEditor).Rows()
+	rows[0][1].(*widgets.Entry).SetText("")
+	test.Type(rows[0][1].(*widgets.Entry), "常务副区长")
+	h.capture("signing-deputies-form")
+	h.save()
+	if d, _ := u.desk.Settings().SigningRules().Deputy(app.RoleMayor); !slices.Equal(d.By, []app.Role{app.RoleExecutiveVice}) {
+		t.Fatalf("the 区长's deputies: %+v", d)
+	}
+	if err := u.desk.SaveAbsence(u.ctx, &app.Absence{Leader: "王区长", From: u.desk.Today(), To: u.desk.Today(), Place: "市里", StandIn: "李副区长"}); err == nil ||
+		!strings.Contains(app.ErrorMessage(err), "区长外出时应由常务副区长代理") {
+		t.Fatalf("a 副区长 as the 区长's stand-in: %v", err)
+	}
+
 	u.show(ScreenOutgoing)
 	u.outgoing.create()
 	f := h.form()
