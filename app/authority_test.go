@@ -77,32 +77,6 @@ func TestPresetsValidate(t *testing.T) {
 	}
 }
 
-// The default (003) decides every ordinary signature exactly as
-// Document.Sign always has: who signs by body, and the vice-mayor's review
-// on a 区政府 document. (Sign also needs the 主任's review, as the step to
-// 待签发; every case here has it.)
-func TestPreset003MatchesSign(t *testing.T) {
-	bodies := []IssuingCode{{Code: "示府发", Body: IssuerGovernment}, {Code: "示府办发", Body: IssuerOffice}}
-	reviewSets := [][]string{
-		{"周主任"}, {"吴副主任", "周主任"}, {"周主任", "张副区长"}, {"张副区长", "周主任"},
-		{"吴副主任", "周主任", "李常务"}, {"周主任", "王区长"},
-	}
-	authority := Authority{Rules: Preset003(), Leaders: officeLeaders()}
-	on := MustDate("2026-03-10")
-	for _, code := range bodies {
-		for _, names := range reviewSets {
-			for _, signer := range officeLeaders() {
-				d := &Document{Direction: Outgoing, Status: StatusReviewed, Disclosure: DiscloseActively, Reviews: reviewed(t, names...)}
-				signErr := d.Sign(signer, on, code, 1)
-				_, ruleErr := authority.CheckSignature(SignatureRequest{Body: code.Body, Reviews: reviewed(t, names...), Signer: signer, On: on})
-				if (signErr == nil) != (ruleErr == nil) {
-					t.Errorf("%s reviewed by %v, signed by %s: Sign says %v, the 003 rules say %v", code.Body, names, signer.Name, signErr, ruleErr)
-				}
-			}
-		}
-	}
-}
-
 // Each preset signs the same drafts the way its district would.
 func TestPresetsSignTheSameDraft(t *testing.T) {
 	type want struct {

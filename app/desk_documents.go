@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -231,10 +232,13 @@ func (k *Desk) CheckDraft(ctx context.Context, id int64) (*Document, error) {
 	})
 }
 
-// ReviewDraft records a 审核 on day on by a 副主任, the 主任 or the 分管副区长;
-// the 主任's makes the draft 待签发. The draft must be 待审核 or 待签发
-// (CanReview). A name not on the 领导名单 is refused naming the post due
-// (the 副主任 first, then the 主任), so that it can be added with it.
+// ReviewDraft records a 审核 on day on by a 副主任, the 主任 or a leader the
+// office's signing rules name for the draft's reviews, himself or as the
+// recorded stand-in of one on that day (the review keeps the post acted in
+// and whom he stood in for); the 主任's makes the draft 待签发. The draft
+// must be 待审核 or 待签发 (CanReview). A name not on the 领导名单 is refused
+// naming the post due (the 副主任 first, then the 主任), so that it can be
+// added with it.
 func (k *Desk) ReviewDraft(ctx context.Context, id int64, leaderName, opinion string, on Date) (*Document, error) {
 	l, err := k.leaderFor(ctx, leaderName, func() Role { // the 副主任 first, then the 主任
 		if d, err := k.Store.Document(ctx, id); err == nil {
@@ -249,21 +253,54 @@ func (k *Desk) ReviewDraft(ctx context.Context, id int64, leaderName, opinion st
 	if err != nil {
 		return nil, err
 	}
-	return k.changeDoc(ctx, id, "审核", func(_ Tx, d *Document) (string, error) {
-		return leaderName + " " + opinion, d.ReviewDraft(l, on, opinion)
+	return k.changeDoc(ctx, id, "审核", func(tx Tx, d *Document) (string, error) {
+		if err := d.CanReview(); err != nil {
+			return "", err
+		}
+		auth, err := k.authority(tx)
+		if err != nil {
+			return "", err
+		}
+		posts := []Role{RoleDeputyDirector, RoleOfficeDirector}
+		if code, ok := k.Settings().IssuingCodeFor(d.IssuingCode); ok {
+			if rule, err := auth.Rules.Rule(code.Body, d.SigningKind); err == nil {
+				for _, p := range rule.Reviewers() {
+					if !slices.Contains(posts, p) {
+						posts = append(posts, p)
+					}
+				}
+			}
+		}
+		acting, err := auth.ActingAs(l, posts, on)
+		if ErrorCode(err) == ENOTFOUND {
+			return "", Errorf(EINVALID, "这份公文的审核应由%s进行，%s是%s", orPosts(posts), l.Name, l.Role)
+		} else if err != nil {
+			return "", err
+		}
+		in := acting.Leader
+		in.Role = acting.Post()
+		if err := d.ReviewDraft(in, on, opinion); err != nil {
+			return "", err
+		}
+		d.Reviews[len(d.Reviews)-1].For = acting.For.Name
+		return acting.HistoryText("审核") + " " + opinion, nil
 	})
 }
 
 // Sign records the 签发 and takes the next serial of the issuing code's
-// year. The draft must be 待签发 (CanSign), its 发文代字 in the settings, the
-// signer hold the post that signs for the issuing body and a government
-// document be reviewed by the 分管副区长 (CheckSign); only then is the number
-// taken, in the same transaction, so numbers have no gaps.
+// year. The draft must be 待签发 (CanSign), its 发文代字 in the settings, and
+// the signer, the reviews and the order they came in be what the office's
+// signing rules ask of its body and kind (Authority.CheckSignature), the
+// signer himself or the recorded stand-in of the leader who signs; only then
+// is the number taken, in the same transaction, so numbers have no gaps.
+// The document keeps the printed signature (李四（代）) and whom he stood in for.
 func (k *Desk) Sign(ctx context.Context, id int64, leaderName string, on Date) (*Document, error) {
 	l, err := k.leaderFor(ctx, leaderName, func() Role {
 		if d, err := k.Store.Document(ctx, id); err == nil {
 			if code, ok := k.Settings().IssuingCodeFor(d.IssuingCode); ok {
-				return code.Body.SignerRoles()[0]
+				if rule, err := k.Settings().SigningRules().Rule(code.Body, d.SigningKind); err == nil {
+					return rule.Signers[0]
+				}
 			}
 		}
 		return ""
@@ -279,6 +316,14 @@ func (k *Desk) Sign(ctx context.Context, id int64, leaderName string, on Date) (
 		if err := d.CheckSign(l, on, code); err != nil {
 			return "", err
 		}
+		auth, err := k.authority(tx)
+		if err != nil {
+			return "", err
+		}
+		sig, err := auth.CheckSignature(SignatureRequest{Body: code.Body, Kind: d.SigningKind, Reviews: d.Reviews, Signer: l, On: on})
+		if err != nil {
+			return "", err
+		}
 		n, err := tx.NextNumber(fmt.Sprintf("out:%s:%d", code.Code, on.Year))
 		if err != nil {
 			return "", err
@@ -286,7 +331,8 @@ func (k *Desk) Sign(ctx context.Context, id int64, leaderName string, on Date) (
 		if err := d.Sign(l, on, code, n); err != nil {
 			return "", err
 		}
-		return leaderName + " 签发，" + d.DocNo, nil
+		d.SignedFor, d.SignerPrinted = sig.Acting.For.Name, sig.Printed(auth.Rules)
+		return sig.Acting.HistoryText("签发") + "，" + d.DocNo, nil
 	})
 }
 

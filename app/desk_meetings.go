@@ -132,7 +132,8 @@ func (k *Desk) DecisionToItem(ctx context.Context, meetingID int64, seq int) (*I
 // meeting must have been held (CanIssueMinutes) and the signer be on the
 // 领导名单; the number is taken only once the minutes are accepted.
 func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, on Date) (*Meeting, error) {
-	if _, err := k.leader(ctx, signer); err != nil {
+	l, err := k.leader(ctx, signer)
+	if err != nil {
 		return nil, err
 	}
 	return k.changeMeeting(ctx, id, "印发纪要", func(tx Tx, m *Meeting) (string, error) {
@@ -140,6 +141,14 @@ func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, 
 			return "", err
 		}
 		if err := m.CheckMinutes(body, signer, on); err != nil {
+			return "", err
+		}
+		auth, err := k.authority(tx)
+		if err != nil {
+			return "", err
+		}
+		acting, err := auth.CheckMinutesSigner(m, l, on)
+		if err != nil {
 			return "", err
 		}
 		number := 0
@@ -153,6 +162,10 @@ func (k *Desk) IssueMinutes(ctx context.Context, id int64, body, signer string, 
 		if err := m.IssueMinutes(number, body, signer, on); err != nil {
 			return "", err
 		}
-		return m.Minutes.NumberText(), nil
+		m.Minutes.SignedFor, m.Minutes.SignerPrinted = "", ""
+		if acting.IsStandIn() {
+			m.Minutes.SignedFor, m.Minutes.SignerPrinted = acting.For.Name, acting.Printed(auth.Rules)
+		}
+		return acting.HistoryText("签发") + " " + m.Minutes.NumberText(), nil
 	})
 }

@@ -131,13 +131,35 @@ func (k *Desk) ApproveSeal(ctx context.Context, id int64, leaderName, opinion st
 	if err != nil {
 		return nil, err
 	}
-	return k.changeSeal(ctx, id, "审批", func(_ Tx, r *SealRequest) (string, error) {
+	return k.changeSeal(ctx, id, "审批", func(tx Tx, r *SealRequest) (string, error) {
 		step := r.NextStep()
-		action := "审批"
-		if step != nil {
-			action = step.Action
+		if step == nil {
+			return "", r.CanApprove()
 		}
-		return leaderName + " " + action + " " + opinion, r.Approve(l, on, opinion)
+		// a leader who does not hold the step's post may take it as the
+		// recorded stand-in of one who does, on that day
+		acting := Acting{Leader: l}
+		if err := r.Approve(l, on, opinion); err != nil {
+			auth, aerr := k.authority(tx)
+			if aerr != nil {
+				return "", aerr
+			}
+			a, serr := auth.ActingAs(l, []Role{step.Role}, on)
+			if ErrorCode(serr) == ENOTFOUND {
+				return "", err
+			} else if serr != nil {
+				return "", serr
+			}
+			acting = a
+			in := l
+			in.Role = acting.Post()
+			if err := r.Approve(in, on, opinion); err != nil {
+				return "", err
+			}
+			last := &r.Approvals[len(r.Approvals)-1]
+			last.Approver, last.For, last.Printed = l.Name, acting.For.Name, acting.Printed(auth.Rules)
+		}
+		return acting.HistoryText(step.Action) + " " + opinion, nil
 	})
 }
 

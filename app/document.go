@@ -150,9 +150,10 @@ type Reminder struct {
 // Review is one 审核 of an outgoing draft.
 type Review struct {
 	Leader  string
-	Role    Role
+	Role    Role // the post reviewed in: the stood-in leader's when For is set
 	On      Date
 	Opinion string
+	For     string // the leader stood in for, when the reviewer acted for him
 }
 
 // Document is an entry of either book.
@@ -211,13 +212,17 @@ type Document struct {
 	CheckedBy   string
 	CheckedOn   Date
 	Reviews     []Review
+	SigningKind SigningKind // 一般公文 …: which row of the signing rules applies
 	Signer      string
-	SignedOn    Date
-	MainTo      string
-	CopyTo      string
-	Countersign []string // 会签单位
-	IssuedOn    Date     // 印发日期
-	PrintCount  int
+	SignedFor   string // the leader the signer stood in for, if any
+	// SignerPrinted is the signer as the 发文稿纸 prints him: 王五 or 李四（代）
+	SignerPrinted string
+	SignedOn      Date
+	MainTo        string
+	CopyTo        string
+	Countersign   []string // 会签单位
+	IssuedOn      Date     // 印发日期
+	PrintCount    int
 
 	Disclosure       Disclosure  // 公开属性 (disclosure.go)
 	DisclosureReason string      // why 不予公开
@@ -294,6 +299,9 @@ func (d *Document) ValidateNew() error {
 		if d.DraftedOn.IsZero() {
 			return Errorf(EINVALID, "请填写拟稿日期")
 		}
+		if d.SigningKind != "" && !slices.Contains(SigningKinds, d.SigningKind) {
+			return Errorf(EINVALID, "公文类别“%s”无法识别，应为%s、%s、%s或%s", Excerpt(string(d.SigningKind)), SignOrdinary, SignNormative, SignUpward, SignImportant)
+		}
 		if err := d.validateDisclosure(); err != nil {
 			return err
 		}
@@ -331,6 +339,7 @@ func (d *Document) ApplyRegistration(edited *Document) error {
 		d.IssuingCode = edited.IssuingCode
 		if fixed == nil {
 			d.DocNo = ""
+			d.SigningKind = edited.SigningKind // a signed document keeps the kind it was signed as
 		}
 	}
 	return d.ValidateNew()
@@ -691,7 +700,7 @@ func (d *Document) ReviewDraft(leader Leader, on Date, opinion string) error {
 		return err
 	}
 	switch leader.Role {
-	case RoleDeputyDirector, RoleOfficeDirector, RoleViceMayor, RoleExecutiveVice:
+	case RoleDeputyDirector, RoleOfficeDirector, RoleViceMayor, RoleExecutiveVice, RoleMayor: // 区长同意 (003 第二十六条)
 	default:
 		return Errorf(EINVALID, "审核应由副主任、主任或分管副区长进行，%s是%s", leader.Name, leader.Role)
 	}
@@ -703,8 +712,9 @@ func (d *Document) ReviewDraft(leader Leader, on Date, opinion string) error {
 }
 
 // ReviewsAwaited names the 审核 a draft still waits for, in order: the
-// 副主任, the 主任 and, for a government document, the 分管副区长; none
-// once it is signed.
+// 副主任, the 主任, then the steps the office's signing rules add for its
+// body and kind (分管副区长审核 for a 区政府 document under 003); none once
+// it is signed.
 func (d *Document) ReviewsAwaited(s Settings) []string {
 	if d.Signer != "" {
 		return nil
@@ -719,8 +729,21 @@ func (d *Document) ReviewsAwaited(s Settings) []string {
 	if !done(RoleOfficeDirector) {
 		out = append(out, string(RoleOfficeDirector))
 	}
-	if code, ok := s.IssuingCodeFor(d.IssuingCode); ok && code.Body == IssuerGovernment && !done(RoleViceMayor, RoleExecutiveVice) {
-		out = append(out, "分管副区长")
+	code, ok := s.IssuingCodeFor(d.IssuingCode)
+	if !ok {
+		return out
+	}
+	rules := s.SigningRules()
+	rule, err := rules.Rule(code.Body, d.SigningKind)
+	if err != nil {
+		return out
+	}
+	awaited, _ := Authority{Rules: rules}.ReviewsAwaited(code.Body, d.SigningKind, d.Reviews)
+	for _, st := range rule.Reviews {
+		office := !slices.ContainsFunc(st.Posts, func(p Role) bool { return p != RoleDeputyDirector && p != RoleOfficeDirector })
+		if slices.Contains(awaited, st.Name) && !office { // the office's own steps are named above
+			out = append(out, st.Name)
+		}
 	}
 	return out
 }
@@ -737,20 +760,12 @@ func (d *Document) CanSign() error {
 }
 
 // CheckSign says why signer cannot sign the document on day on under code,
-// or nil: the state, the post that signs for the issuing body, the reviews
-// it needs and the date. It needs no serial, so that the number is taken
-// only once the 签发 is allowed.
+// or nil: the state and the date. Who may sign and which reviews come
+// first are the office's signing rules (Authority.CheckSignature). It needs
+// no serial, so that the number is taken only once the 签发 is allowed.
 func (d *Document) CheckSign(signer Leader, on Date, code IssuingCode) error {
 	if err := d.CanSign(); err != nil {
 		return err
-	}
-	if !slices.Contains(code.Body.SignerRoles(), signer.Role) {
-		return Errorf(EINVALID, "以%s名义发文应由%s签发，%s是%s", code.Body, code.Body.SignerRoles()[0], signer.Name, signer.Role)
-	}
-	if code.Body == IssuerGovernment && !slices.ContainsFunc(d.Reviews, func(r Review) bool {
-		return r.Role == RoleViceMayor || r.Role == RoleExecutiveVice
-	}) {
-		return Errorf(ESTATE, "以区政府名义发文，须经办公室主任和分管副区长审核后由区长签发，请先由分管副区长审核")
 	}
 	if on.IsZero() || on.Before(d.DraftedOn) {
 		return Errorf(EINVALID, "签发日期不能早于拟稿日期（%s）", d.DraftedOn)

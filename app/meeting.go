@@ -93,6 +93,10 @@ type Minutes struct {
 	Signer   string
 	IssuedOn Date
 	CopyTo   string // 分送 for the colophon
+	// SignedFor is the leader the signer stood in for; SignerPrinted the
+	// signature as printed (李四（代）), empty when he signed himself.
+	SignedFor     string
+	SignerPrinted string
 }
 
 // NumberText is the minutes' number, e.g. 〔2026〕5号.

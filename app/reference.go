@@ -170,6 +170,17 @@ type Settings struct {
 	// last gave the monthly 督查通报; empty: DefaultReportTo, DefaultSendTo.
 	MonthlyReportTo string `json:"monthly_report_to,omitempty"`
 	MonthlySendTo   string `json:"monthly_send_to,omitempty"`
+	// Signing are the office's rules of authority; nil: Preset003.
+	Signing *SigningRules `json:"signing_rules,omitempty"`
+}
+
+// SigningRules are the office's rules of authority, Preset003 when it
+// never chose any.
+func (s Settings) SigningRules() SigningRules {
+	if s.Signing == nil {
+		return Preset003()
+	}
+	return *s.Signing
 }
 
 // FontChoice names the fonts printing should use; empty means automatic.

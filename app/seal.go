@@ -125,6 +125,8 @@ type Approval struct {
 	Approver string
 	On       Date
 	Opinion  string
+	For      string // the leader the approver stood in for, if any
+	Printed  string // the approver as the form prints him when he stood in: 李四（代）
 }
 
 // SealRequest is a 用印申请. One request is one matter and one use.

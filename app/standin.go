@@ -208,3 +208,39 @@ func (a Authority) standingIn(name string, posts []Role, on Date) (StandIn, bool
 	}
 	return StandIn{}, false, outside
 }
+
+// PrintedSigner is the signer as the 发文稿纸 prints him: the printed name
+// kept at 签发 (李四（代）), else his name.
+func (d *Document) PrintedSigner() string {
+	if d.SignerPrinted != "" {
+		return d.SignerPrinted
+	}
+	return d.Signer
+}
+
+// Printed is the reviewer as the paper shows him: 李四, or 李四（代王五）
+// when he reviewed for another leader.
+func (r Review) Printed() string {
+	if r.For != "" {
+		return r.Leader + "（代" + r.For + "）"
+	}
+	return r.Leader
+}
+
+// PrintedApprover is the approver as the seal form prints him: the printed
+// name kept when he stood in (李四（代）), else his name.
+func (a Approval) PrintedApprover() string {
+	if a.Printed != "" {
+		return a.Printed
+	}
+	return a.Approver
+}
+
+// PrintedSigner is the minutes' signer as printed: 李四（代） when he stood
+// in, else his name.
+func (m Minutes) PrintedSigner() string {
+	if m.SignerPrinted != "" {
+		return m.SignerPrinted
+	}
+	return m.Signer
+}

@@ -169,6 +169,10 @@ type Reader interface {
 	Seals(ctx context.Context) ([]Seal, error)
 	DayOverrides(ctx context.Context) ([]DayOverride, error)
 	ConfirmedYears(ctx context.Context) ([]int, error)
+	// StandIns and Absences are the recorded stand-ins and the register of
+	// leaders' absences, oldest first.
+	StandIns(ctx context.Context) ([]StandIn, error)
+	Absences(ctx context.Context) ([]Absence, error)
 }
 
 // Tx is one write transaction: everything done through it is committed
@@ -214,6 +218,12 @@ type Tx interface {
 	SaveDayOverride(o DayOverride) error
 	DeleteDayOverride(d Date) error
 	SetYearConfirmed(year int, confirmed bool) error
+	StandIns() ([]StandIn, error)
+	SaveStandIn(s *StandIn) error // inserts when ID is 0
+	DeleteStandIn(id int64) error
+	Absences() ([]Absence, error)
+	SaveAbsence(a *Absence) error // inserts when ID is 0, with its reports
+	DeleteAbsence(id int64) error
 
 	AddHistory(h HistoryEntry) error
 }

@@ -100,7 +100,7 @@ func fillDocuments(db *gorm.DB, rows []documentRow) ([]app.Document, error) {
 			return app.Reminder{On: dateOf(r.OnDate), Text: r.Text, Operator: r.Operator}
 		})
 		d.Reviews = convert(rev[d.ID], func(_ int, r reviewRow) app.Review {
-			return app.Review{Leader: r.Leader, Role: app.Role(r.Role), On: dateOf(r.OnDate), Opinion: r.Opinion}
+			return app.Review{Leader: r.Leader, Role: app.Role(r.Role), On: dateOf(r.OnDate), Opinion: r.Opinion, For: r.For}
 		})
 		d.Cosigns = convert(cos[d.ID], func(_ int, r cosignRow) app.Cosign {
 			return app.Cosign{Party: r.Party, SentOn: dateOf(r.SentOn), DueOn: dateOf(r.DueOn), RepliedOn: dateOf(r.RepliedOn), Reply: r.Reply}
@@ -129,7 +129,7 @@ func saveDocumentChildren(db *gorm.DB, id int64, d *app.Document) error {
 		},
 		func() error {
 			return replaceChildren(db, "doc_id", id, convert(d.Reviews, func(i int, r app.Review) reviewRow {
-				return reviewRow{DocID: id, Pos: i, Leader: r.Leader, Role: string(r.Role), OnDate: dateText(r.On), Opinion: r.Opinion}
+				return reviewRow{DocID: id, Pos: i, Leader: r.Leader, Role: string(r.Role), OnDate: dateText(r.On), Opinion: r.Opinion, For: r.For}
 			}))
 		},
 		func() error {

@@ -96,8 +96,9 @@ func outgoing() app.Document {
 		Reviews: []app.Review{
 			{Leader: "周副主任", Role: app.RoleDeputyDirector, On: d("2026-01-09"), Opinion: "同意"},
 			{Leader: "孙主任", Role: app.RoleOfficeDirector, On: d("2026-01-10"), Opinion: "可发"},
+			{Leader: "钱副区长", Role: app.RoleMayor, On: d("2026-01-10"), Opinion: "同意", For: "王区长"},
 		},
-		Signer: "孙主任", SignedOn: d("2026-01-10"), MainTo: "各镇人民政府，区政府各部门", CopyTo: "区委办公室",
+		SigningKind: app.SignImportant, Signer: "周副主任", SignedFor: "孙主任", SignerPrinted: "周副主任（代）", SignedOn: d("2026-01-10"), MainTo: "各镇人民政府，区政府各部门", CopyTo: "区委办公室",
 		Countersign: []string{"区财政局"}, IssuedOn: d("2026-01-11"), PrintCount: 40,
 		Genre: app.GenreNotice, Disclosure: app.DiscloseNot, DisclosureReason: "涉及内部工作安排", Normative: true,
 		LegalReview: app.LegalReview{On: d("2026-01-09"), Opinion: "经审查，符合法律法规规定", Passed: true},
@@ -117,7 +118,8 @@ func sealRequest() app.SealRequest {
 		Chain: []app.ApprovalStep{{Role: app.RoleDeputyDirector, Action: "审核"}, {Role: app.RoleOfficeDirector, Action: "审签"}},
 		Approvals: []app.Approval{
 			{Step: 1, Role: app.RoleDeputyDirector, Action: "审核", Approver: "周副主任", On: d("2026-01-05"), Opinion: "同意"},
-			{Step: 2, Role: app.RoleOfficeDirector, Action: "审签", Approver: "孙主任", On: d("2026-01-06"), Opinion: "同意用印"},
+			{Step: 2, Role: app.RoleOfficeDirector, Action: "审签", Approver: "周副主任", On: d("2026-01-06"), Opinion: "同意用印",
+				For: "孙主任", Printed: "周副主任（代）"},
 		},
 		RejectReason: "第一次申请份数有误，已退回重报", LogNo: "2026-0001", UsedOn: d("2026-01-06"), UsedCount: 3, Handler: "李文书", Witness: "王监印",
 		Remarks: "带回一份", CreatedAt: created, UpdatedAt: changed,
@@ -159,7 +161,7 @@ func meeting() app.Meeting {
 				CoUnits: []string{"区财政局", "桃花镇人民政府"}, Deadline: d("2026-06-30"), ItemID: 11},
 		},
 		Minutes: app.Minutes{Year: 2026, Number: 2, Title: "十八届政府第5次常务会议纪要", Body: "会议听取了区住建局关于老旧小区改造的汇报。",
-			Signer: "王区长", IssuedOn: d("2026-01-12"), CopyTo: "区委办公室"},
+			Signer: "钱副区长", IssuedOn: d("2026-01-12"), CopyTo: "区委办公室", SignedFor: "王区长", SignerPrinted: "钱副区长（代）"},
 		CreatedAt: created, UpdatedAt: changed,
 	}
 }

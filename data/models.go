@@ -58,7 +58,10 @@ type documentRow struct {
 	DraftedOn        string
 	CheckedBy        string
 	CheckedOn        string
+	SigningKind      string
 	Signer           string
+	SignedFor        string
+	SignerPrinted    string
 	SignedOn         string
 	MainTo           string
 	CopyTo           string
@@ -126,6 +129,7 @@ type reviewRow struct {
 	Role    string
 	OnDate  string
 	Opinion string
+	For     string `gorm:"column:acting_for"`
 }
 
 func (reviewRow) TableName() string { return "doc_reviews" }
@@ -190,6 +194,8 @@ type approvalRow struct {
 	Approver  string
 	OnDate    string
 	Opinion   string
+	For       string `gorm:"column:acting_for"`
+	Printed   string
 }
 
 func (approvalRow) TableName() string { return "seal_approvals" }
@@ -257,27 +263,29 @@ type followUpRow struct {
 func (followUpRow) TableName() string { return "item_follow_ups" }
 
 type meetingRow struct {
-	ID              int64 `gorm:"primaryKey"`
-	Kind            string
-	Term            string
-	Seq             int
-	Year            int // of HeldOn
-	HeldOn          string
-	TimeText        string
-	Place           string
-	Chair           string
-	Attendees       jsonList[string]
-	Observers       jsonList[string]
-	Recorder        string
-	MinutesYear     int
-	MinutesNumber   int
-	MinutesTitle    string
-	MinutesBody     string
-	MinutesSigner   string
-	MinutesIssuedOn string
-	MinutesCopyTo   string
-	CreatedAt       time.Time `gorm:"autoCreateTime:false"`
-	UpdatedAt       time.Time `gorm:"autoUpdateTime:false"`
+	ID                   int64 `gorm:"primaryKey"`
+	Kind                 string
+	Term                 string
+	Seq                  int
+	Year                 int // of HeldOn
+	HeldOn               string
+	TimeText             string
+	Place                string
+	Chair                string
+	Attendees            jsonList[string]
+	Observers            jsonList[string]
+	Recorder             string
+	MinutesYear          int
+	MinutesNumber        int
+	MinutesTitle         string
+	MinutesBody          string
+	MinutesSigner        string
+	MinutesIssuedOn      string
+	MinutesCopyTo        string
+	MinutesSignedFor     string
+	MinutesSignerPrinted string
+	CreatedAt            time.Time `gorm:"autoCreateTime:false"`
+	UpdatedAt            time.Time `gorm:"autoUpdateTime:false"`
 }
 
 func (meetingRow) TableName() string { return "meetings" }
@@ -364,6 +372,42 @@ type sealRow struct {
 
 func (sealRow) TableName() string { return "seals" }
 
+type standInRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	Leader    string
+	Deputy    string
+	FromOn    string
+	ToOn      string
+	Reason    string
+	AbsenceID int64
+}
+
+func (standInRow) TableName() string { return "stand_ins" }
+
+type absenceRow struct {
+	ID      int64 `gorm:"primaryKey"`
+	Leader  string
+	Kind    string
+	FromOn  string
+	ToOn    string
+	Place   string
+	Contact string
+	StandIn string
+	Remarks string
+}
+
+func (absenceRow) TableName() string { return "absences" }
+
+type absenceReportRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	AbsenceID int64
+	Pos       int
+	ToName    string
+	OnDate    string
+}
+
+func (absenceReportRow) TableName() string { return "absence_reports" }
+
 // key gives generic code the primary key of a book's or a list's row.
 func (r *documentRow) key() *int64    { return &r.ID }
 func (r *sealRequestRow) key() *int64 { return &r.ID }
@@ -372,17 +416,20 @@ func (r *meetingRow) key() *int64     { return &r.ID }
 func (r *unitRow) key() *int64        { return &r.ID }
 func (r *leaderRow) key() *int64      { return &r.ID }
 func (r *sealRow) key() *int64        { return &r.ID }
+func (r *standInRow) key() *int64     { return &r.ID }
+func (r *absenceRow) key() *int64     { return &r.ID }
 
 // parent gives generic code the record a child row belongs to.
-func (r instructionRow) parent() int64 { return r.DocID }
-func (r circulationRow) parent() int64 { return r.DocID }
-func (r reminderRow) parent() int64    { return r.DocID }
-func (r reviewRow) parent() int64      { return r.DocID }
-func (r cosignRow) parent() int64      { return r.DocID }
-func (r approvalRow) parent() int64    { return r.RequestID }
-func (r stageRow) parent() int64       { return r.ItemID }
-func (r progressRow) parent() int64    { return r.ItemID }
-func (r followUpRow) parent() int64    { return r.ItemID }
-func (r absenteeRow) parent() int64    { return r.MeetingID }
-func (r topicRow) parent() int64       { return r.MeetingID }
-func (r decisionRow) parent() int64    { return r.MeetingID }
+func (r instructionRow) parent() int64   { return r.DocID }
+func (r circulationRow) parent() int64   { return r.DocID }
+func (r reminderRow) parent() int64      { return r.DocID }
+func (r reviewRow) parent() int64        { return r.DocID }
+func (r cosignRow) parent() int64        { return r.DocID }
+func (r approvalRow) parent() int64      { return r.RequestID }
+func (r stageRow) parent() int64         { return r.ItemID }
+func (r progressRow) parent() int64      { return r.ItemID }
+func (r followUpRow) parent() int64      { return r.ItemID }
+func (r absenteeRow) parent() int64      { return r.MeetingID }
+func (r topicRow) parent() int64         { return r.MeetingID }
+func (r decisionRow) parent() int64      { return r.MeetingID }
+func (r absenceReportRow) parent() int64 { return r.AbsenceID }

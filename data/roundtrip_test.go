@@ -121,6 +121,8 @@ func TestReferenceData(t *testing.T) {
 			Rules:        app.Rules{WithinPowers: 4, Consult: 6, Investigate: 20, Review: 1, Urgent: 3, VeryUrgent: 2, WarnDays: 2, ChaseAfter: 8},
 			Operators:    []string{"李文书"}, Fonts: app.FontChoice{Body: "仿宋_GB2312"},
 			SupervisionContact: "陈督查", SupervisionPhone: "0571-87650000"}
+		p004 := app.Preset004()
+		want.Signing = &p004
 		update(t, s, func(tx app.Tx) error { return tx.SaveSettings(want) })
 		update(t, s, func(tx app.Tx) error { return tx.SaveSettings(want) }) // saving twice keeps one row
 		st, _ = s.Settings(ctx)
@@ -275,4 +277,75 @@ func TestNotFound(t *testing.T) {
 			})
 		}
 	})
+}
+
+// The stand-ins and the register of absences (with its reports) read back
+// as saved, oldest first; an edit replaces the reports, a delete takes
+// them too.
+func TestAuthorityRecords(t *testing.T) {
+	s := newStore(t)
+	away := app.Absence{Leader: "王区长", Kind: app.AbsenceStudy, From: d("2026-03-02"), To: d("2026-03-06"), Place: "北京",
+		Contact: "13800000000", StandIn: "赵副区长", Remarks: "文件传真至驻地",
+		Reports: []app.AbsenceReport{{To: "市政府办公室", On: d("2026-02-27")}, {To: "区委办公室", On: d("2026-02-28")}}}
+	earlier := app.Absence{Leader: "周副主任", Kind: app.AbsenceLeave, From: d("2026-02-10"), To: d("2026-02-12"), Place: "老家"}
+	stand := app.StandIn{Leader: "王区长", Deputy: "赵副区长", From: d("2026-03-02"), To: d("2026-03-06"), Reason: "区长学习", AbsenceID: 1}
+	other := app.StandIn{Leader: "钱副区长", Deputy: "赵副区长", From: d("2026-01-05"), To: d("2026-01-05"), Reason: "AB角"}
+	update(t, s, func(tx app.Tx) error {
+		for _, a := range []*app.Absence{&away, &earlier} {
+			if err := tx.SaveAbsence(a); err != nil {
+				return err
+			}
+		}
+		for _, si := range []*app.StandIn{&stand, &other} {
+			if err := tx.SaveStandIn(si); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	gotAway, err := s.Absences(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustEqual(t, "absences by date", gotAway, []app.Absence{earlier, away})
+	gotStand, _ := s.StandIns(ctx)
+	mustEqual(t, "stand-ins by date", gotStand, []app.StandIn{other, stand})
+
+	away.Reports, away.To = away.Reports[1:], d("2026-03-05")
+	stand.Deputy = "钱副区长"
+	update(t, s, func(tx app.Tx) error {
+		if err := tx.SaveAbsence(&away); err != nil {
+			return err
+		}
+		if err := tx.SaveStandIn(&stand); err != nil {
+			return err
+		}
+		got, err := tx.Absences()
+		mustEqual(t, "absences in the transaction", got, []app.Absence{earlier, away})
+		return err
+	})
+	gotAway, _ = s.Absences(ctx)
+	mustEqual(t, "absence after edit", gotAway[1], away)
+	var n int
+	if err := s.sql.QueryRow("SELECT count(*) FROM absence_reports WHERE absence_id = ?", away.ID).Scan(&n); err != nil || n != 1 {
+		t.Errorf("reports after edit: %d %v, want 1", n, err)
+	}
+	update(t, s, func(tx app.Tx) error {
+		if err := tx.DeleteAbsence(away.ID); err != nil {
+			return err
+		}
+		return tx.DeleteStandIn(other.ID)
+	})
+	if err := s.sql.QueryRow("SELECT count(*) FROM absence_reports").Scan(&n); err != nil || n != 0 {
+		t.Errorf("reports after delete: %d %v", n, err)
+	}
+	gotStand, _ = s.StandIns(ctx)
+	mustEqual(t, "stand-ins after delete", gotStand, []app.StandIn{stand})
+	for _, fn := range []func(app.Tx) error{
+		func(tx app.Tx) error { return tx.DeleteAbsence(away.ID) },
+		func(tx app.Tx) error { return tx.DeleteStandIn(other.ID) },
+		func(tx app.Tx) error { return tx.SaveAbsence(&app.Absence{ID: 99, Leader: "某"}) },
+	} {
+		wantCode(t, s.Update(ctx, fn), app.ENOTFOUND)
+	}
 }

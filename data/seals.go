@@ -68,7 +68,7 @@ func fillSealRequests(db *gorm.DB, rows []sealRequestRow) ([]app.SealRequest, er
 	for i := range rows {
 		r := rows[i].domain()
 		r.Approvals = convert(approvals[r.ID], func(_ int, a approvalRow) app.Approval {
-			return app.Approval{Step: a.Step, Role: app.Role(a.Role), Action: a.Action, Approver: a.Approver, On: dateOf(a.OnDate), Opinion: a.Opinion}
+			return app.Approval{Step: a.Step, Role: app.Role(a.Role), Action: a.Action, Approver: a.Approver, On: dateOf(a.OnDate), Opinion: a.Opinion, For: a.For, Printed: a.Printed}
 		})
 		out[i] = r
 	}
@@ -77,7 +77,7 @@ func fillSealRequests(db *gorm.DB, rows []sealRequestRow) ([]app.SealRequest, er
 
 func saveSealChildren(db *gorm.DB, id int64, r *app.SealRequest) error {
 	return replaceChildren(db, "request_id", id, convert(r.Approvals, func(i int, a app.Approval) approvalRow {
-		return approvalRow{RequestID: id, Pos: i, Step: a.Step, Role: string(a.Role), Action: a.Action, Approver: a.Approver, OnDate: dateText(a.On), Opinion: a.Opinion}
+		return approvalRow{RequestID: id, Pos: i, Step: a.Step, Role: string(a.Role), Action: a.Action, Approver: a.Approver, OnDate: dateText(a.On), Opinion: a.Opinion, For: a.For, Printed: a.Printed}
 	}))
 }
 

@@ -85,6 +85,7 @@ var migrations = []migration{
 	{name: "记录交办日期", sql: `ALTER TABLE documents ADD COLUMN assigned_on TEXT NOT NULL DEFAULT '';`},
 	{name: "各种排序的索引，检索索引分台账", sql: schemaSortKeys, reindex: true},
 	{name: "文种、退文原因、来文签发人、公开属性和规范性文件的合法性审查", sql: schemaOutgoingSteps},
+	{name: "签发规则：公文类别、代签、领导外出登记", sql: schemaAuthority},
 }
 
 // schemaVersion is the version this program writes.

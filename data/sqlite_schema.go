@@ -444,3 +444,52 @@ CREATE TABLE doc_cosigns (
 );
 CREATE INDEX doc_cosigns_doc ON doc_cosigns (doc_id, pos);
 `
+
+// schemaAuthority (version 7) keeps what the office's rules of authority need: the kind
+// of an outgoing document as far as signing goes, who signed, reviewed,
+// approved a seal or signed minutes for another leader and how the paper
+// prints him (李四（代）), the recorded stand-ins and the register of
+// leaders' absences with the reports made of them.
+const schemaAuthority = `
+ALTER TABLE documents ADD COLUMN signing_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN signed_for TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN signer_printed TEXT NOT NULL DEFAULT '';
+ALTER TABLE doc_reviews ADD COLUMN acting_for TEXT NOT NULL DEFAULT '';
+ALTER TABLE seal_approvals ADD COLUMN acting_for TEXT NOT NULL DEFAULT '';
+ALTER TABLE seal_approvals ADD COLUMN printed TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN minutes_signed_for TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN minutes_signer_printed TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE stand_ins (
+	id         INTEGER PRIMARY KEY,
+	leader     TEXT NOT NULL,
+	deputy     TEXT NOT NULL,
+	from_on    TEXT NOT NULL,
+	to_on      TEXT NOT NULL,
+	reason     TEXT NOT NULL DEFAULT '',
+	absence_id INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX stand_ins_deputy ON stand_ins (deputy, from_on);
+
+CREATE TABLE absences (
+	id       INTEGER PRIMARY KEY,
+	leader   TEXT NOT NULL,
+	kind     TEXT NOT NULL DEFAULT '',
+	from_on  TEXT NOT NULL,
+	to_on    TEXT NOT NULL,
+	place    TEXT NOT NULL DEFAULT '',
+	contact  TEXT NOT NULL DEFAULT '',
+	stand_in TEXT NOT NULL DEFAULT '',
+	remarks  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX absences_dates ON absences (to_on, from_on);
+
+CREATE TABLE absence_reports (
+	id         INTEGER PRIMARY KEY,
+	absence_id INTEGER NOT NULL REFERENCES absences (id) ON DELETE CASCADE,
+	pos        INTEGER NOT NULL,
+	to_name    TEXT NOT NULL,
+	on_date    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX absence_reports_absence ON absence_reports (absence_id, pos);
+`

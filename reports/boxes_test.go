@@ -124,7 +124,7 @@ func TestReviewBoxSignLines(t *testing.T) {
 	if n := strings.Count(text, "签名："); n != 3 {
 		t.Errorf("%d lines to sign in the 审核 box, want 3:\n%s", n, text)
 	}
-	for _, role := range []string{"副主任：", "主任：", "分管副区长："} {
+	for _, role := range []string{"副主任：", "主任：", "分管副区长审核："} {
 		if !strings.Contains(text, role) {
 			t.Errorf("no %s in the 审核 box", role)
 		}
@@ -132,7 +132,7 @@ func TestReviewBoxSignLines(t *testing.T) {
 	// once the 副主任 and 主任 have reviewed, only the 分管副区长 is awaited
 	d.Reviews = sampleOutgoing().Reviews
 	path, _ = render(t, "review-one-line", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, d) })
-	if text := squeeze(pageTexts(t, path)[0]); strings.Count(text, "签名：") != 1 || !strings.Contains(text, "分管副区长：") {
+	if text := squeeze(pageTexts(t, path)[0]); strings.Count(text, "签名：") != 1 || !strings.Contains(text, "分管副区长审核：") {
 		t.Errorf("after two reviews:\n%s", text)
 	}
 }

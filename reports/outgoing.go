@@ -29,7 +29,7 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Print
 	third := (sh.Width() - 3*lw) / 3
 	rest := sh.Width() - lw
 
-	signed := signedBox(d.Signer, d.SignedOn, half)
+	signed := signedBox(d.PrintedSigner(), d.SignedOn, half)
 	counter := box(strings.Join(cosignLines(d), "\n"), half)
 	if len(d.Countersign) > 0 && len(d.Cosigns) == 0 {
 		counter.Footer = blankDate
@@ -40,7 +40,7 @@ func OutgoingForm(w io.Writer, f *Fonts, s app.Settings, d *app.Document) (Print
 		if i > 0 {
 			gap = 2
 		}
-		text := string(r.Role) + "　" + r.Leader
+		text := string(r.Role) + "　" + r.Printed()
 		if r.Opinion != "" {
 			text += "：" + r.Opinion
 		}

@@ -79,7 +79,7 @@ func approvalCell(a *app.Approval, w float64) typeset.Cell {
 	if opinion == "" {
 		opinion = "同意。"
 	}
-	return typeset.Cell{Width: w, Top: true, Blocks: record(opinion, a.Approver+"　"+a.On.Chinese(), 0)}
+	return typeset.Cell{Width: w, Top: true, Blocks: record(opinion, a.PrintedApprover()+"　"+a.On.Chinese(), 0)}
 }
 
 // useCell is the record of the seal's use, or blanks for the keeper.

@@ -26,6 +26,7 @@ type dashboardScreen struct {
 	cards   map[string]*statCard
 	lists   *fyne.Container
 	ladder  *fyne.Container // items due a 催办单 or 督办通知单, or late with a report
+	away    *fyne.Container // leaders away this week (dashboard_away.go)
 	// ladderAll: the whole list asked for, not its first ladderShown
 	ladderAll bool
 	stale     bool
@@ -88,6 +89,7 @@ func newDashboard(u *UI) *dashboardScreen {
 		})
 	d.lists = widgets.NewFlow() // side by side, or one under the other on a narrow screen
 	d.ladder = container.NewVBox()
+	d.away = container.NewVBox()
 	quick := widgets.NewFlowEnd(
 		widget.NewButtonWithIcon("登记收文", theme.ContentAddIcon(), func() { u.show(ScreenIncoming); u.incoming.create() }),
 		widget.NewButtonWithIcon("拟稿登记", theme.ContentAddIcon(), func() { u.show(ScreenOutgoing); u.outgoing.create() }),
@@ -95,7 +97,7 @@ func newDashboard(u *UI) *dashboardScreen {
 		widget.NewButtonWithIcon("督办事项", theme.ContentAddIcon(), func() { u.show(ScreenItems); u.items.create() }),
 		widget.NewButtonWithIcon("月度督查通报", theme.DocumentPrintIcon(), u.showMonthlyReport),
 	)
-	body := container.NewVBox(container.NewBorder(nil, nil, d.date, nil, quick), d.damageBanner(), d.warning, docs, items, other, widget.NewSeparator(), d.lists, widget.NewSeparator(), d.ladder)
+	body := container.NewVBox(container.NewBorder(nil, nil, d.date, nil, quick), d.damageBanner(), d.warning, docs, items, other, d.away, widget.NewSeparator(), d.lists, widget.NewSeparator(), d.ladder)
 	d.root = container.NewVScroll(container.NewPadded(body))
 	d.checkDamage()
 	return d
@@ -145,6 +147,7 @@ func (d *dashboardScreen) refresh() {
 	set(cardMeetings, s.MeetingsThisWeek)
 	d.fillLists(q)
 	d.fillLadder()
+	d.fillAway()
 }
 
 // ladderShown is how many items the 催办督办 list names before "…".

@@ -180,7 +180,7 @@ func (b *meetingBook) detailsOf(m app.Meeting) fyne.CanvasObject {
 	}
 	f.add("议定事项", strings.Join(decs, "\n"))
 	if m.Minutes.Number != 0 {
-		f.add("纪要", fmt.Sprintf("%s %s，%s签发，%s印发", m.Minutes.Title, m.Minutes.NumberText(), m.Minutes.Signer, m.Minutes.IssuedOn))
+		f.add("纪要", fmt.Sprintf("%s %s，%s签发，%s印发", m.Minutes.Title, m.Minutes.NumberText(), m.Minutes.PrintedSigner(), m.Minutes.IssuedOn))
 	}
 	f.add("纪要正文", ellipsis(m.Minutes.Body, 300))
 	return f.form

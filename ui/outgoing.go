@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,7 +24,7 @@ func (b *docBook) outgoingColumns() []widgets.Column[app.Document] {
 		{Title: "状态", Width: 74, Sort: "status", Chip: b.statusChip},
 		{Title: "起草单位", Width: 120, Text: func(d app.Document) string { return d.DraftUnit }},
 		{Title: "拟稿人", Width: 70, Text: func(d app.Document) string { return d.Drafter }},
-		{Title: "签发人", Width: 70, Text: func(d app.Document) string { return d.Signer }},
+		{Title: "签发人", Width: 70, Text: func(d app.Document) string { return d.PrintedSigner() }},
 		{Title: "印发日期", Width: 95, Text: func(d app.Document) string { return d.IssuedOn.String() }},
 		{Title: "紧急", Width: 50, Text: urgencyText},
 	}
@@ -39,7 +40,7 @@ func orText(s, alt string) string {
 func (b *docBook) outgoingDetails(d app.Document) fyne.CanvasObject {
 	f := newFields()
 	f.addAlways("发文字号", orText(d.DocNo, "（签发时自动编号）"))
-	f.addAlways("发文代字", d.IssuingCode)
+	f.addAlways("发文代字", d.IssuingCode).addAlways("公文类别", string(orKind(d.SigningKind)))
 	f.addAlways("起草单位", d.DraftUnit).addAlways("拟稿人", d.Drafter).addAlways("拟稿日期", d.DraftedOn.String())
 	f.addAlways("密级", string(d.Secrecy)).addAlways("紧急程度", string(d.Urgency))
 	f.addGenre(d)
@@ -52,11 +53,11 @@ func (b *docBook) outgoingDetails(d app.Document) fyne.CanvasObject {
 	}
 	var reviews []string
 	for _, r := range d.Reviews {
-		reviews = append(reviews, fmt.Sprintf("%s %s（%s）%s", r.Role, r.Leader, r.On, r.Opinion))
+		reviews = append(reviews, fmt.Sprintf("%s %s（%s）%s", r.Role, r.Printed(), r.On, r.Opinion))
 	}
 	f.add("审核", strings.Join(reviews, "\n"))
 	if d.Signer != "" {
-		f.add("签发", fmt.Sprintf("%s（%s）", d.Signer, d.SignedOn))
+		f.add("签发", fmt.Sprintf("%s（%s）", d.PrintedSigner(), d.SignedOn))
 	}
 	if !d.IssuedOn.IsZero() {
 		f.add("印发", fmt.Sprintf("%s，印%d份", d.IssuedOn, d.PrintCount))
@@ -109,6 +110,10 @@ func (b *docBook) draftForm(old *app.Document) {
 			codeHint = app.ErrorMessage(err)
 		}
 	}
+	signingKind := selectField(strs(app.SigningKinds), string(orKind(d.SigningKind)))
+	if old != nil && old.CanChangeIssuingCode() != nil {
+		signingKind.Disable() // signed as that kind
+	}
 	titleE := textField("文件标题", d.Title)
 	unit := b.u.unitField(d.DraftUnit)
 	drafter := textField("拟稿人姓名", d.Drafter)
@@ -128,6 +133,7 @@ func (b *docBook) draftForm(old *app.Document) {
 	normative.SetChecked(d.Normative)
 	f := b.u.newForm(title, save)
 	f.Field("发文代字", code, codeHint)
+	f.Field("公文类别", signingKind, "决定由谁审核、由谁签发，见“设置—签发规则”")
 	f.Field("文件标题", titleE).Field("起草单位", unit).Field("拟稿人", drafter).Field("拟稿日期", drafted)
 	f.Field("密级／紧急程度", container.NewGridWithColumns(2, secrecy, urgency))
 	f.Field("文种", container.NewGridWithColumns(2, genre, normative))
@@ -148,6 +154,7 @@ func (b *docBook) draftForm(old *app.Document) {
 			return err
 		}
 		n.IssuingCode, n.Title, n.DraftUnit, n.Drafter = code.Selected, titleE.Text, unit.Text, drafter.Text
+		n.SigningKind = app.SigningKind(signingKind.Selected)
 		n.Secrecy, n.Urgency = app.Secrecy(secrecy.Selected), app.Urgency(urgency.Selected)
 		n.MainTo, n.CopyTo, n.Countersign = mainTo.Text, copyTo.Text, counter.Names()
 		n.Attachments, n.Remarks = attach.Text, remarks.Text
@@ -184,9 +191,14 @@ func (b *docBook) checkForm(d app.Document) {
 }
 
 func (b *docBook) reviewForm(d app.Document) {
-	names := func() []string {
-		return b.u.leadersWith(app.RoleDeputyDirector, app.RoleOfficeDirector, app.RoleViceMayor, app.RoleExecutiveVice)
+	posts := []app.Role{app.RoleDeputyDirector, app.RoleOfficeDirector}
+	rule, ruleErr := b.signingRule(d)
+	for _, p := range rule.Reviewers() {
+		if !slices.Contains(posts, p) {
+			posts = append(posts, p)
+		}
 	}
+	names := func() []string { return b.u.leadersWith(posts...) }
 	leader := b.u.leaderField("", names)
 	opinion := textArea("审核意见（可不填）", "", 3)
 	on := b.u.dateField(b.u.desk.Today(), true)
@@ -199,7 +211,15 @@ func (b *docBook) reviewForm(d app.Document) {
 		}
 		done = "已审核：" + strings.Join(ss, "、")
 	}
-	f.Top(note(done + "。先由挂钩副主任审核，再由主任审核；主任审核后即可签发。"))
+	steps := "先由挂钩副主任审核，再由主任审核；主任审核后即可签发。"
+	if ruleErr == nil && len(rule.Reviews) > 0 {
+		var names []string
+		for _, st := range rule.Reviews {
+			names = append(names, st.Name)
+		}
+		steps += "按签发规则，签发前还须经" + strings.Join(names, "、") + "（" + rule.Cite + "）。"
+	}
+	f.Top(note(done + "。" + steps + "代理人在代理期间可代被代理的领导审核。"))
 	f.Field("审核人", leader).Field("审核意见", opinion).Field("审核日期", on)
 	f.Show(func(bool) error {
 		day, err := dateOf("审核日期", on)
@@ -216,7 +236,8 @@ func (b *docBook) reviewForm(d app.Document) {
 
 func (b *docBook) signForm(d app.Document) {
 	code, _ := b.u.desk.Settings().IssuingCodeFor(d.IssuingCode)
-	roles := code.Body.SignerRoles()
+	rule, _ := b.signingRule(d)
+	roles := rule.Signers
 	who := b.u.leadersWith(roles...)
 	first := ""
 	if len(who) > 0 {
@@ -225,7 +246,8 @@ func (b *docBook) signForm(d app.Document) {
 	signer := b.u.leaderField(first, func() []string { return b.u.leadersWith(roles...) })
 	on := b.u.dateField(b.u.desk.Today(), true)
 	f := b.u.newForm("签发 "+d.Title, "签发")
-	f.Top(note(fmt.Sprintf("以%s名义发文，由%s签发。签发后自动取得发文字号（%s〔%d〕N号）。", orDash(string(code.Body)), roleList(roles), d.IssuingCode, b.u.desk.Today().Year)))
+	f.Top(note(fmt.Sprintf("以%s名义的%s，由%s签发（%s）；领导外出时，登记的代理人在代理期间可代签，落款印“（代）”。签发后自动取得发文字号（%s〔%d〕N号）。",
+		orDash(string(code.Body)), orKind(d.SigningKind), orDash(roleList(roles)), orDash(rule.Cite), d.IssuingCode, b.u.desk.Today().Year)))
 	f.Field("签发人", signer).Field("签发日期", on)
 	var out *app.Document
 	f.OnSaved = func(string) {
@@ -247,6 +269,23 @@ func (b *docBook) signForm(d app.Document) {
 }
 
 func roleList(rs []app.Role) string { return strings.Join(strs(rs), "或") }
+
+// orKind is the signing kind of a draft, 一般公文 when none was chosen.
+func orKind(k app.SigningKind) app.SigningKind {
+	if k == "" {
+		return app.SignOrdinary
+	}
+	return k
+}
+
+// signingRule is the row of the office's signing rules the draft follows.
+func (b *docBook) signingRule(d app.Document) (app.SigningRule, error) {
+	code, ok := b.u.desk.Settings().IssuingCodeFor(d.IssuingCode)
+	if !ok {
+		return app.SigningRule{}, app.Errorf(app.EINVALID, "发文代字“%s”不在设置中", d.IssuingCode)
+	}
+	return b.u.desk.Settings().SigningRules().Rule(code.Body, d.SigningKind)
+}
 
 func (b *docBook) issueForm(d app.Document) {
 	on := b.u.dateField(b.u.desk.Today(), true)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -47,14 +46,14 @@ func (f *fields) addGenre(d app.Document) {
 // disclosureFields are the 公开属性 choice and the reason of 不予公开, shown
 // only when it is chosen.
 type disclosureFields struct {
-	choice *widget.RadioGroup
+	choice *widgets.RadioGroup
 	reason *widgets.Entry
 	box    fyne.CanvasObject
 }
 
 func newDisclosureFields(d app.Document) *disclosureFields {
 	f := &disclosureFields{reason: textField("不予公开的理由，如：涉及内部人事安排", d.DisclosureReason)}
-	f.choice = widget.NewRadioGroup(strs(app.Disclosures), func(s string) {
+	f.choice = widgets.NewRadioGroup(strs(app.Disclosures), func(s string) {
 		if s == string(app.DiscloseNot) {
 			f.reason.Show()
 		} else {

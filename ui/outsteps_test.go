@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -15,7 +14,7 @@ import (
 func pickDisclosure(h *harness, d app.Disclosure, reason string) {
 	h.t.Helper()
 	box := h.form().Get("公开属性").(*fyne.Container)
-	box.Objects[0].(*widget.RadioGroup).SetSelected(string(d))
+	box.Objects[0].(*widgets.RadioGroup).SetSelected(string(d))
 	box.Objects[1].(*widgets.Entry).SetText(reason)
 }
 
@@ -94,7 +93,7 @@ func TestNormativeReviewInWindow(t *testing.T) {
 	h.saveFails("第二十八条")
 	u.forms.Top().Cancel()
 	tapAction(h, u.outgoing.book, "合法性审查")
-	h.form().Get("审查结论").(*widget.RadioGroup).SetSelected("通过")
+	h.form().Get("审查结论").(*widgets.RadioGroup).SetSelected("通过")
 	h.typeIn("审查意见", "经审查，符合法律法规规定")
 	h.save()
 	if !h.shows("区司法局") {

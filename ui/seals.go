@@ -186,7 +186,7 @@ func (b *sealBook) detailsOf(r app.SealRequest) fyne.CanvasObject {
 	}
 	var lines []string
 	for _, a := range r.Approvals {
-		lines = append(lines, fmt.Sprintf("%d. %s %s %s（%s）%s", a.Step, a.Role, a.Approver, a.Action, a.On, a.Opinion))
+		lines = append(lines, fmt.Sprintf("%d. %s %s %s（%s）%s", a.Step, a.Role, a.PrintedApprover(), a.Action, a.On, a.Opinion))
 	}
 	f.add("审批记录", strings.Join(lines, "\n"))
 	f.add("退回理由", r.RejectReason)

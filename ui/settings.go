@@ -23,6 +23,8 @@ const (
 	settingsTabLeaders
 	settingsTabUnits
 	settingsTabSeals
+	settingsTabSigning
+	settingsTabAbsences
 	settingsTabRules
 	settingsTabHolidays
 	settingsTabFonts
@@ -44,6 +46,12 @@ type settingsScreen struct {
 	leaders *refList[app.Leader]
 	units   *refList[app.Unit]
 	seals   *refList[app.Seal]
+
+	signPreset *widgets.Select // 签发规则
+	signMark   *widgets.Entry
+	signRows   *fyne.Container
+	signOther  *widgets.Text
+	absences   *refList[app.Absence] // 领导外出
 
 	holYear   *widgets.Select
 	holCover  *widget.Label
@@ -68,6 +76,8 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		container.NewTabItem("领导", s.leadersTab()),
 		container.NewTabItem("单位", s.unitsTab()),
 		container.NewTabItem("印章", s.sealsTab()),
+		container.NewTabItem("签发规则", s.signingTab()),
+		container.NewTabItem("领导外出", s.absencesTab()),
 		container.NewTabItem("办理时限", s.rulesTab()),
 		container.NewTabItem("节假日", s.holidaysTab()),
 		container.NewTabItem("打印字体", s.fontsTab()),
@@ -157,6 +167,8 @@ func (s *settingsScreen) load() {
 	}
 	s.loadRules(st.Rules)
 	s.loadRefLists()
+	s.loadSigning()
+	s.loadAbsences()
 }
 
 // save stores the fields of 单位信息, 发文代字, 办理时限 and 打印字体.
