@@ -49,7 +49,7 @@ type counterRow struct {
 func (counterRow) TableName() string { return "counters" }
 
 type settingsRow struct {
-	ID   int64 `gorm:"primaryKey"`
+	ID   int64  `gorm:"primaryKey"`
 	JSON string `gorm:"column:json"`
 }
 
