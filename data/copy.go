@@ -190,8 +190,11 @@ func refuseNonEmpty(db *gorm.DB) error {
 			held = append(held, fmt.Sprintf("%s%d条", t.label, n))
 		}
 	}
+	if len(held) > 3 {
+		held = append(held[:3], "等")
+	}
 	if len(held) > 0 {
-		return app.Errorf(app.ECONFLICT, "目标数据库不是空的（已有%s），复制只能写入空的数据库；为免覆盖已有数据，没有写入任何内容", strings.Join(held, "、"))
+		return app.Errorf(app.ECONFLICT, "目标数据库不是空的（已有%s），复制只能写入空的数据库；为免覆盖已有数据，没有写入任何内容", strings.Replace(strings.Join(held, "、"), "、等", "等", 1))
 	}
 	return nil
 }
