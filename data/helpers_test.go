@@ -80,7 +80,7 @@ func incoming() app.Document {
 		Reminders:    []app.Reminder{{On: d("2026-01-12"), Text: "请于1月14日前反馈", Operator: "李文书"}},
 		Archive:      app.Archive{Fonds: "Z109", Year: 2026, Retention: app.Retain30, OrgCode: "BGS", Piece: 3, FiledOn: d("2026-02-01")},
 		ReturnReason: "无", TransferTo: "区应急管理局", DuplicateOf: 99,
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -98,7 +98,7 @@ func outgoing() app.Document {
 		},
 		Signer: "孙主任", SignedOn: d("2026-01-10"), MainTo: "各镇人民政府，区政府各部门", CopyTo: "区委办公室",
 		Countersign: []string{"区财政局"}, IssuedOn: d("2026-01-11"), PrintCount: 40,
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -113,7 +113,7 @@ func sealRequest() app.SealRequest {
 			{Step: 2, Role: app.RoleOfficeDirector, Action: "审签", Approver: "孙主任", On: d("2026-01-06"), Opinion: "同意用印"},
 		},
 		RejectReason: "第一次申请份数有误，已退回重报", LogNo: "2026-0001", UsedOn: d("2026-01-06"), UsedCount: 3, Handler: "李文书", Witness: "王监印",
-		Remarks: "带回一份", CreatedAt: created, UpdatedAt: changed,
+		Remarks: "带回一份", CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -134,7 +134,7 @@ func item() app.Item {
 			{On: d("2026-02-15"), Text: "隐患整改完成4处", Operator: "李文书"},
 		},
 		FollowUps: []app.FollowUp{{On: d("2026-03-25"), Text: "回访企业，整改巩固", Reopened: false}},
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -153,7 +153,7 @@ func meeting() app.Meeting {
 		},
 		Minutes: app.Minutes{Year: 2026, Number: 2, Title: "十八届政府第5次常务会议纪要", Body: "会议听取了区住建局关于老旧小区改造的汇报。",
 			Signer: "王区长", IssuedOn: d("2026-01-12"), CopyTo: "区委办公室"},
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 

@@ -84,6 +84,7 @@ var migrations = []migration{
 	{name: "检索条目不再重复保存正文，列表按状态的索引", sql: schemaLarge},
 	{name: "记录交办日期", sql: `ALTER TABLE documents ADD COLUMN assigned_on TEXT NOT NULL DEFAULT '';`},
 	{name: "各种排序的索引，检索索引分台账", sql: schemaSortKeys, reindex: true},
+	{name: "记录的版本号和最后修改人（多人同时修改同一记录）", sql: schemaVersions},
 }
 
 // schemaVersion is the version this program writes.

@@ -70,13 +70,15 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	in, it := incoming(), item()
-	in.AssignedOn = app.Date{} // files before version 4 have no 交办 date
+	in.AssignedOn = app.Date{}       // files before version 4 have no 交办 date
+	in.Version, in.UpdatedBy = 0, "" // nor, before version 6, a save count
+	it.Version, it.UpdatedBy = 0, ""
 	row := documentToRow(&in)
 	itRow := itemToRow(&it)
 	if err := firstErr(
-		func() error { return db.Omit("AssignedOn").Create(&row).Error },
+		func() error { return db.Omit("AssignedOn", "Version", "UpdatedBy").Create(&row).Error },
 		func() error { return saveDocumentChildren(db, row.ID, &in) },
-		func() error { return db.Create(&itRow).Error },
+		func() error { return db.Omit("Version", "UpdatedBy").Create(&itRow).Error },
 		func() error { return saveItemChildren(db, itRow.ID, &it) },
 	); err != nil {
 		t.Fatal(err)
@@ -218,11 +220,13 @@ func oldIndexedFile(t *testing.T, version int, insertEntry string) (path string,
 		t.Fatal(err)
 	}
 	in := incoming()
-	create := db.Create
+	in.Version, in.UpdatedBy = 0, "" // files before version 6 have no save count
+	omit := []string{"Version", "UpdatedBy"}
 	if version < 4 {
 		in.AssignedOn = app.Date{} // files before version 4 have no 交办 date
-		create = db.Omit("AssignedOn").Create
+		omit = append(omit, "AssignedOn")
 	}
+	create := db.Omit(omit...).Create
 	row = documentToRow(&in)
 	chars, pairs := indexTokens(documentEntry(&in).Fields)
 	if err := firstErr(
