@@ -213,10 +213,7 @@ func EditConflict(by string, at time.Time) *Error {
 	if by == "" {
 		by = "他人"
 	}
-	at = at.Local()
+	at = at.Local() // a form stays open for hours, not years: the day says enough
 	when := fmt.Sprintf("%d月%d日 %02d:%02d", at.Month(), at.Day(), at.Hour(), at.Minute())
-	if at.Year() != time.Now().Year() {
-		when = fmt.Sprintf("%d年", at.Year()) + when
-	}
 	return Errorf(ECONFLICT, "此记录已被%s于 %s 修改，请重新打开后再改", by, when)
 }

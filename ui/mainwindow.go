@@ -69,6 +69,7 @@ type UI struct {
 
 	wg          sync.WaitGroup // long work running off the UI thread
 	lastPrinted string         // the last PDF handed to the viewer
+	seenChanges int64          // the store's change counter when last read (seats.go)
 }
 
 // NewMainWindow builds the main window (1280×800) over env. It does not
@@ -89,7 +90,9 @@ func Run(a fyne.App, env Env) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(30)
 	}
-	w := NewMainWindow(a, env)
+	u := newUI(a, env)
+	u.watchChanges()
+	w := u.win
 	w.Resize(fallbackWindow)
 	a.Lifecycle().SetOnStarted(func() {
 		trace("first frame drawn")

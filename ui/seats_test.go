@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"gongwen/app"
+	"gongwen/data"
+	"gongwen/ui/widgets"
+)
+
+// otherSeat is a second secretary's Desk on the window's office file.
+func (h *harness) otherSeat(operator string) *app.Desk {
+	h.t.Helper()
+	s, err := data.Open(h.store.Path())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(func() { s.Close() })
+	d, err := app.NewDesk(context.Background(), s, operator)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	d.Now = func() time.Time { return testDay.Add(30 * time.Minute) }
+	return d
+}
+
+// What another seat writes appears in the open window at its next check
+// of the change counter: the list, the selected record's pane and the
+// 工作台's counts; the selection and an open form with its input stay. The
+// form's save then is refused, naming the other seat, and keeps the input.
+func TestOtherSeatsChangesAppear(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	other := h.otherSeat("李文书")
+	ctx := context.Background()
+	mine := &app.Document{Title: "关于报送一季度统计数据的通知", FromUnit: "区财政局", ReceivedOn: h.desk.Today()}
+	if err := h.desk.RegisterIncoming(ctx, mine, false); err != nil {
+		t.Fatal(err)
+	}
+	u.show(ScreenIncoming)
+	i, ok := u.incoming.table.Find(func(d app.Document) bool { return d.ID == mine.ID })
+	if !ok {
+		t.Fatal("the document is not in the table")
+	}
+	u.incoming.table.Select(i)
+	u.checkChanges() // what this window wrote itself
+	tapAction(h, u.incoming.book, "修改登记")
+	h.typeIn("备注", "原件存机要室")
+
+	theirs := &app.Document{Title: "关于开展安全生产大检查的通知", FromUnit: "市人民政府办公室", ReceivedOn: other.Today()}
+	if err := other.RegisterIncoming(ctx, theirs, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Propose(ctx, mine.ID, "拟请王区长阅示，由区财政局办理"); err != nil {
+		t.Fatal(err)
+	}
+	if u.incoming.table.Total() != 1 {
+		t.Fatal("the window reread before its check")
+	}
+	u.checkChanges()
+	if got := u.incoming.table.Total(); got != 2 {
+		t.Fatalf("the list shows %d documents after the other seat registered one", got)
+	}
+	if u.incoming.sel == nil || u.incoming.sel.ID != mine.ID || u.incoming.sel.Proposal != "拟请王区长阅示，由区财政局办理" {
+		t.Fatalf("the detail pane shows %+v", u.incoming.sel)
+	}
+	if r := u.incoming.table.Selected(); r < 0 || u.incoming.table.Text(r, 0) != mine.Serial {
+		t.Fatalf("the selection moved to row %d", r)
+	}
+	if got := h.form().Get("备注").(*widgets.Entry).Text; got != "原件存机要室" {
+		t.Fatalf("the open form lost its input: %q", got)
+	}
+	h.saveFails("此记录已被李文书于 3月10日 10:00 修改，请重新打开后再改")
+	if got := h.form().Get("备注").(*widgets.Entry).Text; got != "原件存机要室" {
+		t.Fatalf("the refused form lost its input: %q", got)
+	}
+	h.form().Hide()
+
+	// the 工作台's counts
+	waiting := h.dash(cardProposal)
+	more := &app.Document{Title: "关于做好防汛准备工作的通知", FromUnit: "市人民政府办公室", ReceivedOn: other.Today()}
+	if err := other.RegisterIncoming(ctx, more, false); err != nil {
+		t.Fatal(err)
+	}
+	u.checkChanges()
+	if got := u.dashboard.count(cardProposal); got != waiting+1 {
+		t.Fatalf("待拟办 = %d after the other seat registered one, was %d", got, waiting)
+	}
+}
