@@ -73,6 +73,7 @@ func TestOtherSeatsChangesAppear(t *testing.T) {
 		t.Fatalf("the open form lost its input: %q", got)
 	}
 	h.saveFails("此记录已被李文书于 3月10日 10:00 修改，请重新打开后再改")
+	h.capture("seats-refused")
 	if got := h.form().Get("备注").(*widgets.Entry).Text; got != "原件存机要室" {
 		t.Fatalf("the refused form lost its input: %q", got)
 	}
