@@ -25,10 +25,7 @@ func (u *UI) watchChanges() {
 		defer tick.Stop()
 		for range tick.C {
 			n, err := u.desk.Store.Changes(context.Background())
-			if err != nil {
-				continue // read again at the next tick
-			}
-			fyne.Do(func() { u.showChanges(n) })
+			fyne.Do(func() { u.showChanges(n, err) })
 		}
 	}()
 }
@@ -36,15 +33,27 @@ func (u *UI) watchChanges() {
 // checkChanges reads the change counter on the UI thread and shows what
 // moved (the tests' tick).
 func (u *UI) checkChanges() {
-	if n, err := u.desk.Store.Changes(u.ctx); err == nil {
-		u.showChanges(n)
-	}
+	n, err := u.desk.Store.Changes(u.ctx)
+	u.showChanges(n, err)
 }
 
 // showChanges rereads what the window shows when the counter is not at n
-// any more.
-func (u *UI) showChanges(n int64) {
-	if n == u.seenChanges {
+// any more. When the store cannot be read (the office's server is gone)
+// the status bar says so until a read succeeds again, and then everything
+// shown is reread; open forms keep their input meanwhile, and a save that
+// fails leaves its form open with the message.
+func (u *UI) showChanges(n int64, err error) {
+	if err != nil {
+		u.statusLost.Show()
+		u.statusRow.Refresh()
+		return
+	}
+	back := u.statusLost.Visible()
+	if back {
+		u.statusLost.Hide()
+		u.statusRow.Refresh()
+	}
+	if n == u.seenChanges && !back {
 		return
 	}
 	u.seenChanges = n

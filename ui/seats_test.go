@@ -90,3 +90,68 @@ func TestOtherSeatsChangesAppear(t *testing.T) {
 		t.Fatalf("待拟办 = %d after the other seat registered one, was %d", got, waiting)
 	}
 }
+
+// lostStore is the office's store while its server is gone: every read of
+// the change counter and every write fails.
+type lostStore struct {
+	app.Store
+	lost bool
+}
+
+var errLost = app.Errorf(app.EBUSY, "无法连接单位的数据库服务器，请稍后再试")
+
+func (s *lostStore) Changes(ctx context.Context) (int64, error) {
+	if s.lost {
+		return 0, errLost
+	}
+	return s.Store.Changes(ctx)
+}
+
+func (s *lostStore) Update(ctx context.Context, fn func(app.Tx) error) error {
+	if s.lost {
+		return errLost
+	}
+	return s.Store.Update(ctx, fn)
+}
+
+// While the store cannot be reached the window says so, a save fails with
+// its form open and its input kept, and the window carries on, rereading
+// what it shows, once the store answers again.
+func TestStoreGoneAndBack(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	other := h.otherSeat("李文书")
+	store := &lostStore{Store: h.desk.Store}
+	h.desk.Store = store
+	u.show(ScreenIncoming)
+	u.checkChanges()
+
+	store.lost = true
+	u.checkChanges()
+	if !u.statusLost.Visible() || !h.shows("与数据库的连接中断") {
+		t.Fatal("the status bar does not say the store is gone")
+	}
+	h.newIncoming("关于报送一季度统计数据的通知")
+	h.saveFails("无法连接单位的数据库服务器")
+	if got := h.form().Get("文件标题").(*widgets.Entry).Text; got != "关于报送一季度统计数据的通知" {
+		t.Fatalf("the form lost its input: %q", got)
+	}
+	h.capture("seats-lost")
+	theirs := &app.Document{Title: "关于开展安全生产大检查的通知", FromUnit: "市人民政府办公室", ReceivedOn: other.Today()}
+	if err := other.RegisterIncoming(context.Background(), theirs, false); err != nil {
+		t.Fatal(err)
+	}
+
+	store.lost = false
+	u.checkChanges()
+	if u.statusLost.Visible() {
+		t.Fatal("the status bar still says the store is gone")
+	}
+	if got := u.incoming.table.Total(); got != 1 {
+		t.Fatalf("the list shows %d documents once the store is back", got)
+	}
+	h.save() // the same form, saved now
+	if got := u.incoming.table.Total(); got != 2 {
+		t.Fatalf("the list shows %d documents after the save", got)
+	}
+}
