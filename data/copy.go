@@ -32,12 +32,18 @@ type copyTable struct {
 	name  string
 	label string // what the report calls it
 	key   string // primary key: the order of the rows and of the checksum
-	rows  func() any
+	// keyField is the key's field in the row
+	keyField string
+	rows     func() any
 }
 
 func table[R interface{ TableName() string }](label, key string) copyTable {
 	var r R
-	return copyTable{name: r.TableName(), label: label, key: key, rows: func() any { return &[]R{} }}
+	field := strings.ToUpper(key[:1]) + key[1:]
+	if key == "id" {
+		field = "ID"
+	}
+	return copyTable{name: r.TableName(), label: label, key: key, keyField: field, rows: func() any { return &[]R{} }}
 }
 
 // Rows of the tables the books do not read through a model.
@@ -128,8 +134,9 @@ type SkippedRecords struct {
 	Documents, Children, History, Links int
 }
 
-// copyChunk is how many rows are read and written at a time.
-const copyChunk = 500
+// copyChunk is how many rows are read and written at a time (the tests
+// make it small, so that their rows cross chunks).
+var copyChunk = 500
 
 // Copy copies the office in src into the empty store dst (see above).
 func Copy(ctx context.Context, src, dst *Store, o CopyOptions) (*CopyReport, error) {
@@ -237,17 +244,25 @@ func checksum(db *gorm.DB, t copyTable, keep func(row any) bool) (CopiedTable, e
 	return sum.result(), err
 }
 
-// eachChunk reads a table in primary key order, copyChunk rows at a time.
+// eachChunk reads a table in primary key order, copyChunk rows at a time,
+// each chunk from the last key of the one before (an OFFSET would read a
+// large office's history again for every chunk).
 func eachChunk(db *gorm.DB, t copyTable, fn func(rows reflect.Value) error) error {
-	for offset := 0; ; offset += copyChunk {
+	var last any
+	for {
 		p := t.rows()
-		if err := db.Table(t.name).Order(t.key).Offset(offset).Limit(copyChunk).Find(p).Error; err != nil {
+		q := db.Table(t.name).Order(t.key).Limit(copyChunk)
+		if last != nil {
+			q = q.Where(t.key+" > ?", last)
+		}
+		if err := q.Find(p).Error; err != nil {
 			return err
 		}
 		rows := reflect.ValueOf(p).Elem()
 		if rows.Len() == 0 {
 			return nil
 		}
+		last = rows.Index(rows.Len() - 1).FieldByName(t.keyField).Interface()
 		if err := fn(rows); err != nil {
 			return err
 		}

@@ -91,10 +91,21 @@ func TestCopyIsVerifiedAndComplete(t *testing.T) {
 	dir := t.TempDir()
 	src, dst := openAt(t, filepath.Join(dir, "src.db")), openAt(t, filepath.Join(dir, "dst.db"))
 	fillOffice(t, src)
+	defer func(n int) { copyChunk = n }(copyChunk)
+	copyChunk = 2
 	report, err := Copy(ctx, src, dst, CopyOptions{})
 	must(t, err)
 	want, got := sums(t, src), sums(t, dst)
 	mustEqual(t, "tables after copy", got, want)
+	for _, tb := range copyTables { // counted apart from the chunks
+		var n int64
+		q := dst.rdb.Table(tb.name)
+		if tb.name == "counters" {
+			q = q.Where("name <> ?", changeCounter)
+		}
+		must(t, q.Count(&n).Error)
+		mustEqual(t, "rows of "+tb.name, int(n), want[tb.name].Rows)
+	}
 	for _, tb := range report.Tables {
 		mustEqual(t, "reported "+tb.Name, tb, want[tb.Name])
 	}
