@@ -155,3 +155,34 @@ func TestStoreGoneAndBack(t *testing.T) {
 		t.Fatalf("the list shows %d documents after the save", got)
 	}
 }
+
+// What the window wrote itself it has reread already: the next check of
+// the counter rereads nothing, unless another seat wrote too.
+func TestOwnChangesAreNotReadTwice(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	other := h.otherSeat("李文书")
+	u.show(ScreenIncoming)
+	u.checkChanges()
+	reloads := 0
+	counted := u.incoming.table.OnReload
+	u.incoming.table.OnReload = func(total int) { reloads++; counted(total) }
+	h.newIncoming("关于报送一季度统计数据的通知")
+	h.save()
+	mine := reloads
+	if mine == 0 {
+		t.Fatal("the save did not reread the list")
+	}
+	u.checkChanges()
+	if reloads != mine {
+		t.Fatalf("the window reread its own save again (%d → %d)", mine, reloads)
+	}
+	theirs := &app.Document{Title: "关于开展安全生产大检查的通知", FromUnit: "市人民政府办公室", ReceivedOn: other.Today()}
+	if err := other.RegisterIncoming(context.Background(), theirs, false); err != nil {
+		t.Fatal(err)
+	}
+	u.checkChanges()
+	if reloads != mine+1 || u.incoming.table.Total() != 2 {
+		t.Fatalf("after the other seat's registration: %d rereads, %d documents", reloads-mine, u.incoming.table.Total())
+	}
+}
