@@ -150,7 +150,7 @@ func change[T any](ctx context.Context, k *Desk, e Entity, id int64, action stri
 func (k *Desk) changeDoc(ctx context.Context, id int64, action string, apply func(Tx, *Document) (string, error)) (*Document, error) {
 	return change(ctx, k, EntityDocument, id, action, Tx.Document, Tx.SaveDocument, func(tx Tx, d *Document) (string, error) {
 		detail, err := apply(tx, d)
-		d.UpdatedAt = k.Now()
+		d.UpdatedAt, d.UpdatedBy = k.Now(), k.Operator(ctx)
 		return detail, err
 	})
 }
@@ -158,7 +158,7 @@ func (k *Desk) changeDoc(ctx context.Context, id int64, action string, apply fun
 func (k *Desk) changeSeal(ctx context.Context, id int64, action string, apply func(Tx, *SealRequest) (string, error)) (*SealRequest, error) {
 	return change(ctx, k, EntitySeal, id, action, Tx.SealRequest, Tx.SaveSealRequest, func(tx Tx, r *SealRequest) (string, error) {
 		detail, err := apply(tx, r)
-		r.UpdatedAt = k.Now()
+		r.UpdatedAt, r.UpdatedBy = k.Now(), k.Operator(ctx)
 		return detail, err
 	})
 }
@@ -166,7 +166,7 @@ func (k *Desk) changeSeal(ctx context.Context, id int64, action string, apply fu
 func (k *Desk) changeItem(ctx context.Context, id int64, action string, apply func(Tx, *Item) (string, error)) (*Item, error) {
 	return change(ctx, k, EntityItem, id, action, Tx.Item, Tx.SaveItem, func(tx Tx, it *Item) (string, error) {
 		detail, err := apply(tx, it)
-		it.UpdatedAt = k.Now()
+		it.UpdatedAt, it.UpdatedBy = k.Now(), k.Operator(ctx)
 		return detail, err
 	})
 }
@@ -174,7 +174,7 @@ func (k *Desk) changeItem(ctx context.Context, id int64, action string, apply fu
 func (k *Desk) changeMeeting(ctx context.Context, id int64, action string, apply func(Tx, *Meeting) (string, error)) (*Meeting, error) {
 	return change(ctx, k, EntityMeeting, id, action, Tx.Meeting, Tx.SaveMeeting, func(tx Tx, m *Meeting) (string, error) {
 		detail, err := apply(tx, m)
-		m.UpdatedAt = k.Now()
+		m.UpdatedAt, m.UpdatedBy = k.Now(), k.Operator(ctx)
 		return detail, err
 	})
 }

@@ -75,6 +75,7 @@ func (k *Desk) DraftOutgoing(ctx context.Context, d *Document) error {
 func (k *Desk) EditDocument(ctx context.Context, edited *Document, allowDuplicate bool) (*Document, error) {
 	return k.changeDoc(ctx, edited.ID, "修改登记信息", func(tx Tx, d *Document) (string, error) {
 		year := d.Year
+		d.Version = edited.Version // the store refuses it if another seat saved since the form read it
 		if err := d.ApplyRegistration(edited); err != nil {
 			return "", err
 		}

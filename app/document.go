@@ -232,6 +232,10 @@ type Document struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	UpdatedBy string // who saved it last
+	// Version counts the saves: a form's save is refused when the record
+	// was saved by someone else since the form read it (EditConflict).
+	Version int
 }
 
 // IncomingSerial formats a 收文编号.

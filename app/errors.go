@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Error codes: machine-readable kinds of failure, every one the program
@@ -203,4 +204,16 @@ func Cause(err error) string {
 		return "工作表“" + strings.TrimSuffix(rest, " does not exist") + "”不存在"
 	}
 	return err.Error()
+}
+
+// EditConflict refuses the save of a form opened before someone else
+// (by, at) saved the same record: what the form shows is no longer the
+// record, and saving it would undo their change.
+func EditConflict(by string, at time.Time) *Error {
+	if by == "" {
+		by = "他人"
+	}
+	at = at.Local() // a form stays open for hours, not years: the day says enough
+	when := fmt.Sprintf("%d月%d日 %02d:%02d", at.Month(), at.Day(), at.Hour(), at.Minute())
+	return Errorf(ECONFLICT, "此记录已被%s于 %s 修改，请重新打开后再改", by, when)
 }

@@ -127,6 +127,10 @@ type Meeting struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	UpdatedBy string // who saved it last
+	// Version counts the saves: a form's save is refused when the record
+	// was saved by someone else since the form read it (EditConflict).
+	Version int
 }
 
 // Name is the meeting's full name: 十八届政府第5次常务会议 with a 届次,

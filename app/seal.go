@@ -159,6 +159,10 @@ type SealRequest struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	UpdatedBy string // who saved it last
+	// Version counts the saves: a form's save is refused when the record
+	// was saved by someone else since the form read it (EditConflict).
+	Version int
 }
 
 // Validate checks a new or edited draft.

@@ -145,6 +145,10 @@ type Dashboard struct {
 
 // Reader is what the store answers without changing anything.
 type Reader interface {
+	// Changes moves whenever anything is written, by this program or by
+	// another seat on the same office: an open window reads it every second
+	// and reloads what it shows when it moved. It is one cheap read.
+	Changes(ctx context.Context) (int64, error)
 	Document(ctx context.Context, id int64) (*Document, error)
 	DocumentBySerial(ctx context.Context, serial string) (*Document, error)
 	Documents(ctx context.Context, f DocumentFilter) ([]Document, int, error)

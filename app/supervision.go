@@ -101,6 +101,10 @@ type Item struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	UpdatedBy string // who saved it last
+	// Version counts the saves: a form's save is refused when the record
+	// was saved by someone else since the form read it (EditConflict).
+	Version int
 }
 
 // ItemNumber formats the 督办编号.

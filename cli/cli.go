@@ -61,6 +61,9 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   backup [-o 文件]            备份数据（程序运行时也可备份）
   restore 文件                从备份恢复数据（原数据另存为 .before-restore）
   check                      检查数据库是否完好
+  copy [--skip-classified] 来源 目标
+                             把整个单位的数据复制到一个空的数据库，复制后逐表核对；
+                             --skip-classified 不复制有密级的公文
   version                    显示版本
 
 数据文件默认在用户配置目录的 Gongwen/gongwen.db（Windows 为 %AppData%\Gongwen\gongwen.db），
@@ -131,6 +134,8 @@ func run(args []string, env Env) error {
 		return c.restore(rest)
 	case "check":
 		return c.check(rest)
+	case "copy":
+		return c.copyOffice(rest)
 	case "version":
 		fmt.Fprintln(env.Stdout, "公文督办台 gongwen "+app.Version)
 		return nil

@@ -30,6 +30,7 @@ type book[D any, R any, P keyedRow[R]] struct {
 	children func(db *gorm.DB, id int64, d *D) error  // replace the child lists
 	search   func(*D) searchEntry
 	meta     func(*D) (id *int64, created, updated *time.Time)
+	version  func(*D) *int // the record's save count, moved on by save
 	missing  func(id int64) *app.Error
 	sorts    map[string]string // sort key → ORDER BY template, %[1]s is ASC or DESC
 	// descending holds the ORDER BY of keys whose descending order is not
@@ -160,6 +161,9 @@ func (b *book[D, R, P]) save(db *gorm.DB, eng engine, d *D) error {
 		return err
 	}
 	*id = *P(&row).key()
+	if v, ok := any(&row).(interface{ version() *int }); ok {
+		*b.version(d) = *v.version()
+	}
 	if fresh { // a new record has no child rows or index entry to replace
 		db = db.WithContext(context.WithValue(db.Statement.Context, freshRecord{}, true))
 	}
@@ -242,14 +246,41 @@ func saveRow[R any, P keyedRow[R]](db *gorm.DB, row *R, missing func(int64) *app
 	if *id == 0 {
 		return mapError(db.Create(row).Error)
 	}
-	res := db.Model(row).Select("*").Updates(row)
+	q := db.Model(row)
+	v, versioned := any(row).(interface{ version() *int })
+	if versioned { // only over the save the record had when it was read
+		seen := *v.version()
+		*v.version() = seen + 1
+		q = q.Where("version = ?", seen)
+	}
+	res := q.Select("*").Updates(row)
 	if res.Error != nil {
 		return mapError(res.Error)
+	}
+	if res.RowsAffected == 0 && versioned {
+		return savedSince[R](db, *id, missing)
 	}
 	if res.RowsAffected == 0 {
 		return missing(*id)
 	}
 	return nil
+}
+
+// savedSince is the refusal of a save over a record someone else saved
+// after it was read, naming who and when; or missing(id) when it is gone.
+func savedSince[R any](db *gorm.DB, id int64, missing func(int64) *app.Error) error {
+	var last struct {
+		UpdatedBy string
+		UpdatedAt time.Time
+	}
+	res := db.Table(tableOf[R]()).Select("updated_by, updated_at").Where("id = ?", id).Limit(1).Scan(&last)
+	if res.Error != nil {
+		return mapError(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return missing(id)
+	}
+	return app.EditConflict(last.UpdatedBy, last.UpdatedAt)
 }
 
 // deleteRow deletes the row with id, or returns missing(id).

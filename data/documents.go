@@ -24,6 +24,7 @@ var docBook = &book[app.Document, documentRow, *documentRow]{
 	meta: func(d *app.Document) (*int64, *time.Time, *time.Time) {
 		return &d.ID, &d.CreatedAt, &d.UpdatedAt
 	},
+	version: func(d *app.Document) *int { return &d.Version },
 	missing: func(id int64) *app.Error {
 		return notFound("这份公文（内部编号%d），可能已被删除", id)
 	},

@@ -81,7 +81,7 @@ func incoming() app.Document {
 		Archive:      app.Archive{Fonds: "Z109", Year: 2026, Retention: app.Retain30, OrgCode: "BGS", Piece: 3, FiledOn: d("2026-02-01")},
 		ReturnReason: "无", TransferTo: "区应急管理局", DuplicateOf: 99,
 		Genre: app.GenreRequest, ReturnCause: app.CauseToLeader, SenderSigner: "吴局长",
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -106,7 +106,7 @@ func outgoing() app.Document {
 			{Party: "区财政局", SentOn: d("2026-01-08"), DueOn: d("2026-01-19"), RepliedOn: d("2026-01-09"), Reply: "同意"},
 			{Party: "钱副区长", SentOn: d("2026-01-08"), DueOn: d("2026-01-19")},
 		},
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -122,7 +122,7 @@ func sealRequest() app.SealRequest {
 				For: "孙主任", Printed: "周副主任（代）"},
 		},
 		RejectReason: "第一次申请份数有误，已退回重报", LogNo: "2026-0001", UsedOn: d("2026-01-06"), UsedCount: 3, Handler: "李文书", Witness: "王监印",
-		Remarks: "带回一份", CreatedAt: created, UpdatedAt: changed,
+		Remarks: "带回一份", CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -143,7 +143,7 @@ func item() app.Item {
 			{On: d("2026-02-15"), Text: "隐患整改完成4处", Operator: "李文书"},
 		},
 		FollowUps: []app.FollowUp{{On: d("2026-03-25"), Text: "回访企业，整改巩固", Reopened: false}},
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 
@@ -162,7 +162,7 @@ func meeting() app.Meeting {
 		},
 		Minutes: app.Minutes{Year: 2026, Number: 2, Title: "十八届政府第5次常务会议纪要", Body: "会议听取了区住建局关于老旧小区改造的汇报。",
 			Signer: "钱副区长", IssuedOn: d("2026-01-12"), CopyTo: "区委办公室", SignedFor: "王区长", SignerPrinted: "钱副区长（代）"},
-		CreatedAt: created, UpdatedAt: changed,
+		CreatedAt: created, UpdatedAt: changed, UpdatedBy: "李文书", Version: 3,
 	}
 }
 

@@ -19,6 +19,7 @@ var itemBook = &book[app.Item, itemRow, *itemRow]{
 	meta: func(it *app.Item) (*int64, *time.Time, *time.Time) {
 		return &it.ID, &it.CreatedAt, &it.UpdatedAt
 	},
+	version: func(it *app.Item) *int { return &it.Version },
 	missing: func(id int64) *app.Error {
 		return notFound("这项督办事项（内部编号%d），可能已被删除", id)
 	},

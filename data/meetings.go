@@ -20,6 +20,7 @@ var meetingBook = &book[app.Meeting, meetingRow, *meetingRow]{
 	meta: func(m *app.Meeting) (*int64, *time.Time, *time.Time) {
 		return &m.ID, &m.CreatedAt, &m.UpdatedAt
 	},
+	version: func(m *app.Meeting) *int { return &m.Version },
 	missing: func(id int64) *app.Error {
 		return notFound("这次会议（内部编号%d），可能已被删除", id)
 	},

@@ -81,6 +81,8 @@ type documentRow struct {
 	LegalReviewPassed  bool
 	CreatedAt          time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt          time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy          string
+	Version            int
 }
 
 func (documentRow) TableName() string { return "documents" }
@@ -174,6 +176,8 @@ type sealRequestRow struct {
 	Remarks      string
 	CreatedAt    time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt    time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy    string
+	Version      int
 }
 
 func (sealRequestRow) TableName() string { return "seal_requests" }
@@ -225,6 +229,8 @@ type itemRow struct {
 	Satisfaction    string
 	CreatedAt       time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt       time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy       string
+	Version         int
 }
 
 func (itemRow) TableName() string { return "items" }
@@ -286,6 +292,8 @@ type meetingRow struct {
 	MinutesSignerPrinted string
 	CreatedAt            time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt            time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy            string
+	Version              int
 }
 
 func (meetingRow) TableName() string { return "meetings" }
@@ -418,6 +426,12 @@ func (r *leaderRow) key() *int64      { return &r.ID }
 func (r *sealRow) key() *int64        { return &r.ID }
 func (r *standInRow) key() *int64     { return &r.ID }
 func (r *absenceRow) key() *int64     { return &r.ID }
+
+// version gives generic code the save count of a book's row (saveRow).
+func (r *documentRow) version() *int    { return &r.Version }
+func (r *sealRequestRow) version() *int { return &r.Version }
+func (r *itemRow) version() *int        { return &r.Version }
+func (r *meetingRow) version() *int     { return &r.Version }
 
 // parent gives generic code the record a child row belongs to.
 func (r instructionRow) parent() int64   { return r.DocID }

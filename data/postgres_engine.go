@@ -123,3 +123,21 @@ func pgSearchProblems(ctx context.Context, db *sql.DB) ([]string, error) {
 	}
 	return problems, nil
 }
+
+// afterCopy moves every identity column's sequence past the ids a copy
+// wrote explicitly, so that the next record a seat saves gets a new id.
+func (e *pgEngine) afterCopy(db *gorm.DB) error {
+	var cols []struct{ TableName, ColumnName string }
+	if err := db.Raw(`SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND is_identity = 'YES'`).Scan(&cols).Error; err != nil {
+		return err
+	}
+	for _, c := range cols {
+		q := fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', '%s'), COALESCE(MAX(%s), 0) + 1, false) FROM %s`,
+			c.TableName, c.ColumnName, c.ColumnName, c.TableName)
+		if err := db.Exec(q).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}

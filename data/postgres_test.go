@@ -367,3 +367,20 @@ func TestServerBoolColumnsCoverEveryModel(t *testing.T) {
 		}
 	}
 }
+
+// An office copied from a file onto a server goes on taking new records:
+// the server's id sequences start after the copied ids.
+func TestServerCopyThenSave(t *testing.T) {
+	src, dst := newStore(t), newServerStore(t)
+	first := incoming()
+	update(t, src, func(tx app.Tx) error { return tx.SaveDocument(&first) })
+	if _, err := Copy(ctx, src, dst, CopyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	next := incoming()
+	next.Serial = "2026-0002"
+	update(t, dst, func(tx app.Tx) error { return tx.SaveDocument(&next) })
+	if next.ID <= first.ID {
+		t.Fatalf("the record saved after the copy has id %d, the copied one %d", next.ID, first.ID)
+	}
+}

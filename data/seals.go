@@ -20,6 +20,7 @@ var sealBook = &book[app.SealRequest, sealRequestRow, *sealRequestRow]{
 	meta: func(r *app.SealRequest) (*int64, *time.Time, *time.Time) {
 		return &r.ID, &r.CreatedAt, &r.UpdatedAt
 	},
+	version: func(r *app.SealRequest) *int { return &r.Version },
 	missing: func(id int64) *app.Error {
 		return notFound("这份用印申请（内部编号%d），可能已被删除", id)
 	},

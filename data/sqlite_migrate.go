@@ -86,6 +86,7 @@ var migrations = []migration{
 	{name: "各种排序的索引，检索索引分台账", sql: schemaSortKeys, reindex: true},
 	{name: "文种、退文原因、来文签发人、公开属性和规范性文件的合法性审查", sql: schemaOutgoingSteps},
 	{name: "签发规则：公文类别、代签、领导外出登记", sql: schemaAuthority},
+	{name: "记录的版本号和最后修改人（多人同时修改同一记录）", sql: schemaVersions},
 }
 
 // schemaVersion is the version this program writes.

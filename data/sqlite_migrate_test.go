@@ -64,9 +64,9 @@ func TestOpenEmptyFile(t *testing.T) {
 // have none of them.
 var signingColumns = []string{"SigningKind", "SignedFor", "SignerPrinted"}
 
-// preVersion6Columns are the document columns of versions 6 and 7, which
+// preVersion6Columns are the document columns of versions 6, 7 and 8, which
 // the files these tests build before version 6 lack.
-var preVersion6Columns = append(append([]string{}, version6Columns...), signingColumns...)
+var preVersion6Columns = append(append([]string{"Version", "UpdatedBy"}, version6Columns...), signingColumns...)
 
 // A file of version 1 (the books without the search index) is brought to
 // the current version, and its records become searchable.
@@ -82,12 +82,14 @@ func TestMigrateFromVersion1(t *testing.T) {
 	in, it := incoming(), item()
 	in.AssignedOn = app.Date{} // files before version 4 have no 交办 date
 	clearVersion6(&in)
+	in.Version, in.UpdatedBy = 0, "" // nor, before version 8, a save count
+	it.Version, it.UpdatedBy = 0, ""
 	row := documentToRow(&in)
 	itRow := itemToRow(&it)
 	if err := firstErr(
 		func() error { return db.Omit(append(preVersion6Columns, "AssignedOn")...).Create(&row).Error },
 		func() error { return saveOldChildren(db, row.ID, &in) },
-		func() error { return db.Create(&itRow).Error },
+		func() error { return db.Omit("Version", "UpdatedBy").Create(&itRow).Error },
 		func() error { return saveItemChildren(db, itRow.ID, &it) },
 	); err != nil {
 		t.Fatal(err)
@@ -230,6 +232,7 @@ func oldIndexedFile(t *testing.T, version int, insertEntry string) (path string,
 	}
 	in := incoming()
 	clearVersion6(&in)
+	in.Version, in.UpdatedBy = 0, "" // files before version 8 have no save count
 	create := db.Omit(preVersion6Columns...).Create
 	if version < 4 {
 		in.AssignedOn = app.Date{} // files before version 4 have no 交办 date

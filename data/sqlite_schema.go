@@ -493,3 +493,18 @@ CREATE TABLE absence_reports (
 );
 CREATE INDEX absence_reports_absence ON absence_reports (absence_id, pos);
 `
+
+// schemaVersions (version 8) lets several seats edit the same record: each
+// record of the four books counts its saves and names who saved it last,
+// so that a save from a form opened before another seat's save is refused
+// (saveRow) with a message naming that seat and when.
+const schemaVersions = `
+ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE seal_requests ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE seal_requests ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE items ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE meetings ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE meetings ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+`

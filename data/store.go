@@ -88,7 +88,12 @@ func (s *Store) write(ctx context.Context, fn func(*gorm.DB) error) error {
 	if err := s.eng.beforeWrite(ctx); err != nil {
 		return err
 	}
-	err := s.db.WithContext(withStmtCache(ctx)).Transaction(fn)
+	err := s.db.WithContext(withStmtCache(ctx)).Transaction(func(db *gorm.DB) error {
+		if err := fn(db); err != nil {
+			return err
+		}
+		return bumpChanges(db) // other seats reload (changes.go)
+	})
 	s.eng.after(err)
 	return s.named(mapError(err))
 }

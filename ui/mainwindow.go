@@ -58,6 +58,7 @@ type UI struct {
 	orgLabel   *widget.Label
 	statusData *widget.Label
 	statusBak  *widget.Label
+	statusLost *widget.Label // the store cannot be read (seats.go)
 	statusRow  *fyne.Container
 	topRow     *fyne.Container
 	operator   *widgets.Select
@@ -69,6 +70,7 @@ type UI struct {
 
 	wg          sync.WaitGroup // long work running off the UI thread
 	lastPrinted string         // the last PDF handed to the viewer
+	seenChanges int64          // the store's change counter when last read (seats.go)
 }
 
 // NewMainWindow builds the main window (1280×800) over env. It does not
@@ -89,7 +91,9 @@ func Run(a fyne.App, env Env) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(30)
 	}
-	w := NewMainWindow(a, env)
+	u := newUI(a, env)
+	u.watchChanges()
+	w := u.win
 	w.Resize(fallbackWindow)
 	a.Lifecycle().SetOnStarted(func() {
 		trace("first frame drawn")
@@ -218,7 +222,10 @@ func (u *UI) statusBar() fyne.CanvasObject {
 	})
 	u.operator.PlaceHolder = "选择操作员"
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
-	u.statusRow = container.NewHBox(u.statusData, widget.NewSeparator(), u.statusBak, layout.NewSpacer(),
+	u.statusLost = widget.NewLabel("与数据库的连接中断，正在重试；已填写的内容不会丢失")
+	u.statusLost.Importance = widget.DangerImportance
+	u.statusLost.Hide()
+	u.statusRow = container.NewHBox(u.statusData, widget.NewSeparator(), u.statusBak, u.statusLost, layout.NewSpacer(),
 		widget.NewLabel("操作员："), u.operator)
 	return container.NewStack(bg, u.statusRow)
 }

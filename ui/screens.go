@@ -68,6 +68,11 @@ func (u *UI) show(name string) {
 // changed is called after every successful change: the books and the
 // dashboard reread.
 func (u *UI) changed() {
+	// what this window wrote it has just reread: when the counter moved by
+	// that one write alone, the next check has nothing to reread
+	if n, err := u.desk.Store.Changes(u.ctx); err == nil && n == u.seenChanges+1 {
+		u.seenChanges = n
+	}
 	u.dashboard.stale = true
 	if u.current == ScreenDashboard {
 		u.dashboard.refresh()
