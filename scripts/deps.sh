@@ -13,8 +13,22 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 if [ "${1:-}" = windows ]; then
 	packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) # cross build, Wine smoke test (wrestool, zipinfo)
 fi
+# linux: the Linux packages. The arm64 cross build for 飞腾/鲲鹏 desktops
+# (Debian's aarch64 gcc and the arm64 -dev libraries GLFW links, from dpkg's
+# arm64 architecture), qemu to run it here, dpkg-dev (dpkg-shlibdeps) for
+# the .deb files.
+linux=""
+for group in "$@"; do [ "$group" = linux ] && linux=1; done
+if [ -n "$linux" ]; then
+	packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user dpkg-dev
+		libgl-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64
+		libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64)
+fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ -n "$linux" ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+	$sudo dpkg --add-architecture arm64 # before the update below, which then reads arm64's lists too
+fi
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
