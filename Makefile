@@ -8,7 +8,7 @@ export PATH := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gongwen/go$(GOVER)/bin:$(P
 GO      := go
 VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 
-.PHONY: windows linux wine-smoke linux-arm64 arm64-smoke
+.PHONY: windows linux wine-smoke linux-arm64 arm64-smoke deb deb-smoke
 .PHONY: all deps modules build run test vet bench fuzz-short screenshots samples smoke fonts clean
 
 all: build
@@ -89,6 +89,17 @@ linux-arm64: deps $(FYNE)
 # exported and a printed slip equal the amd64 program's.
 arm64-smoke: linux linux-arm64
 	bash scripts/arm64-smoke.sh
+
+# dist/gongwen_VERSION_amd64.deb and _arm64.deb (scripts/deb-package.sh),
+# made from the programs in the tarballs.
+deb: linux linux-arm64
+	bash scripts/deb-package.sh amd64
+	bash scripts/deb-package.sh arm64
+
+# The amd64 .deb installed on this machine, run, and removed (needs root):
+# the user's data file stays.
+deb-smoke: deb
+	bash scripts/deb-smoke.sh
 
 # The Windows program under Wine: same data as Linux, a printed slip, the
 # window (screenshot in docs/screenshots/windows-wine.png).
