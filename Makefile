@@ -96,8 +96,8 @@ deb: linux linux-arm64
 	bash scripts/deb-package.sh amd64
 	bash scripts/deb-package.sh arm64
 
-# The amd64 .deb installed on this machine, run, and removed (needs root):
-# the user's data file stays.
+# Both .deb files installed on this machine with apt, run (arm64 under
+# qemu) and removed and purged (needs root): a user's data file stays.
 deb-smoke: deb
 	bash scripts/deb-smoke.sh
 

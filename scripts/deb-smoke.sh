@@ -43,12 +43,14 @@ check() {
 		desktop-file-validate "/usr/share/applications/$id.desktop" || fail "菜单项不合规范"
 	fi
 
-	step "$arch: the installed program runs: version, demo into --db (and, first time, into the user's default data file)"
+	step "$arch: the installed program runs: version, and (amd64) demo into --db and into the user's default data file"
 	[ "$(command -v gongwen)" = /usr/bin/gongwen ] || fail "PATH 中的 gongwen 不是 /usr/bin/gongwen"
 	[ "$("$@" version)" = "公文督办台 gongwen $version" ] || fail "gongwen version 输出为“$("$@" version)”"
-	"$@" --db "$work/x-$arch.db" demo >/dev/null
-	[ -s "$work/x-$arch.db" ] || fail "demo 没有写出 --db 指定的数据文件"
-	if [ ! -e "$userdb" ]; then # once (the sample office is slow under qemu): a user's own data file
+	# The arm64 program's sample office is proven by arm64-smoke: under
+	# qemu it takes minutes, so here it only starts.
+	if [ "$arch" = amd64 ]; then
+		"$@" --db "$work/x.db" demo >/dev/null
+		[ -s "$work/x.db" ] || fail "demo 没有写出 --db 指定的数据文件"
 		HOME=$home XDG_CONFIG_HOME='' GONGWEN_DB='' "$@" demo >/dev/null
 		[ -s "$userdb" ] || fail "demo 没有写出 ~/.config/Gongwen/gongwen.db"
 	fi
@@ -63,7 +65,7 @@ check() {
 	HOME=$home $sudo dpkg --purge gongwen >/dev/null
 	dpkg-query -W -f='${db:Status-Abbrev}' gongwen 2>/dev/null | grep -q '^i' && fail "清除后 gongwen 仍登记为已安装"
 	[ -d /usr/share/doc/gongwen ] && fail "清除后仍有 /usr/share/doc/gongwen"
-	[ -s "$work/x-$arch.db" ] || fail "卸载删除了 --db 指定的数据文件"
+	[ -s "$work/x.db" ] || fail "卸载删除了 --db 指定的数据文件"
 	[ "$(md5sum <"$userdb")" = "$sum" ] || fail "卸载改动了用户的数据文件 ~/.config/Gongwen/gongwen.db"
 	step "$arch: installed, ran, removed; the user's data file is untouched"
 }

@@ -15,12 +15,13 @@ if [ "${1:-}" = windows ]; then
 fi
 # linux: the Linux packages. The arm64 cross build for 飞腾/鲲鹏 desktops
 # (Debian's aarch64 gcc and the arm64 -dev libraries GLFW links, from dpkg's
-# arm64 architecture), qemu to run it here, dpkg-dev (dpkg-shlibdeps) for
+# arm64 architecture), qemu to run it here, dpkg-dev (dpkg-shlibdeps) and
+# desktop-file-utils (the menu entry checked, its cache refreshed) for
 # the .deb files.
 linux=""
 for group in "$@"; do [ "$group" = linux ] && linux=1; done
 if [ -n "$linux" ]; then
-	packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user dpkg-dev
+	packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user dpkg-dev desktop-file-utils
 		libgl-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64
 		libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64)
 fi
