@@ -8,7 +8,7 @@ export PATH := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/gongwen/go$(GOVER)/bin:$(P
 GO      := go
 VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 
-.PHONY: windows linux wine-smoke docx-check
+.PHONY: windows linux wine-smoke docx-check linux-arm64 arm64-smoke deb deb-smoke
 .PHONY: all deps modules build run test vet bench fuzz-short screenshots samples ofd-check smoke fonts clean
 
 all: build
@@ -93,15 +93,31 @@ windows: deps $(FYNE)
 	bash scripts/deps.sh windows
 	FYNE=$(FYNE) bash scripts/windows-package.sh
 
-# The Linux amd64 tarball (统信UOS, 麒麟 and other desktops).
+# The Linux tarballs (scripts/linux-package.sh): amd64 for 海光, 兆芯, Intel
+# and AMD machines, arm64 for 飞腾 and 鲲鹏 ones, cross-built with cgo
+# (scripts/deps.sh linux installs Debian's aarch64 gcc and arm64 libraries).
 linux: deps $(FYNE)
-	cp FyneApp.toml .tools/FyneApp.toml.kept # fyne package counts Build up in it on every run
-	$(FYNE) package -os linux --release --tags $(TAGS) --src . || { mv .tools/FyneApp.toml.kept FyneApp.toml; rm -f fyne_metadata_init.go; exit 1; }
-	mv .tools/FyneApp.toml.kept FyneApp.toml
-	rm -f fyne_metadata_init.go # fyne's own, left when it stops early
-	mkdir -p dist
-	mv 公文督办台.tar.xz dist/gongwen-$(VERSION)-linux-amd64.tar.xz
-	@ls -l dist/gongwen-$(VERSION)-linux-amd64.tar.xz
+	FYNE=$(FYNE) bash scripts/linux-package.sh amd64
+
+linux-arm64: deps $(FYNE)
+	bash scripts/deps.sh linux
+	FYNE=$(FYNE) bash scripts/linux-package.sh arm64
+
+# The arm64 program under qemu-aarch64: the sample office, every book
+# exported and a printed slip equal the amd64 program's.
+arm64-smoke: linux linux-arm64
+	bash scripts/arm64-smoke.sh
+
+# dist/gongwen_VERSION_amd64.deb and _arm64.deb (scripts/deb-package.sh),
+# made from the programs in the tarballs.
+deb: linux linux-arm64
+	bash scripts/deb-package.sh amd64
+	bash scripts/deb-package.sh arm64
+
+# Both .deb files installed on this machine with apt, run (arm64 under
+# qemu) and removed and purged (needs root): a user's data file stays.
+deb-smoke: deb
+	bash scripts/deb-smoke.sh
 
 # The Windows program under Wine: same data as Linux, a printed slip, the
 # window (screenshot in docs/screenshots/windows-wine.png).

@@ -10,7 +10,8 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev   # Fyne (cgo, GLFW)
 	poppler-utils qpdf                               # PDF checks in the tests
 	fonts-hanazono                                   # 花園明朝: rare characters (CJK Ext. B–F) on paper
 	xvfb xdotool imagemagick)                         # the real-window smoke test
-# groups named on the command line: windows, postgres, ofd, docx
+# groups named on the command line: windows, postgres, ofd, docx, linux
+linux=""
 for group in "$@"; do
 	case "$group" in
 	windows) packages+=(gcc-mingw-w64-x86-64 wine wine64 icoutils unzip) ;; # cross build, Wine smoke test (wrestool, zipinfo)
@@ -19,11 +20,23 @@ for group in "$@"; do
 		packages+=(chromium bc)
 		command -v npm >/dev/null || packages+=(npm) ;; # fetches ofd.js
 	docx) ;;                                                                 # LibreOffice Writer, below
-	*) echo "未知的软件包组：$group（可用 windows、postgres、ofd、docx）" >&2; exit 2 ;;
+	linux)
+		# the Linux packages: the arm64 cross build for 飞腾/鲲鹏 desktops
+		# (Debian's aarch64 gcc and the arm64 -dev libraries GLFW links, from
+		# dpkg's arm64 architecture), qemu to run it here, dpkg-dev
+		# (dpkg-shlibdeps) and desktop-file-utils for the .deb files
+		linux=1
+		packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user dpkg-dev desktop-file-utils
+			libgl-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64
+			libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64) ;;
+	*) echo "未知的软件包组：$group（可用 windows、postgres、ofd、docx、linux）" >&2; exit 2 ;;
 	esac
 done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ -n "$linux" ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+	$sudo dpkg --add-architecture arm64 # before the update below, which then reads arm64's lists too
+fi
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
