@@ -11,6 +11,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"gongwen/serverconf"
+	"gongwen/ui/widgets"
 )
 
 // serverHarness is a window whose user configuration folder is the
@@ -123,5 +124,25 @@ func TestServerFormTestsTheConnection(t *testing.T) {
 	}
 	if got := savedServer(t); got != "" {
 		t.Errorf("测试连接 saved:\n%s", got)
+	}
+}
+
+// The first-run dialog's third way in opens 连接单位服务器, and leaves the
+// office's own fields alone.
+func TestWelcomeOffersTheServer(t *testing.T) {
+	h := serverHarness(t)
+	h.form().Cancel()
+	h.u.showWelcome()
+	how := h.form().Get("开始方式").(*widgets.RadioGroup)
+	how.SetSelected(startServer)
+	if !h.form().Get("单位名称").(*widgets.Entry).Disabled() {
+		t.Error("单位名称 stays open for the server")
+	}
+	h.save()
+	if got := h.form().Title; got != "连接单位服务器" {
+		t.Fatalf("the welcome opened %q", got)
+	}
+	if h.desk.Settings().Operators[0] != "张文书" {
+		t.Error("the welcome changed the office's settings")
 	}
 }
