@@ -8,6 +8,7 @@ import (
 	"gongwen/app"
 	"gongwen/data"
 	"gongwen/sample"
+	"gongwen/serverconf"
 	"gongwen/ui"
 )
 
@@ -53,9 +54,21 @@ func DataEnv(desk *app.Desk, store *data.Store, backupDir string) ui.Env {
 			}
 			return desk.Reload(ctx)
 		},
+		TestServer:    testServer,
+		ConnectServer: serverconf.Save,
 		LoadSample: func(ctx context.Context, d *app.Desk, progress func(step, total int, what string)) error {
 			_, err := sample.LoadWithProgress(ctx, d, progress)
 			return err
 		},
 	}
+}
+
+// testServer opens the office on the server at url, as the next start
+// will, and closes it again.
+func testServer(_ context.Context, url string) error {
+	store, err := data.Open(url)
+	if err != nil {
+		return err
+	}
+	return store.Close()
 }

@@ -17,6 +17,7 @@ import (
 
 	"gongwen/app"
 	"gongwen/data"
+	"gongwen/serverconf"
 )
 
 // Env is what the command line needs from the program around it.
@@ -154,6 +155,9 @@ func DatabasePath(flagValue string) (string, error) {
 	}
 	if p := strings.TrimSpace(os.Getenv("GONGWEN_DB")); p != "" {
 		return p, nil
+	}
+	if server, err := serverconf.Load(); err != nil || server != "" { // 连接单位服务器 in the window
+		return server, err
 	}
 	dir, err := os.UserConfigDir()
 	if err != nil {

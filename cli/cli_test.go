@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"gongwen/data"
+	"gongwen/serverconf"
 )
 
 // testNow is the tests' clock: the sample office and every date the
@@ -279,8 +280,19 @@ func TestDatabasePath(t *testing.T) {
 		t.Errorf("env next: %q", p)
 	}
 	t.Setenv("GONGWEN_DB", "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	if p, _ := DatabasePath(""); !strings.HasSuffix(p, filepath.Join("Gongwen", "gongwen.db")) {
 		t.Errorf("default: %q", p)
+	}
+	const server = "postgres://gongwen:secret@192.168.1.10:5432/gongwen"
+	if err := serverconf.Save(server); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := DatabasePath(""); p != server {
+		t.Errorf("the window's server next: %q", p)
+	}
+	if p, _ := DatabasePath("/x/flag.db"); p != "/x/flag.db" {
+		t.Errorf("flag wins over the server: %q", p)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"gongwen/app"
 	"gongwen/data"
 	"gongwen/sample"
+	"gongwen/serverconf"
 )
 
 // dataEnv is the tests' Env over a real store, wired as the program's
@@ -42,6 +43,14 @@ func dataEnv(desk *app.Desk, store *data.Store, backupDir string) Env {
 			}
 			return desk.Reload(ctx)
 		},
+		TestServer: func(_ context.Context, url string) error {
+			st, err := data.Open(url)
+			if err != nil {
+				return err
+			}
+			return st.Close()
+		},
+		ConnectServer: serverconf.Save,
 		LoadSample: func(ctx context.Context, d *app.Desk, progress func(step, total int, what string)) error {
 			_, err := sample.LoadWithProgress(ctx, d, progress)
 			return err

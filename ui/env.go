@@ -35,6 +35,13 @@ type Env struct {
 	// LoadSample fills an empty database with the fictional 示例区 office.
 	// progress is told which part is being made (step of total).
 	LoadSample func(ctx context.Context, desk *app.Desk, progress func(step, total int, what string)) error
+	// TestServer opens and closes the office on the PostgreSQL server at
+	// url (postgres://…), and says in Chinese why it could not; nil hides
+	// 连接单位服务器.
+	TestServer func(ctx context.Context, url string) error
+	// ConnectServer remembers url as the database of the next start (its
+	// password not in plain text).
+	ConnectServer func(url string) error
 	// OpenFile shows a file (a PDF) in the system's viewer; nil uses
 	// OpenWithSystem. Tests stub it.
 	OpenFile func(path string) error

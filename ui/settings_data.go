@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// 设置—数据与备份: the data file, 立即备份, 从备份恢复 and 检查数据文件.
+// 设置—数据与备份: the data file, 立即备份, 从备份恢复, 检查数据文件 and
+// 连接单位服务器.
 
 func (s *settingsScreen) dataTab() fyne.CanvasObject {
 	s.dataBox = container.NewVBox()
@@ -49,6 +50,10 @@ func (s *settingsScreen) fillData() {
 			u.showMessage("检查完成", "数据文件完好。")
 		})
 	})
+	server := widget.NewButtonWithIcon("连接单位服务器…", theme.ComputerIcon(), u.showServerForm)
+	if u.env.ConnectServer == nil {
+		server.Hide()
+	}
 	if u.env.Backup == nil {
 		backup.Disable()
 	}
@@ -58,7 +63,7 @@ func (s *settingsScreen) fillData() {
 	if u.env.Check == nil {
 		check.Disable()
 	}
-	s.dataBox.Objects = []fyne.CanvasObject{f.form, container.NewHBox(backup, restore, check),
+	s.dataBox.Objects = []fyne.CanvasObject{f.form, container.NewHBox(backup, restore, check, server),
 		note("恢复会用备份文件替换当前数据，替换前会先自动备份当前数据。要把数据换到别的电脑或磁盘，请“立即备份”，把备份文件带过去再“从备份恢复”；不要直接复制数据文件（最近的改动可能还在旁边的 -wal 文件中）。密级文件只能在经批准的脱网计算机上登记办理，本程序不向任何地方发送数据。")}
 	s.dataBox.Refresh()
 	s.dataRoot.Refresh()

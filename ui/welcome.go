@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,10 +20,11 @@ import (
 const (
 	startEmpty  = "从空白开始，登记本单位的公文"
 	startSample = "载入示例单位（示例区人民政府办公室）先熟悉一下"
+	startServer = "连接单位服务器（多台电脑共用本单位的数据）"
 )
 
 func (u *UI) showWelcome() {
-	how := widgets.NewRadioGroup([]string{startEmpty, startSample}, nil)
+	how := widgets.NewRadioGroup([]string{startEmpty, startSample, startServer}, nil)
 	how.Required = true
 	how.SetSelected(startEmpty)
 	org := textField("如：××区人民政府办公室", "")
@@ -35,33 +37,39 @@ func (u *UI) showWelcome() {
 	}{org, district, code, op}
 	how.OnChanged = func(s string) {
 		for _, w := range blank {
-			if s == startSample {
+			if s != startEmpty {
 				w.Disable()
 			} else {
 				w.Enable()
 			}
 		}
 	}
+	if u.env.ConnectServer == nil {
+		how.Options = slices.DeleteFunc(how.Options, func(s string) bool { return s == startServer })
+	}
 	if u.env.LoadSample == nil {
-		how.Options = how.Options[:1]
+		how.Options = slices.DeleteFunc(how.Options, func(s string) bool { return s == startSample })
 	}
 	f := u.newForm("欢迎使用公文督办台", "开始使用")
 	f.Width = 620
-	f.Top(wrapLabel("公文督办台用于区政府办公室的收文、发文、用印、督查督办和会议纪要登记与办理。数据只保存在这台电脑上。\n请先选择开始方式："))
+	f.Top(wrapLabel("公文督办台用于区政府办公室的收文、发文、用印、督查督办和会议纪要登记与办理。数据保存在这台电脑上；几台电脑共用一份数据时，连接本单位的服务器。\n请先选择开始方式："))
 	f.Field("开始方式", how)
 	f.Field("单位名称", org).Field("区名", district).Field("发文代字", code, "以区政府办公室名义发文的代字，可在“设置”中增加").Field("操作员", op)
 	f.Bottom(note("接下来依次填写领导名单、印章和全宗号，每一步都可以跳过。这些信息以后都可以在“设置”中修改。"))
 	// the progress dialog opens once this one has closed: closing a dialog
 	// takes every overlay above it away too
 	f.OnSaved = func(string) {
-		if how.Selected == startSample {
+		switch how.Selected {
+		case startSample:
 			u.loadSample()
-		} else {
+		case startServer:
+			u.showServerForm()
+		default:
 			u.guidedSetup(2)
 		}
 	}
 	f.Show(func(bool) error {
-		if how.Selected == startSample {
+		if how.Selected != startEmpty {
 			return nil
 		}
 		name := strings.TrimSpace(op.Text)

@@ -180,6 +180,7 @@ func (f *Form) Error(msg string) {
 	}
 	if f.dlg != nil {
 		f.dlg.Resize(f.size())
+		f.dlg.Resize(f.size()) // a wrapped message measured at its width, as in Show
 	}
 }
 
