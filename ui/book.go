@@ -107,6 +107,11 @@ func (b *book[T]) show(r T) {
 	t := widgets.NewText(title)
 	t.TextStyle.Bold = true
 	t.SizeName = theme.SizeNameSubHeadingText
+	// broken at the pane's width now, so that the first layout gives a
+	// title of two lines its height and the chips stand below it
+	if w := b.detailBox.Size().Width; w > 0 {
+		t.Resize(fyne.NewSize(w, t.MinSize().Height))
+	}
 	chipRow := container.NewHBox()
 	for _, c := range chips {
 		chipRow.Add(c)

@@ -210,6 +210,10 @@ func screenshotScenes(h *harness) []scene {
 			h.t.Fatal("the sample office has no item due a 督办通知单")
 		}, teardown: func() { u.items.menu.Hide() }},
 		{name: "34-search-marks", setup: func() { u.runSearch("防汛") }},
+		{name: "36-settings-signing", setup: func() { u.show(ScreenSettings); u.settings.tabs.SelectIndex(settingsTabSigning) }},
+		{name: "37-settings-absences", setup: func() { u.settings.tabs.SelectIndex(settingsTabAbsences) }},
+		{name: "38-server-form", setup: func() { u.show(ScreenDashboard); u.showServerForm() }, teardown: closeForm},
+		{name: "39-draft-form", setup: func() { u.show(ScreenOutgoing); u.outgoing.create() }, teardown: closeForm},
 		{name: "35-grey-button-why", setup: func() {
 			d := heldDocument(h, "拟呈周启明常务副区长阅示，请区财政局牵头办理。", "周启明", "王建国") // last: it adds a document to the office
 			u.show(ScreenIncoming)
