@@ -95,35 +95,6 @@ func (e *pgEngine) beforeWrite(ctx context.Context) error { return nil }
 func (e *pgEngine) after(err error)                       {}
 func (e *pgEngine) damaged() string                       { return "" }
 
-// pgSearchProblems compares the search entries with the books: every
-// record has exactly one entry, every entry has its record.
-func pgSearchProblems(ctx context.Context, db *sql.DB) ([]string, error) {
-	var problems []string
-	for _, b := range []struct {
-		entity app.Entity
-		table  string
-		name   string
-	}{
-		{app.EntityDocument, "documents", "公文"},
-		{app.EntitySeal, "seal_requests", "用印申请"},
-		{app.EntityItem, "items", "督办事项"},
-		{app.EntityMeeting, "meetings", "会议"},
-	} {
-		var unindexed, orphans int
-		err := db.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM `+b.table+` r WHERE NOT EXISTS (SELECT 1 FROM search_entries e WHERE e.entity = $1 AND e.entity_id = r.id)),
-			(SELECT count(*) FROM search_entries e WHERE e.entity = $1 AND NOT EXISTS (SELECT 1 FROM `+b.table+` r WHERE r.id = e.entity_id))`,
-			string(b.entity)).Scan(&unindexed, &orphans)
-		if err != nil {
-			return nil, mapError(err)
-		}
-		if unindexed+orphans > 0 {
-			problems = append(problems, fmt.Sprintf("检索索引与%s台账不一致（%d条未编入索引，%d条索引没有对应记录），请执行“重建检索索引”", b.name, unindexed, orphans))
-		}
-	}
-	return problems, nil
-}
-
 // afterCopy moves every identity column's sequence past the ids a copy
 // wrote explicitly, so that the next record a seat saves gets a new id.
 func (e *pgEngine) afterCopy(db *gorm.DB) error {
@@ -140,4 +111,9 @@ func (e *pgEngine) afterCopy(db *gorm.DB) error {
 		}
 	}
 	return nil
+}
+
+// pgSearchProblems is indexProblems in PostgreSQL's words.
+func pgSearchProblems(ctx context.Context, db *sql.DB) ([]string, error) {
+	return indexProblems(ctx, db, "$1")
 }
