@@ -177,3 +177,64 @@ func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal
 func colourRank(c Colour) int {
 	return map[Colour]int{ColourRed: 0, ColourYellow: 1, ColourBlue: 2, ColourDone: 3}[c]
 }
+
+// Done is the unit's items done by the report day, on time or late.
+func (u UnitTally) Done() int { return u.DoneOnTime + u.DoneLate }
+
+// DoneRate is the unit's 办结率, in percent.
+func (u UnitTally) DoneRate() float64 { return percent(u.Done(), u.Total()) }
+
+// OnTimeRate is the unit's 按期办结率: done on time among done, in percent.
+func (u UnitTally) OnTimeRate() float64 { return percent(u.DoneOnTime, u.Done()) }
+
+// RankUnits orders the units for the per-unit table: by 按期办结率, then
+// 办结率, both highest first, then by name. A unit with nothing done has
+// no 按期办结率 and comes after every unit that has done something. Rates
+// are compared as fractions (a/b against c/d by a·d and c·b), so that
+// 1/3 and 2/6 tie. The tallies given are not changed.
+func RankUnits(units []UnitTally) []UnitTally {
+	ranked := append([]UnitTally(nil), units...)
+	// cmpRate is above 0 when a/b is higher than c/d
+	cmpRate := func(a, b, c, d int) int { return a*d - c*b }
+	sort.SliceStable(ranked, func(i, j int) bool {
+		a, b := ranked[i], ranked[j]
+		if (a.Done() > 0) != (b.Done() > 0) {
+			return a.Done() > 0
+		}
+		if a.Done() > 0 {
+			if c := cmpRate(a.DoneOnTime, a.Done(), b.DoneOnTime, b.Done()); c != 0 {
+				return c > 0
+			}
+		}
+		if c := cmpRate(a.Done(), a.Total(), b.Done(), b.Total()); c != 0 {
+			return c > 0
+		}
+		return a.Unit < b.Unit
+	})
+	return ranked
+}
+
+// RankedUnits are the report's units in the order of RankUnits.
+func (r MonthlyReport) RankedUnits() []UnitTally { return RankUnits(r.ByUnit) }
+
+// HonourLists are the 红黄榜 of the per-unit table, n units each way from
+// units ranked by RankUnits: 红榜 the first n that have done something and
+// have no overdue item (a unit the bulletin names among 逾期未办结 is not
+// praised in it), 黄榜 the last n that have an overdue item, worst first.
+// No unit is on both; n ≤ 0 names no one.
+func HonourLists(ranked []UnitTally, n int) (red, yellow []UnitTally) {
+	if n <= 0 {
+		return nil, nil
+	}
+	for _, u := range ranked {
+		if len(red) < n && u.Done() > 0 && u.Overdue == 0 {
+			red = append(red, u)
+		}
+	}
+	for i := len(ranked) - 1; i >= 0 && len(yellow) < n; i-- {
+		if ranked[i].Overdue > 0 {
+			yellow = append(yellow, ranked[i])
+		}
+	}
+	return red, yellow
+}
