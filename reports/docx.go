@@ -261,6 +261,17 @@ func MonthlyReportDocx(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyRepor
 				return err
 			}
 			d.Body = append(d.Body, pic)
+			if sec.heading == headingUnits {
+				para(unitTableIntro)
+				var rows [][]docx.Cell
+				for i, u := range r.RankedUnits() {
+					rows = append(rows, textCells(unitCells(i, u)))
+				}
+				d.Body = append(d.Body, docxTable(unitColumns, rows))
+				if honour := honourText(r, s.MonthlyHonourN); honour != "" {
+					para(honour)
+				}
+			}
 		}
 
 		heading(headingOverdue)

@@ -21,7 +21,7 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (
 		c := typeset.NewCanvas(f, false, "督查通报 "+title, org)
 		fl := typeset.NewGBFlow(c, "")
 		fl.Push = push
-		monthlyText(c, fl, org, title, r)
+		monthlyText(c, fl, org, title, r, s.MonthlyHonourN)
 		return c, fl
 	}
 	c := layoutGB(build, monthlyColophon(org, r))
@@ -75,6 +75,7 @@ const (
 	headingList         = "督查事项清单"
 	headingRequirements = "工作要求"
 	unitsIntro          = "按牵头单位统计如下（逾期事项多的单位在前）。"
+	unitTableIntro      = "各牵头单位办理情况排名如下（先比按期办结率，再比办结率，均从高到低；相同的按单位名称排列）。"
 	noOverdue           = "本期无逾期未办结事项。"
 )
 
@@ -144,6 +145,43 @@ func overdueCells(i int, row app.ReportRow, r app.MonthlyReport) []string {
 		fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(monthlyAsOf(r)))}
 }
 
+// unitColumns are the per-unit table's, under the units chart; its rows
+// are unitCells, in the order of app.RankUnits. Each title fits its
+// column on one line (a character of 五号 is 3.7 mm, and 3 mm of
+// padding), leaving the unit's column 38.5 mm: nine characters.
+var unitColumns = []typeset.Column{
+	{Title: "排名", Width: numberColW, Align: typeset.AlignCenter}, {Title: "牵头单位", Width: 0, Align: typeset.AlignLeft},
+	{Title: "事项数", Width: 14.5, Align: typeset.AlignCenter}, {Title: "已办结", Width: 14.5, Align: typeset.AlignCenter},
+	{Title: "按期办结", Width: 18.5, Align: typeset.AlignCenter}, {Title: "逾期未办结", Width: 22.5, Align: typeset.AlignCenter},
+	{Title: "办结率", Width: 14.5, Align: typeset.AlignCenter}, {Title: "按期办结率", Width: 22.5, Align: typeset.AlignCenter},
+}
+
+func unitCells(i int, u app.UnitTally) []string {
+	return []string{fmt.Sprint(i + 1), u.Unit, fmt.Sprint(u.Total()), fmt.Sprint(u.Done()), fmt.Sprint(u.DoneOnTime),
+		fmt.Sprint(u.Overdue), rateText(u.Done(), u.Total()), rateText(u.DoneOnTime, u.Done())}
+}
+
+// honourText is the 红黄榜 under the per-unit table, when the office
+// names n units each way; empty when it does not or names no one.
+func honourText(r app.MonthlyReport, n int) string {
+	red, yellow := app.HonourLists(r.RankedUnits(), n)
+	names := func(us []app.UnitTally) string {
+		var s []string
+		for _, u := range us {
+			s = append(s, u.Unit)
+		}
+		return strings.Join(s, "、")
+	}
+	var parts []string
+	if len(red) > 0 {
+		parts = append(parts, "红榜："+names(red)+"，按期办结率高、无逾期事项，予以通报表扬。")
+	}
+	if len(yellow) > 0 {
+		parts = append(parts, "黄榜："+names(yellow)+"，有逾期未办结事项，请抓紧办理。")
+	}
+	return strings.Join(parts, "")
+}
+
 // 来源 is left to the chart: the list keeps the title wide.
 var listColumns = []typeset.Column{
 	{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "预警", Width: 15, Align: typeset.AlignLeft}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项名称", Width: 0, Align: typeset.AlignLeft},
@@ -206,7 +244,8 @@ func rateText(part, whole int) string {
 	return fmt.Sprintf("%.1f%%", float64(part)*100/float64(whole))
 }
 
-func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app.MonthlyReport) {
+// honourN is how many units the 红黄榜 names each way (0: none).
+func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app.MonthlyReport, honourN int) {
 	// 版头
 	markSt := monthlyMarkStyle
 	const markTop = typeset.GBTop + monthlyMarkDrop
@@ -237,7 +276,7 @@ func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app
 	para(totalsText(r))
 	if r.Total > 0 {
 		summaryTable(c, fl, r)
-		monthlyDetails(c, fl, r, heading, para)
+		monthlyDetails(c, fl, r, honourN, heading, para)
 	}
 
 	if reqs := requirementParas(r); len(reqs) > 0 {
@@ -273,10 +312,24 @@ func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
 	fl.Y = summary.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
 }
 
-// monthlyDetails sets the charts by unit and by source, the overdue items
+// monthlyDetails sets the charts by unit (with the per-unit table and
+// the 红黄榜) and by source, the overdue items
 // and the list of every item.
-func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, heading, para func(string)) {
+func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, honourN int, heading, para func(string)) {
 	chartSection(c, fl, heading, headingUnits, unitsIntro, unitsChart(r))
+	fl.Ensure(2*typeset.GBPitch + tableStart) // the sentence stays with the table
+	para(unitTableIntro)
+	t := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, unitColumns, fl.NewPage, typeset.GBTop)
+	for i, u := range r.RankedUnits() {
+		cells := unitCells(i, u)
+		cells[1] = cellText(t, 1, cells[1])
+		t.Add(cells...)
+	}
+	fl.Ensure(tableStart)
+	fl.Y = t.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
+	if honour := honourText(r, honourN); honour != "" {
+		para(honour)
+	}
 	chartSection(c, fl, heading, headingSources, "", sourcesChart(r))
 
 	heading(headingOverdue)
