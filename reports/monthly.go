@@ -115,9 +115,10 @@ func requirementParas(r app.MonthlyReport) []string {
 }
 
 // summaryValues are the cells of the summary table, under summaryColumns.
-func summaryValues(r app.MonthlyReport) []string {
-	return []string{fmt.Sprint(r.Total), fmt.Sprint(r.NewThisMonth), fmt.Sprint(r.Done), fmt.Sprint(r.Open),
-		fmt.Sprint(r.Overdue), rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done)}
+func summaryValues(r app.MonthlyReport) []string { return figureTexts(summaryFigures(r)) }
+
+func summaryFigures(r app.MonthlyReport) []any {
+	return []any{r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue, rateFigure(r.Done, r.Total), rateFigure(r.DoneOnTime, r.Done)}
 }
 
 // summaryOverdueCol is the summary's column printed in red; its figures
@@ -156,10 +157,79 @@ var unitColumns = []typeset.Column{
 	{Title: "办结率", Width: 14.5, Align: typeset.AlignCenter}, {Title: "按期办结率", Width: 22.5, Align: typeset.AlignCenter},
 }
 
-func unitCells(i int, u app.UnitTally) []string {
-	return []string{fmt.Sprint(i + 1), u.Unit, fmt.Sprint(u.Total()), fmt.Sprint(u.Done()), fmt.Sprint(u.DoneOnTime),
-		fmt.Sprint(u.Overdue), rateText(u.Done(), u.Total()), rateText(u.DoneOnTime, u.Done())}
+func unitCells(i int, u app.UnitTally) []string { return figureTexts(unitFigures(i, u)) }
+
+// unitFigures are the figures of a row of the per-unit table: ints, and
+// rates as rateFigure gives them.
+func unitFigures(i int, u app.UnitTally) []any {
+	return []any{i + 1, u.Unit, u.Total(), u.Done(), u.DoneOnTime, u.Overdue, rateFigure(u.Done(), u.Total()), rateFigure(u.DoneOnTime, u.Done())}
 }
+
+// rateFigure is a rate as a fraction (0.5 for 50%), or the text — when
+// there is nothing to count it on.
+func rateFigure(part, whole int) any {
+	if whole == 0 {
+		return "—"
+	}
+	return float64(part) / float64(whole)
+}
+
+// figureTexts are figures as printed: a fraction as a percentage with one
+// decimal (rateText's form).
+func figureTexts(figures []any) []string {
+	texts := make([]string, len(figures))
+	for i, v := range figures {
+		if f, ok := v.(float64); ok {
+			texts[i] = fmt.Sprintf("%.1f%%", f*100)
+		} else {
+			texts[i] = fmt.Sprint(v)
+		}
+	}
+	return texts
+}
+
+// StatTable is a statistics table of the 督查通报 for a workbook: its
+// cells are ints, fractions (float64, shown as percentages) and text.
+type StatTable struct {
+	Name    string
+	Headers []string
+	Rows    [][]any
+}
+
+// MonthlyStatTables are the 通报's statistics, for the leaders who want
+// the numbers: the summary, the per-unit table and the counts by source,
+// headed as on paper.
+func MonthlyStatTables(r app.MonthlyReport) []StatTable {
+	titles := func(cols []typeset.Column) []string {
+		var t []string
+		for _, c := range cols {
+			t = append(t, c.Title)
+		}
+		return t
+	}
+	summary := StatTable{Name: headingTotals, Headers: titles(summaryColumns), Rows: [][]any{summaryFigures(r)}}
+	units := StatTable{Name: headingUnits, Headers: titles(unitColumns)}
+	for i, u := range r.RankedUnits() {
+		units.Rows = append(units.Rows, unitFigures(i, u))
+	}
+	ch := sourcesChart(r)
+	sources := StatTable{Name: headingSources, Headers: []string{sourceHeader, unitColumns[2].Title}}
+	for _, s := range ch.series {
+		sources.Headers = append(sources.Headers, s.name)
+	}
+	for i, st := range r.BySource {
+		row := []any{ch.cats[i], st.Total()}
+		for _, v := range ch.values[i] {
+			row = append(row, v)
+		}
+		sources.Rows = append(sources.Rows, row)
+	}
+	return []StatTable{summary, units, sources}
+}
+
+// sourceHeader heads the sources' column in the workbook (on paper the
+// chart names them).
+const sourceHeader = "来源"
 
 // honourText is the 红黄榜 under the per-unit table, when the office
 // names n units each way; empty when it does not or names no one.
@@ -241,7 +311,7 @@ func rateText(part, whole int) string {
 	if whole == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f%%", float64(part)*100/float64(whole))
+	return figureTexts([]any{rateFigure(part, whole)})[0]
 }
 
 // honourN is how many units the 红黄榜 names each way (0: none).
