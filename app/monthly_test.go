@@ -124,3 +124,25 @@ func TestRankUnits(t *testing.T) {
 		t.Error("no units, yet a list")
 	}
 }
+
+// The quarterly edition counts 新增 and 办结 over the quarter's three
+// months, the rest as the report of its last month.
+func TestBuildQuarterlyReport(t *testing.T) {
+	cal := NewCalendar(nil, nil)
+	items := []Item{
+		{LeadUnit: "区财政局", AssignedOn: MustDate("2026-09-30"), Deadline: MustDate("2026-12-31"), Status: ItemOpen},
+		{LeadUnit: "区财政局", AssignedOn: MustDate("2026-10-01"), Deadline: MustDate("2026-11-30"), Status: ItemDone, DoneOn: MustDate("2026-11-10")},
+		{LeadUnit: "区教育局", AssignedOn: MustDate("2026-11-15"), Deadline: MustDate("2027-03-01"), Status: ItemOpen},
+		{LeadUnit: "区教育局", AssignedOn: MustDate("2026-12-31"), Deadline: MustDate("2027-03-01"), Status: ItemDone, DoneOn: MustDate("2027-01-05")},
+	}
+	q := BuildQuarterlyReport(items, 2026, 4, MustDate("2027-01-10"), cal, 3)
+	if q.Quarter != 4 || q.Month != 12 || q.AsOf != MustDate("2026-12-31") || q.PeriodStart() != MustDate("2026-10-01") {
+		t.Fatalf("quarter %d month %d as of %s from %s", q.Quarter, q.Month, q.AsOf, q.PeriodStart())
+	}
+	if q.Total != 4 || q.NewThisMonth != 3 || q.Done != 1 || q.DoneThisMonth != 1 {
+		t.Fatalf("quarter: total %d new %d done %d (in the quarter %d)", q.Total, q.NewThisMonth, q.Done, q.DoneThisMonth)
+	}
+	if m := BuildMonthlyReport(items, 2026, 12, MustDate("2027-01-10"), cal, 3); m.Total != q.Total || m.NewThisMonth != 1 || m.DoneThisMonth != 0 {
+		t.Fatalf("December: total %d new %d done in the month %d", m.Total, m.NewThisMonth, m.DoneThisMonth)
+	}
+}
