@@ -247,7 +247,7 @@ func MonthlyReportDocx(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyRepor
 			}
 			values = append(values, docx.Cell{Runs: []docx.Run{run}})
 		}
-		d.Body = append(d.Body, docxTable(summaryColumns, [][]docx.Cell{values}))
+		d.Body = append(d.Body, docxTable(summaryColumnsOf(r), [][]docx.Cell{values}))
 		for _, sec := range []struct {
 			heading, intro string
 			chart          *barChart

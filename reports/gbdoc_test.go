@@ -549,3 +549,30 @@ func TestMonthlyUnitTable(t *testing.T) {
 		t.Error("the 红黄榜 is printed though the office names no units")
 	}
 }
+
+// The quarterly edition is titled by its quarter and counts 新增 and 办结
+// over it, in its sentences and its summary's header.
+func TestQuarterlyReportWording(t *testing.T) {
+	f := bundledFonts(t)
+	mk := func(id int, assigned, done app.Date) app.Item {
+		it := app.Item{ID: int64(id), Number: app.ItemNumber(2026, id), Year: 2026, Seq: id, Status: app.ItemOpen, SourceType: app.SourceTypes[0],
+			Title: fmt.Sprintf("完成第%d项重点工作", id), LeadUnit: "区水利局", AssignedOn: assigned, Deadline: app.D(2026, 12, 20)}
+		if !done.IsZero() {
+			it.Status, it.DoneOn = app.ItemDone, done
+		}
+		return it
+	}
+	items := []app.Item{mk(1, app.D(2026, 9, 2), app.D(2026, 10, 9)), mk(2, app.D(2026, 10, 12), app.Date{}), mk(3, app.D(2026, 11, 3), app.Date{})}
+	r := app.BuildQuarterlyReport(items, 2026, 4, app.D(2026, 12, 31), app.NewCalendar(nil, nil), 3)
+	r.OrgName, r.Issue = "示例区人民政府办公室", 4
+	path, _ := render(t, "quarterly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
+	text := squeeze(strings.Join(pageTexts(t, path), ""))
+	for _, want := range []string{"关于2026年第四季度督查事项办理情况的通报", "其中本季度新增2项；累计办结1项（本季度办结1项）", "本季度新增", "完成第1项重点工作"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the quarterly edition lacks %s:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "本月") {
+		t.Error("the quarterly edition speaks of 本月")
+	}
+}

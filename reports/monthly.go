@@ -47,7 +47,19 @@ func monthlyOrg(s app.Settings, r app.MonthlyReport) string {
 }
 
 func monthlyTitle(r app.MonthlyReport) string {
+	if r.Quarter > 0 {
+		return fmt.Sprintf("关于%d年第%s季度督查事项办理情况的通报", r.Year, app.ChineseNumeral(r.Quarter))
+	}
 	return fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
+}
+
+// periodWord is the report's period in its sentences: 本月, or 本季度 in
+// the quarterly edition.
+func periodWord(r app.MonthlyReport) string {
+	if r.Quarter > 0 {
+		return "本季度"
+	}
+	return "本月"
 }
 
 func monthlyColophon(org string, r app.MonthlyReport) colophon {
@@ -83,7 +95,7 @@ const (
 func totalsText(r app.MonthlyReport) string {
 	asOf := monthlyAsOf(r)
 	if r.Total == 0 {
-		return fmt.Sprintf("截至%s，本月没有纳入督查督办的事项。", asOf.Chinese())
+		return fmt.Sprintf("截至%s，%s没有纳入督查督办的事项。", asOf.Chinese(), periodWord(r))
 	}
 	rates := fmt.Sprintf("办结率%s，按期办结率%s。", rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done))
 	if r.Done == 0 {
@@ -91,8 +103,9 @@ func totalsText(r app.MonthlyReport) string {
 	}
 	// the figures run from the year's start: an item closed in an
 	// earlier month stays among those 累计办结
-	return fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中本月新增%d项；累计办结%d项（本月办结%d项），正在办理%d项，逾期未办结%d项。%s",
-		asOf.Chinese(), r.Year, r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue, rates)
+	period := periodWord(r)
+	return fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中%s新增%d项；累计办结%d项（%s办结%d项），正在办理%d项，逾期未办结%d项。%s",
+		asOf.Chinese(), r.Year, r.Total, period, r.NewThisMonth, r.Done, period, r.DoneThisMonth, r.Open, r.Overdue, rates)
 }
 
 func overdueSentence(rows []app.ReportRow) string {
@@ -114,7 +127,7 @@ func requirementParas(r app.MonthlyReport) []string {
 	return reqs
 }
 
-// summaryValues are the cells of the summary table, under summaryColumns.
+// summaryValues are the cells of the summary table, under summaryColumnsOf.
 func summaryValues(r app.MonthlyReport) []string { return figureTexts(summaryFigures(r)) }
 
 func summaryFigures(r app.MonthlyReport) []any {
@@ -127,6 +140,14 @@ const (
 	summaryOverdueCol = 4
 	summaryValuePt    = 14
 )
+
+// summaryColumnsOf are the summary table's columns, 本季度新增 in the
+// quarterly edition.
+func summaryColumnsOf(r app.MonthlyReport) []typeset.Column {
+	cols := append([]typeset.Column(nil), summaryColumns...)
+	cols[1].Title = periodWord(r) + "新增"
+	return cols
+}
 
 var summaryColumns = []typeset.Column{
 	{Title: "事项总数", Width: 0, Align: typeset.AlignCenter}, {Title: "本月新增", Width: 0, Align: typeset.AlignCenter}, {Title: "累计办结", Width: 0, Align: typeset.AlignCenter}, {Title: "正在办理", Width: 0, Align: typeset.AlignCenter},
@@ -207,7 +228,7 @@ func MonthlyStatTables(r app.MonthlyReport) []StatTable {
 		}
 		return t
 	}
-	summary := StatTable{Name: headingTotals, Headers: titles(summaryColumns), Rows: [][]any{summaryFigures(r)}}
+	summary := StatTable{Name: headingTotals, Headers: titles(summaryColumnsOf(r)), Rows: [][]any{summaryFigures(r)}}
 	units := StatTable{Name: headingUnits, Headers: titles(unitColumns)}
 	for i, u := range r.RankedUnits() {
 		units.Rows = append(units.Rows, unitFigures(i, u))
@@ -263,13 +284,12 @@ func listCells(i int, row app.ReportRow, r app.MonthlyReport) []string {
 	return []string{fmt.Sprint(i + 1), warningLabel(row.Colour), it.Number, it.Title, it.LeadUnit, deadlineText(it, r.Year)}
 }
 
-// listedRows are the items of 督查事项清单: the items closed in an earlier
-// month count in the figures but are not listed again.
+// listedRows are the items of 督查事项清单: the items closed before the
+// month (or quarter) count in the figures but are not listed again.
 func listedRows(r app.MonthlyReport) []app.ReportRow {
-	month := app.D(r.Year, r.Month, 1)
 	var listed []app.ReportRow
 	for _, row := range r.Rows {
-		if row.Colour != app.ColourDone || row.Item.DoneOn.SameMonth(month) {
+		if row.Colour != app.ColourDone || r.InPeriod(row.Item.DoneOn) {
 			listed = append(listed, row)
 		}
 	}
@@ -365,7 +385,7 @@ func issueText(r app.MonthlyReport) string {
 }
 
 func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
-	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, summaryColumns, fl.NewPage, typeset.GBTop)
+	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, summaryColumnsOf(r), fl.NewPage, typeset.GBTop)
 	big := typeset.Style{Role: RoleBody, Size: summaryValuePt, Color: typeset.Black}
 	overdueBig := big.WithColor(typeset.Red)
 	var cells []typeset.Cell
