@@ -21,7 +21,7 @@ var forms = map[string]string{
 	"seal":        "用印申请编号或id",
 	"seal-log":    "月份 YYYY-MM",
 	"minutes":     "会议id",
-	"monthly":     "月份 YYYY-MM",
+	"monthly":     "月份 YYYY-MM 或季度 YYYY-Qn",
 	"catalog":     "年份",
 	"assign-slip": "督办编号或id",
 	"reminder":    "督办编号或id",
@@ -300,8 +300,20 @@ func (c *command) monthlyWorkbook(desk *app.Desk, arg, out string) error {
 	return nil
 }
 
-// monthly counts the month YYYY-MM of the 督查通报.
+// monthly counts the month YYYY-MM of the 督查通报, or the quarter
+// YYYY-Qn of its quarterly edition.
 func (c *command) monthly(desk *app.Desk, arg string) (app.MonthlyReport, error) {
+	if y, q, ok := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), "-Q"); ok {
+		year, err := parseYear(y)
+		if err != nil {
+			return app.MonthlyReport{}, err
+		}
+		quarter, err := strconv.Atoi(q)
+		if err != nil || quarter < 1 || quarter > 4 {
+			return app.MonthlyReport{}, app.Errorf(app.EINVALID, "季度“%s”应写成 2026-Q4 的形式，季度为1至4", arg)
+		}
+		return desk.QuarterlyReport(c.ctx, year, quarter)
+	}
 	y, m, err := parseMonth(arg)
 	if err != nil {
 		return app.MonthlyReport{}, err

@@ -307,3 +307,23 @@ func TestPrintMonthlyWorkbook(t *testing.T) {
 		t.Error("a refused workbook left a file")
 	}
 }
+
+// print monthly 2026-Q4 prints the quarterly edition; a quarter that is
+// not 1–4 is refused with no file.
+func TestPrintQuarterly(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "季度.pdf")
+	if code, out, errOut := runCLI(t, "--db", demoDB, "print", "monthly", "2026-Q4", "-o", file); code != 0 || !strings.Contains(out, "已生成") {
+		t.Fatalf("print monthly 2026-Q4: %d %s %s", code, out, errOut)
+	}
+	if text := pdfText(t, file); !strings.Contains(text, "关于2026年第四季度督查事项办理情况的通报") || !strings.Contains(text, "本季度新增") {
+		t.Errorf("not the quarterly edition:\n%s", text)
+	}
+	bad := filepath.Join(dir, "q5.pdf")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "monthly", "2026-Q5", "-o", bad); code == 0 || !strings.Contains(errOut, "季度") {
+		t.Errorf("2026-Q5: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Error("a refused quarter left a file")
+	}
+}
