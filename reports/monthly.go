@@ -53,9 +53,9 @@ func monthlyTitle(r app.MonthlyReport) string {
 	return fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
 }
 
-// periodWord is the report's period in its sentences: 本月, or 本季度 in
+// PeriodWord is the report's period in its sentences: 本月, or 本季度 in
 // the quarterly edition.
-func periodWord(r app.MonthlyReport) string {
+func PeriodWord(r app.MonthlyReport) string {
 	if r.Quarter > 0 {
 		return "本季度"
 	}
@@ -95,7 +95,7 @@ const (
 func totalsText(r app.MonthlyReport) string {
 	asOf := monthlyAsOf(r)
 	if r.Total == 0 {
-		return fmt.Sprintf("截至%s，%s没有纳入督查督办的事项。", asOf.Chinese(), periodWord(r))
+		return fmt.Sprintf("截至%s，%s没有纳入督查督办的事项。", asOf.Chinese(), PeriodWord(r))
 	}
 	rates := fmt.Sprintf("办结率%s，按期办结率%s。", rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done))
 	if r.Done == 0 {
@@ -103,7 +103,7 @@ func totalsText(r app.MonthlyReport) string {
 	}
 	// the figures run from the year's start: an item closed in an
 	// earlier month stays among those 累计办结
-	period := periodWord(r)
+	period := PeriodWord(r)
 	return fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中%s新增%d项；累计办结%d项（%s办结%d项），正在办理%d项，逾期未办结%d项。%s",
 		asOf.Chinese(), r.Year, r.Total, period, r.NewThisMonth, r.Done, period, r.DoneThisMonth, r.Open, r.Overdue, rates)
 }
@@ -145,7 +145,7 @@ const (
 // quarterly edition.
 func summaryColumnsOf(r app.MonthlyReport) []typeset.Column {
 	cols := append([]typeset.Column(nil), summaryColumns...)
-	cols[1].Title = periodWord(r) + "新增"
+	cols[1].Title = PeriodWord(r) + "新增"
 	return cols
 }
 
