@@ -139,16 +139,38 @@ func (k *Desk) ItemFromInstruction(ctx context.Context, docID int64, n int, dead
 // scope is the year's: see BuildMonthlyReport); the issue number is the
 // month's (one 通报 a month, counted per year). It changes nothing.
 func (k *Desk) MonthlyReport(ctx context.Context, year int, month time.Month) (MonthlyReport, error) {
-	first := D(year, month, 1)
+	return k.periodReport(ctx, year, month, func(items []Item) MonthlyReport {
+		r := BuildMonthlyReport(items, year, month, k.Today(), k.Calendar(), k.Settings().Rules.WarnDays)
+		r.Issue = int(month)
+		return r
+	})
+}
+
+// QuarterlyReport is the quarterly edition of the 督查通报, numbered by
+// its quarter (第4期 for the fourth).
+func (k *Desk) QuarterlyReport(ctx context.Context, year, quarter int) (MonthlyReport, error) {
+	if quarter < 1 || quarter > 4 {
+		return MonthlyReport{}, Errorf(EINVALID, "季度应为1至4，不是%d", quarter)
+	}
+	return k.periodReport(ctx, year, time.Month(3*quarter), func(items []Item) MonthlyReport {
+		r := BuildQuarterlyReport(items, year, quarter, k.Today(), k.Calendar(), k.Settings().Rules.WarnDays)
+		r.Issue = quarter
+		return r
+	})
+}
+
+// periodReport builds the 通报 ending with month from the items active in
+// the year up to its end.
+func (k *Desk) periodReport(ctx context.Context, year int, month time.Month, build func([]Item) MonthlyReport) (MonthlyReport, error) {
 	items, err := All(func(p Page) ([]Item, int, error) {
-		return k.Store.Items(ctx, ItemFilter{ActiveFrom: D(year, time.January, 1), ActiveTo: first.LastOfMonth(), Sort: "number", Page: p})
+		return k.Store.Items(ctx, ItemFilter{ActiveFrom: D(year, time.January, 1), ActiveTo: D(year, month, 1).LastOfMonth(), Sort: "number", Page: p})
 	})
 	if err != nil {
 		return MonthlyReport{}, err
 	}
-	r := BuildMonthlyReport(items, year, month, k.Today(), k.Calendar(), k.Settings().Rules.WarnDays)
+	r := build(items)
 	st := k.Settings()
-	r.OrgName, r.Issue = st.OrgName, int(month)
+	r.OrgName = st.OrgName
 	r.ReportTo = firstNonEmpty(st.MonthlyReportTo, DefaultReportTo)
 	r.SendTo = firstNonEmpty(st.MonthlySendTo, DefaultSendTo)
 	return r, nil

@@ -42,15 +42,16 @@ type MonthlyReport struct {
 	OrgName       string
 	Issue         int // 第N期
 	Year          int
-	Month         time.Month
-	AsOf          Date // the day colours and overdue are judged on
-	IssuedOn      Date // the day of issue printed on the bulletin: the desk's today when built
-	Total         int  // 事项总数
-	NewThisMonth  int  // 本月新增
-	Done          int  // 累计办结: done in the year up to AsOf
-	DoneThisMonth int  // 本月办结
-	Open          int  // 正在办理 (not overdue)
-	Overdue       int  // 逾期未办结
+	Month         time.Month // for a quarter, its last month
+	Quarter       int        // 1–4 for a quarterly edition, 0 for a month's report
+	AsOf          Date       // the day colours and overdue are judged on
+	IssuedOn      Date       // the day of issue printed on the bulletin: the desk's today when built
+	Total         int        // 事项总数
+	NewThisMonth  int        // 本月新增
+	Done          int        // 累计办结: done in the year up to AsOf
+	DoneThisMonth int        // 本月办结
+	Open          int        // 正在办理 (not overdue)
+	Overdue       int        // 逾期未办结
 	DoneOnTime    int
 	ByUnit        []UnitTally   // most overdue first
 	BySource      []SourceTally // in the order of SourceTypes
@@ -92,14 +93,36 @@ const DefaultRequirements = "一、各牵头单位要对照时限要求，倒排
 // end and not done before the year's start), judged on asOf: the month's
 // last day, or today for the current month.
 func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal *Calendar, warnDays int) MonthlyReport {
+	return buildReport(items, MonthlyReport{Year: year, Month: month}, asOf, cal, warnDays)
+}
+
+// BuildQuarterlyReport is the quarterly edition of the 通报: the same
+// counts, with 本季度新增 and 本季度办结 over the quarter's three months.
+func BuildQuarterlyReport(items []Item, year, quarter int, asOf Date, cal *Calendar, warnDays int) MonthlyReport {
+	return buildReport(items, MonthlyReport{Year: year, Month: time.Month(3 * quarter), Quarter: quarter}, asOf, cal, warnDays)
+}
+
+// PeriodStart is the first day of the report's month or quarter.
+func (r MonthlyReport) PeriodStart() Date {
+	if r.Quarter > 0 {
+		return D(r.Year, time.Month(3*r.Quarter-2), 1)
+	}
+	return D(r.Year, r.Month, 1)
+}
+
+// InPeriod tells whether d falls in the report's month or quarter.
+func (r MonthlyReport) InPeriod(d Date) bool {
+	return !d.Before(r.PeriodStart()) && !d.After(D(r.Year, r.Month, 1).LastOfMonth())
+}
+
+func buildReport(items []Item, r MonthlyReport, asOf Date, cal *Calendar, warnDays int) MonthlyReport {
 	issued := asOf
-	first := D(year, month, 1)
-	yearStart := D(year, time.January, 1)
-	last := first.LastOfMonth()
+	yearStart := D(r.Year, time.January, 1)
+	last := D(r.Year, r.Month, 1).LastOfMonth()
 	if asOf.IsZero() || asOf.After(last) {
 		asOf = last
 	}
-	r := MonthlyReport{Year: year, Month: month, AsOf: asOf, IssuedOn: issued, Requirements: DefaultRequirements}
+	r.AsOf, r.IssuedOn, r.Requirements = asOf, issued, DefaultRequirements
 	units := map[string]*UnitTally{}
 	sources := map[SourceType]*SourceTally{}
 	for _, it := range items {
@@ -115,7 +138,7 @@ func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal
 		row := ReportRow{Item: it, Colour: colour}
 		r.Rows = append(r.Rows, row)
 		r.Total++
-		if it.AssignedOn.SameMonth(first) {
+		if r.InPeriod(it.AssignedOn) {
 			r.NewThisMonth++
 		}
 		u := units[it.LeadUnit]
@@ -132,7 +155,7 @@ func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal
 		case colour == ColourDone:
 			r.Done++
 			s.Done++
-			if view.DoneOn.SameMonth(first) {
+			if r.InPeriod(view.DoneOn) {
 				r.DoneThisMonth++
 			}
 			if view.DoneOnTime() {
@@ -176,4 +199,65 @@ func BuildMonthlyReport(items []Item, year int, month time.Month, asOf Date, cal
 
 func colourRank(c Colour) int {
 	return map[Colour]int{ColourRed: 0, ColourYellow: 1, ColourBlue: 2, ColourDone: 3}[c]
+}
+
+// Done is the unit's items done by the report day, on time or late.
+func (u UnitTally) Done() int { return u.DoneOnTime + u.DoneLate }
+
+// DoneRate is the unit's 办结率, in percent.
+func (u UnitTally) DoneRate() float64 { return percent(u.Done(), u.Total()) }
+
+// OnTimeRate is the unit's 按期办结率: done on time among done, in percent.
+func (u UnitTally) OnTimeRate() float64 { return percent(u.DoneOnTime, u.Done()) }
+
+// RankUnits orders the units for the per-unit table: by 按期办结率, then
+// 办结率, both highest first, then by name. A unit with nothing done has
+// no 按期办结率 and comes after every unit that has done something. Rates
+// are compared as fractions (a/b against c/d by a·d and c·b), so that
+// 1/3 and 2/6 tie. The tallies given are not changed.
+func RankUnits(units []UnitTally) []UnitTally {
+	ranked := append([]UnitTally(nil), units...)
+	// cmpRate is above 0 when a/b is higher than c/d
+	cmpRate := func(a, b, c, d int) int { return a*d - c*b }
+	sort.SliceStable(ranked, func(i, j int) bool {
+		a, b := ranked[i], ranked[j]
+		if (a.Done() > 0) != (b.Done() > 0) {
+			return a.Done() > 0
+		}
+		if a.Done() > 0 {
+			if c := cmpRate(a.DoneOnTime, a.Done(), b.DoneOnTime, b.Done()); c != 0 {
+				return c > 0
+			}
+		}
+		if c := cmpRate(a.Done(), a.Total(), b.Done(), b.Total()); c != 0 {
+			return c > 0
+		}
+		return a.Unit < b.Unit
+	})
+	return ranked
+}
+
+// RankedUnits are the report's units in the order of RankUnits.
+func (r MonthlyReport) RankedUnits() []UnitTally { return RankUnits(r.ByUnit) }
+
+// HonourLists are the 红黄榜 of the per-unit table, n units each way from
+// units ranked by RankUnits: 红榜 the first n that have done something and
+// have no overdue item (a unit the bulletin names among 逾期未办结 is not
+// praised in it), 黄榜 the last n that have an overdue item, worst first.
+// No unit is on both; n ≤ 0 names no one.
+func HonourLists(ranked []UnitTally, n int) (red, yellow []UnitTally) {
+	if n <= 0 {
+		return nil, nil
+	}
+	for _, u := range ranked {
+		if len(red) < n && u.Done() > 0 && u.Overdue == 0 {
+			red = append(red, u)
+		}
+	}
+	for i := len(ranked) - 1; i >= 0 && len(yellow) < n; i-- {
+		if ranked[i].Overdue > 0 {
+			yellow = append(yellow, ranked[i])
+		}
+	}
+	return red, yellow
 }

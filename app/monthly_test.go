@@ -1,6 +1,9 @@
 package app
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBuildMonthlyReport(t *testing.T) {
 	cal := NewCalendar(nil, nil)
@@ -64,5 +67,82 @@ func TestBuildMonthlyReport(t *testing.T) {
 	}
 	if yellow != 1 {
 		t.Fatalf("one yellow item at month end, got %d", yellow)
+	}
+}
+
+func TestRankUnits(t *testing.T) {
+	units := []UnitTally{
+		{Unit: "区乙局", DoneOnTime: 1, DoneLate: 2, Open: 0, Overdue: 1}, // on time 1/3, done 3/4
+		{Unit: "区甲局", DoneOnTime: 2, DoneLate: 4, Open: 2, Overdue: 0}, // on time 2/6 ties 1/3, done 6/8 ties 3/4: by name
+		{Unit: "区丙局", DoneOnTime: 0, DoneLate: 0, Open: 1, Overdue: 2}, // nothing done: last
+		{Unit: "区丁局", DoneOnTime: 1, DoneLate: 2, Open: 2, Overdue: 0}, // on time 1/3, done 3/5: after 3/4
+		{Unit: "区戊局", DoneOnTime: 1, DoneLate: 0, Open: 3, Overdue: 0}, // on time 100%, done 25%: first
+		{Unit: "区己局", DoneOnTime: 0, DoneLate: 0, Open: 1, Overdue: 0}, // nothing done, done 0/1
+		{Unit: "区庚局", DoneOnTime: 0, DoneLate: 1, Open: 0, Overdue: 3}, // on time 0%, before any nothing-done unit
+	}
+	ranked := RankUnits(units)
+	var got []string
+	for _, u := range ranked {
+		got = append(got, u.Unit)
+	}
+	// ties go by name, in the order of the names' characters (乙 U+4E59
+	// before 甲 U+7532, 丙 U+4E19 before 己 U+5DF1)
+	want := []string{"区戊局", "区乙局", "区甲局", "区丁局", "区庚局", "区丙局", "区己局"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("ranked %v, want %v", got, want)
+	}
+	if units[0].Unit != "区乙局" {
+		t.Fatal("RankUnits changed its input")
+	}
+	if u := units[2]; u.Done() != 0 || u.OnTimeRate() != 0 || u.DoneRate() != 0 {
+		t.Fatalf("nothing done: %+v", u)
+	}
+
+	red, yellow := HonourLists(ranked, 2)
+	names := func(us []UnitTally) string {
+		var s []string
+		for _, u := range us {
+			s = append(s, u.Unit)
+		}
+		return strings.Join(s, " ")
+	}
+	// 红榜 skips 区乙局 (it has an overdue item); 黄榜 worst first, only
+	// units with overdue items
+	if names(red) != "区戊局 区甲局" {
+		t.Errorf("红榜 %q", names(red))
+	}
+	if names(yellow) != "区丙局 区庚局" {
+		t.Errorf("黄榜 %q", names(yellow))
+	}
+	if r, y := HonourLists(ranked, 0); r != nil || y != nil {
+		t.Error("n = 0 names units")
+	}
+	if _, y := HonourLists(ranked, 10); len(y) != 3 {
+		t.Errorf("黄榜 of 10 holds %d units, want the 3 with overdue items", len(y))
+	}
+	if r, y := HonourLists(nil, 3); r != nil || y != nil {
+		t.Error("no units, yet a list")
+	}
+}
+
+// The quarterly edition counts 新增 and 办结 over the quarter's three
+// months, the rest as the report of its last month.
+func TestBuildQuarterlyReport(t *testing.T) {
+	cal := NewCalendar(nil, nil)
+	items := []Item{
+		{LeadUnit: "区财政局", AssignedOn: MustDate("2026-09-30"), Deadline: MustDate("2026-12-31"), Status: ItemOpen},
+		{LeadUnit: "区财政局", AssignedOn: MustDate("2026-10-01"), Deadline: MustDate("2026-11-30"), Status: ItemDone, DoneOn: MustDate("2026-11-10")},
+		{LeadUnit: "区教育局", AssignedOn: MustDate("2026-11-15"), Deadline: MustDate("2027-03-01"), Status: ItemOpen},
+		{LeadUnit: "区教育局", AssignedOn: MustDate("2026-12-31"), Deadline: MustDate("2027-03-01"), Status: ItemDone, DoneOn: MustDate("2027-01-05")},
+	}
+	q := BuildQuarterlyReport(items, 2026, 4, MustDate("2027-01-10"), cal, 3)
+	if q.Quarter != 4 || q.Month != 12 || q.AsOf != MustDate("2026-12-31") || q.PeriodStart() != MustDate("2026-10-01") {
+		t.Fatalf("quarter %d month %d as of %s from %s", q.Quarter, q.Month, q.AsOf, q.PeriodStart())
+	}
+	if q.Total != 4 || q.NewThisMonth != 3 || q.Done != 1 || q.DoneThisMonth != 1 {
+		t.Fatalf("quarter: total %d new %d done %d (in the quarter %d)", q.Total, q.NewThisMonth, q.Done, q.DoneThisMonth)
+	}
+	if m := BuildMonthlyReport(items, 2026, 12, MustDate("2027-01-10"), cal, 3); m.Total != q.Total || m.NewThisMonth != 1 || m.DoneThisMonth != 0 {
+		t.Fatalf("December: total %d new %d done in the month %d", m.Total, m.NewThisMonth, m.DoneThisMonth)
 	}
 }

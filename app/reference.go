@@ -170,6 +170,9 @@ type Settings struct {
 	// last gave the monthly 督查通报; empty: DefaultReportTo, DefaultSendTo.
 	MonthlyReportTo string `json:"monthly_report_to,omitempty"`
 	MonthlySendTo   string `json:"monthly_send_to,omitempty"`
+	// MonthlyHonourN is how many units the monthly 督查通报 names on its
+	// 红榜 and 黄榜 under the per-unit table; 0, the default: no 红黄榜.
+	MonthlyHonourN int `json:"monthly_honour_n,omitempty"`
 	// Signing are the office's rules of authority; nil: Preset003.
 	Signing *SigningRules `json:"signing_rules,omitempty"`
 }

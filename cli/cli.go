@@ -56,6 +56,7 @@ const usage = `用法：gongwen [--db 数据文件] [命令]
   print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog 参数 -o 文件.pdf|文件.ofd [--format pdf|ofd]
                              打印表单（参数为收文编号、发文字号、编号、会议id（export meetings 的 id）、YYYY-MM 或年份）
                              minutes、monthly 加 --format docx（或 -o 文件.docx）导出可编辑的Word文件
+                             monthly 的参数写成 2026-Q4 打印季度通报；加 --format xlsx（或 -o 文件.xlsx）导出统计表
   print assign-slip|reminder|notice 督办编号 -o 文件.pdf|文件.ofd [--sent]
                              打印督查事项交办单、催办单、督办通知单；--sent 记为已印发
                              （记入办理记录，催办单取本年下一个编号）

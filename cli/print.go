@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gongwen/app"
+	"gongwen/exchange"
 	"gongwen/reports"
 )
 
@@ -20,7 +21,7 @@ var forms = map[string]string{
 	"seal":        "用印申请编号或id",
 	"seal-log":    "月份 YYYY-MM",
 	"minutes":     "会议id",
-	"monthly":     "月份 YYYY-MM",
+	"monthly":     "月份 YYYY-MM 或季度 YYYY-Qn",
 	"catalog":     "年份",
 	"assign-slip": "督办编号或id",
 	"reminder":    "督办编号或id",
@@ -35,18 +36,18 @@ var slipForms = map[string]app.SlipKind{"assign-slip": app.SlipAssign, "reminder
 var docxForms = map[string]bool{"minutes": true, "monthly": true}
 
 // outputFormat is the file format asked for by --format, else by the
-// output file's extension (x.ofd, x.docx), else PDF.
+// output file's extension (x.ofd, x.docx, x.xlsx), else PDF.
 func outputFormat(flagValue, out string) (string, error) {
 	format := strings.ToLower(strings.TrimSpace(flagValue))
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
 	}
 	switch format {
-	case "pdf", "ofd", "docx":
+	case "pdf", "ofd", "docx", "xlsx":
 		return format, nil
 	}
 	if flagValue != "" {
-		return "", usagef("不支持“%s”格式，可用 pdf、ofd 或 docx", flagValue)
+		return "", usagef("不支持“%s”格式，可用 pdf、ofd、docx 或 xlsx", flagValue)
 	}
 	return "pdf", nil
 }
@@ -63,7 +64,7 @@ func (c *command) print(args []string) error {
 		return err
 	}
 	if len(pos) != 2 || *out == "" {
-		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf|文件.ofd [--format pdf|ofd|docx] [--sent]")
+		return usagef("用法：gongwen print slip|circulation|outgoing|seal|seal-log|minutes|monthly|catalog|assign-slip|reminder|notice 参数 -o 文件.pdf|文件.ofd [--format pdf|ofd|docx|xlsx] [--sent]")
 	}
 	form, arg := pos[0], pos[1]
 	if _, ok := forms[form]; !ok {
@@ -75,6 +76,9 @@ func (c *command) print(args []string) error {
 	}
 	if format == "docx" && !docxForms[form] {
 		return usagef("只有会议纪要（minutes）和督查通报（monthly）可以导出为Word文件")
+	}
+	if format == "xlsx" && form != "monthly" {
+		return usagef("只有督查通报（monthly）的统计表可以导出为Excel文件")
 	}
 	if _, ok := slipForms[form]; c.slipSent && !ok {
 		return usagef("--sent 只用于督查文书（assign-slip、reminder、notice）")
@@ -88,6 +92,9 @@ func (c *command) print(args []string) error {
 		return err
 	}
 	defer c.close()
+	if format == "xlsx" {
+		return c.monthlyWorkbook(desk, arg, *out)
+	}
 	var write formWriter
 	switch format {
 	case "docx":
@@ -275,8 +282,38 @@ func (c *command) minutes(desk *app.Desk, arg string) (*app.Meeting, error) {
 	return m, nil
 }
 
-// monthly counts the month YYYY-MM of the 督查通报.
+// monthlyWorkbook writes the statistics tables of the 督查通报 of the
+// month as a workbook, a sheet each, for the leaders who want the numbers.
+func (c *command) monthlyWorkbook(desk *app.Desk, arg, out string) error {
+	r, err := c.monthly(desk, arg)
+	if err != nil {
+		return err
+	}
+	var tables []exchange.Table
+	for _, t := range reports.MonthlyStatTables(r) {
+		tables = append(tables, exchange.Table(t))
+	}
+	if err := writeFileAtomic(out, func(w io.Writer) error { return exchange.WriteTables(w, tables) }); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.env.Stdout, "已生成 "+out)
+	return nil
+}
+
+// monthly counts the month YYYY-MM of the 督查通报, or the quarter
+// YYYY-Qn of its quarterly edition.
 func (c *command) monthly(desk *app.Desk, arg string) (app.MonthlyReport, error) {
+	if y, q, ok := strings.Cut(strings.ToUpper(strings.TrimSpace(arg)), "-Q"); ok {
+		year, err := parseYear(y)
+		if err != nil {
+			return app.MonthlyReport{}, err
+		}
+		quarter, err := strconv.Atoi(q)
+		if err != nil || quarter < 1 || quarter > 4 {
+			return app.MonthlyReport{}, app.Errorf(app.EINVALID, "季度“%s”应写成 2026-Q4 的形式，季度为1至4", arg)
+		}
+		return desk.QuarterlyReport(c.ctx, year, quarter)
+	}
 	y, m, err := parseMonth(arg)
 	if err != nil {
 		return app.MonthlyReport{}, err

@@ -3,6 +3,7 @@ package cli
 import (
 	"archive/zip"
 	"encoding/xml"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"gongwen/typeset"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func pdfText(t *testing.T, path string) string {
@@ -245,5 +248,82 @@ func TestPrintDocx(t *testing.T) {
 	}
 	if _, err := os.Stat(file); !os.IsNotExist(err) {
 		t.Error("a refused print left a file")
+	}
+}
+
+// print monthly --format xlsx (or -o x.xlsx) writes the 通报's statistics
+// as a workbook: the figures as numbers, rates as fractions, the per-unit
+// rows adding up to the summary; no other form is written as a workbook.
+func TestPrintMonthlyWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"--format", "xlsx", "-o", filepath.Join(dir, "统计.out")}, {"-o", filepath.Join(dir, "统计.xlsx")}} {
+		code, out, errOut := runCLI(t, append([]string{"--db", demoDB, "print", "monthly", "2026-10"}, args...)...)
+		if code != 0 || !strings.Contains(out, "已生成") {
+			t.Fatalf("print monthly %v: %d %s %s", args, code, out, errOut)
+		}
+		f, err := excelize.OpenFile(args[len(args)-1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if got := strings.Join(f.GetSheetList(), " "); got != "总体情况 分单位办理情况 分来源办理情况" {
+			t.Fatalf("sheets %q", got)
+		}
+		summary, _ := f.GetRows("总体情况", excelize.Options{RawCellValue: true})
+		units, _ := f.GetRows("分单位办理情况", excelize.Options{RawCellValue: true})
+		if len(summary) != 2 || len(units) < 3 {
+			t.Fatalf("summary %v, units %v", summary, units)
+		}
+		if got := strings.Join(units[0], " "); got != "排名 牵头单位 事项数 已办结 按期办结 逾期未办结 办结率 按期办结率" {
+			t.Errorf("unit header %q", got)
+		}
+		num := func(s string) float64 {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				t.Fatalf("%q is not a number", s)
+			}
+			return v
+		}
+		total, done := 0.0, 0.0
+		for _, row := range units[1:] {
+			total += num(row[2])
+			done += num(row[3])
+			if rate := num(row[6]); math.Abs(rate-num(row[3])/num(row[2])) > 1e-9 {
+				t.Errorf("%s: 办结率 %v of %s/%s", row[1], rate, row[3], row[2])
+			}
+		}
+		if total != num(summary[1][0]) || done != num(summary[1][2]) {
+			t.Errorf("units add up to %v items, %v done; summary %v", total, done, summary[1])
+		}
+		if shown, _ := f.GetCellValue("分单位办理情况", "G2"); !strings.HasSuffix(shown, "%") {
+			t.Errorf("a rate shows as %q", shown)
+		}
+	}
+	file := filepath.Join(dir, "slip.xlsx")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "slip", "1", "-o", file); code != 2 || !strings.Contains(errOut, "Excel") {
+		t.Errorf("slip as xlsx: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(file); !os.IsNotExist(err) {
+		t.Error("a refused workbook left a file")
+	}
+}
+
+// print monthly 2026-Q4 prints the quarterly edition; a quarter that is
+// not 1–4 is refused with no file.
+func TestPrintQuarterly(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "季度.pdf")
+	if code, out, errOut := runCLI(t, "--db", demoDB, "print", "monthly", "2026-Q4", "-o", file); code != 0 || !strings.Contains(out, "已生成") {
+		t.Fatalf("print monthly 2026-Q4: %d %s %s", code, out, errOut)
+	}
+	if text := pdfText(t, file); !strings.Contains(text, "关于2026年第四季度督查事项办理情况的通报") || !strings.Contains(text, "本季度新增") {
+		t.Errorf("not the quarterly edition:\n%s", text)
+	}
+	bad := filepath.Join(dir, "q5.pdf")
+	if code, _, errOut := runCLI(t, "--db", demoDB, "print", "monthly", "2026-Q5", "-o", bad); code == 0 || !strings.Contains(errOut, "季度") {
+		t.Errorf("2026-Q5: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Error("a refused quarter left a file")
 	}
 }

@@ -230,9 +230,12 @@ type styles struct {
 	text, wrap, date, num [2]int // [0] plain, [1] red
 }
 
+// tableBorder rules every cell of an exported workbook.
+var tableBorder = []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+	{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+
 func newStyles(f *excelize.File) (styles, error) {
-	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+	border := tableBorder
 	var s styles
 	var err error
 	add := func(st *excelize.Style) int {

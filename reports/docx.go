@@ -247,7 +247,7 @@ func MonthlyReportDocx(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyRepor
 			}
 			values = append(values, docx.Cell{Runs: []docx.Run{run}})
 		}
-		d.Body = append(d.Body, docxTable(summaryColumns, [][]docx.Cell{values}))
+		d.Body = append(d.Body, docxTable(summaryColumnsOf(r), [][]docx.Cell{values}))
 		for _, sec := range []struct {
 			heading, intro string
 			chart          *barChart
@@ -261,6 +261,17 @@ func MonthlyReportDocx(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyRepor
 				return err
 			}
 			d.Body = append(d.Body, pic)
+			if sec.heading == headingUnits {
+				para(unitTableIntro)
+				var rows [][]docx.Cell
+				for i, u := range r.RankedUnits() {
+					rows = append(rows, textCells(unitCells(i, u)))
+				}
+				d.Body = append(d.Body, docxTable(unitColumns, rows))
+				if honour := honourText(r, s.MonthlyHonourN); honour != "" {
+					para(honour)
+				}
+			}
 		}
 
 		heading(headingOverdue)

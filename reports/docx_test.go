@@ -187,7 +187,11 @@ func TestMonthlyReportDocx(t *testing.T) {
 	want := []string{monthlyMark, issueText(r), org + "\t" + r.IssuedOn.Chinese(), monthlyTitle(r),
 		sectionHeading(1, headingTotals), totalsText(r)}
 	want = append(want, summaryValues(r)...)
-	want = append(want, sectionHeading(2, headingUnits), unitsIntro, sectionHeading(3, headingSources),
+	want = append(want, sectionHeading(2, headingUnits), unitsIntro, unitTableIntro)
+	for i, u := range r.RankedUnits() {
+		want = append(want, unitCells(i, u)...)
+	}
+	want = append(want, sectionHeading(3, headingSources),
 		sectionHeading(4, headingOverdue), overdueSentence(r.OverdueRows))
 	for i, row := range r.OverdueRows {
 		want = append(want, overdueCells(i, row, r)...)
@@ -214,8 +218,8 @@ func TestMonthlyReportDocx(t *testing.T) {
 			t.Errorf("%q has style %q, want %q", text, got, st)
 		}
 	}
-	if n := strings.Count(string(d.parts["word/document.xml"]), "<w:tbl>"); n != 3 {
-		t.Errorf("%d tables, want the summary, the overdue items and the list", n)
+	if n := strings.Count(string(d.parts["word/document.xml"]), "<w:tbl>"); n != 4 {
+		t.Errorf("%d tables, want the summary, the units, the overdue items and the list", n)
 	}
 
 	// the two charts, as PNG pictures the width of the type area

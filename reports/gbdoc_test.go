@@ -333,7 +333,8 @@ func TestMonthlyReportWording(t *testing.T) {
 	path, _ := render(t, "monthly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 	text := squeeze(strings.Join(pageTexts(t, path), ""))
 	// 办结率 is 0.0% of two items; 按期办结率 has nothing to count on
-	if strings.Contains(text, "按期办结率0") || !strings.Contains(text, "0.0%—") {
+	summary, _, _ := strings.Cut(text, "二、分单位办理情况")
+	if strings.Contains(summary, "按期办结率0") || !strings.Contains(summary, "0.0%—") {
 		t.Errorf("a rate of nothing done prints as a number:\n%s", text)
 	}
 	if !strings.Contains(text, "尚无办结事项") {
@@ -485,5 +486,93 @@ func TestMonthlyIssuedOnFromDesk(t *testing.T) {
 	path, _ := render(t, "issued", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
 	if text := squeeze(strings.Join(pageTexts(t, path), "")); strings.Count(text, "2031年5月6日") < 2 {
 		t.Errorf("the day of issue 2031年5月6日 is not under the title and in the colophon:\n%s", text)
+	}
+}
+
+// The per-unit table under the units chart: a row a unit, ranked, each
+// row on one line (no unit name or rate broken), its header whole; the
+// 红黄榜 under it only when the office names units.
+func TestMonthlyUnitTable(t *testing.T) {
+	f := bundledFonts(t)
+	r := sampleMonthlyReadable(40)
+	s := sampleSettings
+	s.MonthlyHonourN = 2
+	path, _ := render(t, "monthly-units", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, s, r) })
+	// the words of each line of text, left to right (pdftotext gives a
+	// table's words in no fixed order)
+	type lineKey struct {
+		page int
+		y    int
+	}
+	byLine := map[lineKey][]word{}
+	for _, w := range bboxWords(t, path) {
+		k := lineKey{w.page, int(math.Round(w.yMin))}
+		byLine[k] = append(byLine[k], w)
+	}
+	lines := map[string]bool{}
+	for _, ws := range byLine {
+		sort.Slice(ws, func(i, j int) bool { return ws[i].xMin < ws[j].xMin })
+		var text string
+		for _, w := range ws {
+			text += w.text
+		}
+		lines[text] = true
+	}
+	var header []string
+	for _, c := range unitColumns {
+		header = append(header, c.Title)
+	}
+	if !lines[strings.Join(header, "")] {
+		t.Errorf("no line holds the header %v", header)
+	}
+	ranked := r.RankedUnits()
+	if len(ranked) < 5 {
+		t.Fatalf("the sample has %d units: the test checks little", len(ranked))
+	}
+	for i, u := range ranked {
+		if row := strings.Join(unitCells(i, u), ""); !lines[row] {
+			t.Errorf("no line reads %s", row)
+		}
+	}
+	text := squeeze(strings.Join(pageTexts(t, path), ""))
+	red, yellow := app.HonourLists(ranked, 2)
+	honour := honourText(r, 2)
+	if len(red) == 0 || len(yellow) == 0 || !strings.Contains(honour, red[0].Unit) || !strings.Contains(honour, yellow[0].Unit) {
+		t.Fatalf("the sample gives the 红黄榜 %q", honour)
+	}
+	if !strings.Contains(text, squeeze(unitTableIntro)) || !strings.Contains(text, squeeze(honour)) {
+		t.Errorf("the table's sentence or the 红黄榜 is missing:\n%s", text)
+	}
+
+	path, _ = render(t, "monthly-units-off", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
+	if text := squeeze(strings.Join(pageTexts(t, path), "")); strings.Contains(text, "红榜") || strings.Contains(text, "黄榜") {
+		t.Error("the 红黄榜 is printed though the office names no units")
+	}
+}
+
+// The quarterly edition is titled by its quarter and counts 新增 and 办结
+// over it, in its sentences and its summary's header.
+func TestQuarterlyReportWording(t *testing.T) {
+	f := bundledFonts(t)
+	mk := func(id int, assigned, done app.Date) app.Item {
+		it := app.Item{ID: int64(id), Number: app.ItemNumber(2026, id), Year: 2026, Seq: id, Status: app.ItemOpen, SourceType: app.SourceTypes[0],
+			Title: fmt.Sprintf("完成第%d项重点工作", id), LeadUnit: "区水利局", AssignedOn: assigned, Deadline: app.D(2026, 12, 20)}
+		if !done.IsZero() {
+			it.Status, it.DoneOn = app.ItemDone, done
+		}
+		return it
+	}
+	items := []app.Item{mk(1, app.D(2026, 9, 2), app.D(2026, 10, 9)), mk(2, app.D(2026, 10, 12), app.Date{}), mk(3, app.D(2026, 11, 3), app.Date{})}
+	r := app.BuildQuarterlyReport(items, 2026, 4, app.D(2026, 12, 31), app.NewCalendar(nil, nil), 3)
+	r.OrgName, r.Issue = "示例区人民政府办公室", 4
+	path, _ := render(t, "quarterly", func(w io.Writer) (Printed, error) { return MonthlyReport(w, f, sampleSettings, r) })
+	text := squeeze(strings.Join(pageTexts(t, path), ""))
+	for _, want := range []string{"关于2026年第四季度督查事项办理情况的通报", "其中本季度新增2项；累计办结1项（本季度办结1项）", "本季度新增", "完成第1项重点工作"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the quarterly edition lacks %s:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "本月") {
+		t.Error("the quarterly edition speaks of 本月")
 	}
 }

@@ -21,7 +21,7 @@ func MonthlyReport(w io.Writer, f *Fonts, s app.Settings, r app.MonthlyReport) (
 		c := typeset.NewCanvas(f, false, "督查通报 "+title, org)
 		fl := typeset.NewGBFlow(c, "")
 		fl.Push = push
-		monthlyText(c, fl, org, title, r)
+		monthlyText(c, fl, org, title, r, s.MonthlyHonourN)
 		return c, fl
 	}
 	c := layoutGB(build, monthlyColophon(org, r))
@@ -47,7 +47,19 @@ func monthlyOrg(s app.Settings, r app.MonthlyReport) string {
 }
 
 func monthlyTitle(r app.MonthlyReport) string {
+	if r.Quarter > 0 {
+		return fmt.Sprintf("关于%d年第%s季度督查事项办理情况的通报", r.Year, app.ChineseNumeral(r.Quarter))
+	}
 	return fmt.Sprintf("关于%d年%d月督查事项办理情况的通报", r.Year, int(r.Month))
+}
+
+// PeriodWord is the report's period in its sentences: 本月, or 本季度 in
+// the quarterly edition.
+func PeriodWord(r app.MonthlyReport) string {
+	if r.Quarter > 0 {
+		return "本季度"
+	}
+	return "本月"
 }
 
 func monthlyColophon(org string, r app.MonthlyReport) colophon {
@@ -75,6 +87,7 @@ const (
 	headingList         = "督查事项清单"
 	headingRequirements = "工作要求"
 	unitsIntro          = "按牵头单位统计如下（逾期事项多的单位在前）。"
+	unitTableIntro      = "各牵头单位办理情况排名如下（先比按期办结率，再比办结率，均从高到低；相同的按单位名称排列）。"
 	noOverdue           = "本期无逾期未办结事项。"
 )
 
@@ -82,7 +95,7 @@ const (
 func totalsText(r app.MonthlyReport) string {
 	asOf := monthlyAsOf(r)
 	if r.Total == 0 {
-		return fmt.Sprintf("截至%s，本月没有纳入督查督办的事项。", asOf.Chinese())
+		return fmt.Sprintf("截至%s，%s没有纳入督查督办的事项。", asOf.Chinese(), PeriodWord(r))
 	}
 	rates := fmt.Sprintf("办结率%s，按期办结率%s。", rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done))
 	if r.Done == 0 {
@@ -90,8 +103,9 @@ func totalsText(r app.MonthlyReport) string {
 	}
 	// the figures run from the year's start: an item closed in an
 	// earlier month stays among those 累计办结
-	return fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中本月新增%d项；累计办结%d项（本月办结%d项），正在办理%d项，逾期未办结%d项。%s",
-		asOf.Chinese(), r.Year, r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue, rates)
+	period := PeriodWord(r)
+	return fmt.Sprintf("截至%s，%d年纳入督查督办的事项共%d项，其中%s新增%d项；累计办结%d项（%s办结%d项），正在办理%d项，逾期未办结%d项。%s",
+		asOf.Chinese(), r.Year, r.Total, period, r.NewThisMonth, r.Done, period, r.DoneThisMonth, r.Open, r.Overdue, rates)
 }
 
 func overdueSentence(rows []app.ReportRow) string {
@@ -113,10 +127,11 @@ func requirementParas(r app.MonthlyReport) []string {
 	return reqs
 }
 
-// summaryValues are the cells of the summary table, under summaryColumns.
-func summaryValues(r app.MonthlyReport) []string {
-	return []string{fmt.Sprint(r.Total), fmt.Sprint(r.NewThisMonth), fmt.Sprint(r.Done), fmt.Sprint(r.Open),
-		fmt.Sprint(r.Overdue), rateText(r.Done, r.Total), rateText(r.DoneOnTime, r.Done)}
+// summaryValues are the cells of the summary table, under summaryColumnsOf.
+func summaryValues(r app.MonthlyReport) []string { return figureTexts(summaryFigures(r)) }
+
+func summaryFigures(r app.MonthlyReport) []any {
+	return []any{r.Total, r.NewThisMonth, r.Done, r.Open, r.Overdue, rateFigure(r.Done, r.Total), rateFigure(r.DoneOnTime, r.Done)}
 }
 
 // summaryOverdueCol is the summary's column printed in red; its figures
@@ -125,6 +140,14 @@ const (
 	summaryOverdueCol = 4
 	summaryValuePt    = 14
 )
+
+// summaryColumnsOf are the summary table's columns, 本季度新增 in the
+// quarterly edition.
+func summaryColumnsOf(r app.MonthlyReport) []typeset.Column {
+	cols := append([]typeset.Column(nil), summaryColumns...)
+	cols[1].Title = PeriodWord(r) + "新增"
+	return cols
+}
 
 var summaryColumns = []typeset.Column{
 	{Title: "事项总数", Width: 0, Align: typeset.AlignCenter}, {Title: "本月新增", Width: 0, Align: typeset.AlignCenter}, {Title: "累计办结", Width: 0, Align: typeset.AlignCenter}, {Title: "正在办理", Width: 0, Align: typeset.AlignCenter},
@@ -144,6 +167,112 @@ func overdueCells(i int, row app.ReportRow, r app.MonthlyReport) []string {
 		fmt.Sprintf("%d天", it.CurrentDeadline().DaysUntil(monthlyAsOf(r)))}
 }
 
+// unitColumns are the per-unit table's, under the units chart; its rows
+// are unitCells, in the order of app.RankUnits. Each title fits its
+// column on one line (a character of 五号 is 3.7 mm, and 3 mm of
+// padding), leaving the unit's column 38.5 mm: nine characters.
+var unitColumns = []typeset.Column{
+	{Title: "排名", Width: numberColW, Align: typeset.AlignCenter}, {Title: "牵头单位", Width: 0, Align: typeset.AlignLeft},
+	{Title: "事项数", Width: 14.5, Align: typeset.AlignCenter}, {Title: "已办结", Width: 14.5, Align: typeset.AlignCenter},
+	{Title: "按期办结", Width: 18.5, Align: typeset.AlignCenter}, {Title: "逾期未办结", Width: 22.5, Align: typeset.AlignCenter},
+	{Title: "办结率", Width: 14.5, Align: typeset.AlignCenter}, {Title: "按期办结率", Width: 22.5, Align: typeset.AlignCenter},
+}
+
+func unitCells(i int, u app.UnitTally) []string { return figureTexts(unitFigures(i, u)) }
+
+// unitFigures are the figures of a row of the per-unit table: ints, and
+// rates as rateFigure gives them.
+func unitFigures(i int, u app.UnitTally) []any {
+	return []any{i + 1, u.Unit, u.Total(), u.Done(), u.DoneOnTime, u.Overdue, rateFigure(u.Done(), u.Total()), rateFigure(u.DoneOnTime, u.Done())}
+}
+
+// rateFigure is a rate as a fraction (0.5 for 50%), or the text — when
+// there is nothing to count it on.
+func rateFigure(part, whole int) any {
+	if whole == 0 {
+		return "—"
+	}
+	return float64(part) / float64(whole)
+}
+
+// figureTexts are figures as printed: a fraction as a percentage with one
+// decimal (rateText's form).
+func figureTexts(figures []any) []string {
+	texts := make([]string, len(figures))
+	for i, v := range figures {
+		if f, ok := v.(float64); ok {
+			texts[i] = fmt.Sprintf("%.1f%%", f*100)
+		} else {
+			texts[i] = fmt.Sprint(v)
+		}
+	}
+	return texts
+}
+
+// StatTable is a statistics table of the 督查通报 for a workbook: its
+// cells are ints, fractions (float64, shown as percentages) and text.
+type StatTable struct {
+	Name    string
+	Headers []string
+	Rows    [][]any
+}
+
+// MonthlyStatTables are the 通报's statistics, for the leaders who want
+// the numbers: the summary, the per-unit table and the counts by source,
+// headed as on paper.
+func MonthlyStatTables(r app.MonthlyReport) []StatTable {
+	titles := func(cols []typeset.Column) []string {
+		var t []string
+		for _, c := range cols {
+			t = append(t, c.Title)
+		}
+		return t
+	}
+	summary := StatTable{Name: headingTotals, Headers: titles(summaryColumnsOf(r)), Rows: [][]any{summaryFigures(r)}}
+	units := StatTable{Name: headingUnits, Headers: titles(unitColumns)}
+	for i, u := range r.RankedUnits() {
+		units.Rows = append(units.Rows, unitFigures(i, u))
+	}
+	ch := sourcesChart(r)
+	sources := StatTable{Name: headingSources, Headers: []string{sourceHeader, unitColumns[2].Title}}
+	for _, s := range ch.series {
+		sources.Headers = append(sources.Headers, s.name)
+	}
+	for i, st := range r.BySource {
+		row := []any{ch.cats[i], st.Total()}
+		for _, v := range ch.values[i] {
+			row = append(row, v)
+		}
+		sources.Rows = append(sources.Rows, row)
+	}
+	return []StatTable{summary, units, sources}
+}
+
+// sourceHeader heads the sources' column in the workbook (on paper the
+// chart names them).
+const sourceHeader = "来源"
+
+// honourText is the 红黄榜 under the per-unit table, when the office
+// names n units each way; empty when it does not or names no one.
+func honourText(r app.MonthlyReport, n int) string {
+	red, yellow := app.HonourLists(r.RankedUnits(), n)
+	names := func(us []app.UnitTally) string {
+		var s []string
+		for _, u := range us {
+			s = append(s, u.Unit)
+		}
+		return strings.Join(s, "、")
+	}
+	var parts []string
+	if len(red) > 0 {
+		parts = append(parts, "红榜："+names(red)+"，按期办结率高、无逾期事项，予以通报表扬。")
+	}
+	if len(yellow) > 0 {
+		parts = append(parts, "黄榜："+names(yellow)+"，有逾期未办结事项，请抓紧办理。")
+	}
+	return strings.Join(parts, "")
+}
+
 // 来源 is left to the chart: the list keeps the title wide.
 var listColumns = []typeset.Column{
 	{Title: "序号", Width: numberColW, Align: typeset.AlignCenter}, {Title: "预警", Width: 15, Align: typeset.AlignLeft}, {Title: "督办编号", Width: itemNumberColW, Align: typeset.AlignCenter}, {Title: "事项名称", Width: 0, Align: typeset.AlignLeft},
@@ -155,13 +284,12 @@ func listCells(i int, row app.ReportRow, r app.MonthlyReport) []string {
 	return []string{fmt.Sprint(i + 1), warningLabel(row.Colour), it.Number, it.Title, it.LeadUnit, deadlineText(it, r.Year)}
 }
 
-// listedRows are the items of 督查事项清单: the items closed in an earlier
-// month count in the figures but are not listed again.
+// listedRows are the items of 督查事项清单: the items closed before the
+// month (or quarter) count in the figures but are not listed again.
 func listedRows(r app.MonthlyReport) []app.ReportRow {
-	month := app.D(r.Year, r.Month, 1)
 	var listed []app.ReportRow
 	for _, row := range r.Rows {
-		if row.Colour != app.ColourDone || row.Item.DoneOn.SameMonth(month) {
+		if row.Colour != app.ColourDone || r.InPeriod(row.Item.DoneOn) {
 			listed = append(listed, row)
 		}
 	}
@@ -203,10 +331,11 @@ func rateText(part, whole int) string {
 	if whole == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f%%", float64(part)*100/float64(whole))
+	return figureTexts([]any{rateFigure(part, whole)})[0]
 }
 
-func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app.MonthlyReport) {
+// honourN is how many units the 红黄榜 names each way (0: none).
+func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app.MonthlyReport, honourN int) {
 	// 版头
 	markSt := monthlyMarkStyle
 	const markTop = typeset.GBTop + monthlyMarkDrop
@@ -237,7 +366,7 @@ func monthlyText(c *typeset.Canvas, fl *typeset.GBFlow, org, title string, r app
 	para(totalsText(r))
 	if r.Total > 0 {
 		summaryTable(c, fl, r)
-		monthlyDetails(c, fl, r, heading, para)
+		monthlyDetails(c, fl, r, honourN, heading, para)
 	}
 
 	if reqs := requirementParas(r); len(reqs) > 0 {
@@ -256,7 +385,7 @@ func issueText(r app.MonthlyReport) string {
 }
 
 func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
-	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, summaryColumns, fl.NewPage, typeset.GBTop)
+	summary := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, summaryColumnsOf(r), fl.NewPage, typeset.GBTop)
 	big := typeset.Style{Role: RoleBody, Size: summaryValuePt, Color: typeset.Black}
 	overdueBig := big.WithColor(typeset.Red)
 	var cells []typeset.Cell
@@ -273,10 +402,24 @@ func summaryTable(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport) {
 	fl.Y = summary.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
 }
 
-// monthlyDetails sets the charts by unit and by source, the overdue items
+// monthlyDetails sets the charts by unit (with the per-unit table and
+// the 红黄榜) and by source, the overdue items
 // and the list of every item.
-func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, heading, para func(string)) {
+func monthlyDetails(c *typeset.Canvas, fl *typeset.GBFlow, r app.MonthlyReport, honourN int, heading, para func(string)) {
 	chartSection(c, fl, heading, headingUnits, unitsIntro, unitsChart(r))
+	fl.Ensure(2*typeset.GBPitch + tableStart) // the sentence stays with the table
+	para(unitTableIntro)
+	t := typeset.NewTable(c, typeset.GBLeft, typeset.GBWidth, unitColumns, fl.NewPage, typeset.GBTop)
+	for i, u := range r.RankedUnits() {
+		cells := unitCells(i, u)
+		cells[1] = cellText(t, 1, cells[1])
+		t.Add(cells...)
+	}
+	fl.Ensure(tableStart)
+	fl.Y = t.Draw(fl.Y+1, typeset.GBBottom) + typeset.GBPitch*0.6
+	if honour := honourText(r, honourN); honour != "" {
+		para(honour)
+	}
 	chartSection(c, fl, heading, headingSources, "", sourcesChart(r))
 
 	heading(headingOverdue)

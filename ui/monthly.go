@@ -15,13 +15,17 @@ import (
 	"gongwen/ui/widgets"
 )
 
-// 月度督查通报: pick the month, edit the requirements, look at the counts,
-// then print or export.
+// 月度督查通报: pick the month (or a quarter, for the quarterly edition),
+// edit the requirements, look at the counts, then print or export.
 
-// buildMonthly counts the items active in the month (app.Desk.MonthlyReport)
-// with the issue number, requirements and 报/送 lines of the dialog.
-func (u *UI) buildMonthly(year int, month time.Month, issue int, requirements, reportTo, sendTo string) (app.MonthlyReport, error) {
+// buildMonthly counts the items active in the month (app.Desk.MonthlyReport),
+// or in the quarter when quarter is 1–4 (app.Desk.QuarterlyReport), with
+// the issue number, requirements and 报/送 lines of the dialog.
+func (u *UI) buildMonthly(year int, month time.Month, quarter, issue int, requirements, reportTo, sendTo string) (app.MonthlyReport, error) {
 	r, err := u.desk.MonthlyReport(u.ctx, year, month)
+	if quarter > 0 {
+		r, err = u.desk.QuarterlyReport(u.ctx, year, quarter)
+	}
 	if err != nil {
 		return r, err
 	}
@@ -37,8 +41,9 @@ func (u *UI) buildMonthly(year int, month time.Month, issue int, requirements, r
 
 func monthlySummary(r app.MonthlyReport) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "统计截至 %s：本年事项 %d 项（本月新增 %d 项），累计办结 %d 项（本月办结 %d 项），正在办理 %d 项，逾期未办结 %d 项。\n",
-		r.AsOf.Chinese(), r.Total, r.NewThisMonth, r.Done, r.DoneThisMonth, r.Open, r.Overdue)
+	period := reports.PeriodWord(r)
+	fmt.Fprintf(&sb, "统计截至 %s：本年事项 %d 项（%s新增 %d 项），累计办结 %d 项（%s办结 %d 项），正在办理 %d 项，逾期未办结 %d 项。\n",
+		r.AsOf.Chinese(), r.Total, period, r.NewThisMonth, r.Done, period, r.DoneThisMonth, r.Open, r.Overdue)
 	onTime := "—" // nothing done yet: no rate, as on paper
 	if r.Done > 0 {
 		onTime = fmt.Sprintf("%.1f%%", r.OnTimeRate())
@@ -73,6 +78,10 @@ func (u *UI) showMonthlyReport() {
 	for m := 1; m <= 12; m++ {
 		months = append(months, fmt.Sprintf("%d月", m))
 	}
+	// after the months, the quarters of the quarterly edition
+	for q := 1; q <= 4; q++ {
+		months = append(months, fmt.Sprintf("第%s季度", app.ChineseNumeral(q)))
+	}
 	year := widgets.NewSelect(years, nil)
 	year.PlaceHolder = "（年份）"
 	year.SetSelectedIndex(0)
@@ -89,9 +98,12 @@ func (u *UI) showMonthlyReport() {
 	var current app.MonthlyReport
 	update := func() {
 		y := selectedYear(year)
-		m := time.Month(month.SelectedIndex() + 1)
+		m, quarter := time.Month(month.SelectedIndex()+1), 0
+		if m > 12 {
+			m, quarter = time.December, int(m)-12
+		}
 		n, _ := parseInt("期数", issue.Text)
-		r, err := u.buildMonthly(y, m, n, req.Text, reportTo.Text, sendTo.Text)
+		r, err := u.buildMonthly(y, m, quarter, n, req.Text, reportTo.Text, sendTo.Text)
 		if err != nil {
 			preview.SetText(app.ErrorMessage(err))
 			return
@@ -104,7 +116,7 @@ func (u *UI) showMonthlyReport() {
 	update()
 	f := u.newForm("月度督查通报", "打印")
 	f.Width = 760
-	f.Field("月份", container.NewGridWithColumns(2, year, month)).Field("期数", issue, "通报的期号，第N期")
+	f.Field("月份", container.NewGridWithColumns(2, year, month), "选季度则印季度通报").Field("期数", issue, "通报的期号，第N期")
 	f.Field("工作要求", req, "通报末尾的工作要求，可修改")
 	f.Field("报", reportTo, "版记中的报送范围，留空用默认，下次通报沿用")
 	f.Field("送", sendTo, "版记中的抄送范围，留空用默认，下次通报沿用")

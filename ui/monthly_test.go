@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 
 	"gongwen/app"
 	"gongwen/ui/widgets"
@@ -93,5 +96,75 @@ func TestMonthlySummaryCounts(t *testing.T) {
 	}
 	if s := monthlySummary(app.MonthlyReport{Total: 3, Open: 3}); !strings.Contains(s, "按期办结率 —") {
 		t.Errorf("nothing done yet: %q", s)
+	}
+}
+
+// The office names units on the 通报's 红黄榜 from 设置 › 单位信息: off by
+// default, N units each way once set, a negative N refused.
+func TestMonthlyHonourSetting(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	today := u.desk.Today()
+	done := app.Item{Title: "推进老旧小区改造", LeadUnit: "区财政局", AssignedOn: today.AddDays(-20), Deadline: today.AddDays(10)}
+	late := app.Item{Title: "完成农村饮水安全巩固提升工程", LeadUnit: "区水利局", AssignedOn: today.AddDays(-20), Deadline: today.AddDays(-5)}
+	for _, it := range []*app.Item{&done, &late} {
+		if err := u.desk.CreateItem(u.ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := u.desk.CompleteItem(u.ctx, done.ID, "已完成改造", today.AddDays(-1)); err != nil {
+		t.Fatal(err)
+	}
+	print := func() string {
+		h.opened = nil
+		u.showMonthlyReport()
+		h.save()
+		if len(h.opened) != 1 {
+			t.Fatalf("打印 opened %v", h.opened)
+		}
+		return strings.Join(strings.Fields(pdfText(t, h.opened[0])), "")
+	}
+	if text := print(); strings.Contains(text, "红榜") || strings.Contains(text, "黄榜") {
+		t.Error("a 红黄榜 by default")
+	}
+	u.show(ScreenSettings)
+	u.settings.honourN.SetText("-1")
+	u.settings.save()
+	if n := u.desk.Settings().MonthlyHonourN; n != 0 {
+		t.Fatalf("-1 saved as %d", n)
+	}
+	u.settings.honourN.SetText("1")
+	u.settings.save()
+	text := print()
+	if !strings.Contains(text, "红榜：区财政局") || !strings.Contains(text, "黄榜：区水利局") {
+		t.Errorf("the 红黄榜 of one unit each way is not printed:\n%s", text)
+	}
+}
+
+// Picking a quarter after the months prints the quarterly edition, its
+// preview speaking of 本季度.
+func TestMonthlyDialogQuarter(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	today := u.desk.Today()
+	it := app.Item{Title: "推进老旧小区改造", LeadUnit: "区财政局", AssignedOn: today.AddDays(-3), Deadline: today.AddDays(30)}
+	if err := u.desk.CreateItem(u.ctx, &it); err != nil {
+		t.Fatal(err)
+	}
+	u.showMonthlyReport()
+	grid := h.form().Get("月份").(*fyne.Container)
+	month := grid.Objects[1].(*widgets.Select)
+	quarter := (int(today.Month) + 2) / 3
+	month.SetSelected("第" + app.ChineseNumeral(quarter) + "季度")
+	if !h.shows("本季度新增 1 项") {
+		t.Error("the preview does not count the quarter")
+	}
+	h.save()
+	if len(h.opened) != 1 {
+		t.Fatalf("打印 opened %v", h.opened)
+	}
+	title := fmt.Sprintf("关于%d年第%s季度督查事项办理情况的通报", today.Year, app.ChineseNumeral(quarter))
+	if text := strings.Join(strings.Fields(pdfText(t, h.opened[0])), ""); !strings.Contains(text, title) {
+		t.Errorf("the quarterly edition lacks its title %s:\n%s", title, text)
 	}
 }

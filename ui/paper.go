@@ -75,7 +75,11 @@ func catalogPaper(u *UI, dir app.Direction, year int) paper {
 }
 
 func monthlyPaper(r app.MonthlyReport) paper {
-	return paper{name: fmt.Sprintf("督查通报-%d年%d月", r.Year, int(r.Month)), write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) (reports.Printed, error) {
+	name := fmt.Sprintf("督查通报-%d年%d月", r.Year, int(r.Month))
+	if r.Quarter > 0 {
+		name = fmt.Sprintf("督查通报-%d年第%d季度", r.Year, r.Quarter)
+	}
+	return paper{name: name, write: func(_ context.Context, _ *UI, w io.Writer, f *reports.Fonts, s app.Settings) (reports.Printed, error) {
 		return reports.MonthlyReport(w, f, s, r)
 	}, record: r}
 }

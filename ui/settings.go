@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +41,7 @@ type settingsScreen struct {
 
 	org, district, fonds, orgCode, operators *widgets.Entry
 	supContact, supPhone                     *widgets.Entry // 督查室 contact on the 督查文书
+	honourN                                  *widgets.Entry // how many units the 督查通报's 红黄榜 names
 	codes                                    *widgets.RowEditor
 	rules                                    map[string]*widgets.Entry
 
@@ -124,6 +126,7 @@ func (s *settingsScreen) officeTab() fyne.CanvasObject {
 	s.operators = widgets.NewEntry("多人用“、”分隔")
 	s.supContact = widgets.NewEntry("如：陈督查")
 	s.supPhone = widgets.NewEntry("如：0571-87650000")
+	s.honourN = widgets.NewEntry("不填为不点名")
 	f := widget.NewForm(
 		widget.NewFormItem("单位名称", s.org),
 		widget.NewFormItem("区名", s.district),
@@ -132,11 +135,13 @@ func (s *settingsScreen) officeTab() fyne.CanvasObject {
 		widget.NewFormItem("操作员", s.operators),
 		widget.NewFormItem("督查室联系人", s.supContact),
 		widget.NewFormItem("督查室电话", s.supPhone),
+		widget.NewFormItem("通报红黄榜", s.honourN),
 	)
 	f.Items[2].HintText = "档号的第一段，由档案馆给定"
 	f.Items[3].HintText = "档号中的机构代码，如办公室为 BGS"
 	f.Items[4].HintText = "登记、拟办、核稿时记录的经办人，可在窗口右下角切换"
 	f.Items[5].HintText = "印在交办单、催办单、督办通知单上，承办单位向其反馈"
+	f.Items[7].HintText = "月度督查通报在分单位排名表下点名的单位数：前N名上红榜，有逾期事项的后N名上黄榜"
 	return page(f, s.saveButton())
 }
 
@@ -159,6 +164,10 @@ func (s *settingsScreen) load() {
 	s.operators.SetText(strings.Join(st.Operators, "、"))
 	s.supContact.SetText(st.SupervisionContact)
 	s.supPhone.SetText(st.SupervisionPhone)
+	s.honourN.SetText("")
+	if st.MonthlyHonourN > 0 {
+		s.honourN.SetText(strconv.Itoa(st.MonthlyHonourN))
+	}
 	s.codes.Clear()
 	for _, c := range st.IssuingCodes {
 		r := s.codes.AddRow()
@@ -178,6 +187,15 @@ func (s *settingsScreen) save() {
 	st.FondsCode, st.OrgCode = strings.TrimSpace(s.fonds.Text), strings.TrimSpace(s.orgCode.Text)
 	st.Operators = widgets.SplitNames(s.operators.Text)
 	st.SupervisionContact, st.SupervisionPhone = strings.TrimSpace(s.supContact.Text), strings.TrimSpace(s.supPhone.Text)
+	n, err := parseInt("通报红黄榜", s.honourN.Text)
+	if err == nil && n < 0 {
+		err = app.Errorf(app.EINVALID, "通报红黄榜应填写点名的单位数，不能为负数")
+	}
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	st.MonthlyHonourN = n
 	st.IssuingCodes = nil
 	for _, r := range s.codes.Rows() {
 		code := strings.TrimSpace(r[0].(*widgets.Entry).Text)
