@@ -67,7 +67,11 @@ func sampleForms(f *Fonts) []sampleForm {
 		{"circulation-slip", func(w io.Writer) (Printed, error) {
 			return CirculationSlip(w, f, sampleSettings, sampleBlank(), []string{"王喆", "李堃", "张玥", "赵镕"})
 		}},
-		{"outgoing-form", func(w io.Writer) (Printed, error) { return OutgoingForm(w, f, sampleSettings, sampleOutgoing()) }},
+		{"outgoing-form", func(w io.Writer) (Printed, error) {
+			d := sampleOutgoing()
+			d.Disclosure, d.DisclosureReason = app.DiscloseNot, "涉密文件" // a signed 发文 has its 公开属性
+			return OutgoingForm(w, f, sampleSettings, d)
+		}},
 		{"seal-request", func(w io.Writer) (Printed, error) { return SealRequestForm(w, f, sampleSettings, sampleSealRequest()) }},
 		{"seal-log", func(w io.Writer) (Printed, error) {
 			return SealLog(w, f, sampleSettings, app.D(2026, 1, 1), app.D(2026, 1, 31), sampleSealLog(24))
