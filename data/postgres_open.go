@@ -50,14 +50,23 @@ func pgServerName(host string, port uint16, database string) string {
 	return host + ":" + strconv.Itoa(int(port)) + "/" + database
 }
 
+// pgServer is the server of rawURL for messages (its address without the
+// password), or the refusal of an address that cannot be read.
+func pgServer(rawURL string) (string, error) {
+	if _, err := pgx.ParseConfig(rawURL); err != nil {
+		return "", app.Errorf(app.EINVALID, "数据库服务器地址“%s”写得不对，应当像 postgres://用户名:密码@主机:5432/数据库名", ServerName(rawURL))
+	}
+	return ServerName(rawURL), nil
+}
+
 // openServer opens the office on the PostgreSQL server at rawURL and brings
 // its schema up to date. A database of another program, or of a newer
 // version of this one, is refused untouched.
 func openServer(rawURL string, o options) (*Store, error) {
-	if _, err := pgx.ParseConfig(rawURL); err != nil {
-		return nil, app.Errorf(app.EINVALID, "数据库服务器地址“%s”写得不对，应当像 postgres://用户名:密码@主机:5432/数据库名", ServerName(rawURL))
+	server, err := pgServer(rawURL)
+	if err != nil {
+		return nil, err
 	}
-	server := ServerName(rawURL)
 	db, sqlDB, err := pgConnect(rawURL, 4, "")
 	if err != nil {
 		return nil, pgOpenError(server, err)
@@ -80,10 +89,10 @@ func openServer(rawURL string, o options) (*Store, error) {
 // openServerReadOnly opens the office on a server only to read it: its
 // schema must be up to date already, and every write is refused.
 func openServerReadOnly(rawURL string) (*Store, error) {
-	if _, err := pgx.ParseConfig(rawURL); err != nil {
-		return nil, app.Errorf(app.EINVALID, "数据库服务器地址“%s”写得不对，应当像 postgres://用户名:密码@主机:5432/数据库名", ServerName(rawURL))
+	server, err := pgServer(rawURL)
+	if err != nil {
+		return nil, err
 	}
-	server := ServerName(rawURL)
 	db, sqlDB, err := pgConnect(rawURL, 4, "repeatable read")
 	if err != nil {
 		return nil, pgOpenError(server, err)

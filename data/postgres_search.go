@@ -138,20 +138,7 @@ func pgSearch(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error
 		return nil, 0, nil
 	}
 	sub, args := pgMatchIDs(words, "")
-	var total int
-	if err := db.Raw("SELECT count(*) FROM ("+sub+") AS m", args...).Scan(&total).Error; err != nil {
-		return nil, 0, mapError(err)
-	}
-	offset, limit := limitOf(p)
-	if total == 0 || offset >= total {
-		return nil, total, nil
-	}
-	var ids []int64
-	if err := db.Raw(sub+" ORDER BY id DESC LIMIT ? OFFSET ?", append(args, limit, offset)...).Scan(&ids).Error; err != nil {
-		return nil, 0, mapError(err)
-	}
-	hits, err := hitsOf(db, ids, words)
-	return hits, total, err
+	return hitsPage(db, sub, args, words, p)
 }
 
 // pgRebuildSearch empties the index and indexes every record again, in
@@ -160,13 +147,10 @@ func pgRebuildSearch(db *gorm.DB) error {
 	if err := db.Exec("DELETE FROM search_entries").Error; err != nil {
 		return mapError(err)
 	}
-	index := func(db *gorm.DB, entity app.Entity, id int64, e searchEntry) error {
-		return pgIndexEntry(db, entity, id, e)
-	}
 	return mapError(firstErr(
-		func() error { return reindexBookWith(db, docBook, index) },
-		func() error { return reindexBookWith(db, sealBook, index) },
-		func() error { return reindexBookWith(db, itemBook, index) },
-		func() error { return reindexBookWith(db, meetingBook, index) },
+		func() error { return reindexBookWith(db, docBook, pgIndexEntry) },
+		func() error { return reindexBookWith(db, sealBook, pgIndexEntry) },
+		func() error { return reindexBookWith(db, itemBook, pgIndexEntry) },
+		func() error { return reindexBookWith(db, meetingBook, pgIndexEntry) },
 	))
 }

@@ -242,8 +242,15 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 		return nil, 0, nil
 	}
 	sub, args := q.ids("")
+	return hitsPage(db, sub, args, queryWords(text), p)
+}
+
+// hitsPage counts the entries the query sub selects (their ids, in its
+// one column) and reads page p of them, newest first: the same for every
+// engine once it has written its match.
+func hitsPage(db *gorm.DB, sub string, args []any, words [][]rune, p app.Page) ([]app.SearchHit, int, error) {
 	var total int
-	if err := db.Raw("SELECT count(*) FROM ("+sub+")", args...).Scan(&total).Error; err != nil {
+	if err := db.Raw("SELECT count(*) FROM ("+sub+") AS m", args...).Scan(&total).Error; err != nil {
 		return nil, 0, mapError(err)
 	}
 	offset, limit := limitOf(p)
@@ -254,7 +261,7 @@ func search(db *gorm.DB, text string, p app.Page) ([]app.SearchHit, int, error) 
 	if err := db.Raw(sub+" ORDER BY 1 DESC LIMIT ? OFFSET ?", append(args, limit, offset)...).Scan(&ids).Error; err != nil {
 		return nil, 0, mapError(err)
 	}
-	hits, err := hitsOf(db, ids, queryWords(text))
+	hits, err := hitsOf(db, ids, words)
 	return hits, total, err
 }
 
