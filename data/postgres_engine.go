@@ -74,10 +74,10 @@ func (s *Store) OnServer() bool {
 	return ok
 }
 
-// errServerBackup refuses the file backups of a server office, until the
-// copy of an office between engines exists.
+// errServerBackup refuses backup and restore on a server office and names
+// what does the work meanwhile: copy writes the office into a data file.
 func errServerBackup(server string) error {
-	return app.Errorf(app.EINVALID, "服务器“%s”上的单位数据暂时不能用本程序备份或恢复，请由服务器管理员用 pg_dump 备份", server)
+	return app.Errorf(app.EINVALID, "服务器“%s”上的单位数据暂时不能用本程序备份或恢复；可用“gongwen copy 服务器地址 文件.db”把全部数据复制成一个数据文件保存，或由服务器管理员用 pg_dump 备份", server)
 }
 
 // checks: the search index against the books, references to missing
