@@ -73,6 +73,12 @@ func (u *UI) changed() {
 	if n, err := u.desk.Store.Changes(u.ctx); err == nil && n == u.seenChanges+1 {
 		u.seenChanges = n
 	}
+	u.dashboardChanged()
+}
+
+// dashboardChanged rereads the 工作台's counts, now when it is shown or
+// else when it is next shown.
+func (u *UI) dashboardChanged() {
 	u.dashboard.stale = true
 	if u.current == ScreenDashboard {
 		u.dashboard.refresh()

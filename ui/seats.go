@@ -61,7 +61,9 @@ func (u *UI) showChanges(n int64, err error) {
 		return
 	}
 	u.loadRef()
-	u.changed() // the 工作台's counts
+	// not u.changed: a write another seat made during this reread is not
+	// one of this window's own, and the next check rereads it
+	u.dashboardChanged()
 	switch u.current {
 	case ScreenDashboard, ScreenSettings:
 		// the 工作台 is reread by changed; the settings' forms keep what is typed

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -184,5 +185,51 @@ func TestOwnChangesAreNotReadTwice(t *testing.T) {
 	u.checkChanges()
 	if reloads != mine+1 || u.incoming.table.Total() != 2 {
 		t.Fatalf("after the other seat's registration: %d rereads, %d documents", reloads-mine, u.incoming.table.Total())
+	}
+}
+
+// busyStore lets another seat write once while the window rereads after a
+// check (just after its reread of the units).
+type busyStore struct {
+	app.Store
+	meanwhile func()
+}
+
+func (s *busyStore) Units(ctx context.Context) ([]app.Unit, error) {
+	units, err := s.Store.Units(ctx)
+	if f := s.meanwhile; f != nil {
+		s.meanwhile = nil
+		f()
+	}
+	return units, err
+}
+
+// A write another seat makes while the window rereads after a check is
+// not taken for one of the window's own: the next check shows it.
+func TestChangesDuringARereadAppear(t *testing.T) {
+	h := newHarness(t, false)
+	u := h.u
+	other := h.otherSeat("李文书")
+	ctx := context.Background()
+	u.show(ScreenIncoming)
+	u.checkChanges()
+	theirs := &app.Document{Title: "关于报送一季度统计数据的通知", FromUnit: "区财政局", ReceivedOn: other.Today()}
+	if err := other.RegisterIncoming(ctx, theirs, false); err != nil {
+		t.Fatal(err)
+	}
+	store := &busyStore{Store: h.desk.Store}
+	h.desk.Store = store
+	store.meanwhile = func() {
+		if err := other.SaveUnit(ctx, &app.Unit{Name: "区数据局", Kind: app.UnitDepartment, Active: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.checkChanges()
+	if store.meanwhile != nil {
+		t.Fatal("the check did not reread the units")
+	}
+	u.checkChanges()
+	if !slices.Contains(u.unitNames(), "区数据局") {
+		t.Fatalf("the unit the other seat added meanwhile is not offered: %v", u.unitNames())
 	}
 }
