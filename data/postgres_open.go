@@ -126,6 +126,11 @@ func pgConnect(rawURL string, conns int, isolation string) (*gorm.DB, *sql.DB, e
 	if err != nil {
 		return nil, nil, err
 	}
+	// every new connection, not only the first, gives up on a server that
+	// does not answer instead of waiting for the system's TCP timeout
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = 10 * time.Second
+	}
 	// times come back in UTC, as the store writes them (SQLite's do)
 	sqlDB := stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
 		c.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
