@@ -434,11 +434,8 @@ func stepNames(steps []SigningStep) string {
 // reviewHolds reports whether the review was made in one of the posts,
 // by the holder or by his stand-in on the day of the review.
 func (a Authority) reviewHolds(r Review, posts []Role) bool {
-	if slices.Contains(posts, r.Role) {
-		return true
-	}
-	_, ok, _ := a.standingIn(r.Leader, posts, r.On)
-	return ok
+	_, err := a.ActingAs(Leader{Name: r.Leader, Role: r.Role}, posts, r.On)
+	return err == nil
 }
 
 // CheckMinutesSigner decides whether signer may sign the minutes of the
