@@ -49,10 +49,8 @@ func LeaderNamed(leaders []Leader, name string) (Leader, error) {
 	if name == "" {
 		return Leader{}, Errorf(EINVALID, "请填写领导姓名")
 	}
-	for _, l := range leaders {
-		if l.Name == name {
-			return l, nil
-		}
+	if l, ok := leaderByName(leaders, name); ok {
+		return l, nil
 	}
 	var listed []string
 	for _, l := range LeadersInOrder(leaders) {
