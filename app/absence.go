@@ -67,7 +67,7 @@ func (a *Absence) Validate(leaders []Leader, rules SigningRules) error {
 		a.Kind = AbsenceTrip
 	}
 	if !slices.Contains(AbsenceKinds, a.Kind) {
-		return Errorf(EINVALID, "外出类别“%s”不认识，应为出差、出访、学习、休假、病假、事假或其他", a.Kind)
+		return Errorf(EINVALID, "外出类别“%s”不认识，应为%s", a.Kind, orPosts(AbsenceKinds))
 	}
 	if a.From.IsZero() || a.To.IsZero() {
 		return Errorf(EINVALID, "请填写外出的起止日期")

@@ -168,3 +168,24 @@ func TestAwayThisWeek(t *testing.T) {
 		t.Errorf("away this week:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A refusal of an unknown kind, body or category lists every choice the
+// code accepts.
+func TestUnknownChoiceListsEveryChoice(t *testing.T) {
+	a := absence("王区长", "2026-03-02", "2026-03-06")
+	a.Kind = "开会"
+	err := a.Validate(officeLeaders(), Preset003())
+	if ErrorMessage(err) != "外出类别“开会”不认识，应为出差、出访、学习、休假、病假、事假或其他" {
+		t.Fatalf("unknown absence kind: %v", err)
+	}
+	rules := Preset003()
+	rules.Rows[0].Body = "区委"
+	if got := ErrorMessage(rules.Validate()); !strings.HasSuffix(got, "应为区人民政府、区人民政府办公室或区人民政府党组") {
+		t.Fatalf("unknown body: %s", got)
+	}
+	rules = Preset003()
+	rules.Rows[0].Kind = "函"
+	if got := ErrorMessage(rules.Validate()); !strings.HasSuffix(got, "应为一般公文、规范性文件、决定、议案、向上级的请示、报告或重要公文") {
+		t.Fatalf("unknown kind: %s", got)
+	}
+}

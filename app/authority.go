@@ -97,10 +97,13 @@ const DefaultActingMark = "（代）"
 // （代{职务}） prints 李四（代区长）.
 const postPlaceholder = "{职务}"
 
-func orPosts(roles []Role) string {
-	names := make([]string, len(roles))
-	for i, r := range roles {
-		names[i] = string(r)
+// orPosts lists the choices as the office writes them, 甲、乙或丙: posts,
+// and also the kinds and bodies a refusal names, so that a message always
+// lists what the code accepts.
+func orPosts[T ~string](choices []T) string {
+	names := make([]string, len(choices))
+	for i, c := range choices {
+		names[i] = string(c)
 	}
 	switch len(names) {
 	case 0:
@@ -122,10 +125,10 @@ func (s SigningRules) Validate() error {
 	for i, r := range s.Rows {
 		row := fmt.Sprintf("签发规则第%d行", i+1)
 		if !slices.Contains(IssuerBodies, r.Body) {
-			return Errorf(EINVALID, "%s：发文机关“%s”不认识，应为%s、%s或%s", row, r.Body, IssuerGovernment, IssuerOffice, IssuerPartyGroup)
+			return Errorf(EINVALID, "%s：发文机关“%s”不认识，应为%s", row, r.Body, orPosts(IssuerBodies))
 		}
 		if !slices.Contains(SigningKinds, r.Kind) {
-			return Errorf(EINVALID, "%s：公文类别“%s”不认识，应为%s、%s、%s或%s", row, r.Kind, SignOrdinary, SignNormative, SignUpward, SignImportant)
+			return Errorf(EINVALID, "%s：公文类别“%s”不认识，应为%s", row, r.Kind, orPosts(SigningKinds))
 		}
 		row += fmt.Sprintf("（以%s名义的%s）", r.Body, r.Kind)
 		for j := range i {
@@ -434,11 +437,8 @@ func stepNames(steps []SigningStep) string {
 // reviewHolds reports whether the review was made in one of the posts,
 // by the holder or by his stand-in on the day of the review.
 func (a Authority) reviewHolds(r Review, posts []Role) bool {
-	if slices.Contains(posts, r.Role) {
-		return true
-	}
-	_, ok, _ := a.standingIn(r.Leader, posts, r.On)
-	return ok
+	_, err := a.ActingAs(Leader{Name: r.Leader, Role: r.Role}, posts, r.On)
+	return err == nil
 }
 
 // CheckMinutesSigner decides whether signer may sign the minutes of the

@@ -36,15 +36,24 @@ func (k *Desk) SaveSigningRules(ctx context.Context, rules SigningRules) error {
 // missing or late reports, a leader away twice, a 副主任 away together with
 // his vice-mayor (Absence.Warnings). It changes nothing.
 func (k *Desk) AbsenceWarnings(ctx context.Context, a Absence) ([]string, error) {
-	register, err := k.Store.Absences(ctx)
-	if err != nil {
-		return nil, err
-	}
-	leaders, err := k.Store.Leaders(ctx)
+	register, leaders, err := k.absenceRegister(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return a.Warnings(register, leaders, k.Settings().SigningRules()), nil
+}
+
+// absenceRegister is the register of absences with the leaders it names.
+func (k *Desk) absenceRegister(ctx context.Context) ([]Absence, []Leader, error) {
+	register, err := k.Store.Absences(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	leaders, err := k.Store.Leaders(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return register, leaders, nil
 }
 
 // SaveAbsence records (ID 0) or corrects an absence, and with it, in the
@@ -114,11 +123,7 @@ func (k *Desk) DeleteAbsence(ctx context.Context, id int64) error {
 
 // AwayThisWeek lists the absences of the week of today, for the 工作台.
 func (k *Desk) AwayThisWeek(ctx context.Context) ([]Absence, error) {
-	register, err := k.Store.Absences(ctx)
-	if err != nil {
-		return nil, err
-	}
-	leaders, err := k.Store.Leaders(ctx)
+	register, leaders, err := k.absenceRegister(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -263,12 +263,10 @@ func (k *Desk) ReviewDraft(ctx context.Context, id int64, leaderName, opinion st
 			return "", err
 		}
 		posts := []Role{RoleDeputyDirector, RoleOfficeDirector}
-		if code, ok := k.Settings().IssuingCodeFor(d.IssuingCode); ok {
-			if rule, err := auth.Rules.Rule(code.Body, d.SigningKind); err == nil {
-				for _, p := range rule.Reviewers() {
-					if !slices.Contains(posts, p) {
-						posts = append(posts, p)
-					}
+		if rule, ok := k.Settings().SigningRuleFor(d); ok {
+			for _, p := range rule.Reviewers() {
+				if !slices.Contains(posts, p) {
+					posts = append(posts, p)
 				}
 			}
 		}
@@ -298,10 +296,8 @@ func (k *Desk) ReviewDraft(ctx context.Context, id int64, leaderName, opinion st
 func (k *Desk) Sign(ctx context.Context, id int64, leaderName string, on Date) (*Document, error) {
 	l, err := k.leaderFor(ctx, leaderName, func() Role {
 		if d, err := k.Store.Document(ctx, id); err == nil {
-			if code, ok := k.Settings().IssuingCodeFor(d.IssuingCode); ok {
-				if rule, err := k.Settings().SigningRules().Rule(code.Body, d.SigningKind); err == nil {
-					return rule.Signers[0]
-				}
+			if rule, ok := k.Settings().SigningRuleFor(d); ok {
+				return rule.Signers[0]
 			}
 		}
 		return ""

@@ -733,16 +733,11 @@ func (d *Document) ReviewsAwaited(s Settings) []string {
 	if !done(RoleOfficeDirector) {
 		out = append(out, string(RoleOfficeDirector))
 	}
-	code, ok := s.IssuingCodeFor(d.IssuingCode)
+	rule, ok := s.SigningRuleFor(d)
 	if !ok {
 		return out
 	}
-	rules := s.SigningRules()
-	rule, err := rules.Rule(code.Body, d.SigningKind)
-	if err != nil {
-		return out
-	}
-	awaited, _ := Authority{Rules: rules}.ReviewsAwaited(code.Body, d.SigningKind, d.Reviews)
+	awaited, _ := Authority{Rules: s.SigningRules()}.ReviewsAwaited(rule.Body, d.SigningKind, d.Reviews)
 	for _, st := range rule.Reviews {
 		office := !slices.ContainsFunc(st.Posts, func(p Role) bool { return p != RoleDeputyDirector && p != RoleOfficeDirector })
 		if slices.Contains(awaited, st.Name) && !office { // the office's own steps are named above

@@ -49,10 +49,8 @@ func LeaderNamed(leaders []Leader, name string) (Leader, error) {
 	if name == "" {
 		return Leader{}, Errorf(EINVALID, "请填写领导姓名")
 	}
-	for _, l := range leaders {
-		if l.Name == name {
-			return l, nil
-		}
+	if l, ok := leaderByName(leaders, name); ok {
+		return l, nil
 	}
 	var listed []string
 	for _, l := range LeadersInOrder(leaders) {
@@ -227,6 +225,18 @@ func (s Settings) IssuingCodeFor(code string) (IssuingCode, bool) {
 		}
 	}
 	return IssuingCode{}, false
+}
+
+// SigningRuleFor is the signing rule of the draft: the row of the body its
+// 发文代字 issues in the name of, for its kind; false when the code is not in
+// the settings or the rules have no row for the body.
+func (s Settings) SigningRuleFor(d *Document) (SigningRule, bool) {
+	code, ok := s.IssuingCodeFor(d.IssuingCode)
+	if !ok {
+		return SigningRule{}, false
+	}
+	rule, err := s.SigningRules().Rule(code.Body, d.SigningKind)
+	return rule, err == nil
 }
 
 // Rules are the configurable time limits, in working days (003 第二十九条).

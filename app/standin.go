@@ -153,15 +153,11 @@ func (a Authority) ActingAs(leader Leader, posts []Role, on Date) (Acting, error
 	if slices.Contains(posts, leader.Role) {
 		return Acting{Leader: leader}, nil
 	}
-	s, ok, outside := a.standingIn(leader.Name, posts, on)
-	if ok {
-		who, _ := leaderByName(a.Leaders, s.Leader)
-		return Acting{Leader: leader, For: who, StandIn: s}, nil
+	acting, err := a.standingIn(leader, on, func(s StandIn, who Leader) bool { return who.Name != "" && slices.Contains(posts, who.Role) })
+	if ErrorCode(err) == ENOTFOUND {
+		return Acting{}, Errorf(ENOTFOUND, "%s是%s，也没有代理%s的记录", leader.Name, leader.Role, orPosts(posts))
 	}
-	if outside != nil {
-		return Acting{}, Errorf(EINVALID, "%s代%s%s的期间是%s，%s不在其内", leader.Name, withPost(a.Leaders, outside.Leader), outside.Label(a.Leaders), outside.Period(), on)
-	}
-	return Acting{}, Errorf(ENOTFOUND, "%s是%s，也没有代理%s的记录", leader.Name, leader.Role, orPosts(posts))
+	return acting, err
 }
 
 // ActsFor decides whether leader may take a step that needs the named
@@ -171,42 +167,36 @@ func (a Authority) ActsFor(leader Leader, name string, on Date) (Acting, error) 
 	if leader.Name == name {
 		return Acting{Leader: leader}, nil
 	}
+	acting, err := a.standingIn(leader, on, func(s StandIn, _ Leader) bool { return s.Leader == name })
+	if ErrorCode(err) == ENOTFOUND {
+		return Acting{}, Errorf(ENOTFOUND, "应由%s办理，%s也没有代理%s的记录", name, leader.Name, name)
+	}
+	return acting, err
+}
+
+// standingIn finds the recorded stand-in under which leader acts, on day
+// on, for a leader that stoodFor accepts. A stand-in whose period does not
+// cover the day is refused with its period (the last such one); none at
+// all is ENOTFOUND, for the caller to say what the step needs.
+func (a Authority) standingIn(leader Leader, on Date, stoodFor func(s StandIn, who Leader) bool) (Acting, error) {
 	var outside *StandIn
 	for _, s := range a.StandIns {
-		if s.Deputy != leader.Name || s.Leader != name {
+		if s.Deputy != leader.Name {
+			continue
+		}
+		who, _ := leaderByName(a.Leaders, s.Leader)
+		if !stoodFor(s, who) {
 			continue
 		}
 		if s.Covers(on) {
-			who, _ := leaderByName(a.Leaders, name)
 			return Acting{Leader: leader, For: who, StandIn: s}, nil
 		}
 		outside = &s
 	}
 	if outside != nil {
-		return Acting{}, Errorf(EINVALID, "%s代%s%s的期间是%s，%s不在其内", leader.Name, withPost(a.Leaders, name), outside.Label(a.Leaders), outside.Period(), on)
+		return Acting{}, Errorf(EINVALID, "%s代%s%s的期间是%s，%s不在其内", leader.Name, withPost(a.Leaders, outside.Leader), outside.Label(a.Leaders), outside.Period(), on)
 	}
-	return Acting{}, Errorf(ENOTFOUND, "应由%s办理，%s也没有代理%s的记录", name, leader.Name, name)
-}
-
-// standingIn finds the stand-in under which name acts, on day on, for a
-// leader holding one of posts; else the last such stand-in whose period
-// does not cover the day (for the message), if any.
-func (a Authority) standingIn(name string, posts []Role, on Date) (StandIn, bool, *StandIn) {
-	var outside *StandIn
-	for _, s := range a.StandIns {
-		if s.Deputy != name {
-			continue
-		}
-		who, ok := leaderByName(a.Leaders, s.Leader)
-		if !ok || !slices.Contains(posts, who.Role) {
-			continue
-		}
-		if s.Covers(on) {
-			return s, true, nil
-		}
-		outside = &s
-	}
-	return StandIn{}, false, outside
+	return Acting{}, Errorf(ENOTFOUND, "%s没有代理的记录", leader.Name)
 }
 
 // PrintedSigner is the signer as the 发文稿纸 prints him: the printed name
