@@ -95,13 +95,7 @@ func (c *command) print(args []string) error {
 	if format == "xlsx" {
 		return c.monthlyWorkbook(desk, arg, *out)
 	}
-	var write formWriter
-	switch format {
-	case "docx":
-		write, err = c.docxWriter(desk, form, arg)
-	default:
-		write, err = c.formWriter(desk, form, arg)
-	}
+	write, err := c.formWriter(desk, form, arg, format == "docx")
 	if err != nil {
 		return err
 	}
@@ -135,8 +129,9 @@ func (c *command) print(args []string) error {
 
 type formWriter func(w io.Writer, f *reports.Fonts) (reports.Printed, error)
 
-// formWriter loads what the form prints and returns the function drawing it.
-func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, error) {
+// formWriter loads what the form prints and returns the function drawing
+// it, or writing it as a Word file when asWord (docxForms only).
+func (c *command) formWriter(desk *app.Desk, form, arg string, asWord bool) (formWriter, error) {
 	ctx, st := c.ctx, desk.Settings()
 	switch form {
 	case "slip", "circulation", "outgoing":
@@ -199,11 +194,21 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		if err != nil {
 			return nil, err
 		}
+		if asWord {
+			return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+				return reports.Printed{}, reports.MinutesDocx(w, f, st, m)
+			}, nil
+		}
 		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) { return reports.Minutes(w, f, st, m) }, nil
 	case "monthly":
 		r, err := c.monthly(desk, arg)
 		if err != nil {
 			return nil, err
+		}
+		if asWord {
+			return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
+				return reports.Printed{}, reports.MonthlyReportDocx(w, f, st, r)
+			}, nil
 		}
 		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
 			return reports.MonthlyReport(w, f, st, r)
@@ -240,30 +245,6 @@ func (c *command) formWriter(desk *app.Desk, form, arg string) (formWriter, erro
 		}, nil
 	}
 	return nil, usagef("没有“%s”这种表单", form)
-}
-
-// docxWriter is formWriter for the forms written as Word files.
-func (c *command) docxWriter(desk *app.Desk, form, arg string) (formWriter, error) {
-	st := desk.Settings()
-	switch form {
-	case "minutes":
-		m, err := c.minutes(desk, arg)
-		if err != nil {
-			return nil, err
-		}
-		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
-			return reports.Printed{}, reports.MinutesDocx(w, f, st, m)
-		}, nil
-	case "monthly":
-		r, err := c.monthly(desk, arg)
-		if err != nil {
-			return nil, err
-		}
-		return func(w io.Writer, f *reports.Fonts) (reports.Printed, error) {
-			return reports.Printed{}, reports.MonthlyReportDocx(w, f, st, r)
-		}, nil
-	}
-	return nil, usagef("只有会议纪要（minutes）和督查通报（monthly）可以导出为Word文件")
 }
 
 // minutes finds the meeting by id, with the text of its minutes.

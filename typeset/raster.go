@@ -54,17 +54,76 @@ func (r *rasterizer) pt(x, y float64) (float32, float32) {
 	return float32((x - r.x0) * r.px), float32((y - r.y0) * r.px)
 }
 
-func (r *rasterizer) newPath() *vector.Rasterizer {
-	b := r.img.Bounds()
-	return vector.NewRasterizer(b.Dx(), b.Dy())
+// outline is a path in picture pixels, kept until it is filled so that
+// only the box it covers is rasterized: a glyph costs its own pixels,
+// not the whole picture's.
+type outline struct {
+	segs                   []pathSeg
+	minX, minY, maxX, maxY float32
 }
 
-func (r *rasterizer) fill(v *vector.Rasterizer, c Color) {
-	v.Draw(r.img, r.img.Bounds(), image.NewUniform(color.RGBA{c.R, c.G, c.B, 255}), image.Point{})
+type pathSeg struct {
+	op  xsfnt.SegmentOp // MoveTo, LineTo, QuadTo, CubeTo; 0xFF closes
+	pts [6]float32
+}
+
+const closePath = xsfnt.SegmentOp(0xFF)
+
+func (r *rasterizer) newPath() *outline {
+	return &outline{minX: math.MaxFloat32, minY: math.MaxFloat32, maxX: -math.MaxFloat32, maxY: -math.MaxFloat32}
+}
+
+func (p *outline) add(op xsfnt.SegmentOp, pts ...float32) {
+	s := pathSeg{op: op}
+	copy(s.pts[:], pts)
+	for i := 0; i+1 < len(pts); i += 2 {
+		p.minX, p.maxX = min(p.minX, pts[i]), max(p.maxX, pts[i])
+		p.minY, p.maxY = min(p.minY, pts[i+1]), max(p.maxY, pts[i+1])
+	}
+	p.segs = append(p.segs, s)
+}
+
+func (p *outline) MoveTo(x, y float32)         { p.add(xsfnt.SegmentOpMoveTo, x, y) }
+func (p *outline) LineTo(x, y float32)         { p.add(xsfnt.SegmentOpLineTo, x, y) }
+func (p *outline) QuadTo(ax, ay, x, y float32) { p.add(xsfnt.SegmentOpQuadTo, ax, ay, x, y) }
+func (p *outline) CubeTo(ax, ay, bx, by, x, y float32) {
+	p.add(xsfnt.SegmentOpCubeTo, ax, ay, bx, by, x, y)
+}
+func (p *outline) ClosePath() { p.add(closePath) }
+
+// fill paints the path in c, rasterized in the box of its points (the
+// curves stay inside their control points) with a pixel to spare.
+func (r *rasterizer) fill(p *outline, c Color) {
+	if len(p.segs) == 0 || p.minX > p.maxX {
+		return
+	}
+	box := image.Rect(int(math.Floor(float64(p.minX)))-1, int(math.Floor(float64(p.minY)))-1,
+		int(math.Ceil(float64(p.maxX)))+1, int(math.Ceil(float64(p.maxY)))+1).Intersect(r.img.Bounds())
+	if box.Empty() {
+		return
+	}
+	v := vector.NewRasterizer(box.Dx(), box.Dy())
+	ox, oy := float32(box.Min.X), float32(box.Min.Y)
+	for _, s := range p.segs {
+		q := s.pts
+		switch s.op {
+		case xsfnt.SegmentOpMoveTo:
+			v.MoveTo(q[0]-ox, q[1]-oy)
+		case xsfnt.SegmentOpLineTo:
+			v.LineTo(q[0]-ox, q[1]-oy)
+		case xsfnt.SegmentOpQuadTo:
+			v.QuadTo(q[0]-ox, q[1]-oy, q[2]-ox, q[3]-oy)
+		case xsfnt.SegmentOpCubeTo:
+			v.CubeTo(q[0]-ox, q[1]-oy, q[2]-ox, q[3]-oy, q[4]-ox, q[5]-oy)
+		case closePath:
+			v.ClosePath()
+		}
+	}
+	v.Draw(r.img, box, image.NewUniform(color.RGBA{c.R, c.G, c.B, 255}), image.Point{})
 }
 
 // polygon adds a closed polygon of page points, in mm.
-func (r *rasterizer) polygon(v *vector.Rasterizer, xs, ys []float64) {
+func (r *rasterizer) polygon(v *outline, xs, ys []float64) {
 	v.MoveTo(r.pt(xs[0], ys[0]))
 	for i := 1; i < len(xs); i++ {
 		v.LineTo(r.pt(xs[i], ys[i]))
@@ -74,7 +133,7 @@ func (r *rasterizer) polygon(v *vector.Rasterizer, xs, ys []float64) {
 
 // line adds a stroke from (x1, y1) to (x2, y2) of width w mm as a
 // rectangle, at least a pixel wide so that hairlines show.
-func (r *rasterizer) line(v *vector.Rasterizer, x1, y1, x2, y2, w float64) {
+func (r *rasterizer) line(v *outline, x1, y1, x2, y2, w float64) {
 	w = math.Max(w, 1/r.px)
 	dx, dy := x2-x1, y2-y1
 	n := math.Hypot(dx, dy)
